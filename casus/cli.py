@@ -1,0 +1,182 @@
+"""The command line of DESIGN.md §5."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from casus.model import InputError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="casus: news text in, political event data out — who did what to whom, when and where.")
+
+CODE_FORMATS = ("jsonl", "csv", "table", "gdelt", "plover")
+EXAMPLE = "tass-japan-russia.txt"
+
+
+def fail(message: str, code: int = 2) -> None:
+    """One line on stderr, a non-zero exit, no traceback."""
+    typer.echo(f"casus: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
+    from casus.pipeline import Pipeline
+
+    return Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+
+
+def example_path() -> Path:
+    """The worked example shipped with the package."""
+    return Path(__file__).resolve().parent / "examples" / EXAMPLE
+
+
+def _write_events(pipe, articles, fmt: str, out: str | None) -> int:
+    from casus.output import EventWriter, atomic_output, render_table
+
+    n = 0
+    with atomic_output(out) as fh:
+        if fmt == "table":
+            for article, events in pipe.code(articles):
+                events = sorted(events, key=lambda e: (e.sentence, -e.confidence))
+                basis = f"{article.report_date} ({article.report_date_basis})" if article.report_date else "unknown"
+                title = f"{article.id} — report date {basis}"
+                fh.write(render_table(events, title=title))
+                if article.report_date_reason:
+                    fh.write(f"  report date: {article.report_date_reason}\n")
+                n += len(events)
+        elif fmt in ("gdelt", "plover"):
+            from casus.export import write_events
+
+            batch = [e for _, events in pipe.code(articles) for e in events]
+            write_events(batch, fmt, fh)
+            n = len(batch)
+        else:
+            writer = EventWriter(fh, fmt)
+            for _, events in pipe.code(articles):
+                writer.write(events)
+                n += len(events)
+    return n
+
+
+@app.command()
+def code(
+    files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or - for stdin)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | table | gdelt | plover"),
+    out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
+    actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor data files."),
+    lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="Extra trigger lexicon files."),
+) -> None:
+    """Code events from documents."""
+    from casus.ingest import read_inputs
+
+    if fmt not in CODE_FORMATS:
+        fail(f"--format must be one of {', '.join(CODE_FORMATS)}, not '{fmt}'")
+    try:
+        pipe = _pipeline(actors, lexicon)
+        _write_events(pipe, read_inputs(files, date=date), fmt, out)
+    except InputError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"{e.filename or out}: {e.strerror}")
+
+
+@app.command()
+def annotate(
+    files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or -)."),
+    date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl"),
+    out: Optional[str] = typer.Option(None, "--out"),
+) -> None:
+    """List actors, times, places and quotes per document."""
+    import json
+
+    from casus.ingest import read_inputs
+    from casus.output import atomic_output
+
+    if fmt != "jsonl":
+        fail("annotate writes --format jsonl")
+    try:
+        pipe = _pipeline()
+        with atomic_output(out) as fh:
+            for record in pipe.annotate(read_inputs(files, date=date)):
+                fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+    except InputError as e:
+        fail(str(e))
+    except OSError as e:
+        fail(f"{e.filename or out}: {e.strerror}")
+
+
+@app.command()
+def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv")) -> None:
+    """Code the worked example (the TASS Japan–Russia article) and show its events."""
+    path = example_path()
+    if not path.exists():
+        fail(f"{path}: the worked example is missing from this installation")
+    typer.echo(f"casus demo: coding {path.name} with no date given\n")
+    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None)
+
+
+@app.command("eval")
+def evaluate(
+    kind: str = typer.Argument(..., help="events | times | places | quotes"),
+    gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
+    fmt: str = typer.Option("table", "--format", help="table | jsonl"),
+) -> None:
+    """Score casus on a gold file and print a table."""
+    import importlib
+    import json
+
+    from casus.output import render_rows
+
+    if kind not in ("events", "times", "places", "quotes"):
+        fail(f"unknown evaluation '{kind}': use events, times, places or quotes")
+    if not gold.exists():
+        fail(f"{gold}: no such file or folder")
+    module = importlib.import_module(f"casus.evaluate.{kind}")
+    try:
+        if kind == "times":
+            rows = module.run(str(gold))
+        elif kind == "events":
+            rows = module.run(str(gold), _pipeline(), limit=limit)
+        else:
+            from casus.nlp import Parser
+
+            rows = module.run(str(gold), Parser(), limit=limit)
+    except InputError as e:
+        fail(str(e))
+    if fmt == "jsonl":
+        for r in rows:
+            typer.echo(json.dumps(r))
+    else:
+        typer.echo(render_rows(rows, title=f"casus eval {kind}: {gold}"))
+
+
+def _register_optional() -> None:
+    try:
+        from casus.cli_store import register
+    except ImportError:
+        return
+    register(app)
+
+
+_register_optional()
+
+
+def main() -> None:
+    """Entry point of the `casus` command."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("casus: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

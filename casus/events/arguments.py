@@ -1,0 +1,130 @@
+"""Source and target arguments of an event predicate, read from the dependency parse."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casus.model import ActorMention, ParsedDoc, Token
+
+SUBJ = ("nsubj", "csubj")
+PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp")
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+
+
+@dataclass
+class Arg:
+    """An argument slot filled by one or more actor mentions (coordination)."""
+
+    mentions: list[ActorMention] = field(default_factory=list)
+    token: Token | None = None
+    via: str = ""  # the rule that found it, for the reasons list
+
+    def __bool__(self) -> bool:
+        return bool(self.mentions)
+
+
+class ActorIndex:
+    """Maps tokens to the actor mentions that cover them."""
+
+    def __init__(self, doc: ParsedDoc, mentions: list[ActorMention]):
+        self.doc = doc
+        self.by_token: dict[int, ActorMention] = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                self.by_token[i] = m
+
+    def at(self, i: int) -> ActorMention | None:
+        """The mention covering token i, if any."""
+        return self.by_token.get(i)
+
+    def for_phrase(self, i: int) -> list[ActorMention]:
+        """Actor mentions of the noun phrase headed by token i, with its conjuncts."""
+        found: list[ActorMention] = []
+        for head in self._conjuncts(i):
+            m = self._phrase_actor(head)
+            if m is not None and m not in found:
+                found.append(m)
+        return found
+
+    def _conjuncts(self, i: int) -> list[int]:
+        out, stack = [], [i]
+        while stack:
+            j = stack.pop()
+            out.append(j)
+            stack.extend(c.i for c in self.doc.children(j) if c.dep == "conj")
+        return sorted(out)
+
+    def _phrase_actor(self, i: int) -> ActorMention | None:
+        m = self.at(i)
+        if m is not None:
+            return m
+        # "the leaders of Russia", "Iraq's army": look below the head, nearest first, not into clauses
+        best, best_depth = None, 99
+        stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")]
+        while stack:
+            c, depth = stack.pop()
+            if depth > 3:
+                continue
+            m = self.at(c.i)
+            if m is not None and m.actor.code and depth < best_depth and c.dep in ("poss", "compound", "amod", "pobj", "nmod", "prep"):
+                best, best_depth = m, depth
+            stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
+        return best
+
+
+def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
+    """The subject token of a verb, following control and coordination upwards; (token, passive)."""
+    tok = verb
+    for _ in range(6):
+        kids = doc.children(tok.i)
+        for c in kids:
+            if c.dep in SUBJ:
+                return c, False
+        for c in kids:
+            if c.dep in PASSIVE_SUBJ:
+                return c, True
+        if tok.dep == "relcl":  # "the country that attacked X": the head noun is the subject
+            return doc.tokens[tok.head], False
+        if tok.dep not in CONTROL_DEPS or tok.head == tok.i:
+            return None, False
+        tok = doc.tokens[tok.head]
+    return None, False
+
+
+def agent_of(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The 'by' agent of a passive verb."""
+    for c in doc.children(verb.i):
+        if c.dep == "agent":
+            for g in doc.children(c.i):
+                if g.dep == "pobj":
+                    return g
+    return None
+
+
+def object_of(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The direct object of a verb."""
+    for c in doc.children(verb.i):
+        if c.dep in ("dobj", "obj"):
+            return c
+    return None
+
+
+def prep_objects(doc: ParsedDoc, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the given prepositions attached to tok ('with Russia', 'against the rebels')."""
+    out = []
+    for c in doc.children(tok.i):
+        if c.dep == "prep" and c.text.lower() in preps:
+            out.extend(g for g in doc.children(c.i) if g.dep == "pobj")
+    return out
+
+
+def governing_verb(doc: ParsedDoc, noun: Token) -> Token | None:
+    """The verb a noun predicate hangs from ('held talks', 'during his meeting' → put)."""
+    tok = noun
+    for _ in range(5):
+        if tok.head == tok.i:
+            return None
+        tok = doc.tokens[tok.head]
+        if tok.pos in ("VERB", "AUX"):
+            return tok
+    return None

@@ -1,0 +1,103 @@
+"""Attach dates and places to an event from its own clause, never from the dateline."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
+
+CLAUSE_UP = ("xcomp", "conj")
+PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
+_YEAR = re.compile(r"\b\d{4}\b")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$|^(\d{4})-W(\d{2})$")
+
+
+def precision_of(value: str) -> str | None:
+    """Precision of a TIMEX3 date value, or None when it is not a calendar date."""
+    m = _DATE_VALUE.match(value)
+    if not m:
+        return None
+    if m.group(4):
+        return "week"
+    return "day" if m.group(3) else "month" if m.group(2) else "year"
+
+
+def clause_head(doc: ParsedDoc, tok: Token) -> Token:
+    """The verb that heads the clause containing tok (tok itself for verbs)."""
+    cur = tok
+    for _ in range(12):
+        if cur.pos in ("VERB", "AUX") and cur.dep not in ("amod", "compound", "aux", "auxpass"):
+            return cur
+        if cur.head == cur.i:
+            return cur
+        cur = doc.tokens[cur.head]
+    return cur
+
+
+class ClauseAttacher:
+    """Finds the time and place expressions that belong to an event predicate's clause."""
+
+    def __init__(self, doc: ParsedDoc, times: list[TimeRef], places: list[PlaceMention]):
+        self.doc = doc
+        self._starts = [t.idx for t in doc.tokens]
+        self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
+        for ref in times:
+            if precision_of(ref.value) is None:
+                continue
+            head = self._span_head(ref.start, ref.end)
+            if head is not None:
+                self.times.setdefault(clause_head(doc, head).i, []).append((ref, head))
+        self.places: dict[int, list[tuple[PlaceMention, Token]]] = {}
+        for pm in places:
+            head = self._span_head(pm.place.start, pm.place.end)
+            if head is not None:
+                self.places.setdefault(clause_head(doc, head).i, []).append((pm, head))
+
+    def _span_head(self, start: int, end: int) -> Token | None:
+        i = bisect.bisect_right(self._starts, start) - 1
+        if i < 0:
+            return None
+        toks = [t for t in self.doc.tokens[i:i + 40] if t.idx < end and t.end > start]
+        inside = {t.i for t in toks}
+        for t in toks:
+            if t.head not in inside or t.head == t.i:
+                return t
+        return toks[0] if toks else None
+
+    def date_for(self, pred: Token, report) -> tuple[EventDate, str]:
+        """The event date: own clause, then enclosing clauses of intents/reports, else the report date."""
+        doc = self.doc
+        clause = clause_head(doc, pred)
+        found = self._first_time(clause)
+        hops = 0
+        while found is None and hops < 4 and clause.head != clause.i:
+            hops += 1
+            up = clause.dep in CLAUSE_UP or clause.dep == "advcl" or (
+                clause.dep == "ccomp" and clause.tag not in ("VBD", "VBN"))
+            if not up:
+                break
+            clause = clause_head(doc, doc.tokens[clause.head])
+            found = self._first_time(clause)
+        if found is not None:
+            ref, _ = found
+            basis = "explicit" if _YEAR.search(ref.text) else "relative"
+            where = "in the clause" if hops == 0 else f"of the enclosing clause '{clause.text}'"
+            return (EventDate(ref.value, precision_of(ref.value), ref.text, basis, ref.start, ref.end),
+                    f"date: '{ref.text}' {where}")
+        value = report.isoformat() if report else None
+        return (EventDate(value, "day" if value else None, None, "report"),
+                "date: no time expression in the clause; report date" if value else "date: unknown")
+
+    def _first_time(self, clause: Token):
+        refs = self.times.get(clause.i)
+        return refs[0] if refs else None
+
+    def place_for(self, pred: Token) -> tuple[Place | None, str | None]:
+        """The place named in the predicate's clause ('in Sochi'), or None."""
+        clause = clause_head(self.doc, pred)
+        for pm, head in self.places.get(clause.i, []):
+            prep = self.doc.tokens[head.head]
+            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS or head.dep == "compound" and head.head == pred.i:
+                place = Place(**{**pm.place.__dict__, "basis": "clause"})
+                return place, f"place: '{prep.text} {pm.place.text}' in the clause"
+        return None, None

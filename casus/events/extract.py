@@ -1,0 +1,263 @@
+"""Event extraction: predicates from the lexicon, arguments from the parse, modes, codes."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from casus.events.arguments import (
+    FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
+)
+from casus.events.attach import ClauseAttacher
+from casus.events.modality import Modality, modality
+from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Span, TimeRef, Token
+
+PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
+LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "make", "sign", "carry",
+                         "stage", "begin", "start", "continue", "resume", "open", "give", "provide",
+                         "offer", "extend", "deliver", "send", "announce", "agree", "reach", "expand",
+                         "strengthen", "speed", "boost", "deepen", "develop", "step", "join", "take",
+                         "mount", "wage", "order", "put", "lift", "ease", "end", "halt", "suspend"})
+MODE_CONFIDENCE = {"asserted": 0.0, "intended": -0.05, "requested": -0.05, "threatened": -0.05,
+                   "hypothetical": -0.2, "negated": -0.3}
+
+
+@dataclass
+class Candidate:
+    """A predicate token with its lexicon entry."""
+
+    token: Token
+    entry: object  # casus.events.lexicon.LexEntry
+    pos: str
+
+
+class EventExtractor:
+    """Turns a parsed document with its actors, times and places into events."""
+
+    def __init__(self, lexicon, ontology):
+        self.lexicon = lexicon
+        self.ontology = ontology
+
+    def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
+                places: list[PlaceMention]) -> list[Event]:
+        """All events of one document, in text order, not yet folded."""
+        index = ActorIndex(doc, actors)
+        attacher = ClauseAttacher(doc, times, places)
+        report = doc.article.report_date
+        events: list[Event] = []
+        for sent in doc.sentences:
+            cands = self._candidates(doc, sent.start, sent.end)
+            claimed = {c.token.i for c in cands}
+            for cand in cands:
+                if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
+                    continue  # "cooperation plan": the head noun speaks for both
+                ev = self._event(doc, cand, index, attacher, report)
+                if ev is not None:
+                    events.extend(ev)
+        return events
+
+    def _candidates(self, doc: ParsedDoc, start: int, end: int) -> list[Candidate]:
+        out = []
+        for t in doc.tokens[start:end]:
+            pos = PREDICATE_POS.get(t.pos)
+            if pos is None:
+                continue
+            lemma = t.lemma.lower()
+            entry = None
+            if pos == "VERB":
+                obj = object_of(doc, t)
+                obj_lemma = obj.lemma.lower() if obj is not None else None
+                for c in doc.children(t.i):
+                    if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1):
+                        entry = self.lexicon.lookup(f"{lemma} {c.text.lower()}", "VERB", obj_lemma)
+                        if entry is not None:
+                            break
+                if entry is None:
+                    entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
+            else:
+                for c in doc.children(t.i):  # "peace talks", "air strike"
+                    if c.dep in ("compound", "amod") and c.i == t.i - 1:
+                        entry = self.lexicon.lookup(f"{c.lemma.lower()} {lemma}", "NOUN")
+                        if entry is not None:
+                            break
+                if entry is None:
+                    entry = self.lexicon.lookup(lemma, "NOUN") or (
+                        self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
+            if entry is not None and entry.pos in ("VERB", "NOUN"):
+                out.append(Candidate(t, entry, entry.pos))
+        return out
+
+    # -- arguments -------------------------------------------------------------------------
+    def _verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
+        source, target = Arg(), Arg()
+        subj, passive = subject_of(doc, verb)
+        if passive:
+            agent = agent_of(doc, verb)
+            if agent is not None:
+                source = Arg(index.for_phrase(agent.i), agent, "passive agent")
+            if subj is not None:
+                target = Arg(index.for_phrase(subj.i), subj, "passive subject")
+        elif subj is not None:
+            source = Arg(index.for_phrase(subj.i), subj, "subject")
+        if not target:
+            target = self._target(doc, verb, entry, index)
+        return source, target
+
+    def _target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
+        targets = tuple(entry.target)
+        if "dobj" in targets:
+            obj = object_of(doc, tok)
+            if obj is not None:
+                found = index.for_phrase(obj.i)
+                if found:
+                    return Arg(found, obj, "object")
+        preps = tuple(p for p in targets if p not in ("dobj", "-"))
+        for pobj in prep_objects(doc, tok, preps):
+            found = index.for_phrase(pobj.i)
+            if found:
+                return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
+        return Arg()
+
+    def _noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
+        source, target = Arg(), Arg()
+        for c in doc.children(noun.i):
+            if c.dep in ("poss", "amod", "compound", "nmod") and index.at(c.i) is not None:
+                source = Arg(index.for_phrase(c.i), c, f"modifier '{c.text}'")
+                break
+        if not source:
+            for pobj in prep_objects(doc, noun, ("by", "from")):
+                found = index.for_phrase(pobj.i)
+                if found:
+                    source = Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
+                    break
+        between = prep_objects(doc, noun, ("between", "among"))
+        if between and not source:
+            found = index.for_phrase(between[0].i)
+            if len(found) >= 2:
+                return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
+        target = self._target(doc, noun, entry, index)
+        verb = governing_verb(doc, noun)
+        if verb is not None:
+            if not source:
+                vs, vt = self._verb_args(doc, verb, _PrepsOnly(entry), index)
+                if vs:
+                    source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
+                if not target and vt:
+                    target = Arg(vt.mentions, vt.token, f"'{verb.text}' object")
+            elif not target:
+                target = self._target(doc, verb, _PrepsOnly(entry), index)
+        return source, target
+
+    # -- building events ----------------------------------------------------------------------
+    def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report) -> list[Event] | None:
+        tok, entry = cand.token, cand.entry
+        if cand.pos == "VERB":
+            source, target = self._verb_args(doc, tok, entry, index)
+        else:
+            source, target = self._noun_args(doc, tok, entry, index)
+        source = self._speaker_fallback(doc, tok, source, index)
+        if not source:
+            return None
+        mod = modality(doc, tok)
+        code = self.ontology.for_mode(entry.code, mod.mode)
+        if mod.mode == "requested" and mod.appeal_head is not None:
+            # "A urged B to withdraw": A appeals to B
+            a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
+            obj = object_of(doc, mod.appeal_head)
+            b = Arg(index.for_phrase(obj.i), obj, "appeal object") if obj is not None else Arg()
+            if a_src:
+                source, target = a_src, (b or target)
+        reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
+        if code != entry.code:
+            reasons.append(f"{mod.mode} act coded {code}, not {entry.code}")
+        if mod.reason:
+            reasons.append(mod.reason)
+        date, date_reason = attacher.date_for(tok, report)
+        reasons.append(date_reason)
+        place, place_reason = attacher.place_for(tok)
+        if place_reason:
+            reasons.append(place_reason)
+        events = []
+        sources = source.mentions
+        targets = target.mentions or [None]
+        pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
+        if len(sources) > 1 and not target:  # "Japan and Russia agreed": reciprocal
+            pairs = [(s, t) for s in sources for t in sources if s is not t]
+            reasons.append("reciprocal: coordinated actors")
+        for s, t in pairs:
+            events.append(self._build(doc, cand, code, mod, s, t, source, target, date, place, reasons, report))
+        return events
+
+    def _speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex) -> Arg:
+        """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
+        if source and not (source.token is not None and source.token.text.lower() in FIRST_PERSON
+                           and not source.mentions[0].actor.country):
+            return source
+        if source.token is not None and source.token.text.lower() not in FIRST_PERSON:
+            return source
+        cur = tok
+        for _ in range(8):
+            if cur.head == cur.i:
+                break
+            head = doc.tokens[cur.head]
+            if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
+                subj, _ = subject_of(doc, head)
+                if subj is not None:
+                    found = index.for_phrase(subj.i)
+                    if found:
+                        spk = found[0]
+                        if source.token is not None:  # "we" speaks for the speaker's state
+                            actor = Actor(source.token.text, source.token.idx, source.token.end,
+                                          name=spk.actor.name, code=spk.actor.code, country=spk.actor.country,
+                                          sector=list(spk.actor.sector), kind=spk.actor.kind,
+                                          reason=f"'{source.token.text}' in speech of {spk.actor.name or spk.actor.text}")
+                            spk = ActorMention(source.token.i, source.token.i + 1, source.token.i, actor)
+                        return Arg([spk], subj, f"speaker of '{head.text}'")
+            cur = head
+        return source
+
+    def _build(self, doc, cand, code, mod: Modality, s: ActorMention, t: ActorMention | None,
+               source: Arg, target: Arg, date: EventDate, place, reasons, report) -> Event:
+        tok = cand.token
+        sent = doc.sentences[tok.sent]
+        text = doc.article.text
+        cameo = self.ontology.get(code)
+        conf = 0.55 + (0.2 if s.actor.code else 0.0) + (0.15 if t is not None and t.actor.code else 0.0)
+        conf += MODE_CONFIDENCE.get(mod.mode, -0.1)
+        if s.actor.reason and s.actor.reason.startswith("coref"):
+            conf -= 0.05
+        why = list(reasons)
+        why.insert(1, f"source ({source.via}): {s.actor.text} → {s.actor.code or s.actor.name}")
+        if t is not None:
+            why.insert(2, f"target ({target.via}): {t.actor.text} → {t.actor.code or t.actor.name}")
+        key = "|".join([doc.article.id, str(tok.sent), str(tok.idx), code, s.actor.code or s.actor.text,
+                        (t.actor.code or t.actor.text) if t else "", mod.mode])
+        event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        trigger = Span(tok.text, tok.idx, tok.end)
+        evidence = {"doc_id": doc.article.id, "sentence": tok.sent,
+                    "text": text[sent.char_start:sent.char_end].strip(),
+                    "trigger": {"text": trigger.text, "start": trigger.start, "end": trigger.end},
+                    "source_text": s.actor.text, "target_text": t.actor.text if t else None,
+                    "report_date": report.isoformat() if report else None}
+        return Event(
+            event_id=event_id, doc_id=doc.article.id, sentence=tok.sent,
+            text=text[sent.char_start:sent.char_end].strip(), trigger=trigger,
+            source=s.actor, target=t.actor if t else None, cameo=cameo,
+            plover=self.ontology.plover(code), mode=mod.mode, date=date,
+            report_date=report.isoformat() if report else None, location=place,
+            mentions=1, confidence=max(0.05, min(conf, 0.99)), reasons=why, evidence=[evidence],
+        )
+
+
+class _PrepsOnly:
+    """A lexicon entry view whose target ignores the direct object (for light verbs)."""
+
+    def __init__(self, entry):
+        self.target = tuple(p for p in entry.target if p != "dobj")
+        self.code = entry.code
+
+
+def _same(a: ActorMention, b: ActorMention) -> bool:
+    if a is b:
+        return True
+    return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name

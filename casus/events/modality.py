@@ -1,0 +1,74 @@
+"""Modality of an event predicate: asserted, intended, hypothetical, negated or requested."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casus.model import ParsedDoc, Token
+
+INTENT_HEADS = frozenset({
+    "plan", "intend", "hope", "want", "seek", "aim", "promise", "pledge", "vow", "agree", "offer",
+    "decide", "prepare", "expect", "wish", "propose", "suggest", "commit", "resolve", "undertake",
+    "vote", "ready", "set", "determine", "eager", "willing", "look", "consider", "mean",
+})
+APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "press", "encourage", "invite",
+                          "demand", "implore", "beg", "exhort", "push", "challenge"})
+THREAT_HEADS = frozenset({"threaten", "warn"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
+CONDITIONAL_MARKS = frozenset({"if", "unless"})
+
+
+@dataclass(frozen=True)
+class Modality:
+    """The mode of an act and the word that set it."""
+
+    mode: str  # asserted | intended | hypothetical | negated | requested | threatened
+    cue: Token | None = None
+    appeal_head: Token | None = None  # the urge/call verb for requested acts
+    reason: str | None = None
+
+
+def _aux_words(doc: ParsedDoc, i: int) -> list[Token]:
+    return [c for c in doc.children(i) if c.dep in ("aux", "auxpass", "neg", "advmod")]
+
+
+def modality(doc: ParsedDoc, pred: Token) -> Modality:
+    """Find the mode of the act at `pred` by walking up its clause chain."""
+    tok, own_clause = pred, True
+    for _ in range(8):
+        for c in _aux_words(doc, tok.i):
+            low = c.text.lower()
+            if c.dep == "neg" or low in NEGATIONS:
+                return Modality("negated", c, reason=f"mode negated: '{c.text}'")
+            if own_clause and low in FUTURE_AUX:
+                return Modality("intended", c, reason=f"mode intended: '{c.text}'")
+            if own_clause and low in HYPOTHETICAL_AUX:
+                return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
+        for c in doc.children(tok.i):
+            if c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS:
+                return Modality("hypothetical", c, reason=f"mode hypothetical: conditional '{c.text}'")
+        if tok.head == tok.i or tok.dep == "ccomp":
+            break  # a reported clause keeps its own modality
+        head = doc.tokens[tok.head]
+        lemma = head.lemma.lower()
+        if tok.dep in ("xcomp", "acl"):
+            if lemma in APPEAL_HEADS:
+                return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}'")
+            if lemma in THREAT_HEADS:
+                return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
+            if lemma in REFUSE_HEADS:
+                return Modality("negated", head, reason=f"mode negated: '{head.text}'")
+            if lemma in INTENT_HEADS:
+                neg = [c for c in _aux_words(doc, head.i) if c.dep == "neg" or c.text.lower() in NEGATIONS]
+                if neg:
+                    return Modality("negated", neg[0], reason=f"mode negated: '{neg[0].text} {head.text}'")
+                return Modality("intended", head, reason=f"mode intended: '{head.text}'")
+            own_clause = False
+        elif tok.dep in ("advcl", "relcl", "conj"):
+            own_clause = tok.dep == "conj"
+        elif tok.dep not in ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "amod", "npadvmod"):
+            break
+        tok = head
+    return Modality("asserted")
