@@ -109,3 +109,20 @@ def test_failed_export_leaves_no_file(store, tmp_path):
     with pytest.raises(ValueError):
         export(store, "gdelt", out, filters=Filters(date_field="publication"))
     assert not out.exists() and list(tmp_path.glob(".bad.tsv*")) == []
+
+
+def test_write_events_without_a_store_matches_the_store_export(store, tmp_path):
+    import io
+
+    from casus.export import write_events
+
+    buf = io.StringIO()
+    assert write_events([make_event("e-visit", doc_id="d1", sentence=2, code="042", where="Sochi")], "gdelt", buf) == 1
+    [row] = list(csv.reader(io.StringIO(buf.getvalue()), delimiter="\t"))
+    out = tmp_path / "g.tsv"
+    export(store, "gdelt", out, filters=Filters(code="04"))
+    [stored] = list(csv.reader(out.open(), delimiter="\t"))
+    assert row[:60] == stored[:60] and row[60] == "d1"
+    buf = io.StringIO()
+    write_events([make_event("e-visit")], "plover", buf)
+    assert json.loads(buf.getvalue())["event_type"] == "CONSULT"

@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
+from casus.model import Event
 from casus.query import Filters
 from casus.store import Store
 
@@ -48,3 +49,32 @@ def export(store: Store, fmt: str, out: str | os.PathLike[str], filters: Filters
         }[fmt]
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             return writer(store, filters, fh)
+
+
+def write_events(events: list[Event], fmt: str, fh: IO[str], header: bool = False) -> int:
+    """Write coded events (not yet stored) as GDELT 2.0 rows or PLOVER JSON lines."""
+    import csv
+    import datetime as dt
+    import json
+
+    from casus.export import gdelt, plover
+    from casus.export.countries import Countries
+    from casus.store import EVENT_COLUMNS, event_row
+
+    countries = Countries()
+    if fmt == "plover":
+        for e in events:
+            fh.write(json.dumps(plover.record(e.to_dict(), {}, countries), ensure_ascii=False) + "\n")
+        return len(events)
+    if fmt != "gdelt":
+        raise ValueError(f"write_events writes gdelt or plover, not {fmt!r}")
+    out = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+    if header:
+        out.writerow(gdelt.COLUMNS)
+    for e in events:
+        r = dict(zip(EVENT_COLUMNS, event_row(e)))
+        for key in ("event_day", "report_date"):
+            r[key] = dt.date.fromisoformat(r[key]) if r[key] else None
+        r["url"] = None
+        out.writerow([gdelt.clean(v) for v in gdelt.row(r, countries)])
+    return len(events)

@@ -104,10 +104,11 @@ def write(store: Store, filters: Filters, fh: IO[str], header: bool = False) -> 
         out.writerow(COLUMNS)
     countries, n = Countries(), 0
     for values in rows:
-        out.writerow([_clean(v) for v in row(dict(zip(columns, values)), countries)])
+        out.writerow([clean(v) for v in row(dict(zip(columns, values)), countries)])
         n += 1
     return n
 
 
-def _clean(value: Any) -> Any:
+def clean(value: Any) -> Any:
+    """A field value safe inside a tab-separated line."""
     return value.replace("\t", " ").replace("\n", " ") if isinstance(value, str) else value
