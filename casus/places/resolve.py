@@ -1,0 +1,264 @@
+"""Toponym resolution: find place names in a parsed document and pick their GeoNames entries."""
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from casus.model import ParsedDoc, Place, PlaceMention
+from casus.places.gazetteer import Candidate, Gazetteer, distance_km, normalise
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BIG = {"PCLI", "ADM1", "CONT", "RGN"}
+_FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.5, "RGN": 1.0, "PPLC": 1.0, "ADM2": 0.5}
+_TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
+               "west", "downtown", "greater", "rural", "upstate", "northeastern", "northwestern",
+               "southeastern", "southwestern", "metro", "suburban"}
+_PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
+
+
+@dataclass
+class Weights:
+    """How much each kind of evidence counts when ranking a toponym's candidates."""
+
+    population: float = 1.0  # per order of magnitude
+    primary_name: float = 1.0  # the name matched is the entry's main name, not an alternate
+    country: float = 3.0  # times the share of other places in the article in the same country
+    admin1: float = 2.0  # the article names the candidate's state/province or a place in it
+    near: float = 2.0  # within `near_km` of another place the article names
+    near_km: float = 150.0
+    qualifier: float = 10.0  # "Moscow, Idaho": the next toponym contains the candidate
+    ner_missed_min_population: int = 50000  # a capitalised word the NER missed must be this big
+
+
+@dataclass
+class _Mention:
+    start: int  # token range
+    end: int
+    key: str
+    cands: list[Candidate]
+    qualifier: _Mention | None = None
+    qualifies: bool = False
+
+
+@dataclass
+class _Group:
+    key: str
+    mentions: list[_Mention] = field(default_factory=list)
+    pick: Candidate | None = None
+    reason: str = ""
+
+
+class PlaceResolver:
+    """Finds toponyms in a ParsedDoc and resolves each to one gazetteer candidate."""
+
+    def __init__(self, gazetteer: Gazetteer, weights: Weights | None = None, rounds: int = 3):
+        self.gazetteer = gazetteer
+        self.weights = weights or Weights()
+        self.rounds = rounds
+
+    def resolve(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
+        """Toponyms of `doc` as PlaceMentions, skipping character ranges claimed as actors."""
+        mentions = self._find(doc, actor_spans)
+        if not mentions:
+            return []
+        self._link_qualifiers(doc, mentions)
+        groups: dict[str, _Group] = {}
+        for m in mentions:
+            groups.setdefault(m.key, _Group(m.key)).mentions.append(m)
+        self._rank(list(groups.values()))
+        out = []
+        text = doc.article.text
+        for m in mentions:
+            g = groups[m.key]
+            c = g.pick
+            if c is None:
+                continue
+            lat, lon, reason = c.lat, c.lon, g.reason
+            if lat is None:
+                lat, lon, reason = self._locate_county(c, groups.values(), reason)
+            s, e = doc.tokens[m.start].idx, doc.tokens[m.end - 1].end
+            out.append(PlaceMention(m.start, m.end, Place(
+                text=text[s:e], start=s, end=e, name=c.name, country=c.country, admin1=c.admin1,
+                lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason)))
+        return out
+
+    # -- finding toponyms -------------------------------------------------------------------
+
+    def _find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]]) -> list[_Mention]:
+        toks = doc.tokens
+        claimed = sorted(actor_spans)
+        taken = [False] * len(toks)
+        found: list[_Mention] = []
+
+        def blocked(s: int, e: int) -> bool:
+            cs, ce = toks[s].idx, toks[e - 1].end
+            return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
+
+        def take(s: int, e: int, cands: list[Candidate]) -> None:
+            key = normalise(" ".join(t.text for t in toks[s:e]))
+            found.append(_Mention(s, e, key, cands))
+            for i in range(s, e):
+                taken[i] = True
+
+        for ent in doc.entities:
+            if ent.label not in PLACE_LABELS:
+                continue
+            for s, e in self._split_commas(doc, ent.start, ent.end):
+                hit = self._lookup_entity(doc, s, e, strict=ent.label == "FAC")
+                if hit and not blocked(hit[0], hit[1]):
+                    take(*hit)
+        w = self.weights
+        i = 0
+        while i < len(toks):  # capitalised runs the NER did not label
+            if not self._capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
+                i += 1
+                continue
+            j = i
+            while j < len(toks) and self._capitalised(toks[j]) and toks[j].ent_iob == "O" and not taken[j]:
+                j += 1
+            cands = self.gazetteer.candidates(" ".join(t.text for t in toks[i:j]))
+            if cands and not blocked(i, j) and any(
+                    c.feature_code in BIG or c.population >= w.ner_missed_min_population for c in cands[:3]):
+                take(i, j, cands)
+            i = j
+        found.sort(key=lambda m: m.start)
+        return found
+
+    @staticmethod
+    def _capitalised(tok) -> bool:
+        return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
+
+    @staticmethod
+    def _split_commas(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
+        parts, cur = [], s
+        for i in range(s, e):
+            if doc.tokens[i].text in {",", "/", "and"}:
+                if cur < i:
+                    parts.append((cur, i))
+                cur = i + 1
+        if cur < e:
+            parts.append((cur, e))
+        return parts
+
+    def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> tuple | None:
+        toks = doc.tokens
+        while s < e and (toks[s].text.lower() in _TRIM_WORDS or not toks[s].text[:1].isalnum()):
+            s += 1
+        while e > s and (toks[e - 1].text in {"'s", "’s", "'", "’"} or not toks[e - 1].text[:1].isalnum()):
+            e -= 1
+        if s >= e:
+            return None
+        cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
+        if cands and not strict:
+            return s, e, cands
+        best = None  # a place named inside a longer entity: "Cottonport Fire Station"
+        for n in range(e - s - (0 if strict else 1), 0, -1):
+            for a in range(s, e - n + 1):
+                if not toks[a].text[:1].isupper():
+                    continue
+                cs = self.gazetteer.candidates(" ".join(t.text for t in toks[a:a + n]))
+                cs = [c for c in cs if c.feature_code in BIG or c.population >= 10000]
+                if cs:
+                    best = (a, a + n, cs)
+                    break
+            if best:
+                return best
+        return None
+
+    def _link_qualifiers(self, doc: ParsedDoc, mentions: list[_Mention]) -> None:
+        toks = doc.tokens
+        for a, b in zip(mentions, mentions[1:]):
+            between = "".join(t.text for t in toks[a.end:b.start])
+            if between in {",", "("} and any(c.feature_code in {"PCLI", "ADM1"} for c in b.cands):
+                a.qualifier, b.qualifies = b, True
+
+    # -- ranking ----------------------------------------------------------------------------
+
+    def _rank(self, groups: list[_Group]) -> None:
+        w = self.weights
+        by_key = {g.key: g for g in groups}
+        for g in groups:
+            g.pick = max(g.mentions[0].cands, key=lambda c: self._prior(g.key, c))
+            g.reason = f"place: largest entry for '{g.mentions[0].key}'"
+        for _ in range(self.rounds):
+            changed = False
+            all_countries = Counter(g.pick.country for g in groups if g.pick and g.pick.country)
+            all_admin1 = Counter(g.pick.admin1_code for g in groups
+                                 if g.pick and g.pick.admin1_code and g.pick.feature_code != "PCLI")
+            grid = _Grid([g.pick for g in groups if g.pick and g.pick.lat is not None and g.pick.feature_code not in BIG])
+            for g in groups:
+                own = g.pick
+                countries = all_countries.copy()
+                if own and own.country:
+                    countries[own.country] -= 1
+                n_countries = sum(countries.values())
+                quals = [by_key[m.qualifier.key].pick for m in g.mentions if m.qualifier and by_key[m.qualifier.key].pick]
+                best, best_score, best_why = None, -math.inf, ""
+                for c in g.mentions[0].cands:
+                    score = self._prior(g.key, c)
+                    why = []
+                    if n_countries and c.country:
+                        share = countries[c.country] / n_countries
+                        score += w.country * share
+                        if share >= 0.5:
+                            why.append(f"country {c.country} named in article")
+                    if c.admin1_code and c.feature_code != "ADM1" and all_admin1[c.admin1_code] - (
+                            own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI") > 0:
+                        score += w.admin1
+                        why.append(f"{c.admin1 or c.admin1_code} named in article")
+                    if c.lat is not None and c.feature_code not in BIG and grid.near(c, w.near_km, exclude=own):
+                        score += w.near
+                        why.append("near other places in article")
+                    for q in quals:
+                        if (q.feature_code == "PCLI" and c.country == q.country) or (
+                                q.feature_code == "ADM1" and c.admin1_code == q.admin1_code and c is not q):
+                            score += w.qualifier
+                            why.append(f"qualified by '{q.name}'")
+                    if score > best_score:
+                        best, best_score, best_why = c, score, "; ".join(why)
+                if best is not g.pick:
+                    changed = True
+                g.pick = best
+                g.reason = "place: " + (best_why or f"largest entry for '{g.key}'")
+            if not changed:
+                break
+
+    def _prior(self, key: str, c: Candidate) -> float:
+        w = self.weights
+        score = w.population * math.log10(c.population + 10) + _FEATURE_BONUS.get(c.feature_code, 0.0)
+        if normalise(c.name) == key:
+            score += w.primary_name
+        return score
+
+    def _locate_county(self, c: Candidate, groups, reason: str) -> tuple[float | None, float | None, str]:
+        inside = [g.pick for g in groups if g.pick is not None and g.pick.feature_class == "P"
+                  and g.pick.admin1_code == c.admin1_code and g.pick.lat is not None]
+        if inside:
+            p = max(inside, key=lambda x: x.population)
+            return p.lat, p.lon, reason + f"; located at {p.name}, a place in it named in the article"
+        for s in self.gazetteer.candidates(c.admin1 or ""):
+            if s.feature_code == "ADM1" and s.admin1_code == c.admin1_code:
+                return s.lat, s.lon, reason + f"; located at the centre of {s.name}"
+        return None, None, reason
+
+
+class _Grid:
+    """Places bucketed by whole degrees, so 'is any other place near?' costs a few lookups."""
+
+    def __init__(self, places: list[Candidate]):
+        self.cells: dict[tuple[int, int], list[Candidate]] = defaultdict(list)
+        for p in places:
+            self.cells[(math.floor(p.lat), math.floor(p.lon))].append(p)
+
+    def near(self, c: Candidate, km: float, exclude: Candidate | None = None) -> bool:
+        """Whether a place other than `exclude` (or `c`) lies within `km` of `c`."""
+        reach = int(km // 80) + 1
+        la, lo = math.floor(c.lat), math.floor(c.lon)
+        for dy in range(-reach, reach + 1):
+            for dx in range(-reach * 2, reach * 2 + 1):
+                for p in self.cells.get((la + dy, lo + dx), ()):
+                    if p is not exclude and p is not c and distance_km(c.lat, c.lon, p.lat, p.lon) <= km:
+                        return True
+        return False

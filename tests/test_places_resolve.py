@@ -1,0 +1,88 @@
+"""Toponym resolution on short sentences: the sense a reader would pick from context."""
+from __future__ import annotations
+
+import pytest
+
+from casus.model import Article
+from casus.places.gazetteer import Gazetteer
+from casus.places.resolve import PlaceResolver
+
+TEXTS = {
+    "sochi": "Abe met Putin in Sochi on May 6, 2016.",
+    "idaho": "The festival in Moscow, Idaho drew students from across the Palouse.",
+    "us_georgia": "Storms hit Atlanta, Savannah and Augusta on Monday, and the governor of Georgia declared an emergency.",
+    "caucasus": "Russian troops crossed into Georgia near Tbilisi, and officials in Armenia and Azerbaijan watched closely.",
+    "metonym": "Moscow said it would respond to the new sanctions.",
+    "demonym": "French officials met Italian diplomats in Rome on Tuesday.",
+    "long_beach": "Police in Long Beach, California arrested two men.",
+    "paris": "The summit in Paris ended without a deal.",
+    "paris_tx": "Paris, Texas is a small city near the Oklahoma border.",
+}
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    from casus.nlp import Parser
+
+    parser = Parser()
+    resolver = PlaceResolver(Gazetteer.load())
+    articles = [Article(id=k, text=t) for k, t in TEXTS.items()]
+    return {d.article.id: (d, resolver) for d in parser.parse_many(articles)}
+
+
+def places(resolved, key, actor_spans=()):
+    doc, resolver = resolved[key]
+    return {pm.place.text: pm.place for pm in resolver.resolve(doc, actor_spans)}
+
+
+def test_sochi_resolves_to_russia_with_offsets(resolved):
+    p = places(resolved, "sochi")["Sochi"]
+    assert p.country == "RUS" and p.geonameid == 491422
+    assert TEXTS["sochi"][p.start:p.end] == "Sochi"
+    assert round(p.lat, 1) == 43.6
+
+
+def test_moscow_idaho_is_in_the_united_states(resolved):
+    found = places(resolved, "idaho")
+    assert found["Moscow"].country == "USA" and found["Moscow"].admin1 == "Idaho"
+    assert "qualified by 'Idaho'" in found["Moscow"].basis
+
+
+def test_georgia_among_us_cities_is_the_state(resolved):
+    found = places(resolved, "us_georgia")
+    assert found["Georgia"].country == "USA" and found["Georgia"].feature == "ADM1"
+    assert found["Savannah"].admin1 == "Georgia"
+
+
+def test_georgia_in_the_caucasus_is_the_country(resolved):
+    found = places(resolved, "caucasus")
+    assert found["Georgia"].country == "GEO"
+
+
+def test_actor_spans_are_not_places(resolved):
+    doc, _ = resolved["metonym"]
+    assert "Moscow" in places(resolved, "metonym")
+    assert places(resolved, "metonym", actor_spans=[(0, 6)]) == {}
+
+
+def test_demonyms_are_not_places(resolved):
+    found = places(resolved, "demonym")
+    assert set(found) == {"Rome"} and found["Rome"].country == "ITA"
+
+
+def test_long_beach_california(resolved):
+    p = places(resolved, "long_beach")["Long Beach"]
+    assert p.country == "USA" and p.admin1 == "California"
+
+
+def test_bare_paris_is_france_but_paris_texas_is_not(resolved):
+    assert places(resolved, "paris")["Paris"].country == "FRA"
+    p = places(resolved, "paris_tx")["Paris"]
+    assert p.country == "USA" and p.admin1 == "Texas"
+
+
+def test_token_ranges_match_character_offsets(resolved):
+    doc, resolver = resolved["us_georgia"]
+    for pm in resolver.resolve(doc):
+        assert doc.tokens[pm.start].idx == pm.place.start
+        assert doc.tokens[pm.end - 1].end == pm.place.end
