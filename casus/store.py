@@ -135,13 +135,22 @@ def mention_rows(e: Event) -> list[list[Any]]:
     return rows
 
 
+class StoreError(Exception):
+    """The store could not be opened or a query failed; the message is one line for the user."""
+
+
 class Store:
     """A DuckDB file holding articles, events, mentions and incidents."""
 
     def __init__(self, path: str | os.PathLike[str] = "casus.duckdb", read_only: bool = False):
         self.path = str(path)
         self.read_only = read_only
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        if read_only and not os.path.exists(self.path):
+            raise StoreError(f"{self.path}: no such store (run `casus ingest` first)")
+        try:
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as err:
+            raise StoreError(f"{self.path}: {_first_line(err)}") from None
         self._depth = 0
         if not read_only:
             self.con.execute(SCHEMA)
@@ -230,13 +239,12 @@ class Store:
 
     def fetch(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[tuple]]:
         """Run a parameterised query; return column names and rows."""
-        cur = self.con.execute(sql, list(params))
+        cur = self._execute(self.con, sql, params)
         return [d[0] for d in cur.description], cur.fetchall()
 
     def stream(self, sql: str, params: Sequence[Any] = (), size: int = 5000) -> tuple[list[str], Iterator[tuple]]:
         """Run a parameterised query; return column names and a lazy row iterator."""
-        cur = self.con.cursor()
-        cur.execute(sql, list(params))
+        cur = self._execute(self.con.cursor(), sql, params)
         columns = [d[0] for d in cur.description]
 
         def rows() -> Iterator[tuple]:
@@ -248,10 +256,15 @@ class Store:
              header: bool = True) -> None:
         """Write a query's result to a Parquet or CSV file with DuckDB COPY."""
         options = {"parquet": "FORMAT parquet", "csv": f"FORMAT csv, HEADER {str(header).lower()}"}[fmt]
-        self.con.execute("CREATE OR REPLACE TEMP TABLE _casus_export AS " + sql, list(params))
         target = str(Path(path)).replace("'", "''")
-        self.con.execute(f"COPY _casus_export TO '{target}' ({options})")
-        self.con.execute("DROP TABLE _casus_export")
+        self._execute(self.con, f"COPY ({sql}) TO '{target}' ({options})", params)
+
+    @staticmethod
+    def _execute(con, sql: str, params: Sequence[Any]):
+        try:
+            return con.execute(sql, list(params))
+        except duckdb.Error as err:
+            raise StoreError(_first_line(err)) from None
 
     def size_on_disk(self) -> int:
         """Bytes used by the database file (and its write-ahead log)."""
@@ -260,3 +273,7 @@ class Store:
             if os.path.exists(p):
                 total += os.path.getsize(p)
         return total
+
+
+def _first_line(err: BaseException) -> str:
+    return (str(err).strip().splitlines() or [type(err).__name__])[0]

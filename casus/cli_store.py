@@ -1,0 +1,325 @@
+"""Store commands of the CLI: ingest, query, export (registered onto the main Typer app)."""
+from __future__ import annotations
+
+import inspect
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from casus.model import Article, Event, InputError
+from casus.query import EVENT_SUMMARY, INCIDENT_SUMMARY, Filters
+from casus.store import Store, StoreError
+
+DB = "casus.duckdb"
+
+
+def _fail(message: str, code: int = 2) -> None:
+    typer.echo(f"casus: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+# ---------------------------------------------------------------- reading with --skip-bad
+
+def read_file(file: str, date: str | None, skip_bad: bool, rejected: list[dict[str, Any]]) -> Iterator[Article]:
+    """Articles of one input file; with skip_bad, bad records go to `rejected` and reading goes on."""
+    from casus.ingest import read_inputs
+
+    if skip_bad and "on_error" in inspect.signature(read_inputs).parameters:
+        yield from read_inputs([file], date=date, on_error=lambda err: rejected.append(_rejection(err, file)))
+        return
+    if not skip_bad:
+        yield from read_inputs([file], date=date)
+        return
+    # The reader stops at a bad line: drop that line and read again; articles already
+    # stored in this transaction are skipped by the caller (store.has), so nothing doubles.
+    lines: list[str] | None = None
+    kept: list[int] = []  # original line numbers of the lines in the current copy
+    source = file
+    try:
+        while True:
+            try:
+                for article in read_inputs([source], date=date):
+                    if source != file and article.origin:
+                        article.origin = article.origin.replace(source, file)
+                    yield article
+                return
+            except InputError as err:
+                line = kept[err.line - 1] if kept and err.line else err.line
+                rejected.append(_rejection(err, file, line))
+                if line is None or file == "-" or not file.endswith(".jsonl"):
+                    return
+                if lines is None:
+                    lines = Path(file).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
+                    kept = list(range(1, len(lines) + 1))
+                kept.remove(line)
+                source = _copy_lines(file, lines, kept, source)
+    finally:
+        if source != file:
+            os.unlink(source)
+
+
+def _copy_lines(file: str, lines: list[str], kept: list[int], previous: str) -> str:
+    fd, tmp = tempfile.mkstemp(prefix=".casus-skip-", suffix=".jsonl")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.writelines(lines[n - 1] for n in kept)
+    if previous != file:
+        os.unlink(previous)
+    return tmp
+
+
+def _rejection(err: InputError, file: str, line: int | None = None) -> dict[str, Any]:
+    line = line if line is not None else err.line
+    record = None
+    if line is not None and file != "-" and file.endswith(".jsonl"):
+        try:
+            with open(file, encoding="utf-8", errors="replace") as fh:
+                record = next(text for n, text in enumerate(fh, 1) if n == line).rstrip("\n")
+        except (OSError, StopIteration):
+            record = None
+    return {"file": file, "line": line, "cause": err.cause, "record": record}
+
+
+# ---------------------------------------------------------------- coding, in or out of process
+
+_WORKER_PIPE = None
+
+
+def _init_worker() -> None:
+    global _WORKER_PIPE  # one pipeline per worker process, loaded once
+    from casus.pipeline import Pipeline
+
+    _WORKER_PIPE = Pipeline.load()
+
+
+def _code_chunk(chunk: list[Article]) -> list[tuple[Article, list[Event]]]:
+    return list(_WORKER_PIPE.code(chunk))
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for a in articles:
+        chunk.append(a)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class Coder:
+    """Codes article streams with one in-process pipeline, or a pool of worker processes."""
+
+    def __init__(self, workers: int = 1, chunk: int = 16):
+        self.workers, self.chunk = max(1, workers), chunk
+        self._pipe = None
+        self._pool = None
+
+    def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
+        """(article, folded events) in input order."""
+        if self.workers == 1:
+            if self._pipe is None:
+                from casus.pipeline import Pipeline
+
+                self._pipe = Pipeline.load()
+            yield from self._pipe.code(articles)
+            return
+        if self._pool is None:
+            import multiprocessing
+
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_init_worker)
+        for batch in self._pool.imap(_code_chunk, _chunks(articles, self.chunk)):
+            yield from batch
+
+    def close(self) -> None:
+        """Stop the worker processes, if any."""
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+
+# ---------------------------------------------------------------- commands
+
+def _progress(enabled: bool):
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), TextColumn("{task.completed} docs"),
+                    TextColumn("{task.fields[rate]:.1f} docs/s"), TimeElapsedColumn(),
+                    disable=not enabled, transient=True, console=None)
+
+
+def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None = None, skip_bad: bool = False,
+                 rejected: list[dict[str, Any]] | None = None, on_doc=None) -> dict[str, int]:
+    """Code and store each file in its own transaction; a bad file raises InputError and is rolled back."""
+    rejected = rejected if rejected is not None else []
+    stats = {"documents": 0, "unchanged": 0, "events": 0}
+    for file in files:
+        with store.transaction():
+            def fresh(articles: Iterable[Article]) -> Iterator[Article]:
+                for a in articles:
+                    if store.has(a):
+                        stats["unchanged"] += 1
+                    else:
+                        yield a
+            for article, events in coder.code(fresh(read_file(file, date, skip_bad, rejected))):
+                if store.add(article, events):
+                    stats["documents"] += 1
+                    stats["events"] += len(events)
+                if on_doc:
+                    on_doc()
+    return stats
+
+
+def ingest(
+    files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or - for stdin)."),
+    db: str = typer.Option(DB, "--db", help="The DuckDB store file."),
+    workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model)."),
+    skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
+    date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
+    window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
+) -> None:
+    """Code documents into the store (idempotent; each file is stored whole or not at all)."""
+    rejected: list[dict[str, Any]] = []
+    coder = Coder(workers)
+    start = time.perf_counter()
+    try:
+        with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
+            task = progress.add_task("ingest", total=None, rate=0.0)
+
+            def tick() -> None:
+                done = progress.tasks[task].completed + 1
+                progress.update(task, completed=done, rate=done / max(time.perf_counter() - start, 1e-9))
+            try:
+                stats = ingest_files(store, files, coder, date, skip_bad, rejected, on_doc=tick)
+            except InputError as err:
+                _fail(f"{err} (nothing from this file was stored)")
+            incidents = store.rebuild_incidents(window_days=window)
+    except (StoreError, OSError) as err:
+        _fail(str(err))
+    finally:
+        coder.close()
+    if rejected:
+        _write_rejected(db + ".rejected.jsonl", rejected)
+    seconds = time.perf_counter() - start
+    typer.echo(f"casus: {stats['documents']} documents stored ({stats['unchanged']} unchanged), "
+               f"{stats['events']} events, {incidents} incidents in {db}; "
+               f"{stats['documents'] / max(seconds, 1e-9):.1f} docs/s"
+               + (f"; {len(rejected)} rejected, see {db}.rejected.jsonl" if rejected else ""), err=True)
+
+
+def _write_rejected(path: str, rejected: list[dict[str, Any]]) -> None:
+    from casus.output import atomic_output
+
+    with atomic_output(path) as fh:
+        for r in rejected:
+            fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+
+
+def _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit) -> Filters:
+    return Filters(actor=actor, country=country, code=code, plover=plover, mode=mode, since=since, until=until,
+                   date_field=date_field, place=place, text=text, limit=limit)
+
+
+def query(
+    db: str = typer.Option(DB, "--db", help="The DuckDB store file."),
+    actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix or part of a name."),
+    country: Optional[str] = typer.Option(None, "--country", help="ISO alpha-3 of an actor or the place."),
+    code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 04 or 1831."),
+    plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="asserted | negated | intended | ..."),
+    since: Optional[str] = typer.Option(None, "--since", help="From this date, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Up to this date, YYYY-MM-DD."),
+    date_field: str = typer.Option("event", "--date-field", help="event | report: which date --since/--until use."),
+    place: Optional[str] = typer.Option(None, "--place", help="Part of a place name, or a country code."),
+    text: Optional[str] = typer.Option(None, "--text", help="Words in the sentence."),
+    level: str = typer.Option("events", "--level", help="events | incidents"),
+    fmt: Optional[str] = typer.Option(None, "--format", help="table | jsonl | csv (table on a terminal)."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
+    out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
+) -> None:
+    """Read events or incidents from the store."""
+    from casus.query import records, run
+
+    fmt = fmt or ("table" if out is None and sys.stdout.isatty() else "jsonl")
+    if fmt not in ("table", "jsonl", "csv"):
+        _fail(f"--format must be table, jsonl or csv, not {fmt!r}")
+    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit)
+    from casus.output import atomic_output
+
+    try:
+        with Store(db, read_only=True) as store, atomic_output(out) as fh:
+            if fmt == "jsonl":
+                for rec in records(store, f, level):
+                    fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+            elif fmt == "csv":
+                import csv
+
+                columns, rows = run(store, f, level)
+                keep = [i for i, c in enumerate(columns) if c != "record"]
+                w = csv.writer(fh)
+                w.writerow([columns[i] for i in keep])
+                for r in rows:
+                    w.writerow([_cell(r[i]) for i in keep])
+            else:
+                _table(store, f, level, fh)
+    except (StoreError, ValueError, OSError) as err:
+        _fail(str(err))
+
+
+def _cell(value: Any) -> Any:
+    return ";".join(map(str, value)) if isinstance(value, list) else value
+
+
+def _table(store: Store, f: Filters, level: str, fh) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    from casus.query import run
+
+    columns, rows = run(store, f, level)
+    show = EVENT_SUMMARY if level == "events" else INCIDENT_SUMMARY
+    idx = [columns.index(c) for c in show]
+    table = Table(title=f"casus query ({level})")
+    for c in show:
+        table.add_column(c)
+    for r in rows:
+        table.add_row(*("" if r[i] is None else str(_cell(r[i])) for i in idx))
+    Console(file=fh, width=200 if fh is not sys.stdout else None).print(table)
+
+
+def export_cmd(
+    db: str = typer.Option(DB, "--db", help="The DuckDB store file."),
+    fmt: str = typer.Option(..., "--format", help="gdelt | icews | plover | parquet | csv | jsonl"),
+    out: str = typer.Option(..., "--out", help="Output file (written to a temporary, then renamed)."),
+    header: bool = typer.Option(False, "--header", help="GDELT: write the column names first."),
+    level: str = typer.Option("events", "--level", help="events | incidents (csv, jsonl, parquet)."),
+    code: Optional[str] = typer.Option(None, "--code", help="Only this CAMEO code prefix."),
+    since: Optional[str] = typer.Option(None, "--since", help="Event date from, YYYY-MM-DD."),
+    until: Optional[str] = typer.Option(None, "--until", help="Event date up to, YYYY-MM-DD."),
+    mode: Optional[str] = typer.Option(None, "--mode", help="Only this mode, e.g. asserted."),
+) -> None:
+    """Write the store as GDELT 2.0, ICEWS, PLOVER JSON, Parquet, CSV or JSONL."""
+    from casus.export import export
+
+    if level == "incidents" and fmt not in ("csv", "jsonl", "parquet"):
+        _fail(f"--level incidents is available for csv, jsonl and parquet, not {fmt}")
+    f = Filters(code=code, since=since, until=until, mode=mode)
+    try:
+        with Store(db, read_only=True) as store:
+            n = export(store, fmt, out, filters=f, header=header, level=level)
+    except (StoreError, ValueError, OSError) as err:
+        _fail(str(err))
+    typer.echo(f"casus: {n} {level} written to {out} ({fmt})", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ingest, query and export commands to the main CLI."""
+    app.command("ingest")(ingest)
+    app.command("query")(query)
+    app.command("export")(export_cmd)
