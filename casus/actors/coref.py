@@ -1,0 +1,208 @@
+"""Within-article coreference for actors: pronouns, surnames, "the country's", "the president", "the two sides"."""
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from casus.actors.kb import NON_STATE, make_code
+from casus.model import Actor, ActorMention, ParsedDoc
+
+if TYPE_CHECKING:
+    from casus.actors.resolve import Draft
+
+PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+NEUTER = frozenset({"it", "its", "itself"})
+PLURAL = frozenset({"they", "them", "their", "theirs", "themselves"})
+SUBJECT = frozenset({"nsubj", "nsubjpass"})
+PAIRS = (("the", "two", "sides"), ("both", "sides"), ("the", "two", "countries"), ("both", "countries"),
+         ("the", "two", "nations"), ("both", "nations"), ("the", "two", "states"), ("both", "states"),
+         ("the", "two", "governments"), ("both", "governments"), ("the", "two", "neighbours"),
+         ("the", "two", "neighbors"))
+_TITLE_SAME = {"pm": "prime minister", "premier": "prime minister", "vice-president": "vice president",
+               "defense minister": "defence minister", "defense secretary": "defence minister",
+               "defence secretary": "defence minister", "foreign secretary": "foreign minister",
+               "secretary of state": "foreign minister", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+SENTENCE_WINDOW = 2  # 'it' / 'they' look back this many sentences at most
+
+
+def resolve(doc: ParsedDoc, drafts: list[Draft]) -> list[ActorMention]:
+    """Fill drafts that need context, add pronoun and 'the two sides' mentions; sorted, non-overlapping."""
+    pairs = _pairs(doc)
+    in_pair = {k for d in pairs for k in range(d.start, d.end)}
+    drafts = [d for d in drafts if not any(k in in_pair for k in range(d.start, d.end))]
+    taken = {k for d in drafts for k in range(d.start, d.end)} | in_pair
+    items = list(drafts) + _pronouns(doc, taken) + pairs
+    items.sort(key=lambda d: (d.start, -(d.end - d.start)))
+    seen: list[Draft] = []
+    names: dict[str, str] = {}
+    for d in items:
+        if d.actor.kind == "state" and d.actor.country and d.actor.name and d.actor.country not in names:
+            names[d.actor.country] = d.actor.name
+        _fill(doc, d, seen, names)
+        seen.append(d)
+    out, last_end = [], -1
+    for d in sorted(seen, key=lambda d: (d.start, -(d.end - d.start))):
+        if d.start < last_end:
+            continue
+        if d.extra.get("drop"):
+            continue
+        out.append(ActorMention(d.start, d.end, d.head, d.actor))
+        last_end = d.end
+    return out
+
+
+def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) -> None:
+    kind = d.extra.get("pronoun") or d.extra.get("pair") or d.needs
+    a = d.actor
+    if d.extra.get("pair"):
+        states = _last_states(doc, seen, 2)
+        if len(states) < 2:
+            d.extra["drop"] = True
+            return
+        label = "; ".join(names.get(c, c) for c in reversed(states))
+        d.actor = replace(a, name=label, code=None, country=None, sector=[], kind="group",
+                          reason=f"coref: '{a.text}' → {label}")
+        return
+    if kind in ("personal", "neuter", "plural"):
+        ante = _antecedent(doc, d, seen, kind)
+        if ante is None:
+            d.extra["drop"] = True
+            return
+        _copy(d, ante, f"coref: '{a.text}' → {ante.actor.name or ante.actor.text}")
+        return
+    if kind == "country":
+        c = _salient_state(doc, d, seen)
+        if c is None:
+            return
+        d.actor = replace(a, country=c, code=make_code(c, a.sector),
+                          reason=f"coref: '{a.text}' → country {names.get(c, c)}")
+        return
+    if kind == "antecedent":
+        ante = next((p for p in reversed(seen) if p.actor.kind == "person" and p.actor.code and p.actor.name
+                     and ({_TITLE_SAME.get(t, t) for t in p.title} & {_TITLE_SAME.get(t, t) for t in d.title})), None)
+        if ante is not None:
+            _copy(d, ante, f"coref: '{a.text}' → {ante.actor.name}")
+            return
+        c = _salient_state(doc, d, seen)
+        if c is not None:
+            d.actor = replace(a, country=c, code=make_code(c, a.sector),
+                              reason=f"coref: '{a.text}' → country {names.get(c, c)}")
+        return
+    if a.kind == "person" and a.name and not d.title:
+        _surname(d, seen)
+    elif d.title and a.country is None and a.kind in ("state", "group") and doc.tokens[d.start].text.lower() == "the":
+        c = _salient_state(doc, d, seen)
+        if c is not None:
+            d.actor = replace(a, country=c, code=make_code(c, a.sector),
+                              reason=f"coref: '{a.text}' → country {names.get(c, c)}")
+
+
+def _copy(d: Draft, ante: Draft, reason: str) -> None:
+    b = ante.actor
+    d.actor = replace(d.actor, name=b.name, code=b.code, country=b.country, sector=list(b.sector),
+                      kind=b.kind, reason=reason)
+    d.title = ante.title
+
+
+def _surname(d: Draft, seen: list[Draft]) -> None:
+    """'Abe' after 'Shinzo Abe': the later, shorter name takes the earlier person's codes."""
+    words = d.actor.text.split()
+    for p in reversed(seen):
+        b = p.actor
+        if b.kind != "person" or not b.name:
+            continue
+        full = b.name.split()
+        if len(words) < len(full) and full[-len(words):] == words and b.code:
+            _copy(d, p, f"coref: '{d.actor.text}' → {b.name}")
+            return
+
+
+def _is_state(a: Actor) -> bool:
+    return bool(a.country) and a.country not in NON_STATE
+
+
+def _last_states(doc: ParsedDoc, seen: list[Draft], n: int) -> list[str]:
+    out: list[str] = []
+    for p in reversed(seen):
+        if _is_state(p.actor) and p.actor.country not in out:
+            out.append(p.actor.country)
+            if len(out) == n:
+                break
+    return out
+
+
+def _salient_state(doc: ParsedDoc, d: Draft, seen: list[Draft]) -> str | None:
+    """The state a definite description points at: this sentence's subject, else the last subject, else the last state."""
+    toks = doc.tokens
+    here = toks[d.start].sent
+    states = [p for p in seen if _is_state(p.actor) and p.start < d.start and not p.extra.get("drop")]
+    if not states:
+        return None
+    by_sent: dict[int, list[Draft]] = {}
+    for p in states:
+        by_sent.setdefault(toks[p.start].sent, []).append(p)
+    for s in sorted(by_sent, reverse=True):
+        subj = [p for p in by_sent[s] if toks[p.head].dep in SUBJECT]
+        if subj:
+            return subj[0].actor.country if s == here else subj[-1].actor.country
+        if s == here:
+            continue
+        break
+    return states[-1].actor.country
+
+
+def _antecedent(doc: ParsedDoc, d: Draft, seen: list[Draft], kind: str) -> Draft | None:
+    toks = doc.tokens
+    here = toks[d.start].sent
+    for p in reversed(seen):
+        if p.extra.get("drop") or p.start >= d.start:
+            continue
+        a = p.actor
+        if kind == "personal":
+            if a.kind == "person" and (a.name or a.code):
+                return p
+            continue
+        if here - toks[p.start].sent > SENTENCE_WINDOW:
+            return None
+        if kind == "neuter" and a.kind in ("state", "organization", "igo") and a.code:
+            return p
+        if kind == "plural" and a.code and (toks[p.head].tag in ("NNS", "NNPS") or a.kind == "group"):
+            return p
+    return None
+
+
+def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:
+    from casus.actors.resolve import Draft
+
+    out = []
+    for t in doc.tokens:
+        if t.i in taken or t.pos != "PRON":
+            continue
+        low = t.text.lower()
+        if low in PERSONAL:
+            kind = "personal"
+        elif low in NEUTER and t.dep in ("nsubj", "nsubjpass", "poss"):
+            kind = "neuter"
+        elif low in PLURAL:
+            kind = "plural"
+        else:
+            continue
+        a = Actor(text=t.text, start=t.idx, end=t.end)
+        out.append(Draft(t.i, t.i + 1, t.i, a, extra={"pronoun": kind}))
+    return out
+
+
+def _pairs(doc: ParsedDoc) -> list[Draft]:
+    """'the two sides', 'both countries': a reciprocal group of the last two states."""
+    from casus.actors.resolve import Draft
+
+    toks, out = doc.tokens, []
+    low = [t.text.lower() for t in toks]
+    for i in range(len(toks)):
+        for pat in PAIRS:
+            j = i + len(pat)
+            if tuple(low[i:j]) == pat:
+                ca, cb = toks[i].idx, toks[j - 1].end
+                a = Actor(text=doc.article.text[ca:cb], start=ca, end=cb)
+                out.append(Draft(i, j, j - 1, a, extra={"pair": True}))
+    return out

@@ -1,0 +1,106 @@
+"""Readers for the actor TSV files (formats in data/FORMAT.md): each yields (aliases, Entry)."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE,
+                             Entry, Spell, parse_date)
+from casus.model import InputError
+
+COLUMNS = {
+    ("code", "name", "names", "adjectives", "people", "seats"): "countries",
+    ("name", "country", "sectors", "kind", "aliases"): "organizations",
+    ("phrase", "sectors", "type"): "agents",
+    ("name", "aliases", "country", "sectors", "role", "start", "end"): "people",
+}
+KINDS = frozenset({"state", "person", "organization", "igo", "group"})
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def _sectors(cell: str) -> tuple[str, ...]:
+    return tuple(s for s in _split(cell) if s != "-")
+
+
+def plurals(noun: str) -> list[str]:
+    """Regular English plurals of the last word ('troop' -> 'troops', 'policeman' -> 'policemen')."""
+    head, _, last = noun.rpartition(" ")
+    pre = head + " " if head else ""
+    if last.endswith("man"):
+        return [pre + last[:-3] + "men"]
+    if last.endswith(("s", "sh", "ch", "x", "z")):
+        return [pre + last + "es"]
+    if last.endswith("y") and len(last) > 1 and last[-2] not in "aeiou":
+        return [pre + last[:-1] + "ies"]
+    return [pre + last + "s"]
+
+
+def read_tsv(path: Path) -> Iterator[tuple[list[str], Entry]]:
+    """Entries of one TSV file; the '# col<TAB>col' header comment names the format."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror}") from e
+    fmt = None
+    for n, line in enumerate(lines, 1):
+        if line.startswith("#"):
+            cols = tuple(c.strip() for c in line.lstrip("# ").split("\t"))
+            fmt = COLUMNS.get(cols, fmt)
+            continue
+        if not line.strip():
+            continue
+        if fmt is None:
+            raise InputError(str(path), "no column header comment ('# col<TAB>col...', see FORMAT.md)", n)
+        cells = line.split("\t")
+        want = next(len(c) for c, f in COLUMNS.items() if f == fmt)
+        cells += [""] * (want - len(cells))
+        try:
+            yield from _ROW[fmt](cells)
+        except (ValueError, IndexError) as e:
+            raise InputError(str(path), f"bad {fmt} row: {e}", n) from e
+
+
+def _country_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
+    code, name = c[0].strip(), c[1].strip()
+    kind = "state"
+    yield [name, *_split(c[2])], Entry(name, COUNTRY, code, (), kind)
+    if c[3].strip():
+        yield _split(c[3]), Entry(name, ADJECTIVE, code, (), kind)
+    if c[4].strip():
+        yield _split(c[4]), Entry(name, PEOPLE, code, ("CVL",), "group")
+    if c[5].strip():
+        yield _split(c[5]), Entry(name, SEAT, code, ("GOV",), kind)
+
+
+def _org_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
+    name, country, kind = c[0].strip(), c[1].strip() or None, c[3].strip()
+    if kind not in KINDS:
+        raise ValueError(f"kind {kind!r} not one of {sorted(KINDS)}")
+    yield [name, *_split(c[4])], Entry(name, ORGANIZATION, country, _sectors(c[2]), kind)
+
+
+def _agent_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
+    phrase, typ = c[0].strip(), c[2].strip()
+    if typ not in ("group", "person", "title"):
+        raise ValueError(f"type {typ!r} not one of group, person, title")
+    sectors = _sectors(c[1])
+    if typ == "title":
+        yield [phrase], Entry(phrase.lower(), TITLE, None, sectors, "person")
+        return
+    forms = [phrase] if phrase.isupper() else [phrase, *plurals(phrase)]
+    yield forms, Entry(phrase.lower(), AGENT, None, sectors, "person" if typ == "person" else "group")
+
+
+def _people_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
+    name, country = c[0].strip(), c[2].strip() or None
+    spell = Spell(country, _sectors(c[3]), parse_date(c[5]), parse_date(c[6]), c[4].strip())
+    kind = "person"
+    yield [name, *_split(c[1])], Entry(name, PERSON, None, (), kind, (spell,))
+
+
+_ROW = {"countries": _country_rows, "organizations": _org_rows, "agents": _agent_rows, "people": _people_rows}
+
+__all__ = ["read_tsv", "plurals", "NON_STATE", "SEAT", "PEOPLE"]

@@ -1,0 +1,429 @@
+"""Find and resolve actor mentions in a parsed document: names, metonyms, titles, sector nouns."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from casus.actors import coref
+from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE,
+                             Entry, KnowledgeBase, cased, fold, make_code)
+from casus.model import Actor, ActorMention, ParsedDoc, Token
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+TITLE_FILLERS = frozenset({"deputy", "acting", "interim", "senior", "top", "then", "-", "chief", "new",
+                           "former", "ex", "outgoing", "incoming", "first", "vice", "assistant", "under"})
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
+                      "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
+CONTEXT_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
+
+
+@dataclass
+class Match:
+    """A KB hit over tokens [start, end)."""
+
+    start: int
+    end: int
+    entries: list[Entry]
+
+    def get(self, *categories: str) -> Entry | None:
+        return next((e for e in self.entries if e.category in categories), None)
+
+
+@dataclass
+class Mod:
+    """A pre-modifier that gives a mention its country: 'Iraqi', 'Japan's', 'UN', "the country's"."""
+
+    start: int
+    end: int
+    entry: Entry | None  # None: "the country's" — country comes from context
+
+
+@dataclass
+class Draft:
+    """A mention under construction; coref fills the ones that need context."""
+
+    start: int
+    end: int
+    head: int
+    actor: Actor
+    needs: str | None = None  # None | 'country' ("the country's PM") | 'antecedent' ("the president")
+    title: tuple[str, ...] = ()
+    extra: dict = field(default_factory=dict)
+
+
+class ActorResolver:
+    """Resolves actor mentions in a ParsedDoc against a KnowledgeBase."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def resolve(self, doc: ParsedDoc) -> list[ActorMention]:
+        """Actor mentions sorted by start, non-overlapping, with coreference resolved."""
+        matches = self._match(doc)
+        drafts = _Composer(doc, matches).run()
+        return coref.resolve(doc, drafts)
+
+    def _match(self, doc: ParsedDoc) -> dict[int, Match]:
+        toks = doc.tokens
+        lower = [fold(t.text) for t in toks]
+        case = [cased(t.text) for t in toks]
+        dl = doc.article.dateline
+        out: dict[int, Match] = {}
+        n, i = len(toks), 0
+        while i < n:
+            t = toks[i]
+            if t.pos == "SPACE" or (dl is not None and dl.start <= t.idx < dl.end):
+                i += 1
+                continue
+            best, lk, ck = None, "", ""
+            for j in range(i, min(n, i + self.kb.max_tokens)):
+                tj = toks[j]
+                if tj.pos == "SPACE" or tj.sent != t.sent:
+                    break
+                sep = "" if j == i else (" " if toks[j - 1].ws else "")
+                lk, ck = lk + sep + lower[j], ck + sep + case[j]
+                found = self.kb.lookup(lk, ck)
+                if found:
+                    best = Match(i, j + 1, sorted(found, key=lambda e: PRIORITY.get(e.category, 9)))
+                if not self.kb.continues(lk, ck):
+                    break
+            if best is not None:
+                out[i] = best
+                i = best.end
+            else:
+                i += 1
+        return out
+
+
+class _Composer:
+    """Builds mentions sentence by sentence from KB matches, named entities and the parse."""
+
+    def __init__(self, doc: ParsedDoc, matches: dict[int, Match]):
+        self.doc, self.toks, self.m = doc, doc.tokens, matches
+        self.when = doc.article.report_date
+        self.ent_at = {e.start: e for e in doc.entities}
+        self.ent_of: dict[int, object] = {}
+        for e in doc.entities:
+            for k in range(e.start, e.end):
+                self.ent_of[k] = e
+        self.out: list[Draft] = []
+
+    # -- pieces -----------------------------------------------------------
+    def mod_at(self, p: int) -> Mod | None:
+        """A country/adjective/organisation modifier (optionally possessive) or "the country's" at p."""
+        toks = self.toks
+        if p >= len(toks):
+            return None
+        m = self.m.get(p)
+        if m is not None:
+            e = m.get(COUNTRY, ADJECTIVE, ORGANIZATION, SEAT)
+            if e is None or e.category == ORGANIZATION and e.kind == "person":
+                return None
+            poss = m.end < len(toks) and toks[m.end].text in POSSESSIVE
+            if e.category == SEAT and not poss:
+                return None
+            return Mod(p, m.end + 1 if poss else m.end, e)
+        if toks[p].text.lower() == "the" and p + 2 < len(toks):
+            if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
+                return Mod(p, p + 3, None)
+        return None
+
+    def titles_at(self, p: int) -> tuple[int, list[Entry], bool]:
+        """Title words from p ('Prime Minister', 'former Defence Minister'): end, titles, former?"""
+        toks, titles, former, q = self.toks, [], False, p
+        while q < len(toks):
+            m = self.m.get(q)
+            e = m.get(TITLE) if m is not None else None
+            if e is not None:
+                titles.append(e)
+                q = m.end
+                continue
+            low = toks[q].text.lower()
+            if low in TITLE_FILLERS and titles == [] and q + 1 < len(toks):
+                nxt = self.m.get(q + 1)
+                if nxt is not None and nxt.get(TITLE) or toks[q + 1].text.lower() in TITLE_FILLERS:
+                    former = former or low in ("former", "ex")
+                    q += 1
+                    continue
+            if low == "and" and titles and self.m.get(q + 1) is not None and self.m[q + 1].get(TITLE):
+                q += 1
+                continue
+            break
+        return (q, titles, former) if titles else (p, [], False)
+
+    def name_at(self, p: int) -> tuple[int, Entry | None]:
+        """A personal name starting at p: a PERSON entity, a known person, or a run of proper nouns."""
+        toks = self.toks
+        if p >= len(toks):
+            return p, None
+        m = self.m.get(p)
+        if m is not None and m.get(PERSON):
+            return m.end, m.get(PERSON)
+        e = self.ent_at.get(p)
+        end = p
+        if e is not None and e.label == "PERSON":
+            end = e.end
+        else:
+            while end < len(toks) and toks[end].pos == "PROPN" and toks[end].text[:1].isupper() and end not in self.m:
+                end += 1
+                if end < len(toks) and toks[end].text == "-" and not toks[end - 1].ws and end + 1 < len(toks):
+                    end += 1
+            if end > p and toks[end - 1].text == "-":
+                end -= 1
+        while end > p and toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        if end == p:
+            return p, None
+        inner = self.m.get(p)
+        person = None
+        for k in range(p, end):
+            mk = self.m.get(k)
+            if mk is not None and mk.end <= end and mk.get(PERSON):
+                person = mk.get(PERSON)
+        return end, person if person is not None else inner.get(PERSON) if inner else None
+
+    def agents_at(self, p: int) -> tuple[int, list[Entry]]:
+        """A chain of sector nouns from p ('government troops', 'opposition lawmakers')."""
+        chain, q = [], p
+        while q in self.m and self.m[q].get(AGENT):
+            chain.append(self.m[q].get(AGENT))
+            q = self.m[q].end
+        return q, chain
+
+    def of_country(self, p: int) -> Mod | None:
+        """'of Iraq' / 'of the United Nations' after a noun."""
+        toks = self.toks
+        if p < len(toks) and toks[p].text.lower() == "of":
+            q = p + 1
+            m = self.m.get(q)
+            if m is None and q < len(toks) and toks[q].text.lower() == "the":
+                q += 1
+                m = self.m.get(q)
+            if m is not None:
+                e = m.get(COUNTRY, ORGANIZATION)
+                if e is not None and e.kind != "person":
+                    return Mod(p, m.end, e)
+        return None
+
+    # -- building ----------------------------------------------------------
+    def span_head(self, a: int, b: int) -> int:
+        heads = [k for k in range(a, b) if not (a <= self.toks[k].head < b) or self.toks[k].head == k]
+        return heads[-1] if heads else b - 1
+
+    def actor(self, a: int, b: int, **kw) -> Actor:
+        ca, cb = self.toks[a].idx, self.toks[b - 1].end
+        return Actor(text=self.doc.article.text[ca:cb], start=ca, end=cb, **kw)
+
+    def emit(self, a: int, b: int, head: int | None = None, **kw) -> Draft:
+        needs = kw.pop("needs", None)
+        title = kw.pop("title", ())
+        sectors = list(dict.fromkeys(kw.pop("sector", [])))
+        country = kw.get("country")
+        kw.setdefault("code", make_code(country, sectors))
+        d = Draft(a, b, self.span_head(a, b) if head is None else head,
+                  self.actor(a, b, sector=sectors, **kw), needs, tuple(title))
+        self.out.append(d)
+        return d
+
+    def person_attrs(self, person: Entry | None) -> tuple[str | None, tuple[str, ...], str | None]:
+        return person.at(self.when) if person is not None else (None, (), None)
+
+    def from_mods(self, mods: list[Mod]) -> tuple[str | None, list[str], str | None, bool]:
+        """Country, extra sectors, kind hint and 'needs context' from modifiers."""
+        for md in mods:
+            if md.entry is None:
+                return None, [], None, True
+        for md in mods:
+            e = md.entry
+            if e.category == ORGANIZATION:
+                return e.country, list(e.sectors), e.kind, False
+            return e.country, [], "state", False
+        return None, [], None, False
+
+    def run(self) -> list[Draft]:
+        for s in self.doc.sentences:
+            self.sentence(s.start, s.end)
+        return self.out
+
+    def sentence(self, lo: int, hi: int) -> None:
+        toks, i = self.toks, lo
+        while i < hi:
+            i = self.step(i, hi)
+
+    def step(self, i: int, hi: int) -> int:
+        toks = self.toks
+        start = i
+        j = i + 1 if toks[i].text.lower() in ("the", "a", "an") and self.mod_at(i) is None else i
+        mods: list[Mod] = []
+        while j < hi:
+            md = self.mod_at(j)
+            if md is None or md.end > hi:
+                break
+            mods.append(md)
+            j = md.end
+        if mods and start == i and toks[i].text.lower() not in ("the", "a", "an") or mods and mods[0].entry is None:
+            start = mods[0].start
+        agent_end, chain = self.agents_at(j)
+        tend, titles, former = self.titles_at(agent_end)
+        if titles:
+            return self.titled(start, mods, chain, tend, titles, former, hi)
+        if chain:
+            done = self.group(start, mods, chain, agent_end)
+            if done:
+                return done
+        if mods:
+            for md in mods:
+                self.standalone(md.start, self.m.get(md.start))
+            return mods[-1].end
+        m = self.m.get(i)
+        if m is not None:
+            self.standalone(i, m)
+            return m.end
+        e = self.ent_at.get(i)
+        if e is not None and e.label in ("PERSON", "ORG") and e.end <= hi:
+            return self.entity(e)
+        return i + 1
+
+    def titled(self, start, mods, chain, tend, titles, former, hi) -> int:
+        """'Russian President Vladimir Putin', 'the country's Prime Minister Shinzo Abe', 'the president'."""
+        toks = self.toks
+        country, sectors, kind, needs_ctx = self.from_mods(mods)
+        tsec = [s for t in titles for s in t.sectors]
+        if kind in ("igo", "organization", "group") and set(tsec) <= {"GOV"}:
+            tsec = []
+        if chain:
+            tsec = list(chain[-1].sectors) + [s for s in tsec if s not in chain[-1].sectors and s != "GOV"]
+        sectors = sectors + [s for s in tsec if s not in sectors]
+        if former:
+            sectors = ["ELI"] + [s for s in sectors if s != "GOV"]
+        nend, person = self.name_at(tend) if tend < hi else (tend, None)
+        reasons = []
+        if nend > tend:
+            name = self.doc.article.text[toks[tend].idx:toks[nend - 1].end]
+            if person is not None:
+                pc, ps, why = self.person_attrs(person)
+                name = person.name
+                if country is None and not needs_ctx:
+                    country, sectors = pc, sectors or list(ps)
+                    reasons.append(f"people table: {why}" if why else "people table")
+            self.emit(start, nend, head=self.span_head(tend, nend), name=name, country=country, sector=sectors,
+                      kind="person", reason="; ".join(reasons) or None,
+                      needs="country" if needs_ctx else None, title=tuple(t.name for t in titles))
+            return nend
+        last = toks[tend - 1]
+        if last.dep in ("compound", "amod") and not (start <= last.head < tend):
+            return tend  # 'presidential'/'president' used as a modifier of something else
+        post = self.of_country(tend)
+        end = tend
+        if post is not None and country is None and not needs_ctx:
+            country, extra, kind, _ = self.from_mods([post])
+            sectors = sectors + [s for s in extra if s not in sectors]
+            end = post.end
+        if country is None and not needs_ctx:
+            needs = None if toks[start].text.lower() in ("a", "an") else "antecedent"
+        else:
+            needs = "country" if needs_ctx else None
+        self.emit(start, end, head=tend - 1, name=None, country=country, sector=sectors, kind="person",
+                  needs=needs, title=tuple(t.name for t in titles))
+        return end
+
+    def group(self, start, mods, chain, end) -> int | None:
+        """'Iraqi troops', 'the government', 'troops of Iraq', 'the Russian side'."""
+        toks = self.toks
+        last = toks[end - 1]
+        if last.pos not in ("NOUN", "PROPN", "PRON", "X"):
+            return None
+        if last.dep in ("compound", "amod", "nmod") and not (start <= last.head < end) and toks[last.head].pos in ("NOUN", "PROPN"):
+            return None  # 'police station', 'army base'
+        country, sectors, kind, needs_ctx = self.from_mods(mods)
+        head = chain[-1]
+        sec = list(head.sectors) + [s for e in chain[:-1] for s in e.sectors if s != "GOV" and s not in head.sectors]
+        if kind in ("igo", "organization", "group") and country:
+            sec = [s for s in sec if s != "GOV"]
+        post = None
+        if country is None and not needs_ctx:
+            post = self.of_country(end)
+            if post is not None:
+                country, extra, kind, _ = self.from_mods([post])
+                sectors = extra
+                end = post.end
+        sectors = sectors + [s for s in sec if s not in sectors]
+        if kind in (None, "state"):
+            kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
+        definite = toks[start].text.lower() == "the"
+        needs = "country" if needs_ctx else None
+        self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
+                  kind=kind, needs=needs, title=(head.name,) if definite and country is None else ())
+        return end
+
+    def in_entity(self, m: Match, labels=("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")) -> bool:
+        """True if the match is part of a longer named entity ('Jordan Peterson', 'Bank of Japan')."""
+        e = self.ent_of.get(m.start)
+        return e is not None and e.label in labels and (e.start < m.start or e.end > m.end) and not (
+            e.start < m.start and all(self.toks[k].text.lower() == "the" for k in range(e.start, m.start)))
+
+    def standalone(self, i: int, m: Match | None) -> None:
+        """A name with nothing around it: country, capital, organisation, known person, demonym."""
+        if m is None:
+            return
+        toks = self.toks
+        head = self.span_head(m.start, m.end)
+        ht = toks[head]
+        e = m.get(PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE)
+        if e is None:
+            return
+        end = m.end
+        while end > m.start + 1 and toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        if e.category == PERSON:
+            c, s, why = e.at(self.when)
+            self.emit(m.start, end, name=e.name, country=c, sector=list(s), kind="person",
+                      reason=f"people table: {why}" if why else None)
+            return
+        if self.in_entity(m):
+            return
+        if e.category == ORGANIZATION:
+            self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind=e.kind)
+            return
+        gov = toks[ht.head]
+        if e.category == COUNTRY:
+            if ht.dep == "compound" and gov.pos == "NOUN" and head != ht.head:
+                return  # 'the North Korea issue': topic, not actor
+            self.emit(m.start, end, name=e.name, country=e.country, sector=[], kind="state")
+        elif e.category == SEAT:
+            if self.dateline_like(m.start, end):
+                return
+            if ht.dep in ("compound", "amod") or (ht.dep == "pobj" and gov.text.lower() in LOCATIVE
+                                                  and gov.text.lower() not in ("with", "to", "from")):
+                return  # a place, not a government
+            text = self.doc.article.text[toks[m.start].idx:toks[end - 1].end]
+            self.emit(m.start, end, name=e.name, country=e.country, sector=["GOV"], kind="state",
+                      reason=f"seat of government '{text}' used as actor → {e.country} government")
+        elif e.category == PEOPLE:
+            self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind="group",
+                      reason="plural demonym: the people of the country")
+        elif e.category == ADJECTIVE and ht.pos in ("NOUN", "PROPN") and ht.dep in (
+                "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
+            self.emit(m.start, end, name=e.name, country=e.country, sector=[], kind="group",
+                      reason="demonym used as a noun")
+
+    def dateline_like(self, a: int, b: int) -> bool:
+        """'TOKYO, January 26.' at the start of a paragraph: the reporter's city, not an actor."""
+        toks = self.toks
+        first = a == 0 or toks[a - 1].pos == "SPACE" or "\n" in toks[a - 1].ws or toks[a].sent != toks[a - 1].sent
+        return first and all(toks[k].text.isupper() for k in range(a, b)) and b < len(toks) and toks[b].text in (",", "(", "-", "—")
+
+    def entity(self, e) -> int:
+        """A PERSON or ORG the KB does not know: kept, with no country."""
+        toks = self.toks
+        end = e.end
+        while end > e.start + 1 and toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        a = e.start + 1 if toks[e.start].text.lower() == "the" and end - e.start > 1 else e.start
+        if any(k in self.m for k in range(a, end)):
+            return a if a > e.start else e.start + 1
+        name = self.doc.article.text[toks[a].idx:toks[end - 1].end]
+        kind = "person" if e.label == "PERSON" else "organization"
+        self.emit(a, end, name=name, country=None, sector=[], kind=kind)
+        return e.end
