@@ -7,6 +7,7 @@ import os
 import sys
 import tempfile
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Optional
@@ -116,26 +117,37 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
-    def __init__(self, workers: int = 1, chunk: int = 16):
+    def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None):
         self.workers, self.chunk = max(1, workers), chunk
-        self._pipe = None
+        self._pipe = pipeline
         self._pool = None
+
+    def start(self) -> None:
+        """Load the model and data now, so their errors are not blamed on an input file."""
+        if self.workers == 1 and self._pipe is None:
+            from casus.pipeline import Pipeline
+
+            self._pipe = Pipeline.load()
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """(article, folded events) in input order."""
         if self.workers == 1:
-            if self._pipe is None:
-                from casus.pipeline import Pipeline
-
-                self._pipe = Pipeline.load()
+            self.start()
             yield from self._pipe.code(articles)
             return
         if self._pool is None:
             import multiprocessing
 
             self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_init_worker)
-        for batch in self._pool.imap(_code_chunk, _chunks(articles, self.chunk)):
-            yield from batch
+        # Chunks are read and submitted from this thread (the store is not thread-safe), with a
+        # bounded number in flight so memory stays flat; results come back in input order.
+        pending: deque = deque()
+        for chunk in _chunks(articles, self.chunk):
+            pending.append(self._pool.apply_async(_code_chunk, (chunk,)))
+            if len(pending) > 2 * self.workers:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
     def close(self) -> None:
         """Stop the worker processes, if any."""
@@ -188,6 +200,10 @@ def ingest(
     rejected: list[dict[str, Any]] = []
     coder = Coder(workers)
     start = time.perf_counter()
+    try:
+        coder.start()
+    except InputError as err:
+        _fail(str(err))
     try:
         with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
             task = progress.add_task("ingest", total=None, rate=0.0)
