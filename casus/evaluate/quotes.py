@@ -3,7 +3,10 @@
 Gold. PolNeAR marks attribution relations as Source / Cue / Content spans joined by an
 `E` line. A *gold direct quote* is a Content whose every fragment, trimmed of white space
 and of edge punctuation (. , ; : — -), begins with an opening double quotation mark
-(" “ ” or '') and ends with a closing one. A quote split by its attribution
+(" “ ” or '') and ends with a closing one. Two conventions of news text count too: a
+quote whose paragraph ends without a closing mark because the next paragraph reopens it,
+and a transcript paragraph that opens with the mark before the speaker's label
+("PENCE: Well, look, ...), whose Content starts after the label. A quote split by its attribution
 ("We will," he said, "continue talks") is ONE gold Content made of two fragments; mixed
 and partial quotes ("He said the plan was "a disaster" for them") start or end outside
 the marks and are not direct quotes. When several annotators did one article, the
@@ -44,6 +47,7 @@ TITLES = frozenset(
     "mr mrs ms miss dr sen senator rep representative gov governor president gen general "
     "the a an of former secretary mayor vice rev judge justice prof professor".split())
 SWAP_VERBS = frozenset("said says told added wrote asked".split())
+_LABELLED = re.compile(r"\s*[\"“”]\s*[A-Z][A-Z .'-]*:\s*")
 _WORD = re.compile(r"\w+")
 
 
@@ -67,9 +71,25 @@ class GoldArticle:
 
 
 def _is_direct(text: str, fragments: Sequence[tuple[int, int]]) -> bool:
-    parts = [text[s:e].strip().strip(".,;:—-").strip() for s, e in fragments]
-    parts = [p for p in parts if p]
-    return bool(parts) and all(p.startswith(OPENERS) and p.endswith(CLOSERS) for p in parts)
+    parts = [(s, e) for s, e in fragments if text[s:e].strip(" \t\n\xa0.,;:—-")]
+    return bool(parts) and all(_opens(text, s, e, k == 0) and _closes(text, s, e) for k, (s, e) in enumerate(parts))
+
+
+def _opens(text: str, s: int, e: int, first: bool) -> bool:
+    if text[s:e].lstrip().startswith(OPENERS):
+        return True
+    line = text[text.rfind("\n", 0, s) + 1:s]
+    return first and bool(_LABELLED.fullmatch(line))
+
+
+def _closes(text: str, s: int, e: int) -> bool:
+    if text[s:e].rstrip().rstrip(".,;:—-").endswith(CLOSERS):
+        return True
+    rest = text[e:]
+    nl = rest.find("\n")
+    if nl < 0 or rest[:nl].strip(" \t\xa0.,;:—-\"”"):
+        return False
+    return rest[nl:].lstrip().startswith(OPENERS)
 
 
 def _read_ann(path: Path) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]], list[dict[str, str]]]:
