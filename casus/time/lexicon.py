@@ -1,0 +1,77 @@
+"""The time word lists (data/words.tsv) and the regex fragments built from them."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data" / "words.tsv"
+
+
+@dataclass(frozen=True, eq=False)
+class Lexicon:
+    """Word → value tables for one language, read from a words.tsv file."""
+
+    month: dict[str, int] = field(default_factory=dict)
+    weekday: dict[str, int] = field(default_factory=dict)
+    number: dict[str, str] = field(default_factory=dict)
+    ordinal: dict[str, int] = field(default_factory=dict)
+    unit: dict[str, str] = field(default_factory=dict)
+    season: dict[str, str] = field(default_factory=dict)
+    partofday: dict[str, str] = field(default_factory=dict)
+
+    def alternation(self, kind: str, full: bool | None = None) -> str:
+        """A regex alternation of one kind's words, longest first, spaces matching any whitespace.
+
+        full=True keeps only words longer than four letters or "may"/"june"/"july", full=False only
+        the other (abbreviated) ones, None all.
+        """
+        words = sorted(getattr(self, kind), key=len, reverse=True)
+        if full is not None:
+            words = [w for w in words if (len(w) > 4 or w in ("may", "june", "july")) == full]
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+
+    def number_value(self, text: str) -> float | None:
+        """The value of a number written in digits or words ("12", "1,500", "twenty-five"); None if vague ("several")."""
+        t = re.sub(r"\s+", " ", text.lower().strip())
+        digits = t.replace(",", "")
+        if re.fullmatch(r"\d+(\.\d+)?", digits):
+            return float(digits)
+        if t in self.number:
+            v = self.number[t]
+            return None if v == "X" else float(v)
+        if t.endswith(" and a half"):
+            base = self.number_value(t[: -len(" and a half")])
+            return None if base is None else base + 0.5
+        parts = t.split("-")
+        if len(parts) == 2 and not (self.number.get(parts[0], "X") not in ("X",) and float(self.number[parts[0]]) % 10 == 0
+                                    and float(self.number[parts[0]]) >= 20):
+            return None
+        total = 0.0
+        for part in parts:
+            v = self.number.get(part)
+            if v is None or v == "X":
+                return None
+            total = total * float(v) if float(v) == 100 and total else total + float(v)
+        return total
+
+
+def load(path: Path = DATA) -> Lexicon:
+    """Read a words.tsv file (see its header for the format)."""
+    tables: dict[str, dict] = {k: {} for k in ("month", "weekday", "number", "ordinal", "unit", "season", "partofday")}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or parts[0] not in tables:
+            raise ValueError(f"{path}:{n}: expected 'kind<TAB>word<TAB>value' with a known kind")
+        kind, word, value = parts
+        tables[kind][word.lower()] = int(value) if kind in ("month", "weekday", "ordinal") else value
+    return Lexicon(**tables)
+
+
+@lru_cache(maxsize=4)
+def default() -> Lexicon:
+    """The lexicon shipped with casus."""
+    return load(DATA)

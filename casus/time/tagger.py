@@ -1,0 +1,92 @@
+"""Find and normalise every time expression in a text (pure Python, precompiled regexes, no parser)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from casus.model import TimeRef
+from casus.time.anchor import precision_of
+from casus.time.lexicon import Lexicon, default
+from casus.time.rules import Context, Grammar
+
+# modifiers that widen a span without changing its value ("early next year", "the end of 2008")
+_LEFT_MOD = re.compile(
+    r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|course|latter\s+part|early\s+part)"
+    r"\s+of\s+(?:the\s+)?|(?<![\w-])(?:early|earlier|late|later|mid)[\s-]+|mid-)$",
+    re.I)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planning|(?:is|are)\s+(?:expected|scheduled|set|due)\s+to|"
+                     r"would|is\s+to|are\s+to|next|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|\w{3,}ed)\b", re.I)
+_SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
+
+
+@lru_cache(maxsize=4)
+def _grammar(lex: Lexicon) -> Grammar:
+    return Grammar(lex)
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """past or future from the nearest tense cue in the same sentence, or None."""
+    left = max(0, start - 120)
+    for m in _SENT_END.finditer(text, left, start):
+        left = m.end()
+    right = min(len(text), end + 100)
+    m = _SENT_END.search(text, end, right)
+    if m:
+        right = m.start()
+    cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
+                  + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
+    before = [c for c in cues if c[1] <= start and start - c[1] <= 80]
+    if before:
+        last_end = max(c[1] for c in before)
+        tenses = {c[2] for c in before if c[1] == last_end or c[0] >= last_end - 1}
+        return "future" if "future" in tenses else before[-1][2]
+    after = [c for c in cues if c[0] >= end and c[0] - end <= 60]
+    return after[0][2] if after else None
+
+
+def _candidates(grammar: Grammar, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """All rule matches as (start, end, rule index), then the longest non-overlapping ones in text order."""
+    found = []
+    for i, rule in enumerate(grammar.rules):
+        for m in rule.regex.finditer(text, start, end):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), i))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
+    chosen: list[tuple[int, int, int]] = []
+    taken: list[tuple[int, int]] = []
+    for s, e, i in found:
+        if all(e <= ts or s >= te for ts, te in taken):
+            chosen.append((s, e, i))
+            taken.append((s, e))
+    return sorted(chosen)
+
+
+def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | None = None,
+               lexicon: Lexicon | None = None) -> list[TimeRef]:
+    """All time expressions in text[start:end], with character offsets into `text` and values anchored on `anchor`."""
+    end = len(text) if end is None else end
+    grammar = _grammar(lexicon or default())
+    ctx = Context(anchor)
+    out: list[TimeRef] = []
+    for s, e, i in _candidates(grammar, text, start, end):
+        rule = grammar.rules[i]
+        m = rule.regex.match(text, s, e)
+        if m is None or m.end() != e:
+            continue
+        ctx.tense = _tense(text, s, e)
+        result = rule.build(m, ctx)
+        if result is None:
+            continue
+        typ, value = result
+        ext = _LEFT_MOD.search(text, max(start, s - 40), s)
+        if ext and not (out and out[-1].end > ext.start()):
+            s = ext.start()
+        out.append(TimeRef(text[s:e], s, e, typ, value, precision_of(value)))
+        prec = precision_of(value)
+        if typ in ("DATE", "TIME") and prec:
+            if prec in ("day", "time"):
+                ctx.ref_day = dt.date.fromisoformat(value[:10]) if value[:4].isdigit() else ctx.ref_day
+            ctx.ref_value = value[:10] if prec == "time" else value
+    return out
