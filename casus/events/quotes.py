@@ -243,7 +243,7 @@ class _Speakers:
             if after:
                 sent = self.doc.tokens[after[0]].sent
                 after = [i for i in after if self.doc.tokens[i].sent == sent or i < after[0] + 3]
-                found = self._from_region(after, first=True) or self._after_dash(after)
+                found = self._from_region(after, first=True) or self._after_dash(close_at, after)
                 if found:
                     return found
         before = list(self.tokens_in(prev_close, open_at))
@@ -289,10 +289,11 @@ class _Speakers:
             return self.actor(head)
         return None
 
-    def _after_dash(self, region: Sequence[int]) -> Actor | None:
+    def _after_dash(self, close_at: int, region: Sequence[int]) -> Actor | None:
         toks = [self.doc.tokens[i] for i in region[:6]]
-        if toks and toks[0].text in DASHES:
-            for t in toks[1:]:
+        lead = self.text[close_at + 1:close_at + 4].lstrip(" \xa0")
+        if toks and lead[:1] in DASHES:
+            for t in toks:
                 if t.i in self.entity and self.entity[t.i].start < t.i:
                     continue
                 if t.pos == "PROPN" or t.ent_type == "PERSON":
@@ -457,7 +458,7 @@ class _People:
             self._vote_title(e)
         for text in {e.text for e in doc.entities if e.label == "PERSON"}:
             given = [w.lower() for w in text.split() if w.lower().rstrip(".") not in MALE | FEMALE]
-            if len(given) >= 2 and given[0] in names:
+            if given and given[0] in names:
                 self.votes.setdefault(_key(text), [0, 0])[names[given[0]] == "f"] += 2
         for sent in doc.sentences:
             self._vote_sentence(sent, [e for i, e in ents.items() if sent.start <= i < sent.end])
