@@ -76,24 +76,35 @@ class ActorResolver:
             if t.pos == "SPACE" or (dl is not None and dl.start <= t.idx < dl.end):
                 i += 1
                 continue
-            best, lk, ck = None, "", ""
-            for j in range(i, min(n, i + self.kb.max_tokens)):
-                tj = toks[j]
-                if tj.pos == "SPACE" or tj.sent != t.sent:
-                    break
-                sep = "" if j == i else (" " if toks[j - 1].ws else "")
-                lk, ck = lk + sep + lower[j], ck + sep + case[j]
-                found = self.kb.lookup(lk, ck)
-                if found:
-                    best = Match(i, j + 1, sorted(found, key=lambda e: PRIORITY.get(e.category, 9)))
-                if not self.kb.continues(lk, ck):
-                    break
+            best = self._longest(toks, lower, case, i)
+            if lower[i] == "the" and i + 1 < n:
+                after = self._longest(toks, lower, case, i + 1)
+                if after is not None and (best is None or after.end > best.end) and after.get(
+                        COUNTRY, ORGANIZATION, SEAT):
+                    best = Match(i, after.end, after.entries)
             if best is not None:
                 out[i] = best
                 i = best.end
             else:
                 i += 1
         return out
+
+
+    def _longest(self, toks: list[Token], lower: list[str], case: list[str], i: int) -> Match | None:
+        """The longest KB name starting at token i, within its sentence."""
+        best, lk, ck, t = None, "", "", toks[i]
+        for j in range(i, min(len(toks), i + self.kb.max_tokens)):
+            tj = toks[j]
+            if tj.pos == "SPACE" or tj.sent != t.sent:
+                break
+            sep = "" if j == i else (" " if toks[j - 1].ws else "")
+            lk, ck = lk + sep + lower[j], ck + sep + case[j]
+            found = self.kb.lookup(lk, ck)
+            if found:
+                best = Match(i, j + 1, sorted(found, key=lambda e: PRIORITY.get(e.category, 9)))
+            if not self.kb.continues(lk, ck):
+                break
+        return best
 
 
 class _Composer:
@@ -264,6 +275,9 @@ class _Composer:
             j = md.end
         if mods and start == i and toks[i].text.lower() not in ("the", "a", "an") or mods and mods[0].entry is None:
             start = mods[0].start
+        pm = self.m.get(j) if mods else None
+        if pm is not None and pm.get(PERSON) and pm.end <= hi:
+            return self.known_person(start, mods, pm)
         agent_end, chain = self.agents_at(j)
         tend, titles, former = self.titles_at(agent_end)
         if titles:
@@ -327,6 +341,19 @@ class _Composer:
         self.emit(start, end, head=tend - 1, name=None, country=country, sector=sectors, kind="person",
                   needs=needs, title=tuple(t.name for t in titles))
         return end
+
+    def known_person(self, start: int, mods: list[Mod], pm: Match) -> int:
+        """'Saudi King Salman', "Jordan's King Abdullah": a table name with a country modifier."""
+        country, sectors, kind, needs_ctx = self.from_mods(mods)
+        person = pm.get(PERSON)
+        pc, ps, why = person.at(self.when)
+        same = country is None or country == pc
+        name = person.name if same else self.doc.article.text[self.toks[pm.start].idx:self.toks[pm.end - 1].end]
+        self.emit(start, pm.end, head=self.span_head(pm.start, pm.end), name=name, country=country or pc,
+                  sector=list(ps) if same else ["GOV"], kind="person",
+                  reason=(f"people table: {why}" if why else None) if same else None,
+                  needs="country" if needs_ctx else None)
+        return pm.end
 
     def group(self, start, mods, chain, end) -> int | None:
         """'Iraqi troops', 'the government', 'troops of Iraq', 'the Russian side'."""

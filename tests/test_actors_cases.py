@@ -1,0 +1,68 @@
+"""Phrase → (country, sectors) cases from tests/data/actor_cases.tsv, through Parser + ActorResolver."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from casus.actors.kb import KnowledgeBase
+from casus.actors.resolve import ActorResolver
+from casus.model import Article
+
+CASES = Path(__file__).parent / "data" / "actor_cases.tsv"
+
+
+def _cases() -> list[tuple[str, str, str, list[str], str]]:
+    out = []
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#") or not line.strip():
+            continue
+        sent, mention, country, sectors, date = (line.split("\t") + [""] * 5)[:5]
+        out.append((sent, mention, country, [s for s in sectors.split("|") if s], date))
+    return out
+
+
+@pytest.fixture(scope="module")
+def parser():
+    from casus.nlp import Parser
+
+    return Parser()
+
+
+@pytest.fixture(scope="module")
+def resolved(parser):
+    resolver = ActorResolver(KnowledgeBase.load())
+    cases = _cases()
+    arts = [Article(id=str(k), text=c[0], report_date=dt.date.fromisoformat(c[4]) if c[4] else None)
+            for k, c in enumerate(cases)]
+    return [(c, resolver.resolve(doc)) for c, doc in zip(cases, parser.parse_many(arts))]
+
+
+def _bare(text: str) -> str:
+    low = text.lower()
+    return low[4:] if low.startswith("the ") else low
+
+
+def test_case_table_is_large():
+    assert len(_cases()) >= 300
+
+
+def test_cases(resolved):
+    failures = []
+    for (sent, mention, country, sectors, _), mentions in resolved:
+        hit = next((m.actor for m in mentions if _bare(m.actor.text) == _bare(mention)), None)
+        if hit is None:
+            failures.append(f"{sent!r}: no mention {mention!r} in {[m.actor.text for m in mentions]}")
+        elif hit.country != country or sorted(hit.sector) != sorted(sectors):
+            failures.append(f"{sent!r}: {mention!r} → {hit.country} {hit.sector}, want {country} {sectors}")
+    assert not failures, "\n".join(failures)
+
+
+def test_offsets_point_into_text(resolved):
+    for (sent, *_), mentions in resolved:
+        last = -1
+        for m in mentions:
+            assert sent[m.actor.start:m.actor.end] == m.actor.text
+            assert m.start >= last  # sorted, non-overlapping
+            last = m.end
