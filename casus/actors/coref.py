@@ -5,7 +5,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.actors.kb import NON_STATE, make_code
-from casus.model import Actor, ActorMention, ParsedDoc
+from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 if TYPE_CHECKING:
     from casus.actors.resolve import Draft
@@ -181,7 +181,7 @@ def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:
         low = t.text.lower()
         if low in PERSONAL:
             kind = "personal"
-        elif low in NEUTER and t.dep in ("nsubj", "nsubjpass", "poss"):
+        elif low in NEUTER and t.dep in ("nsubj", "nsubjpass", "poss") and not _expletive(doc, t):
             kind = "neuter"
         elif low in PLURAL:
             kind = "plural"
@@ -190,6 +190,18 @@ def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:
         a = Actor(text=t.text, start=t.idx, end=t.end)
         out.append(Draft(t.i, t.i + 1, t.i, a, extra={"pronoun": kind}))
     return out
+
+
+def _expletive(doc: ParsedDoc, t: Token) -> bool:
+    """'It is unclear whether…', 'it seems that…': 'it' stands for no one."""
+    if t.text.lower() != "it" or t.dep != "nsubj":
+        return False
+    head = doc.tokens[t.head]
+    kids = doc.children(head.i)
+    if head.lemma in ("be", "seem", "appear", "remain", "become") and any(
+            k.dep in ("acomp", "attr") and k.pos == "ADJ" for k in kids):
+        return True
+    return any(k.dep in ("ccomp", "csubj") and k.i > head.i for k in kids) and head.lemma in ("be", "seem", "appear")
 
 
 def _pairs(doc: ParsedDoc) -> list[Draft]:
