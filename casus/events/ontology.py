@@ -14,6 +14,7 @@ CAMEO_HEADER = ("code", "name", "goldstein", "quad")
 PLOVER_HEADER = ("code", "plover_type", "plover_mode", "context")
 MODALITY_HEADER = ("prefix", "intended", "requested", "threat")
 MODES = MODALITY_HEADER[1:]
+MODE_ALIASES = {"threatened": "threat", "threaten": "threat", "intent": "intended", "request": "requested"}
 PLOVER_TYPES = frozenset({
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
@@ -161,6 +162,7 @@ class Ontology:
     def for_mode(self, code: str, mode: str) -> str:
         """The code to emit for an act in `mode` (intended, requested, threat); unchanged when nothing maps."""
         self.get(code)
+        mode = MODE_ALIASES.get(mode, mode)
         if mode not in MODES:
             return code
         for n in (4, 3, 2):
