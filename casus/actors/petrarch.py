@@ -48,8 +48,11 @@ def parse_restriction(code: str, when: str | None) -> Spell:
 
 
 def phrase_text(phrase: str) -> str:
-    """'VLADIMIR_PUTIN_' -> 'VLADIMIR PUTIN' (underscores join words; a trailing one marks the word end)."""
-    return " ".join(phrase.replace("_", " ").split())
+    """'VLADIMIR_PUTIN_' -> 'vladimir putin' (underscores join words; a trailing one marks the word end).
+
+    Dictionaries are written in capitals, so names are lower-cased: matched case-insensitively.
+    """
+    return " ".join(phrase.replace("_", " ").split()).lower()
 
 
 def _entry(phrases: list[str], spells: list[Spell], person: bool) -> Entry:
