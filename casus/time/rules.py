@@ -27,6 +27,7 @@ class Context:
 
 
 Result = tuple[str, str] | None  # (type, value)
+_AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class Rule:
     name: str
     regex: re.Pattern
     build: Callable[[re.Match, Context], Result]
+    sets_reference: bool = True  # False for values computed from an earlier mention ("a year earlier")
 
 
 def _year2(y: str) -> int:
@@ -60,10 +62,6 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
         return a.year + 1
     if ctx.tense == "past" and gap > 2:
         return a.year - 1
-    if month - a.month > 6:
-        return a.year - 1
-    if a.month - month > 6:
-        return a.year + 1
     return a.year
 
 
@@ -104,8 +102,9 @@ class Grammar:
         B, E = r"(?<![\w$£€.,/-])", r"(?![\w])"
         self.rules: list[Rule] = []
 
-        def add(name: str, pattern: str, build: Callable[[re.Match, Context], Result], flags: int = re.I) -> None:
-            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build))
+        def add(name: str, pattern: str, build: Callable[[re.Match, Context], Result], flags: int = re.I,
+                sets_reference: bool = True) -> None:
+            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference))
 
         add("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)", self._ymd)
         add("slash", r"(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", self._ymd)
@@ -113,28 +112,29 @@ class Grammar:
         add("dmy", rf"{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", self._ymd)
         add("md", rf"{MONTH}\s+{DAY}(?!\s*,?\s*\d)", self._ymd)
         add("dm", rf"{DAY}\s+(?:of\s+)?{MONTH}", self._ymd)
-        add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?{YEAR}", self._month)
+        add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
         add("year", rf"(?:(?P<fy>fiscal|calendar|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops)\b)", self._year)
-        add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+)?'(?P<dec2>\d)0s", self._decade)
+        add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+)?'?(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
+        add("year2", r"(?<=\s)'(?P<year>\d\d)(?=[\s,.;:)]|$)", self._year)
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
         add("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
         add("deictic", rf"(?:(?:early|earlier|late|later)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow|overnight)(?:\s+{POD})?", self._deictic)
         add("this_pod", rf"(?P<rel>this|last|that|tomorrow|the)\s+{POD}", self._this_pod)
         add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+{UNIT}(?!s)", self._rel_unit)
-        add("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago)
-        add("year_ago", r"(?:the\s+)?(?P<unit>year|month|quarter)[\s-](?P<dir>ago|earlier)(?:\s+(?P<what>period|quarter|level|month|year))?", self._year_ago)
+        add("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago, sets_reference=False)
+        add("year_ago", r"(?:the\s+)?(?P<unit>year|month|quarter)[\s-](?P<dir>ago|earlier)(?:\s+(?P<what>period|quarter|level|month|year))?", self._year_ago, sets_reference=False)
         add("quarter", rf"(?:the\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?:(?P<year>\d{{4}})\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
-        add("the_quarter", r"the\s+(?P<rel>latest\s+|current\s+|recent\s+|most\s+recent\s+|same\s+)?(?P<q>quarter|period)", self._the_quarter)
-        add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+)?{UNIT}s?(?:[\s-]+(?:long|old))?", self._duration)
+        add("the_quarter", r"the\s+(?P<rel>latest\s+|current\s+|recent\s+|most\s+recent\s+|same\s+)?(?P<q>quarter|period)", self._the_quarter, sets_reference=False)
+        add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?:[\s-]+long)?", self._duration)
         add("vague_dur", r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes)", self._vague)
         add("season", rf"(?:(?P<rel>this|last|next|this\s+past|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?", self._season)
         add("time", rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s*(?=[A-Z]{{3}})|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|[A-Z]ST|[A-Z]DT))?(?:,?\s+(?:on\s+)?(?:(?P<dword>today|yesterday|tomorrow|tonight)|{WD}))?", self._time)
         add("set", rf"(?P<every>every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WD}|{MONTH}|{SEASON})", self._set)
-        add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|quarterly|nightly|biweekly|semiannually)", self._set)
-        add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|previously|formerly|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future|future|soon|later)", self._ref)
+        add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)", self._set)
+        add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)", self._ref)
         add("recent_unit", r"(?:in\s+)?(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades)", self._recent_unit)
-        add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+day\s+before|the\s+day\s+after|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|(?:(?<=end )|(?<=for )|(?<=over ))the\s+day)", self._that_day)
+        add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|(?:(?<=end )|(?<=for )|(?<=over ))the\s+day)", self._that_day, sets_reference=False)
         add("the_year", r"(?:the|that)\s+(?P<unit>year|month|week)(?!s|[\s-]+(?:ago|earlier|before))", self._the_unit)
 
     def _mon(self, word: str) -> int:
@@ -162,15 +162,17 @@ class Grammar:
         word = g["month"]
         month = self._mon(word)
         rel = (g.get("rel") or "").lower().rstrip("-")
-        if not word[0].isupper() or (len(word) <= 3 and not word.endswith(".") and word.lower() not in ("may",)
-                                     and not m.group(0).endswith(".") and word.lower() not in ("jan", "feb", "aug", "sept", "oct", "nov", "dec")):
+        if not word[0].isupper() or (len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july")
+                                     and not g.get("year") and not g.get("yrel")):
             return None
-        if not g.get("year") and word.lower() in ("may", "march") and not rel:
+        if not g.get("year") and not g.get("yrel") and word.lower() in ("may", "march") and not rel:
             tail = m.string[m.end():m.end() + 12]
             if not re.match(r"\s*(?:[,.;:)]|of\b|and\b|to\b|through\b|\d)", tail) and not re.search(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|during)\s+$", m.string[max(0, m.start() - 10):m.start()]):
                 return None
         if g.get("year"):
             year = _year2(g["year"])
+        elif g.get("yrel") and ctx.anchor:
+            year = ctx.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
         elif ctx.anchor is None:
             return "DATE", f"XXXX-{month:02d}"
         elif rel in ("last", "this past"):
@@ -182,8 +184,8 @@ class Grammar:
         return "DATE", f"{year}-{month:02d}"
 
     def _year(self, m: re.Match, ctx: Context) -> Result:
-        y = int(m["year"])
-        if not m["fy"]:
+        y = _year2(m["year"])
+        if not m.groupdict().get("fy"):
             before = m.string[max(0, m.start() - 2):m.start()]
             if before.endswith(("$", "#", "No ", "No.")) or y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
                 return None
@@ -309,7 +311,7 @@ class Grammar:
         else:
             y = ctx.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
             first_month = 6 * n - 5 if half else 3 * n - 2
-            if not m["rel"] and ctx.tense != "future" and first_month > ctx.anchor.month:
+            if not m["rel"] and ctx.tense == "past" and first_month > ctx.anchor.month:
                 y -= 1
         return "DATE", f"{y}-{'H' if half else 'Q'}{n}"
 
@@ -327,6 +329,8 @@ class Grammar:
         return "DATE", at_unit(d, "Q")
 
     def _duration(self, m: re.Match, ctx: Context) -> Result:
+        if _AGE.match(m.string, m.end()):
+            return None
         unit = self.lex.unit[m["unit"].lower()]
         num = m["num"].lower()
         if unit == "WE" or (unit == "S" and num in ("a", "an")):
@@ -347,7 +351,7 @@ class Grammar:
     def _season(self, m: re.Match, ctx: Context) -> Result:
         rel = (m["rel"] or "").lower()
         code = self.lex.season[m["season"].lower()]
-        if not rel and not m["year"] or (m["season"].lower() == "fall" and not m["year"] and rel in ("the", "")):
+        if m["season"].lower() == "fall" and not m["year"] and rel in ("the", ""):
             return None
         if m["year"]:
             return "DATE", f"{_year2(m['year'])}-{code}"

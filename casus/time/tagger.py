@@ -85,7 +85,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             s = ext.start()
         out.append(TimeRef(text[s:e], s, e, typ, value, precision_of(value)))
         prec = precision_of(value)
-        if typ in ("DATE", "TIME") and prec:
+        if typ in ("DATE", "TIME") and prec and rule.sets_reference:
             if prec in ("day", "time"):
                 ctx.ref_day = dt.date.fromisoformat(value[:10]) if value[:4].isdigit() else ctx.ref_day
             ctx.ref_value = value[:10] if prec == "time" else value
