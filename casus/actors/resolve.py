@@ -4,13 +4,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casus.actors import coref
+from casus.actors.people import POSSESSIVE, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE,
                              Entry, KnowledgeBase, cased, fold, make_code)
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
-POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-TITLE_FILLERS = frozenset({"deputy", "acting", "interim", "senior", "top", "then", "-", "chief", "new",
-                           "former", "ex", "outgoing", "incoming", "first", "vice", "assistant", "under"})
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 CONTEXT_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
@@ -107,7 +105,7 @@ class ActorResolver:
         return best
 
 
-class _Composer:
+class _Composer(PersonRules):
     """Builds mentions sentence by sentence from KB matches, named entities and the parse."""
 
     def __init__(self, doc: ParsedDoc, matches: dict[int, Match]):
@@ -139,60 +137,6 @@ class _Composer:
             if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
                 return Mod(p, p + 3, None)
         return None
-
-    def titles_at(self, p: int) -> tuple[int, list[Entry], bool]:
-        """Title words from p ('Prime Minister', 'former Defence Minister'): end, titles, former?"""
-        toks, titles, former, q = self.toks, [], False, p
-        while q < len(toks):
-            m = self.m.get(q)
-            e = m.get(TITLE) if m is not None else None
-            if e is not None:
-                titles.append(e)
-                q = m.end
-                continue
-            low = toks[q].text.lower()
-            if low in TITLE_FILLERS and titles == [] and q + 1 < len(toks):
-                nxt = self.m.get(q + 1)
-                if nxt is not None and nxt.get(TITLE) or toks[q + 1].text.lower() in TITLE_FILLERS:
-                    former = former or low in ("former", "ex")
-                    q += 1
-                    continue
-            if low == "and" and titles and self.m.get(q + 1) is not None and self.m[q + 1].get(TITLE):
-                q += 1
-                continue
-            break
-        return (q, titles, former) if titles else (p, [], False)
-
-    def name_at(self, p: int) -> tuple[int, Entry | None]:
-        """A personal name starting at p: a PERSON entity, a known person, or a run of proper nouns."""
-        toks = self.toks
-        if p >= len(toks):
-            return p, None
-        m = self.m.get(p)
-        if m is not None and m.get(PERSON):
-            return m.end, m.get(PERSON)
-        e = self.ent_at.get(p)
-        end = p
-        if e is not None and e.label == "PERSON":
-            end = e.end
-        else:
-            while end < len(toks) and toks[end].pos == "PROPN" and toks[end].text[:1].isupper() and end not in self.m:
-                end += 1
-                if end < len(toks) and toks[end].text == "-" and not toks[end - 1].ws and end + 1 < len(toks):
-                    end += 1
-            if end > p and toks[end - 1].text == "-":
-                end -= 1
-        while end > p and toks[end - 1].text in POSSESSIVE:
-            end -= 1
-        if end == p:
-            return p, None
-        inner = self.m.get(p)
-        person = None
-        for k in range(p, end):
-            mk = self.m.get(k)
-            if mk is not None and mk.end <= end and mk.get(PERSON):
-                person = mk.get(PERSON)
-        return end, person if person is not None else inner.get(PERSON) if inner else None
 
     def agents_at(self, p: int) -> tuple[int, list[Entry]]:
         """A chain of sector nouns from p ('government troops', 'opposition lawmakers')."""
@@ -298,62 +242,6 @@ class _Composer:
         if e is not None and e.label in ("PERSON", "ORG") and e.end <= hi:
             return self.entity(e)
         return i + 1
-
-    def titled(self, start, mods, chain, tend, titles, former, hi) -> int:
-        """'Russian President Vladimir Putin', 'the country's Prime Minister Shinzo Abe', 'the president'."""
-        toks = self.toks
-        country, sectors, kind, needs_ctx = self.from_mods(mods)
-        tsec = [s for t in titles for s in t.sectors]
-        if kind in ("igo", "organization", "group") and set(tsec) <= {"GOV"}:
-            tsec = []
-        if chain:
-            tsec = list(chain[-1].sectors) + [s for s in tsec if s not in chain[-1].sectors and s != "GOV"]
-        sectors = sectors + [s for s in tsec if s not in sectors]
-        if former:
-            sectors = ["ELI"] + [s for s in sectors if s != "GOV"]
-        nend, person = self.name_at(tend) if tend < hi else (tend, None)
-        reasons = []
-        if nend > tend:
-            name = self.doc.article.text[toks[tend].idx:toks[nend - 1].end]
-            if person is not None:
-                pc, ps, why = self.person_attrs(person)
-                name = person.name
-                if country is None and not needs_ctx:
-                    country, sectors = pc, sectors or list(ps)
-                    reasons.append(f"people table: {why}" if why else "people table")
-            self.emit(start, nend, head=self.span_head(tend, nend), name=name, country=country, sector=sectors,
-                      kind="person", reason="; ".join(reasons) or None,
-                      needs="country" if needs_ctx else None, title=tuple(t.name for t in titles))
-            return nend
-        last = toks[tend - 1]
-        if last.dep in ("compound", "amod") and not (start <= last.head < tend):
-            return tend  # 'presidential'/'president' used as a modifier of something else
-        post = self.of_country(tend)
-        end = tend
-        if post is not None and country is None and not needs_ctx:
-            country, extra, kind, _ = self.from_mods([post])
-            sectors = sectors + [s for s in extra if s not in sectors]
-            end = post.end
-        if country is None and not needs_ctx:
-            needs = None if toks[start].text.lower() in ("a", "an") else "antecedent"
-        else:
-            needs = "country" if needs_ctx else None
-        self.emit(start, end, head=tend - 1, name=None, country=country, sector=sectors, kind="person",
-                  needs=needs, title=tuple(t.name for t in titles))
-        return end
-
-    def known_person(self, start: int, mods: list[Mod], pm: Match) -> int:
-        """'Saudi King Salman', "Jordan's King Abdullah": a table name with a country modifier."""
-        country, sectors, kind, needs_ctx = self.from_mods(mods)
-        person = pm.get(PERSON)
-        pc, ps, why = person.at(self.when)
-        same = country is None or country == pc
-        name = person.name if same else self.doc.article.text[self.toks[pm.start].idx:self.toks[pm.end - 1].end]
-        self.emit(start, pm.end, head=self.span_head(pm.start, pm.end), name=name, country=country or pc,
-                  sector=list(ps) if same else ["GOV"], kind="person",
-                  reason=(f"people table: {why}" if why else None) if same else None,
-                  needs="country" if needs_ctx else None)
-        return pm.end
 
     def group(self, start, mods, chain, end) -> int | None:
         """'Iraqi troops', 'the government', 'troops of Iraq', 'the Russian side'."""
