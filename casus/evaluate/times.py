@@ -199,14 +199,9 @@ def score(docs: Iterable[GoldDoc], tagger: Tagger, name: str = "") -> dict:
 
 
 def _datasets(gold: Path) -> list[tuple[str, Path]]:
-    """The data set folders at or under `gold` (a folder is a data set when it holds gold files directly below its children)."""
-    known = [d for d in sorted(gold.iterdir()) if d.is_dir()] if gold.is_dir() else []
-    sets = [(d.name, d) for d in known if any(d.rglob("*.tml")) or any(d.rglob("*.xml"))]
-    own_files = any(gold.glob("*.tml")) or any(gold.glob("*.xml"))
-    if own_files or not sets or any(d.name in ("TBAQ-cleaned", "intra-doc_annotation", "AQUAINT", "TimeBank")
-                                    or d.name.startswith("corpus_") for _, d in sets):
-        return [(gold.name, gold)]
-    return sets
+    """The data sets at `gold`: its sub-folders that carry a PROVENANCE.md, else `gold` itself."""
+    subsets = sorted(d for d in gold.iterdir() if d.is_dir() and (d / "PROVENANCE.md").exists()) if gold.is_dir() else []
+    return [(d.name, d) for d in subsets] or [(gold.name, gold)]
 
 
 def run(gold: str, tagger: Tagger | None = None) -> list[dict]:

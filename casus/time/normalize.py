@@ -17,7 +17,7 @@ def normalize(expr: str, anchor: dt.date | None, tense: str | None = None,
     """(type, value, precision) of a whole expression against `anchor`; None if no rule reads all of it."""
     text = _LEAD.sub("", expr.strip().strip(",.;:").strip()) or expr.strip()
     grammar = _grammar(lexicon or default())
-    ctx = Context(anchor, tense=tense.lower() if tense else None)
+    ctx = Context(anchor, tense=tense.lower() if tense else None, standalone=True)
     for candidate in (text, re.sub(r"^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the\s+)?|^(?:early|late|mid)[\s-]+",
                                    "", text, flags=re.I)):
         for rule in grammar.rules:

@@ -24,6 +24,7 @@ class Context:
     tense: str | None = None  # past | future | None
     ref_day: dt.date | None = None  # last day-precise date mentioned
     ref_value: str | None = None  # last date value mentioned
+    standalone: bool = False  # the text is known to be a time expression (no context checks)
 
 
 Result = tuple[str, str] | None  # (type, value)
@@ -62,6 +63,8 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
         return a.year + 1
     if ctx.tense == "past" and gap > 2:
         return a.year - 1
+    if ctx.tense is None and abs(gap) > 6:
+        return a.year - 1 if gap > 0 else a.year + 1
     return a.year
 
 
@@ -109,9 +112,9 @@ class Grammar:
         add("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)", self._ymd)
         add("slash", r"(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", self._ymd)
         add("mdy", rf"{MONTH}\s+{DAY},?\s+{YEAR}", self._ymd)
-        add("dmy", rf"{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", self._ymd)
+        add("dmy", rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", self._ymd)
         add("md", rf"{MONTH}\s+{DAY}(?!\s*,?\s*\d)", self._ymd)
-        add("dm", rf"{DAY}\s+(?:of\s+)?{MONTH}", self._ymd)
+        add("dm", rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}", self._ymd)
         add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
         add("year", rf"(?:(?P<fy>fiscal|calendar|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops)\b)", self._year)
@@ -165,7 +168,7 @@ class Grammar:
         if not word[0].isupper() or (len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july")
                                      and not g.get("year") and not g.get("yrel")):
             return None
-        if not g.get("year") and not g.get("yrel") and word.lower() in ("may", "march") and not rel:
+        if not g.get("year") and not g.get("yrel") and word.lower() in ("may", "march") and not rel and not ctx.standalone:
             tail = m.string[m.end():m.end() + 12]
             if not re.match(r"\s*(?:[,.;:)]|of\b|and\b|to\b|through\b|\d)", tail) and not re.search(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|during)\s+$", m.string[max(0, m.start() - 10):m.start()]):
                 return None
