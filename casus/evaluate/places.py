@@ -4,6 +4,8 @@ Gold toponyms: every LGL and GeoVirus toponym; in GeoWebNews only annotations wi
 (literal, mixed, metonymic, coercion, modifier and embedded types; demonyms and expressions
 without coordinates are not toponyms to find).
 
+GeoVirus ranges are one character late; a gold range that misses its name by one is shifted.
+
 Matching rule: a predicted place and a gold toponym match when their character ranges overlap;
 pairs are taken one-to-one, largest overlap first. Span precision = matched / predicted, recall =
 matched / gold. Resolution scores are over matched pairs whose gold has coordinates: accuracy
@@ -77,6 +79,12 @@ def read_corpus(path: Path, limit: int | None = None) -> list[tuple[Article, lis
             start, end = int(loc.findtext("start")), int(loc.findtext("end"))
             gold.append(GoldToponym(start, end, loc.findtext("name") or text[start:end],
                                     _float(loc.findtext("lat")), _float(loc.findtext("lon"))))
+        for g in gold:  # GeoVirus counts from 1: shift a range that misses its name by one
+            if text[g.start:g.end] != g.text:
+                for d in (-1, 1):
+                    if text[g.start + d:g.end + d] == g.text:
+                        g.start, g.end = g.start + d, g.end + d
+                        break
         out.append((Article(id=str(doc_id), text=text, origin=str(path)), gold))
     return out
 

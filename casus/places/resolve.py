@@ -11,10 +11,15 @@ from casus.places.gazetteer import Candidate, Gazetteer, distance_km, normalise
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}
-_FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "ADM1": 1.5, "RGN": 1.0, "PPLC": 1.0, "ADM2": 0.5}
+_FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "PPLC": 1.5}
 _TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                "west", "downtown", "greater", "rural", "upstate", "northeastern", "northwestern",
-               "southeastern", "southwestern", "metro", "suburban"}
+               "southeastern", "southwestern", "metro", "suburban", "northeast", "northwest", "southeast",
+               "southwest", "coastal", "western", "inner", "outer", "state", "of"}
+_ADMIN_SUFFIX = {"County", "Parish", "Borough", "Township", "Province", "Region", "District"}
+_FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "highway",
+                   "bridge", "square", "wing", "building", "hall", "courthouse", "hospital", "church", "school",
+                   "airport", "bend", "park", "river", "lake", "creek", "mountain", "island", "bay", "beach"}
 _PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
 
 
@@ -23,13 +28,17 @@ class Weights:
     """How much each kind of evidence counts when ranking a toponym's candidates."""
 
     population: float = 1.0  # per order of magnitude
-    primary_name: float = 1.0  # the name matched is the entry's main name, not an alternate
+    primary_name: float = 2.0  # the name matched is the entry's main name, not an alternate
     country: float = 3.0  # times the share of other places in the article in the same country
     admin1: float = 2.0  # the article names the candidate's state/province or a place in it
     near: float = 2.0  # within `near_km` of another place the article names
     near_km: float = 150.0
+    local_max: bool = True  # a named state and a nearby place are one piece of evidence, not two
     qualifier: float = 10.0  # "Moscow, Idaho": the next toponym contains the candidate
     ner_missed_min_population: int = 50000  # a capitalised word the NER missed must be this big
+    explicit_country: bool = False  # country context only from named countries, states and one-sense names
+    inner_names: bool = True  # look for a place name opening a longer entity
+    big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
 
 
 @dataclass
@@ -105,9 +114,11 @@ class PlaceResolver:
         for ent in doc.entities:
             if ent.label not in PLACE_LABELS:
                 continue
-            for s, e in self._split_commas(doc, ent.start, ent.end):
-                hit = self._lookup_entity(doc, s, e, strict=ent.label == "FAC")
-                if hit and not blocked(hit[0], hit[1]):
+            end = ent.end
+            while end < len(toks) and toks[end].text in _ADMIN_SUFFIX:  # "Douglas" + "County"
+                end += 1
+            for hit in self._lookup_entity(doc, ent.start, end, strict=ent.label == "FAC"):
+                if not blocked(hit[0], hit[1]):
                     take(*hit)
         w = self.weights
         i = 0
@@ -130,41 +141,61 @@ class PlaceResolver:
     def _capitalised(tok) -> bool:
         return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
 
-    @staticmethod
-    def _split_commas(doc: ParsedDoc, s: int, e: int) -> list[tuple[int, int]]:
+    def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:
+        """Place names in an entity: whole, else its comma/'and' parts, each trimmed if need be."""
+        toks = doc.tokens
+        s, e = self._strip(doc, s, e)
+        if s >= e:
+            return []
+        cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
+        if cands and not strict:
+            return [(s, e, cands)]
         parts, cur = [], s
-        for i in range(s, e):
-            if doc.tokens[i].text in {",", "/", "and"}:
+        for i in range(s, e + 1):
+            if i == e or toks[i].text in {",", "/", "and", "&"}:
                 if cur < i:
                     parts.append((cur, i))
                 cur = i + 1
-        if cur < e:
-            parts.append((cur, e))
-        return parts
+        out = []
+        for a, b in parts:
+            hit = self._lookup_part(doc, *self._strip(doc, a, b), strict=strict or len(parts) == 1)
+            if hit:
+                out.append(hit)
+        return out
 
-    def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> tuple | None:
+    @staticmethod
+    def _strip(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
         toks = doc.tokens
-        while s < e and (toks[s].text.lower() in _TRIM_WORDS or not toks[s].text[:1].isalnum()):
+        while s < e and (toks[s].text.lower() == "the" or not toks[s].text[:1].isalnum()):
             s += 1
         while e > s and (toks[e - 1].text in {"'s", "’s", "'", "’"} or not toks[e - 1].text[:1].isalnum()):
             e -= 1
+        return s, e
+
+    def _lookup_part(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> tuple | None:
+        toks = doc.tokens
         if s >= e:
             return None
-        cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
-        if cands and not strict:
-            return s, e, cands
-        best = None  # a place named inside a longer entity: "Cottonport Fire Station"
-        for n in range(e - s - (0 if strict else 1), 0, -1):
-            for a in range(s, e - n + 1):
-                if not toks[a].text[:1].isupper():
-                    continue
-                cs = self.gazetteer.candidates(" ".join(t.text for t in toks[a:a + n]))
-                cs = [c for c in cs if c.feature_code in BIG or c.population >= 10000]
-                if cs:
-                    best = (a, a + n, cs)
-                    break
-            if best:
-                return best
+        if not strict:
+            cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
+            if cands:
+                return s, e, cands
+        while s < e - 1 and toks[s].text.lower() in _TRIM_WORDS:  # "southern Lebanon"
+            proper = toks[s].text[:1].isupper()
+            s += 1
+            cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
+            if proper:  # "Northeast Georgia" is Georgia, "North Africa" is not Africa
+                cands = [c for c in cands if c.feature_code in {"PCLI", "ADM1"}]
+            if cands:
+                return s, e, cands
+        if not self.weights.inner_names or toks[e - 1].text.lower() in _FACILITY_WORDS:
+            return None
+        for n in range(e - s - 1, 0, -1):  # a place opening a longer name: "Cottonport Fire Station"
+            key = normalise(" ".join(t.text for t in toks[s:s + n]))
+            cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key
+                     and (c.feature_code in BIG or c.population >= 10000)]
+            if cands and toks[s].text[:1].isupper():
+                return s, s + n, cands
         return None
 
     def _link_qualifiers(self, doc: ParsedDoc, mentions: list[_Mention]) -> None:
@@ -184,14 +215,16 @@ class PlaceResolver:
             g.reason = f"place: largest entry for '{g.mentions[0].key}'"
         for _ in range(self.rounds):
             changed = False
-            all_countries = Counter(g.pick.country for g in groups if g.pick and g.pick.country)
+            all_countries = Counter(g.pick.country for g in groups if g.pick and g.pick.country and (
+                not w.explicit_country or g.pick.feature_code in {"PCLI", "ADM1"}
+                or len({c.country for c in g.mentions[0].cands}) == 1))
             all_admin1 = Counter(g.pick.admin1_code for g in groups
                                  if g.pick and g.pick.admin1_code and g.pick.feature_code != "PCLI")
             grid = _Grid([g.pick for g in groups if g.pick and g.pick.lat is not None and g.pick.feature_code not in BIG])
             for g in groups:
                 own = g.pick
                 countries = all_countries.copy()
-                if own and own.country:
+                if own and own.country and countries[own.country] > 0:
                     countries[own.country] -= 1
                 n_countries = sum(countries.values())
                 quals = [by_key[m.qualifier.key].pick for m in g.mentions if m.qualifier and by_key[m.qualifier.key].pick]
@@ -204,13 +237,15 @@ class PlaceResolver:
                         score += w.country * share
                         if share >= 0.5:
                             why.append(f"country {c.country} named in article")
-                    if c.admin1_code and c.feature_code != "ADM1" and all_admin1[c.admin1_code] - (
+                    local = 0.0
+                    if c.admin1_code and all_admin1[c.admin1_code] - (
                             own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI") > 0:
-                        score += w.admin1
+                        local = w.admin1
                         why.append(f"{c.admin1 or c.admin1_code} named in article")
                     if c.lat is not None and c.feature_code not in BIG and grid.near(c, w.near_km, exclude=own):
-                        score += w.near
+                        local = max(local, w.near) if w.local_max else local + w.near
                         why.append("near other places in article")
+                    score += local
                     for q in quals:
                         if (q.feature_code == "PCLI" and c.country == q.country) or (
                                 q.feature_code == "ADM1" and c.admin1_code == q.admin1_code and c is not q):
@@ -227,12 +262,24 @@ class PlaceResolver:
 
     def _prior(self, key: str, c: Candidate) -> float:
         w = self.weights
-        score = w.population * math.log10(c.population + 10) + _FEATURE_BONUS.get(c.feature_code, 0.0)
-        if normalise(c.name) == key:
+        if c.feature_class == "P" or c.feature_code in {"PCLI", "CONT"}:
+            score = w.population * math.log10(c.population + 10)
+        elif c.feature_code == "ADM2":
+            score = w.population * 4.5
+        else:
+            score = w.population * w.big_prior
+        score += _FEATURE_BONUS.get(c.feature_code, 0.0)
+        name = normalise(c.name)
+        if name == key or name == key + " city":
             score += w.primary_name
         return score
 
     def _locate_county(self, c: Candidate, groups, reason: str) -> tuple[float | None, float | None, str]:
+        """A point for a county the gazetteer has no coordinates for: its namesake town, a place in it, its state."""
+        base = c.name.rsplit(" ", 1)[0]
+        for p in self.gazetteer.candidates(base):
+            if p.feature_class == "P" and p.admin1_code == c.admin1_code and normalise(p.name) == normalise(base):
+                return p.lat, p.lon, reason + f"; located at {p.name}, its namesake town"
         inside = [g.pick for g in groups if g.pick is not None and g.pick.feature_class == "P"
                   and g.pick.admin1_code == c.admin1_code and g.pick.lat is not None]
         if inside:
