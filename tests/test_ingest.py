@@ -226,3 +226,12 @@ def test_users_can_extend_the_chrome_list(write, tmp_path):
     chrome = Chrome.load(Path(__file__).resolve().parents[1] / "casus" / "ingest" / "data" / "chrome.txt", extra)
     article = read_one(write("p.txt", "Promoted content\n\nReal news about talks."), chrome=chrome)
     assert article.text == "Real news about talks."
+
+
+def test_on_error_skips_bad_records_and_files(write, tmp_path):
+    good_and_bad = write("mixed.jsonl", '{"text": "First news."}\n{"text": \n{"title": "no text"}\n{"text": "Last."}\n')
+    errors = []
+    articles = list(read_inputs([str(good_and_bad), str(tmp_path / "missing.txt"), str(write("ok.txt", "Fine."))],
+                                on_error=errors.append))
+    assert [a.id for a in articles] == ["mixed-1", "mixed-4", "ok"]
+    assert [(e.line, "missing" in e.file) for e in errors] == [(2, False), (3, False), (None, True)]

@@ -15,6 +15,7 @@ from casus.ingest.dateline import parse_dateline
 from casus.ingest.decode import decode
 from casus.ingest.html import article_from_html, read_html_file
 from casus.ingest.jsonl import articles_from_lines, read_json_file, read_jsonl_file
+from casus.ingest.record import OnError
 from casus.ingest.reportdate import infer_report_date
 from casus.ingest.source import check_file, open_binary, text_lines
 from casus.ingest.text import Given, article_from_text, parse_date, read_text_file
@@ -28,22 +29,33 @@ STDIN_NAME = "-"
 
 
 def read_inputs(paths: Sequence[str], date: str | None = None, *, stdin: IO | None = None,
-                fmt: str | None = None, chrome: Chrome | None = None) -> Iterator[Article]:
-    """Stream Articles from files ('-' is stdin); `date` (YYYY-MM-DD) is the report date of every one."""
+                fmt: str | None = None, chrome: Chrome | None = None,
+                on_error: OnError | None = None) -> Iterator[Article]:
+    """Stream Articles from files ('-' is stdin); `date` (YYYY-MM-DD) is the report date of every one.
+
+    Bad input raises InputError; given `on_error`, each error is handed to it instead and reading goes on
+    with the next record (JSONL, JSON arrays, CSV) or, when the file itself is bad, the next file.
+    """
     given_date = parse_date(date, "--date") if date is not None else None
     if fmt is not None and fmt.lower() not in FORMATS:
         raise InputError("--format", f"unknown input format {fmt!r} (want one of {', '.join(sorted(FORMATS))})")
     kind = FORMATS[fmt.lower()] if fmt else None
     chrome = chrome if chrome is not None else Chrome.load()
     for path in paths:
-        if path == STDIN_NAME:
-            stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _read_stream(_byte_lines(stream), STDIN_NAME, "stdin", kind, chrome, given_date)
-        else:
-            yield from _read_file(path, kind, chrome, given_date)
+        try:
+            if path == STDIN_NAME:
+                stream = stdin if stdin is not None else sys.stdin.buffer
+                yield from _read_stream(_byte_lines(stream), STDIN_NAME, "stdin", kind, chrome, given_date, on_error)
+            else:
+                yield from _read_file(path, kind, chrome, given_date, on_error)
+        except InputError as err:
+            if on_error is None:
+                raise
+            on_error(err)
 
 
-def _read_file(path: str, kind: str | None, chrome: Chrome, date: _dt.date | None) -> Iterator[Article]:
+def _read_file(path: str, kind: str | None, chrome: Chrome, date: _dt.date | None,
+               on_error: OnError | None) -> Iterator[Article]:
     p = check_file(path)
     suffixes = [s.lower() for s in p.suffixes[-2:]]
     if suffixes and suffixes[-1] == ".gz":
@@ -52,27 +64,28 @@ def _read_file(path: str, kind: str | None, chrome: Chrome, date: _dt.date | Non
     stem = p.name.split(".")[0] or p.name
     kind = kind or FORMATS.get(ext)
     if kind == "jsonl":
-        return read_jsonl_file(path, stem=stem, chrome=chrome, date=date)
+        return read_jsonl_file(path, stem=stem, chrome=chrome, date=date, on_error=on_error)
     if kind == "json":
-        return read_json_file(path, stem=stem, chrome=chrome, date=date)
+        return read_json_file(path, stem=stem, chrome=chrome, date=date, on_error=on_error)
     if kind == "csv":
-        return read_csv_file(path, stem=stem, chrome=chrome, date=date)
+        return read_csv_file(path, stem=stem, chrome=chrome, date=date, on_error=on_error)
     given = _given(date)
     if kind == "html":
         return iter([read_html_file(path, chrome, given, stem)])
     if kind == "text":
         return iter([read_text_file(path, chrome, given, stem)])
-    return _sniff_file(path, stem, chrome, date)
+    return _sniff_file(path, stem, chrome, date, on_error)
 
 
-def _sniff_file(path: str, stem: str, chrome: Chrome, date: _dt.date | None) -> Iterator[Article]:
+def _sniff_file(path: str, stem: str, chrome: Chrome, date: _dt.date | None,
+                on_error: OnError | None) -> Iterator[Article]:
     """A file whose name does not say its format: look at the content, as for stdin."""
     with open_binary(path) as stream:
-        yield from _read_stream(iter(stream.readline, b""), path, stem, None, chrome, date)
+        yield from _read_stream(iter(stream.readline, b""), path, stem, None, chrome, date, on_error)
 
 
 def _read_stream(byte_lines: Iterator[bytes], file: str, stem: str, kind: str | None, chrome: Chrome,
-                 date: _dt.date | None) -> Iterator[Article]:
+                 date: _dt.date | None, on_error: OnError | None) -> Iterator[Article]:
     """Articles from a stream of byte lines, sniffing the format from the first non-blank character."""
     head: list[bytes] = []
     for raw in byte_lines:
@@ -89,9 +102,10 @@ def _read_stream(byte_lines: Iterator[bytes], file: str, stem: str, kind: str | 
         numbered = text_lines(lines, file)
     kind = kind or ("jsonl" if first == "{" else "html" if first == "<" else "text")
     if kind in ("jsonl", "json"):
-        yield from articles_from_lines(numbered, file=file, stem=stem, chrome=chrome, date=date)
+        yield from articles_from_lines(numbered, file=file, stem=stem, chrome=chrome, date=date, on_error=on_error)
     elif kind == "csv":
-        yield from articles_from_csv_lines(numbered, file=file, stem=stem, chrome=chrome, date=date)
+        yield from articles_from_csv_lines(numbered, file=file, stem=stem, chrome=chrome, date=date,
+                                           on_error=on_error)
     else:
         whole = "".join(line for _, line in numbered)
         if not whole.strip():

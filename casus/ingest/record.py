@@ -2,12 +2,26 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Callable
 from typing import Any
 
 from casus.ingest.chrome import Chrome
 from casus.ingest.html import article_from_html
 from casus.ingest.text import Given, article_from_text, parse_date
 from casus.model import Article, InputError
+
+OnError = Callable[[InputError], None]
+
+
+def skip_or_raise(build: Callable[[], Article], on_error: OnError | None) -> Article | None:
+    """Build one record's Article; a bad record raises, or with `on_error` is handed to it (None back)."""
+    try:
+        return build()
+    except InputError as err:
+        if on_error is None:
+            raise
+        on_error(err)
+        return None
 
 
 def article_from_record(record: Any, *, file: str, line: int, default_id: str, chrome: Chrome,
