@@ -41,13 +41,20 @@ def normalize(trigger: str) -> str:
     return " ".join(trigger.lower().split())
 
 
+def _singulars(word: str) -> set[str]:
+    """Naive singular forms of an English plural ("ties" -> tie, ty; "talks" -> talk); empty when not plural."""
+    out = set()
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        out.add(word[:-1])
+        if word.endswith("ies") and len(word) > 4:
+            out.add(word[:-3] + "y")
+    return out
+
+
 def _singular(trigger: str) -> str | None:
     head, _, last = trigger.rpartition(" ")
-    if len(last) > 4 and last.endswith("ies"):
-        return f"{head} {last[:-3]}y".strip()
-    if len(last) > 3 and last.endswith("s") and not last.endswith("ss"):
-        return f"{head} {last[:-1]}".strip()
-    return None
+    forms = sorted(_singulars(last), key=len)
+    return f"{head} {forms[0]}".strip() if forms else None
 
 
 class Lexicon:
@@ -101,7 +108,8 @@ class Lexicon:
         if requires != "-":
             if not requires.startswith("obj=") or not requires[4:]:
                 raise bad(f"bad requires {requires!r} (obj=lemma1|lemma2 or '-')")
-            req = frozenset(w.strip().lower() for w in requires[4:].split("|") if w.strip())
+            words = {w.strip().lower() for w in requires[4:].split("|") if w.strip()}
+            req = frozenset(words.union(*(_singulars(w) for w in words)))  # parsers give lemmas: "ties" -> "tie"
         return LexEntry(trigger, pos, code, targets, req, note, f"{path}:{lineno}")
 
     def add(self, entry: LexEntry) -> None:
@@ -123,8 +131,12 @@ class Lexicon:
         if slot is None and key[1] == "NOUN":
             if key in self._aliases:
                 slot = self._slots.get(self._aliases[key])
-            elif (one := _singular(key[0])) is not None:
-                slot = self._slots.get((one, "NOUN"))
+            else:
+                head, _, last = key[0].rpartition(" ")
+                for one in sorted(_singulars(last), key=len, reverse=True):
+                    slot = self._slots.get((f"{head} {one}".strip(), "NOUN"))
+                    if slot is not None:
+                        break
         return slot
 
     def lookup(self, trigger: str, pos: str, obj_lemma: str | None = None) -> LexEntry | None:
