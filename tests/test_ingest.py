@@ -235,3 +235,12 @@ def test_on_error_skips_bad_records_and_files(write, tmp_path):
                                 on_error=errors.append))
     assert [a.id for a in articles] == ["mixed-1", "mixed-4", "ok"]
     assert [(e.line, "missing" in e.file) for e in errors] == [(2, False), (3, False), (None, True)]
+
+
+def test_error_message_names_file_and_line_once(write):
+    path = write("blank.jsonl", '{"text": "ok"}\n{"text": "All news"}\n')
+    with pytest.raises(InputError) as err:
+        list(read_inputs([str(path)]))
+    assert str(err.value) == f"{path}:2: empty document (no text after removing page chrome)"
+    article = read_one(write("one.jsonl", '{"text": "Fine news."}'))
+    assert article.origin.endswith("one.jsonl:1")

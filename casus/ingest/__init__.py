@@ -6,7 +6,6 @@ import io
 import sys
 from collections.abc import Iterator, Sequence
 from itertools import chain
-from pathlib import Path
 from typing import IO
 
 from casus.ingest.chrome import Chrome
@@ -111,9 +110,9 @@ def _read_stream(byte_lines: Iterator[bytes], file: str, stem: str, kind: str | 
         if not whole.strip():
             raise InputError(file, "empty document")
         if kind == "html":
-            yield article_from_html(whole, doc_id=stem, origin=file, chrome=chrome, given=_given(date))
+            yield article_from_html(whole, doc_id=stem, file=file, chrome=chrome, given=_given(date))
         else:
-            yield article_from_text(whole, doc_id=stem, origin=file, chrome=chrome, given=_given(date))
+            yield article_from_text(whole, doc_id=stem, file=file, chrome=chrome, given=_given(date))
 
 
 def _byte_lines(stream: IO) -> Iterator[bytes]:

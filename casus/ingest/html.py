@@ -35,19 +35,19 @@ def extract_html(html: str, file: str, line: int | None = None) -> tuple[str, st
     return text, title, published
 
 
-def article_from_html(html: str, *, doc_id: str, origin: str, chrome: Chrome, given: Given,
+def article_from_html(html: str, *, doc_id: str, file: str, chrome: Chrome, given: Given,
                       line: int | None = None) -> Article:
     """Build an Article from an HTML page; the given title and date win over the page's own."""
-    text, title, published = extract_html(html, origin, line)
+    text, title, published = extract_html(html, file, line)
     if not text.strip():
-        raise InputError(origin, "empty document (no article text in the HTML)", line)
+        raise InputError(file, "empty document (no article text in the HTML)", line)
     given = replace(given, title=given.title or title)
     if given.date is None and published is not None:
         given = replace(given, date=published, date_reason="publication date in the HTML metadata")
-    return article_from_text(text, doc_id=doc_id, origin=origin, chrome=chrome, given=given,
+    return article_from_text(text, doc_id=doc_id, file=file, chrome=chrome, given=given,
                              lines_are_paragraphs=True, line=line)
 
 
 def read_html_file(path: str, chrome: Chrome, given: Given, doc_id: str) -> Article:
     """Read one HTML document from disk."""
-    return article_from_html(decode(read_all(path), path), doc_id=doc_id, origin=path, chrome=chrome, given=given)
+    return article_from_html(decode(read_all(path), path), doc_id=doc_id, file=path, chrome=chrome, given=given)

@@ -40,10 +40,9 @@ def article_from_record(record: Any, *, file: str, line: int, default_id: str, c
         given.date, given.date_reason = parse_date(record_date, file, line), "date field of the record"
     raw_id = record.get("id")
     doc_id = default_id if raw_id is None or str(raw_id).strip() == "" else str(raw_id)
-    origin = f"{file}:{line}"
     if text and text.strip():
-        return article_from_text(text, doc_id=doc_id, origin=origin, chrome=chrome, given=given, line=line)
-    return article_from_html(html, doc_id=doc_id, origin=origin, chrome=chrome, given=given, line=line)
+        return article_from_text(text, doc_id=doc_id, file=file, chrome=chrome, given=given, line=line)
+    return article_from_html(html, doc_id=doc_id, file=file, chrome=chrome, given=given, line=line)
 
 
 def _field(record: dict, key: str, file: str, line: int) -> str | None:

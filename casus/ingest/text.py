@@ -55,18 +55,19 @@ def parse_date(value: str, file: str, line: int | None = None) -> _dt.date:
 
 def read_text_file(path: str, chrome: Chrome, given: Given, doc_id: str) -> Article:
     """Read one plain-text document from disk."""
-    return article_from_text(decode(read_all(path), path), doc_id=doc_id, origin=path, chrome=chrome, given=given)
+    return article_from_text(decode(read_all(path), path), doc_id=doc_id, file=path, chrome=chrome, given=given)
 
 
-def article_from_text(raw: str, *, doc_id: str, origin: str, chrome: Chrome, given: Given,
+def article_from_text(raw: str, *, doc_id: str, file: str, chrome: Chrome, given: Given,
                       lines_are_paragraphs: bool = False, line: int | None = None) -> Article:
-    """Build an Article from document text and what is known about it; InputError if nothing is left."""
+    """Build an Article from document text (of `file`, record `line`); InputError if nothing is left."""
     layout = lay_out(raw, chrome, title=given.title, dateline_hint=given.dateline,
                      lines_are_paragraphs=lines_are_paragraphs)
     if not layout.text:
-        raise InputError(origin, "empty document (no text after removing page chrome)", line)
+        raise InputError(file, "empty document (no text after removing page chrome)", line)
     article = Article(id=doc_id, text=layout.text, title=layout.title, source=given.source, url=given.url,
-                      dateline=layout.dateline, paragraphs=layout.paragraphs, origin=origin)
+                      dateline=layout.dateline, paragraphs=layout.paragraphs,
+                      origin=file if line is None else f"{file}:{line}")
     if given.date is not None:
         article.report_date, article.report_date_basis = given.date, "given"
         article.report_date_reason = given.date_reason or "date given"
