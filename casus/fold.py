@@ -22,9 +22,12 @@ def is_reciprocal(code: str) -> bool:
 
 
 def actor_key(actor: Actor | None) -> str | None:
-    """The identity of an actor for folding: its code, else its lower-cased name or text."""
+    """The identity of an actor for folding: its country ("Tokyo", "Japan" and "Abe" are one
+    source in a Japan–Russia story), else its code, else its lower-cased name or text."""
     if actor is None:
         return None
+    if actor.country:
+        return actor.country
     if actor.code:
         return actor.code
     return (actor.name or actor.text or "").strip().lower() or None
@@ -51,6 +54,8 @@ def dyad_compatible(a: Event, b: Event) -> bool:
     sa, ta, sb, tb = actor_key(a.source), actor_key(a.target), actor_key(b.source), actor_key(b.target)
     if (sa, ta) == (sb, tb):
         return True
+    if sa == sb and sa is not None and (ta is None or tb is None) and a.cameo.code == b.cameo.code:
+        return True  # a later mention that leaves the target implicit
     return is_reciprocal(a.cameo.code) and is_reciprocal(b.cameo.code) and (sa, ta) == (tb, sb)
 
 

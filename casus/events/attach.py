@@ -6,7 +6,7 @@ import re
 
 from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
 
-CLAUSE_UP = ("xcomp", "conj")
+CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$|^(\d{4})-W(\d{2})$")
@@ -72,7 +72,7 @@ class ClauseAttacher:
         hops = 0
         while found is None and hops < 4 and clause.head != clause.i:
             hops += 1
-            up = clause.dep in CLAUSE_UP or clause.dep == "advcl" or (
+            up = clause.dep in CLAUSE_UP or (
                 clause.dep == "ccomp" and clause.tag not in ("VBD", "VBN"))
             if not up:
                 break

@@ -137,15 +137,18 @@ class EventExtractor:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
         target = self._target(doc, noun, entry, index)
         verb = governing_verb(doc, noun)
-        if verb is not None:
-            if not source:
-                vs, vt = self._verb_args(doc, verb, _PrepsOnly(entry), index)
-                if vs:
-                    source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
-                if not target and vt:
-                    target = Arg(vt.mentions, vt.token, f"'{verb.text}' object")
-            elif not target:
-                target = self._target(doc, verb, _PrepsOnly(entry), index)
+        hops = 0
+        while verb is not None and hops < 3 and not source:
+            hops += 1
+            vs, vt = self._verb_args(doc, verb, _PrepsOnly(entry), index)
+            if vs or vs.token is not None:
+                source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
+            if not target and vt and (noun.dep == "dobj" or hops == 1):
+                target = Arg(vt.mentions, vt.token, f"'{verb.text}' object")
+            if vs.token is None:  # "following a meeting with Abe, Putin said": go up to the clause
+                verb = governing_verb(doc, verb)
+        if verb is not None and source and not target:
+            target = self._target(doc, verb, _PrepsOnly(entry), index)
         return source, target
 
     # -- building events ----------------------------------------------------------------------

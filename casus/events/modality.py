@@ -30,6 +30,16 @@ class Modality:
     reason: str | None = None
 
 
+def word_forms(tok: Token) -> set[str]:
+    """The lemma and crude stems of a token, for lexicons robust to lemmatiser slips ('hopes' → 'hop')."""
+    low = tok.text.lower()
+    forms = {tok.lemma.lower(), low}
+    for suffix in ("es", "s", "ed", "d", "ing"):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            forms.add(low[: -len(suffix)])
+    return forms
+
+
 def _aux_words(doc: ParsedDoc, i: int) -> list[Token]:
     return [c for c in doc.children(i) if c.dep in ("aux", "auxpass", "neg", "advmod")]
 
@@ -52,23 +62,36 @@ def modality(doc: ParsedDoc, pred: Token) -> Modality:
         if tok.head == tok.i or tok.dep == "ccomp":
             break  # a reported clause keeps its own modality
         head = doc.tokens[tok.head]
-        lemma = head.lemma.lower()
-        if tok.dep in ("xcomp", "acl"):
-            if lemma in APPEAL_HEADS:
+        forms = word_forms(head)
+        if tok.dep in ("xcomp", "acl") and head.pos in ("VERB", "AUX", "ADJ"):
+            if forms & APPEAL_HEADS:
                 return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}'")
-            if lemma in THREAT_HEADS:
+            if forms & THREAT_HEADS:
                 return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
-            if lemma in REFUSE_HEADS:
+            if forms & REFUSE_HEADS:
                 return Modality("negated", head, reason=f"mode negated: '{head.text}'")
-            if lemma in INTENT_HEADS:
+            if forms & INTENT_HEADS:
                 neg = [c for c in _aux_words(doc, head.i) if c.dep == "neg" or c.text.lower() in NEGATIONS]
                 if neg:
                     return Modality("negated", neg[0], reason=f"mode negated: '{neg[0].text} {head.text}'")
                 return Modality("intended", head, reason=f"mode intended: '{head.text}'")
             own_clause = False
-        elif tok.dep in ("advcl", "relcl", "conj"):
+        elif tok.dep in ("advcl", "pcomp") and _is_purpose(doc, tok):
+            return Modality("intended", tok, reason="mode intended: purpose clause")
+        elif tok.dep in ("advcl", "relcl", "conj", "xcomp", "acl"):
             own_clause = tok.dep == "conj"
-        elif tok.dep not in ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "amod", "npadvmod"):
+        elif tok.dep == "pobj" and pred.pos != "VERB" and tok is pred:
+            break  # "during his meeting": a noun in a phrase is presupposed, not governed
+        elif tok.dep not in ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"):
             break
         tok = head
     return Modality("asserted")
+
+
+def _is_purpose(doc: ParsedDoc, tok: Token) -> bool:
+    """'… for reaching a treaty', '… (in order) to settle': a clause stating an aim."""
+    head = doc.tokens[tok.head]
+    if tok.dep == "pcomp" and head.text.lower() in ("for", "toward", "towards"):
+        return True
+    kids = doc.children(tok.i)
+    return tok.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and tok.dep == "advcl"
