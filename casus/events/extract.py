@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from dataclasses import dataclass
 
 from casus.events.arguments import (
@@ -34,9 +35,10 @@ class Candidate:
 class EventExtractor:
     """Turns a parsed document with its actors, times and places into events."""
 
-    def __init__(self, lexicon, ontology):
+    def __init__(self, lexicon, ontology, sector_rules: dict[tuple[str, str], str] | None = None):
         self.lexicon = lexicon
         self.ontology = ontology
+        self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
 
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention]) -> list[Event]:
@@ -69,7 +71,8 @@ class EventExtractor:
                 obj_lemma = obj.lemma.lower() if obj is not None else None
                 for c in doc.children(t.i):
                     if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1):
-                        entry = self.lexicon.lookup(f"{lemma} {c.text.lower()}", "VERB", obj_lemma)
+                        pobj = obj_lemma or next((g.lemma.lower() for g in doc.children(c.i) if g.dep == "pobj"), None)
+                        entry = self.lexicon.lookup(f"{lemma} {c.text.lower()}", "VERB", pobj)
                         if entry is not None:
                             break
                 if entry is None:
@@ -162,7 +165,13 @@ class EventExtractor:
         if not source:
             return None
         mod = modality(doc, tok)
-        code = self.ontology.for_mode(entry.code, mod.mode)
+        base = entry.code
+        for sector in source.mentions[0].actor.sector:
+            recode = self.sector_rules.get((base, sector))
+            if recode:
+                base = recode
+                break
+        code = self.ontology.for_mode(base, mod.mode)
         if mod.mode == "requested" and mod.appeal_head is not None:
             # "A urged B to withdraw": A appeals to B
             a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
@@ -171,8 +180,10 @@ class EventExtractor:
             if a_src:
                 source, target = a_src, (b or target)
         reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
-        if code != entry.code:
-            reasons.append(f"{mod.mode} act coded {code}, not {entry.code}")
+        if base != entry.code:
+            reasons.append(f"source sector recodes {entry.code} as {base}")
+        if code != base:
+            reasons.append(f"{mod.mode} act coded {code}, not {base}")
         if mod.reason:
             reasons.append(mod.reason)
         date, date_reason = attacher.date_for(tok, report)
@@ -264,3 +275,14 @@ def _same(a: ActorMention, b: ActorMention) -> bool:
     if a is b:
         return True
     return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
+
+
+def load_sector_rules(path: Path | None = None) -> dict[tuple[str, str], str]:
+    """Read source-sector recoding rules (code, sector) → code from the data file."""
+    path = path or Path(__file__).resolve().parent / "data" / "source_sector.tsv"
+    rules = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, sector, recode = line.split("\t")[:3]
+            rules[(code.strip(), sector.strip())] = recode.strip()
+    return rules
