@@ -3,7 +3,8 @@
 Scoring follows TempEval-3 (UzZaman et al. 2013, task A):
 
 - The system sees each document's text and its creation time (DCT) and tags every time
-  expression except the DCT itself.
+  expression except the DCT itself. (Two MEANTIME files lack a DCT; as casus does for
+  undated input, the first full date in the opening lines stands in for it.)
 - **Strict match**: a predicted span with exactly the gold span's characters.
   **Relaxed match**: a predicted span that overlaps a gold span; spans are paired one to one,
   greedily in text order.
@@ -171,11 +172,21 @@ def _prf(hit: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
 Tagger = Callable[[str, "dt.date | None"], list[TimeRef]]
 
 
+def _dateline_date(text: str, tagger: Tagger) -> dt.date | None:
+    """The first full date in a document's opening lines, standing in for a missing creation time."""
+    head = "\n".join(text.split("\n")[:3])
+    for ref in tagger(head, None):
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", ref.value):
+            return dt.date.fromisoformat(ref.value)
+    return None
+
+
 def score(docs: Iterable[GoldDoc], tagger: Tagger, name: str = "") -> dict:
     """TempEval-3 span and attribute scores of `tagger` over gold documents."""
     n_docs = n_gold = n_pred = strict = relaxed = type_ok = value_ok = 0
     for doc in docs:
-        pred = [p for p in tagger(doc.text, doc.dct)
+        dct = doc.dct or _dateline_date(doc.text, tagger)
+        pred = [p for p in tagger(doc.text, dct)
                 if not any(p.start < e and s < p.end for s, e in doc.ignore)]
         pairs = _align(doc.timexes, pred)
         n_docs += 1

@@ -24,10 +24,13 @@ class Context:
     tense: str | None = None  # past | future | None
     ref_day: dt.date | None = None  # last day-precise date mentioned
     ref_value: str | None = None  # last date value mentioned
+    ref_end: int = -10 ** 9  # where the reference mention ended
+    pos: int = 0  # where the expression being normalised starts
     standalone: bool = False  # the text is known to be a time expression (no context checks)
 
 
 Result = tuple[str, str] | None  # (type, value)
+_NEAR = 300  # characters within which "a year earlier" follows the period last mentioned
 _AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
@@ -63,8 +66,8 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
         return a.year + 1
     if ctx.tense == "past" and gap > 2:
         return a.year - 1
-    if ctx.tense is None and abs(gap) > 6:
-        return a.year - 1 if gap > 0 else a.year + 1
+    if ctx.tense is None and gap > 6:
+        return a.year - 1
     return a.year
 
 
@@ -118,7 +121,7 @@ class Grammar:
         add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
         add("year", rf"(?:(?P<fy>fiscal|calendar|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops)\b)", self._year)
-        add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+)?'?(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
+        add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+|')(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
         add("year2", r"(?<=\s)'(?P<year>\d\d)(?=[\s,.;:)]|$)", self._year)
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
         add("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
@@ -127,7 +130,7 @@ class Grammar:
         add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+{UNIT}(?!s)", self._rel_unit)
         add("ago", rf"{NUM}[\s-]+{UNIT}s?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago, sets_reference=False)
         add("year_ago", r"(?:the\s+)?(?P<unit>year|month|quarter)[\s-](?P<dir>ago|earlier)(?:\s+(?P<what>period|quarter|level|month|year))?", self._year_ago, sets_reference=False)
-        add("quarter", rf"(?:the\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?:(?P<year>\d{{4}})\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
+        add("quarter", rf"(?:the\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?:(?P<year>\d{{4}})\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
         add("the_quarter", r"the\s+(?P<rel>latest\s+|current\s+|recent\s+|most\s+recent\s+|same\s+)?(?P<q>quarter|period)", self._the_quarter, sets_reference=False)
         add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?:[\s-]+long)?", self._duration)
         add("vague_dur", r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes)", self._vague)
@@ -137,7 +140,9 @@ class Grammar:
         add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)", self._set)
         add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)", self._ref)
         add("recent_unit", r"(?:in\s+)?(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades)", self._recent_unit)
-        add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|(?:(?<=end )|(?<=for )|(?<=over ))the\s+day)", self._that_day, sets_reference=False)
+        add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to)\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
+        add("weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming|over\s+the)\s+weekend", self._weekend)
+        add("term", r"the\s+(?:near|short|long|medium)\s+term|the\s+near\s+future", lambda m, c: ("DATE", "FUTURE_REF"))
         add("the_year", r"(?:the|that)\s+(?P<unit>year|month|week)(?!s|[\s-]+(?:ago|earlier|before))", self._the_unit)
 
     def _mon(self, word: str) -> int:
@@ -217,6 +222,8 @@ class Grammar:
                 return None
             value = r[1]
         else:
+            if m.string.startswith("'s", m.end()):  # "Wednesday's ruling": a past event named by its day
+                ctx = Context(ctx.anchor, "past")
             d = _weekday_date(ctx, self._wd(word), m["rel"])
             value = d.isoformat() if d else f"XXXX-WXX-{self._wd(word)}"
         if m["pod"]:
@@ -284,9 +291,10 @@ class Grammar:
         base = ctx.anchor
         if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
             base = ctx.ref_day
-        if unit == "Y" and ctx.ref_value and precision_of(ctx.ref_value) == "quarter":
+        if unit == "Y" and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
+                and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
             start = _range_start(ctx.ref_value)
-            return "DATE", at_unit(shift(start, "Y", sign * int(n)), "Q")
+            return "DATE", at_unit(shift(start, "Y", sign * int(n)), precision_unit(ctx.ref_value))
         d = shift(base, unit, sign * int(n))
         gran = {"W": "D", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
         return "DATE", at_unit(d, gran)
@@ -296,6 +304,8 @@ class Grammar:
             return None
         unit = self.lex.unit[m["unit"].lower()]
         ref = ctx.ref_value if ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month") else None
+        if (m["what"] or "").lower() in ("quarter", "period") and not ref:
+            ref = at_unit(add_months(ctx.anchor, -3), "Q")
         if ref:
             r = _range_start(ref)
             return "DATE", at_unit(shift(r, unit, -1), precision_unit(ref))
@@ -316,6 +326,8 @@ class Grammar:
             first_month = 6 * n - 5 if half else 3 * n - 2
             if not m["rel"] and ctx.tense == "past" and first_month > ctx.anchor.month:
                 y -= 1
+        if m["ago"]:
+            y -= 1
         return "DATE", f"{y}-{'H' if half else 'Q'}{n}"
 
     def _the_quarter(self, m: re.Match, ctx: Context) -> Result:
@@ -336,7 +348,7 @@ class Grammar:
             return None
         unit = self.lex.unit[m["unit"].lower()]
         num = m["num"].lower()
-        if unit == "WE" or (unit == "S" and num in ("a", "an")):
+        if unit == "WE" or (unit == "S" and num in ("a", "an")) or (unit == "Q" and "-" in m.group(0)):
             return None
         n = self.lex.number_value(num)
         if n is None:
@@ -425,6 +437,23 @@ class Grammar:
         if what.endswith(("night", "morning")):
             return "TIME", d.isoformat() + ("TNI" if what.endswith("night") else "TMO")
         return "DATE", d.isoformat()
+
+    def _weekend(self, m: re.Match, ctx: Context) -> Result:
+        if ctx.anchor is None:
+            return "DATE", "XXXX-WXX-WE"
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        a = ctx.anchor
+        if rel == "next" or (rel in ("this coming",) and a.isoweekday() < 6):
+            step = 1 if a.isoweekday() >= 6 else 0
+        elif rel in ("last", "this past"):
+            step = -1
+        elif a.isoweekday() >= 6 or ctx.tense == "future":
+            step = 0
+        else:
+            step = -1
+        if rel == "next" and a.isoweekday() < 6:
+            step = 1
+        return "DATE", iso_week(a + dt.timedelta(weeks=step)) + "-WE"
 
     def _the_unit(self, m: re.Match, ctx: Context) -> Result:
         unit = self.lex.unit[m["unit"].lower()]

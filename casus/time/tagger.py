@@ -15,9 +15,11 @@ _LEFT_MOD = re.compile(
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|course|latter\s+part|early\s+part)"
     r"\s+of\s+(?:the\s+)?|(?<![\w-])(?:early|earlier|late|later|mid)[\s-]+|mid-)$",
     re.I)
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planning|(?:is|are)\s+(?:expected|scheduled|set|due)\s+to|"
-                     r"would|is\s+to|are\s+to|next|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
-_PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|\w{3,}ed)\b", re.I)
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|could|might|going\s+to|plans?\s+to|planning|"
+                     r"(?:is|are)\s+(?:expected|scheduled|set|due)\s+to|effective|payable|would|is\s+to|are\s+to|"
+                     r"next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
+                   r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\w{3,}ed)\b", re.I)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
 
 
@@ -40,8 +42,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
     before = [c for c in cues if c[1] <= start and start - c[1] <= 80]
     if before:
         last_end = max(c[1] for c in before)
-        tenses = {c[2] for c in before if c[1] == last_end or c[0] >= last_end - 1}
-        return "future" if "future" in tenses else before[-1][2]
+        return "future" if any(c[1] == last_end and c[2] == "future" for c in before) else "past"
     after = [c for c in cues if c[0] >= end and c[0] - end <= 60]
     return after[0][2] if after else None
 
@@ -76,6 +77,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
         if m is None or m.end() != e:
             continue
         ctx.tense = _tense(text, s, e)
+        ctx.pos = s
         result = rule.build(m, ctx)
         if result is None:
             continue
@@ -89,4 +91,5 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             if prec in ("day", "time"):
                 ctx.ref_day = dt.date.fromisoformat(value[:10]) if value[:4].isdigit() else ctx.ref_day
             ctx.ref_value = value[:10] if prec == "time" else value
+            ctx.ref_end = e
     return out
