@@ -135,7 +135,7 @@ class Grammar:
         add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?:[\s-]+long)?", self._duration)
         add("vague_dur", r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes)", self._vague)
         add("season", rf"(?:(?P<rel>this|last|next|this\s+past|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?", self._season)
-        add("time", rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s*(?=[A-Z]{{3}})|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|[A-Z]ST|[A-Z]DT))?(?:,?\s+(?:on\s+)?(?:(?P<dword>today|yesterday|tomorrow|tonight)|{WD}))?", self._time)
+        add("time", rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s*(?=[A-Z]{{3}})|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|[A-Z]ST|[A-Z]DT))?(?:,?\s+(?:on\s+)?(?:(?P<dword>today|yesterday|tomorrow|tonight)|{WD}|{MONTH}\s+{DAY}))?", self._time)
         add("set", rf"(?P<every>every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WD}|{MONTH}|{SEASON})", self._set)
         add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)", self._set)
         add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)", self._ref)
@@ -183,6 +183,8 @@ class Grammar:
             year = ctx.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
         elif ctx.anchor is None:
             return "DATE", f"XXXX-{month:02d}"
+        elif rel == "this":
+            year = ctx.anchor.year
         elif rel in ("last", "this past"):
             year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
         elif rel in ("next", "this coming"):
@@ -396,6 +398,9 @@ class Grammar:
             day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["dword"].lower(), 0))
         elif g["wd"]:
             day = _weekday_date(ctx, self._wd(g["wd"]), None)
+        elif g["month"]:
+            r = self._ymd(m, ctx)
+            day = dt.date.fromisoformat(r[1]) if r and r[1][0].isdigit() else day
         zone = "Z" if g["tz"] and g["tz"].upper() in ("UTC", "GMT") else ""
         stamp = f"T{h:02d}:{mi:02d}{zone}"
         return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + stamp
@@ -424,6 +429,9 @@ class Grammar:
         return "DATE", "PAST_REF"
 
     def _recent_unit(self, m: re.Match, ctx: Context) -> Result:
+        unit = m["unit"].lower()
+        if unit in ("months", "weeks", "days"):  # "in recent days": a stretch of days before now
+            return "DURATION", duration_value("X", self.lex.unit[unit[:-1]])
         return "DATE", "FUTURE_REF" if "coming" in m.group(0).lower() else "PAST_REF"
 
     def _that_day(self, m: re.Match, ctx: Context) -> Result:
