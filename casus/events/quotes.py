@@ -130,9 +130,14 @@ def _is_standalone(text: str, run: Marked, prev_close: int, verbs: frozenset[str
                  or (words and _says(words[-1], verbs)))
     if not ok_before:
         return False
+    inner = text[run.start:run.end].strip(" '’\xa0…")
+    if prefix and inner[:1].islower() and not any(_says(w, verbs) for w in re.findall(r"[A-Za-z]+", prefix)):
+        return False  # the sentence began before the mark: a mixed quote
+    words = inner.split()
+    if len(words) <= 5 and all(w[:1].isupper() for w in words) and not inner.endswith((".", "?", "!")):
+        return False  # a title: "Citizen Carly"
     if run.close_at is None:
         return True
-    inner = text[run.start:run.end].rstrip(" '’\xa0")
     after = text[run.close_at:run.close_at + 40].lstrip("'\"”“`").lstrip(" \t\xa0")
     return inner.endswith(_END_PUNCT) or not after or after[:1] in "\n.,;:?!)—-―"
 
@@ -262,14 +267,13 @@ class _Speakers:
         tokens = [self.doc.tokens[i] for i in region if not self.in_quote[i]]
         order = tokens if first else list(reversed(tokens))
         for t in order:
-            if t.text.lower() == "according":
-                obj = self._according_object(t)
-                if obj is not None:
-                    return self.actor(obj)
-            if self.is_verb(t):
-                subj = self.subject(t)
-                if subj is not None:
-                    return self.actor(subj)
+            subj = self.subject(t) if self.is_verb(t) else None
+            if subj is not None:
+                return self.actor(subj)
+        for t in order:
+            obj = self._according_object(t) if t.text.lower() == "according" else None
+            if obj is not None:
+                return self.actor(obj)
         return None
 
     def _according_object(self, t: Token) -> Token | None:
