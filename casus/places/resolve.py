@@ -27,9 +27,9 @@ _PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc"
 class Weights:
     """How much each kind of evidence counts when ranking a toponym's candidates."""
 
-    population: float = 1.0  # per order of magnitude
+    population: float = 1.3  # per order of magnitude
     primary_name: float = 2.0  # the name matched is the entry's main name, not an alternate
-    country: float = 3.0  # times the share of other places in the article in the same country
+    country: float = 5.0  # times the share of other places in the article in the same country
     admin1: float = 2.0  # the article names the candidate's state/province or a place in it
     near: float = 2.0  # within `near_km` of another place the article names
     near_km: float = 150.0
@@ -37,6 +37,7 @@ class Weights:
     qualifier: float = 10.0  # "Moscow, Idaho": the next toponym contains the candidate
     ner_missed_min_population: int = 50000  # a capitalised word the NER missed must be this big
     explicit_country: bool = False  # country context only from named countries, states and one-sense names
+    mislabelled_countries: bool = True  # take country/state names the NER labelled PERSON or ORG
     inner_names: bool = True  # look for a place name opening a longer entity
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
 
@@ -112,6 +113,11 @@ class PlaceResolver:
                 taken[i] = True
 
         for ent in doc.entities:
+            if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
+                hit = self._mislabelled(doc, ent.start, ent.end)  # the small model's "Mali" PERSON
+                if hit and not blocked(hit[0], hit[1]):
+                    take(*hit)
+                continue
             if ent.label not in PLACE_LABELS:
                 continue
             end = ent.end
@@ -140,6 +146,16 @@ class PlaceResolver:
     @staticmethod
     def _capitalised(tok) -> bool:
         return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
+
+    def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
+        """A country or state name the NER called a person or organisation, unless it is a subject."""
+        s, e = self._strip(doc, s, e)
+        if s >= e or any(doc.tokens[i].dep in {"nsubj", "nsubjpass"} for i in range(s, e)):
+            return None
+        key = normalise(" ".join(t.text for t in doc.tokens[s:e]))
+        cands = [c for c in self.gazetteer.candidates(key)
+                 if c.feature_code in {"PCLI", "ADM1"} and normalise(c.name) == key]
+        return (s, e, cands) if cands else None
 
     def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:
         """Place names in an entity: whole, else its comma/'and' parts, each trimmed if need be."""
@@ -276,15 +292,15 @@ class PlaceResolver:
 
     def _locate_county(self, c: Candidate, groups, reason: str) -> tuple[float | None, float | None, str]:
         """A point for a county the gazetteer has no coordinates for: its namesake town, a place in it, its state."""
-        base = c.name.rsplit(" ", 1)[0]
-        for p in self.gazetteer.candidates(base):
-            if p.feature_class == "P" and p.admin1_code == c.admin1_code and normalise(p.name) == normalise(base):
-                return p.lat, p.lon, reason + f"; located at {p.name}, its namesake town"
         inside = [g.pick for g in groups if g.pick is not None and g.pick.feature_class == "P"
                   and g.pick.admin1_code == c.admin1_code and g.pick.lat is not None]
         if inside:
             p = max(inside, key=lambda x: x.population)
             return p.lat, p.lon, reason + f"; located at {p.name}, a place in it named in the article"
+        base = c.name.rsplit(" ", 1)[0]
+        for p in self.gazetteer.candidates(base):
+            if p.feature_class == "P" and p.admin1_code == c.admin1_code and normalise(p.name) == normalise(base):
+                return p.lat, p.lon, reason + f"; located at {p.name}, its namesake town"
         for s in self.gazetteer.candidates(c.admin1 or ""):
             if s.feature_code == "ADM1" and s.admin1_code == c.admin1_code:
                 return s.lat, s.lon, reason + f"; located at the centre of {s.name}"
