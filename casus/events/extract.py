@@ -10,6 +10,7 @@ from casus.events.arguments import (
 )
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import Modality, modality
+from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Span, TimeRef, Token
 
 PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
@@ -19,8 +20,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "
                          "offer", "extend", "deliver", "send", "announce", "agree", "reach", "expand",
                          "strengthen", "speed", "boost", "deepen", "develop", "step", "join", "take",
                          "mount", "wage", "order", "put", "lift", "ease", "end", "halt", "suspend"})
-MODE_CONFIDENCE = {"asserted": 0.0, "intended": -0.05, "requested": -0.05, "threatened": -0.05,
-                   "hypothetical": -0.2, "negated": -0.3}
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
+FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
+VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "13"})
 
 
 @dataclass
@@ -48,22 +50,27 @@ class EventExtractor:
         report = doc.article.report_date
         events: list[Event] = []
         for sent in doc.sentences:
-            cands = self._candidates(doc, sent.start, sent.end)
+            cands = self._candidates(doc, sent.start, sent.end, index)
             claimed = {c.token.i for c in cands}
+            moods = {c.token.i: modality(doc, c.token) for c in cands}
+            cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode != "negated"}
+            cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
             for cand in cands:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
                     continue  # "cooperation plan": the head noun speaks for both
-                ev = self._event(doc, cand, index, attacher, report)
+                if cand.token.i in cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
+                    continue  # "agreed to withdraw": the framed act is the event, coded as intent
+                ev = self._event(doc, cand, index, attacher, report, moods[cand.token.i])
                 if ev is not None:
                     events.extend(ev)
         return events
 
-    def _candidates(self, doc: ParsedDoc, start: int, end: int) -> list[Candidate]:
+    def _candidates(self, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
         out = []
         for t in doc.tokens[start:end]:
             pos = PREDICATE_POS.get(t.pos)
-            if pos is None:
-                continue
+            if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
+                continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
             lemma = t.lemma.lower()
             entry = None
             if pos == "VERB":
@@ -114,11 +121,21 @@ class EventExtractor:
                 found = index.for_phrase(obj.i)
                 if found:
                     return Arg(found, obj, "object")
+        for c in doc.children(tok.i):
+            if c.dep == "dative" and "dobj" in targets:  # "gave the Ivory Coast aid"
+                found = index.for_phrase(c.i)
+                if found:
+                    return Arg(found, c, "indirect object")
         preps = tuple(p for p in targets if p not in ("dobj", "-"))
         for pobj in prep_objects(doc, tok, preps):
             found = index.for_phrase(pobj.i)
             if found:
                 return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
+        if targets and targets != ("-",):
+            for pobj in prep_objects(doc, tok, FALLBACK_TARGET_PREPS):
+                found = index.for_phrase(pobj.i)
+                if found and all(m.actor.country or m.actor.code for m in found):
+                    return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
         return Arg()
 
     def _noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
@@ -155,7 +172,8 @@ class EventExtractor:
         return source, target
 
     # -- building events ----------------------------------------------------------------------
-    def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report) -> list[Event] | None:
+    def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report,
+               mod: Modality) -> list[Event] | None:
         tok, entry = cand.token, cand.entry
         if cand.pos == "VERB":
             source, target = self._verb_args(doc, tok, entry, index)
@@ -164,7 +182,6 @@ class EventExtractor:
         source = self._speaker_fallback(doc, tok, source, index)
         if not source:
             return None
-        mod = modality(doc, tok)
         base = entry.code
         for sector in source.mentions[0].actor.sector:
             recode = self.sector_rules.get((base, sector))
@@ -236,10 +253,8 @@ class EventExtractor:
         sent = doc.sentences[tok.sent]
         text = doc.article.text
         cameo = self.ontology.get(code)
-        conf = 0.55 + (0.2 if s.actor.code else 0.0) + (0.15 if t is not None and t.actor.code else 0.0)
-        conf += MODE_CONFIDENCE.get(mod.mode, -0.1)
-        if s.actor.reason and s.actor.reason.startswith("coref"):
-            conf -= 0.05
+        position = clause_position(doc, tok, self.lexicon.is_speech)
+        conf = confidence(doc, tok, cand.pos, code, mod.mode, s, t, position)
         why = list(reasons)
         why.insert(1, f"source ({source.via}): {s.actor.text} → {s.actor.code or s.actor.name}")
         if t is not None:
