@@ -10,6 +10,7 @@ from casus.events.arguments import (
 )
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import Modality, modality
+from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Span, TimeRef, Token
 
@@ -22,7 +23,7 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "
                          "mount", "wage", "order", "put", "lift", "ease", "end", "halt", "suspend"})
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
-VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "13"})
+VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
 @dataclass
@@ -41,6 +42,7 @@ class EventExtractor:
         self.lexicon = lexicon
         self.ontology = ontology
         self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
+        self.modes = ModeCoder(ontology)
 
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention]) -> list[Event]:
@@ -52,7 +54,7 @@ class EventExtractor:
         for sent in doc.sentences:
             cands = self._candidates(doc, sent.start, sent.end, index)
             claimed = {c.token.i for c in cands}
-            moods = {c.token.i: modality(doc, c.token) for c in cands}
+            moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
             cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode != "negated"}
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
             for cand in cands:
@@ -188,19 +190,25 @@ class EventExtractor:
             if recode:
                 base = recode
                 break
-        code = self.ontology.for_mode(base, mod.mode)
-        if mod.mode == "requested" and mod.appeal_head is not None:
+        code, mode = self.modes.code(base, mod.mode)
+        if mod.appeal_head is not None and mod.mode == "requested":
             # "A urged B to withdraw": A appeals to B
             a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
             obj = object_of(doc, mod.appeal_head)
             b = Arg(index.for_phrase(obj.i), obj, "appeal object") if obj is not None else Arg()
             if a_src:
                 source, target = a_src, (b or target)
+        elif mod.appeal_head is not None and mod.mode == "demanded":
+            # "A said B must withdraw", "A demanded that B withdraw": A demands of B
+            a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
+            if a_src:
+                source, target = a_src, (source or target)
         reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
         if base != entry.code:
             reasons.append(f"source sector recodes {entry.code} as {base}")
         if code != base:
             reasons.append(f"{mod.mode} act coded {code}, not {base}")
+        mod = Modality(mode, mod.cue, mod.appeal_head, mod.reason)
         if mod.reason:
             reasons.append(mod.reason)
         date, date_reason = attacher.date_for(tok, report)

@@ -1,6 +1,7 @@
-"""Modality of an event predicate: asserted, intended, hypothetical, negated or requested."""
+"""Modality of an event predicate: asserted, intended, hypothetical, negated, requested, threatened."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from casus.model import ParsedDoc, Token
@@ -8,25 +9,28 @@ from casus.model import ParsedDoc, Token
 INTENT_HEADS = frozenset({
     "plan", "intend", "hope", "want", "seek", "aim", "promise", "pledge", "vow", "agree", "offer",
     "decide", "prepare", "expect", "wish", "propose", "suggest", "commit", "resolve", "undertake",
-    "vote", "ready", "set", "determine", "eager", "willing", "look", "consider", "mean",
+    "vote", "ready", "set", "determine", "eager", "willing", "look", "consider", "mean", "prepared",
 })
 APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "press", "encourage", "invite",
-                          "demand", "implore", "beg", "exhort", "push", "challenge"})
+                          "implore", "beg", "exhort", "push", "challenge", "advise", "tell"})
+DEMAND_HEADS = frozenset({"demand", "insist", "require", "order", "instruct", "command"})
 THREAT_HEADS = frozenset({"threaten", "warn"})
-HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can"})
+HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
+OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny"})
+REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "oppose"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 
 
 @dataclass(frozen=True)
 class Modality:
-    """The mode of an act and the word that set it."""
+    """The mode of an act, the word that set it, and for requests who asked."""
 
-    mode: str  # asserted | intended | hypothetical | negated | requested | threatened
+    mode: str  # asserted | intended | hypothetical | negated | requested | demanded | threatened | refused
     cue: Token | None = None
-    appeal_head: Token | None = None  # the urge/call verb for requested acts
+    appeal_head: Token | None = None  # the urge/demand/say verb whose subject asks for the act
     reason: str | None = None
 
 
@@ -44,45 +48,93 @@ def _aux_words(doc: ParsedDoc, i: int) -> list[Token]:
     return [c for c in doc.children(i) if c.dep in ("aux", "auxpass", "neg", "advmod")]
 
 
-def modality(doc: ParsedDoc, pred: Token) -> Modality:
+def _negation(doc: ParsedDoc, i: int) -> Token | None:
+    return next((c for c in _aux_words(doc, i) if c.dep == "neg" or c.text.lower() in NEGATIONS), None)
+
+
+def _reported(doc: ParsedDoc, tok: Token, is_speech: Callable[[str], bool]) -> Token | None:
+    """The speech verb whose reported clause holds tok ('…, he said'), if any."""
+    cur = tok
+    for _ in range(6):
+        if cur.head == cur.i:
+            return None
+        head = doc.tokens[cur.head]
+        if cur.dep == "ccomp" and is_speech(head.lemma.lower()):
+            return head
+        if cur.dep not in ("xcomp", "conj", "dobj", "pobj", "prep", "aux"):
+            return None
+        cur = head
+    return None
+
+
+def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lambda _w: False) -> Modality:
     """Find the mode of the act at `pred` by walking up its clause chain."""
     tok, own_clause = pred, True
     for _ in range(8):
         for c in _aux_words(doc, tok.i):
             low = c.text.lower()
             if c.dep == "neg" or low in NEGATIONS:
+                if own_clause and FUTURE_AUX & {a.text.lower() for a in _aux_words(doc, tok.i)}:
+                    return Modality("refused", c, reason=f"mode refused: 'will {c.text}'")
                 return Modality("negated", c, reason=f"mode negated: '{c.text}'")
-            if own_clause and low in FUTURE_AUX:
+        for c in _aux_words(doc, tok.i):
+            low = c.text.lower()
+            if not own_clause:
+                break
+            if low in FUTURE_AUX:
                 return Modality("intended", c, reason=f"mode intended: '{c.text}'")
-            if own_clause and low in HYPOTHETICAL_AUX:
+            if low == "would":  # future in the past inside reported speech, else a hypothesis
+                speech = _reported(doc, tok, is_speech)
+                if speech is not None:
+                    return Modality("intended", c, reason=f"mode intended: '{c.text}' reported by '{speech.text}'")
+                return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
+            if low in OBLIGATION_AUX:
+                speech = _reported(doc, tok, is_speech)
+                if speech is not None:
+                    return Modality("demanded", c, appeal_head=speech,
+                                    reason=f"mode requested: '{c.text}' demanded by the speaker of '{speech.text}'")
+                return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
+            if low in HYPOTHETICAL_AUX:
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
         for c in doc.children(tok.i):
             if c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS:
                 return Modality("hypothetical", c, reason=f"mode hypothetical: conditional '{c.text}'")
-        if tok.head == tok.i or tok.dep == "ccomp":
-            break  # a reported clause keeps its own modality
+        if tok.head == tok.i:
+            break
         head = doc.tokens[tok.head]
         forms = word_forms(head)
+        if tok.dep == "ccomp":
+            if forms & DEMAND_HEADS or forms & APPEAL_HEADS - {"tell"}:
+                return Modality("demanded", head, appeal_head=head, reason=f"mode requested: demanded by '{head.text}'")
+            if forms & THREAT_HEADS:
+                return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
+            break  # a reported clause keeps its own modality
         if tok.dep in ("xcomp", "acl") and head.pos in ("VERB", "AUX", "ADJ"):
-            if forms & APPEAL_HEADS:
+            if forms & APPEAL_HEADS or forms & DEMAND_HEADS:
                 return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}'")
             if forms & THREAT_HEADS:
                 return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
             if forms & REFUSE_HEADS:
-                return Modality("negated", head, reason=f"mode negated: '{head.text}'")
+                return Modality("refused", head, reason=f"mode refused: '{head.text}'")
             if forms & INTENT_HEADS:
-                neg = [c for c in _aux_words(doc, head.i) if c.dep == "neg" or c.text.lower() in NEGATIONS]
-                if neg:
-                    return Modality("negated", neg[0], reason=f"mode negated: '{neg[0].text} {head.text}'")
+                neg = _negation(doc, head.i)
+                if neg is not None:
+                    return Modality("refused", neg, reason=f"mode refused: '{neg.text} {head.text}'")
                 return Modality("intended", head, reason=f"mode intended: '{head.text}'")
             own_clause = False
+        elif tok is pred and tok.dep == "pobj" and pred.pos != "VERB":
+            prep = head
+            verb = doc.tokens[prep.head]
+            if prep.text.lower() in ("to", "on") and word_forms(verb) & (INTENT_HEADS | {"commit", "consent"}):
+                return Modality("intended", verb, reason=f"mode intended: '{verb.text} {prep.text}'")
+            if prep.text.lower() in ("for",) and word_forms(verb) & (APPEAL_HEADS | DEMAND_HEADS):
+                return Modality("requested", verb, appeal_head=verb, reason=f"mode requested: '{verb.text} for'")
+            break  # "during his meeting": a noun in a phrase is presupposed, not governed
         elif tok.dep in ("advcl", "pcomp") and _is_purpose(doc, tok):
             return Modality("intended", tok, reason="mode intended: purpose clause")
         elif tok.dep in ("advcl", "relcl", "conj", "xcomp", "acl"):
             own_clause = tok.dep == "conj"
-        elif tok.dep == "pobj" and pred.pos != "VERB" and tok is pred:
-            break  # "during his meeting": a noun in a phrase is presupposed, not governed
-        elif tok.dep not in ("dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"):
+        elif tok.dep not in PHRASE_DEPS:
             break
         tok = head
     return Modality("asserted")
