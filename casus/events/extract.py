@@ -124,7 +124,7 @@ class EventExtractor:
                 if found:
                     return Arg(found, obj, "object")
         for c in doc.children(tok.i):
-            if c.dep == "dative" and "dobj" in targets:  # "gave the Ivory Coast aid"
+            if c.dep == "dative" and ("dobj" in targets or "dative" in targets):  # "gave the Ivory Coast aid"
                 found = index.for_phrase(c.i)
                 if found:
                     return Arg(found, c, "indirect object")
@@ -138,6 +138,10 @@ class EventExtractor:
                 found = index.for_phrase(pobj.i)
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
+            for pobj in prep_objects(doc, tok, ("in", "inside")):  # "lifted a curfew in Montenegro"
+                found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
+                if found:
+                    return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
         return Arg()
 
     def _noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
@@ -182,8 +186,10 @@ class EventExtractor:
         else:
             source, target = self._noun_args(doc, tok, entry, index)
         source = self._speaker_fallback(doc, tok, source, index)
-        if not source:
-            return None
+        if not source and target and _passive(doc, tok):
+            source = Arg([_unknown_source(tok)], None, "passive without agent")
+        if not source or not (_political(source) or _political(target)):
+            return None  # no political actor on either side: sport, markets, crime among the unnamed
         base = entry.code
         for sector in source.mentions[0].actor.sector:
             recode = self.sector_rules.get((base, sector))
@@ -290,7 +296,7 @@ class _PrepsOnly:
     """A lexicon entry view whose target ignores the direct object (for light verbs)."""
 
     def __init__(self, entry):
-        self.target = tuple(p for p in entry.target if p != "dobj")
+        self.target = tuple(p for p in entry.target if p != "dobj") + ("dative",)
         self.code = entry.code
 
 
@@ -309,3 +315,21 @@ def load_sector_rules(path: Path | None = None) -> dict[tuple[str, str], str]:
             code, sector, recode = line.split("\t")[:3]
             rules[(code.strip(), sector.strip())] = recode.strip()
     return rules
+
+
+def _political(arg: Arg) -> bool:
+    """True if some actor of the argument is a state, a known organisation or a group with a sector."""
+    return any(m.actor.country or m.actor.code or m.actor.sector for m in arg.mentions)
+
+
+def _passive(doc: ParsedDoc, tok: Token) -> bool:
+    if tok.pos != "VERB":
+        return False
+    kids = doc.children(tok.i)
+    return any(c.dep in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep == "agent" for c in kids)
+
+
+def _unknown_source(tok: Token) -> ActorMention:
+    actor = Actor("", tok.idx, tok.idx, name=None, code=None, country=None, sector=[], kind="unknown",
+                  reason="passive without agent: the text does not say who acted")
+    return ActorMention(tok.i, tok.i, tok.i, actor)
