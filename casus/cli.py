@@ -80,6 +80,8 @@ def code(
         _write_events(pipe, read_inputs(files, date=date), fmt, out)
     except InputError as e:
         fail(str(e))
+    except BrokenPipeError:
+        raise
     except OSError as e:
         fail(f"{e.filename or out}: {e.strerror}")
 
@@ -106,6 +108,8 @@ def annotate(
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     except InputError as e:
         fail(str(e))
+    except BrokenPipeError:
+        raise
     except OSError as e:
         fail(f"{e.filename or out}: {e.strerror}")
 
@@ -174,7 +178,10 @@ def main() -> None:
     except KeyboardInterrupt:
         typer.echo("casus: interrupted", err=True)
         sys.exit(130)
-    except BrokenPipeError:
+    except BrokenPipeError:  # `casus code … | head`: the reader left, which is not an error
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(0)
 
 

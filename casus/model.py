@@ -198,7 +198,7 @@ class Quote:
         d = {"text": self.text, "start": self.start, "end": self.end, "direct": self.direct}
         d["speaker"] = None if self.speaker is None else {
             "text": self.speaker.text, "start": self.speaker.start, "end": self.speaker.end,
-            "name": self.speaker.name, "code": self.speaker.code}
+            "name": self.speaker.name, "code": self.speaker.code, "country": self.speaker.country}
         return d
 
 

@@ -85,13 +85,16 @@ def render_table(events: list[Event], title: str | None = None, width: int | Non
     table = Table(title=title, show_lines=False, header_style="bold")
     for col in ("event date", "source", "CAMEO", "event", "target", "mode", "place", "×", "conf"):
         table.add_column(col, overflow="fold")
+    def who(a) -> str:
+        if a is None:
+            return "—"
+        said = a.text if not a.name or a.name == a.text else f"{a.text} → {a.name}"
+        return f"{a.code or a.name or '?'} ({said})" if said else (a.code or a.name or "unknown")
+
     for e in events:
-        src = e.source.code or e.source.name if e.source else "—"
-        tgt = (e.target.code or e.target.name) if e.target else "—"
         when = f"{e.date.value or '?'}" + ("" if e.date.basis in ("explicit", "relative") else f" ({e.date.basis})")
         place = f"{e.location.name}, {e.location.country}" if e.location else "—"
-        table.add_row(when, f"{src} ({e.source.text})" if e.source else "—", e.cameo.code, e.cameo.name,
-                      f"{tgt} ({e.target.text})" if e.target else "—", e.mode, place, str(e.mentions),
+        table.add_row(when, who(e.source), e.cameo.code, e.cameo.name, who(e.target), e.mode, place, str(e.mentions),
                       f"{e.confidence:.2f}")
     buf = io.StringIO()
     Console(file=buf, width=width or 160, force_terminal=False).print(table)

@@ -88,7 +88,14 @@ class Pipeline:
         """Direct and indirect quotes with speakers."""
         from casus.events.quotes import find_quotes
 
-        return find_quotes(g.doc, g.actors)
+        quotes = find_quotes(g.doc, g.actors)
+        by_span = {(m.actor.start, m.actor.end): m.actor for m in g.actors}
+        for q in quotes:  # the speaker is an actor: give it the resolver's code and country
+            actor = by_span.get((q.speaker.start, q.speaker.end)) if q.speaker else None
+            if actor is not None and q.speaker.code is None:
+                q.speaker.code, q.speaker.country = actor.code, actor.country
+                q.speaker.sector, q.speaker.kind = list(actor.sector), actor.kind
+        return quotes
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[dict]:
         """The annotation record of DESIGN.md §4 per article."""
