@@ -21,7 +21,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "
                          "offer", "extend", "deliver", "send", "announce", "agree", "reach", "expand",
                          "strengthen", "speed", "boost", "deepen", "develop", "step", "join", "take",
                          "mount", "wage", "order", "put", "lift", "ease", "end", "halt", "suspend"})
-NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT"})
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT",
+                           "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
+PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
@@ -54,12 +56,16 @@ class EventExtractor:
         for sent in doc.sentences:
             cands = self._candidates(doc, sent.start, sent.end, index)
             claimed = {c.token.i for c in cands}
+            covered = {o.i for c in cands if c.pos == "VERB" and c.entry.requires
+                       for o in [object_of(doc, c.token)] if o is not None}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
             cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode != "negated"}
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
             for cand in cands:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
                     continue  # "cooperation plan": the head noun speaks for both
+                if cand.token.i in covered:
+                    continue  # "lifted sanctions": the verb's own entry for this object codes the act
                 if cand.token.i in cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
                     continue  # "agreed to withdraw": the framed act is the event, coded as intent
                 ev = self._event(doc, cand, index, attacher, report, moods[cand.token.i])
@@ -76,14 +82,20 @@ class EventExtractor:
             lemma = t.lemma.lower()
             entry = None
             if pos == "VERB":
+                kids = doc.children(t.i)
+                if any(c.dep == "oprd" for c in kids):
+                    continue  # "called the move a mistake": naming, not the act
                 obj = object_of(doc, t)
                 obj_lemma = obj.lemma.lower() if obj is not None else None
-                for c in doc.children(t.i):
-                    if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1):
-                        pobj = obj_lemma or next((g.lemma.lower() for g in doc.children(c.i) if g.dep == "pobj"), None)
-                        entry = self.lexicon.lookup(f"{lemma} {c.text.lower()}", "VERB", pobj)
-                        if entry is not None:
-                            break
+                nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
+                parts = [c for c in kids if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1)]
+                if nxt is not None and nxt.text.lower() in PARTICLES and nxt not in parts:
+                    parts.append(nxt)
+                for c in parts:
+                    pobj = obj_lemma or next((g.lemma.lower() for g in doc.children(c.i) if g.dep == "pobj"), None)
+                    entry = self.lexicon.lookup(f"{lemma} {c.text.lower()}", "VERB", pobj)
+                    if entry is not None:
+                        break
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
             else:
