@@ -9,7 +9,7 @@ from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
 from casus.events.attach import ClauseAttacher
-from casus.events.modality import Modality, modality
+from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Span, TimeRef, Token
@@ -66,6 +66,9 @@ class EventExtractor:
                     continue  # "cooperation plan": the head noun speaks for both
                 if cand.token.i in covered:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
+                mood = moods[cand.token.i]
+                if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
+                    continue  # "talks … for reaching a treaty": the aim of another act, not an act
                 if cand.token.i in cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
                     continue  # "agreed to withdraw": the framed act is the event, coded as intent
                 ev = self._event(doc, cand, index, attacher, report, moods[cand.token.i])
@@ -129,14 +132,13 @@ class EventExtractor:
 
     def _target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
-        if "dobj" in targets:
-            obj = object_of(doc, tok)
-            if obj is not None:
-                found = index.for_phrase(obj.i)
-                if found:
-                    return Arg(found, obj, "object")
+        obj = object_of(doc, tok) if tok.pos in ("VERB", "AUX") else None
+        if "dobj" in targets and obj is not None:
+            found = index.for_phrase(obj.i)
+            if found:
+                return Arg(found, obj, "object")
         for c in doc.children(tok.i):
-            if c.dep == "dative" and ("dobj" in targets or "dative" in targets):  # "gave the Ivory Coast aid"
+            if c.dep == "dative":  # "gave the Ivory Coast aid": the recipient
                 found = index.for_phrase(c.i)
                 if found:
                     return Arg(found, c, "indirect object")
@@ -145,15 +147,32 @@ class EventExtractor:
             found = index.for_phrase(pobj.i)
             if found:
                 return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
-        if targets and targets != ("-",):
-            for pobj in prep_objects(doc, tok, FALLBACK_TARGET_PREPS):
+        if targets == ("-",):
+            return Arg()
+        return self._fallback_target(doc, tok, obj, index)
+
+    def _fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex) -> Arg:
+        """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where."""
+        holders = [tok] + ([obj] if obj is not None else [])
+        for holder in holders:  # "granted asylum to X", "shared evidence with the U.S."
+            for pobj in prep_objects(doc, holder, FALLBACK_TARGET_PREPS):
                 found = index.for_phrase(pobj.i)
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
-            for pobj in prep_objects(doc, tok, ("in", "inside")):  # "lifted a curfew in Montenegro"
-                found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
-                if found:
-                    return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
+        if obj is not None:  # "demanding a U.N. military presence"
+            found = [m for m in index.for_phrase(obj.i) if m.actor.country or m.actor.code]
+            if found:
+                return Arg(found, obj, "actor named in the object")
+        for c in doc.children(tok.i):  # "demanded that the US cancel …": the one asked to act
+            if c.dep == "ccomp":
+                subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
+                found = index.for_phrase(subj.i) if subj is not None else []
+                if found and not self.lexicon.is_speech(tok.lemma.lower()):
+                    return Arg(found, subj, f"subject of the clause '{c.text}'")
+        for pobj in prep_objects(doc, tok, ("in", "inside")):  # "lifted a curfew in Montenegro"
+            found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
+            if found:
+                return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
         return Arg()
 
     def _noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
@@ -345,3 +364,14 @@ def _unknown_source(tok: Token) -> ActorMention:
     actor = Actor("", tok.idx, tok.idx, name=None, code=None, country=None, sector=[], kind="unknown",
                   reason="passive without agent: the text does not say who acted")
     return ActorMention(tok.i, tok.i, tok.i, actor)
+
+
+def _ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:
+    cur = tok
+    for _ in range(10):
+        if cur.head == cur.i:
+            return False
+        cur = doc.tokens[cur.head]
+        if cur.i in claimed or any(c.dep == "dobj" and c.i in claimed for c in doc.children(cur.i)):
+            return True  # the act itself, or a light verb's event noun ("continue talks … for")
+    return False

@@ -21,6 +21,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "oppose"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
+PURPOSE = "mode intended: purpose clause"
 PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 
 
@@ -131,7 +132,7 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("requested", verb, appeal_head=verb, reason=f"mode requested: '{verb.text} for'")
             break  # "during his meeting": a noun in a phrase is presupposed, not governed
         elif tok.dep in ("advcl", "pcomp") and _is_purpose(doc, tok):
-            return Modality("intended", tok, reason="mode intended: purpose clause")
+            return Modality("intended", tok, reason=PURPOSE)
         elif tok.dep in ("advcl", "relcl", "conj", "xcomp", "acl"):
             own_clause = tok.dep == "conj"
         elif tok.dep not in PHRASE_DEPS:
