@@ -59,7 +59,7 @@ class EventExtractor:
             covered = {o.i for c in cands if c.pos == "VERB" and c.entry.requires
                        for o in [object_of(doc, c.token)] if o is not None}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
-            cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode != "negated"}
+            cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode not in ("negated", "considered")}
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
             for cand in cands:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
@@ -69,6 +69,8 @@ class EventExtractor:
                 mood = moods[cand.token.i]
                 if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
                     continue  # "talks … for reaching a treaty": the aim of another act, not an act
+                if mood.mode == "considered":
+                    continue  # "is considering sending aid": the considering (014) is the event
                 if cand.token.i in cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
                     continue  # "agreed to withdraw": the framed act is the event, coded as intent
                 ev = self._event(doc, cand, index, attacher, report, moods[cand.token.i])

@@ -9,8 +9,9 @@ from casus.model import ParsedDoc, Token
 INTENT_HEADS = frozenset({
     "plan", "intend", "hope", "want", "seek", "aim", "promise", "pledge", "vow", "agree", "offer",
     "decide", "prepare", "expect", "wish", "propose", "suggest", "commit", "resolve", "undertake",
-    "vote", "ready", "set", "determine", "eager", "willing", "look", "consider", "mean", "prepared",
+    "vote", "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared",
 })
+CONSIDER_HEADS = frozenset({"consider", "mull", "weigh", "explore", "study", "contemplate", "ponder", "review"})
 APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "press", "encourage", "invite",
                           "implore", "beg", "exhort", "push", "challenge", "advise", "tell"})
 DEMAND_HEADS = frozenset({"demand", "insist", "require", "order", "instruct", "command"})
@@ -29,7 +30,7 @@ PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass
 class Modality:
     """The mode of an act, the word that set it, and for requests who asked."""
 
-    mode: str  # asserted | intended | hypothetical | negated | requested | demanded | threatened | refused
+    mode: str  # asserted | intended | hypothetical | negated | requested | demanded | threatened | refused | considered
     cue: Token | None = None
     appeal_head: Token | None = None  # the urge/demand/say verb whose subject asks for the act
     reason: str | None = None
@@ -117,6 +118,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
             if forms & REFUSE_HEADS:
                 return Modality("refused", head, reason=f"mode refused: '{head.text}'")
+            if forms & CONSIDER_HEADS:
+                return Modality("considered", head, reason=f"only considered: '{head.text}'")
             if forms & INTENT_HEADS:
                 neg = _negation(doc, head.i)
                 if neg is not None:

@@ -14,7 +14,8 @@ def clause_position(doc: ParsedDoc, tok: Token, is_speech) -> str:
     for _ in range(12):
         if cur.head == cur.i:
             return "phrase" if noun_in_phrase else "main"
-        head = cur  # noqa: F841 (clarity)
+        if cur.dep in ("relcl", "acl") and doc.tokens[cur.head].pos in ("NOUN", "PROPN"):
+            return "background"  # "a soldier killed in Afghanistan": said in passing about a noun
         if cur.dep in SUBORDINATE:
             return "subordinate"
         if cur.pos in ("NOUN", "PROPN") and cur.dep == "pobj":
@@ -32,7 +33,7 @@ def confidence(doc: ParsedDoc, tok: Token, pos: str, code: str, mode: str, sourc
     conf = 0.45
     conf += 0.2 if source.actor.country or source.actor.code else 0.0
     conf += 0.15 if target is not None and (target.actor.country or target.actor.code) else 0.0
-    conf += {"main": 0.1, "phrase": -0.05, "subordinate": -0.1}[position]
+    conf += {"main": 0.1, "phrase": -0.05, "subordinate": -0.1, "background": -0.2}[position]
     conf += 0.05 if pos == "VERB" else 0.0
     conf += 0.02 * (len(code) - 2)
     conf += MODE_WEIGHT.get(mode, -0.1)
