@@ -61,3 +61,39 @@ def test_event_ids_are_stable(pipeline):
     first = [e.event_id for _a, evs in pipeline.code([art()]) for e in evs]
     second = [e.event_id for _a, evs in pipeline.code([art()]) for e in evs]
     assert first and first == second
+
+
+MODE_CASES = [
+    # text, expected CAMEO root of the top event, expected mode
+    ("Russia said Ukraine must withdraw its troops from the border.", "10", "requested"),
+    ("Germany demanded that Turkey release the journalists.", "10", "requested"),
+    ("Iran threatened to attack Israel.", "13", "threatened"),
+    ("Syria said it will not accept refugees from Iraq.", "12", "asserted"),
+    ("Japan refused to hold talks with China.", "12", "asserted"),
+    ("The United States could impose sanctions on Venezuela.", "13", "hypothetical"),
+    ("France plans to send aid to Haiti.", "03", "intended"),
+    ("Britain is considering sending troops to Mali.", "01", "asserted"),
+]
+
+
+@pytest.fixture(scope="module")
+def mode_coded(pipeline):
+    arts = [Article(id=f"m{i}", text=t, report_date=REPORT, report_date_basis="given")
+            for i, (t, *_rest) in enumerate(MODE_CASES)]
+    return {a.id: events for a, events in pipeline.code(arts)}
+
+
+@pytest.mark.parametrize("i", range(len(MODE_CASES)))
+def test_modes_get_the_codes_cameo_prescribes(mode_coded, i):
+    text, root, mode = MODE_CASES[i]
+    events = [e for e in mode_coded[f"m{i}"] if e.mode != "negated"]
+    assert events, text
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.cameo.root, top.mode) == (root, mode), (text, [(e.cameo.code, e.mode, e.confidence) for e in events])
+
+
+def test_requested_act_is_never_coded_as_done(mode_coded):
+    for i, (text, _root, _mode) in enumerate(MODE_CASES):
+        for e in mode_coded[f"m{i}"]:
+            if e.cameo.root in ("17", "18", "19", "20", "16"):
+                assert e.mode != "asserted" or "attack" not in text, (text, e.cameo.code, e.mode)
