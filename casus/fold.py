@@ -131,8 +131,8 @@ def _merge(group: list[Event]) -> Event:
     )
 
 
-def _position(e: Event) -> tuple[int, int, str]:
-    return e.sentence, e.trigger.start, e.event_id
+def _position(e: Event) -> tuple[int, int, int, str]:
+    return e.sentence, e.trigger.start, e.source.start if e.source else -1, e.event_id
 
 
 def fold_article(events: Iterable[Event]) -> list[Event]:

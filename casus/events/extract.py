@@ -261,6 +261,7 @@ class EventExtractor:
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
         if len(sources) > 1 and not target:  # "Japan and Russia agreed": reciprocal
             pairs = [(s, t) for s in sources for t in sources if s is not t]
+            target = Arg(sources, source.token, "coordinated with the source")
             reasons.append("reciprocal: coordinated actors")
         for s, t in pairs:
             events.append(self._build(doc, cand, code, mod, s, t, source, target, date, place, reasons, report))

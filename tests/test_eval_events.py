@@ -1,0 +1,67 @@
+"""The event scorer: metrics computed as documented, and the CLI table on a hand-written gold file."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from casus.evaluate.events import GoldItem, load_gold, score
+from casus.events.ontology import Ontology
+from casus.model import Actor, Cameo, Event, EventDate, Span
+
+
+def ev(src: str, tgt: str | None, code: str, conf: float, mode: str = "asserted") -> Event:
+    ont = Ontology.load()
+    c = ont.get(code)
+    return Event(event_id=f"{src}{tgt}{code}", doc_id="d", sentence=0, text="t", trigger=Span("x", 0, 1),
+                 source=Actor(src, 0, 1, country=src), target=Actor(tgt, 0, 1, country=tgt) if tgt else None,
+                 cameo=Cameo(c.code, c.root, c.name, c.goldstein, c.quad), plover=ont.plover(code), mode=mode,
+                 date=EventDate(None, None, None, "report"), report_date=None, location=None, confidence=conf)
+
+
+def test_score_counts_missed_and_extra_events():
+    ont = Ontology.load()
+    gold = [GoldItem("a", "t", code="190", sources=[("RUS", None)], targets=[("UKR", None)]),
+            GoldItem("b", "t", code="042", sources=[("JPN", None)], targets=[("CHN", None)])]
+    preds = [[ev("RUS", "UKR", "190", 0.9), ev("RUS", None, "010", 0.2)],  # right, plus an extra
+             [ev("JPN", "KOR", "042", 0.8)]]                                 # right code, wrong target
+    row = score(gold, preds, ont)
+    assert row["root acc"] == 1.0
+    assert row["source country acc"] == 1.0 and row["target country acc"] == 0.5
+    assert row["triple P"] == pytest.approx(1 / 3) and row["triple R"] == pytest.approx(1 / 2)
+    assert row["event precision"] == pytest.approx(2 / 3)
+
+
+def test_negated_events_do_not_count_as_acts():
+    ont = Ontology.load()
+    gold = [GoldItem("a", "t", code="190", sources=[("IND", None)], targets=[("PAK", None)])]
+    row = score(gold, [[ev("IND", "PAK", "190", 0.9, mode="negated")]], ont)
+    assert row["coverage"] == 0.0 and row["root acc"] == 0.0
+
+
+def test_unknown_format_names_file_and_line(tmp_path):
+    f = tmp_path / "gold.jsonl"
+    f.write_text('{"foo": 1}\n', encoding="utf-8")
+    from casus.model import InputError
+
+    with pytest.raises(InputError, match="gold.jsonl:1"):
+        load_gold(f)
+
+
+def test_cli_prints_scores_for_a_small_gold_file(tmp_path):
+    f = tmp_path / "mini_gsr.jsonl"
+    rows = [{"id": "1", "text": "Russian troops attacked Ukrainian soldiers.", "date": "2018-01-26",
+             "plover_current": "ASSAULT", "cameo_code": "190", "source": [{"text": "Russian", "code": "RUS", "sector": "MIL"}],
+             "target": [{"text": "Ukrainian", "code": "UKR", "sector": "MIL"}]},
+            {"id": "2", "text": "Japan and China held talks in Beijing.", "date": "2018-01-26",
+             "plover_current": "CONSULT", "cameo_code": "040", "source": [{"text": "Japan", "code": "JPN", "sector": None}],
+             "target": [{"text": "China", "code": "CHN", "sector": None}]}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "casus.cli", "eval", "events", "--gold", str(f), "--format", "jsonl"],
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    row = json.loads(out.stdout.splitlines()[0])
+    assert row["file"] == "mini_gsr.jsonl" and row["sentences"] == 2
+    assert row["root acc"] == 1.0 and row["source country acc"] == 1.0
