@@ -97,3 +97,30 @@ def test_requested_act_is_never_coded_as_done(mode_coded):
         for e in mode_coded[f"m{i}"]:
             if e.cameo.root in ("17", "18", "19", "20", "16"):
                 assert e.mode != "asserted" or "attack" not in text, (text, e.cameo.code, e.mode)
+
+
+DATE_CASES = [
+    # text, event date value, basis, precision
+    ("Japan's Prime Minister Shinzo Abe met Russian President Vladimir Putin in Sochi on May 6, 2016.", "2016-05-06", "explicit", "day"),
+    ("Russia attacked Ukraine in March 2014.", "2014-03", "explicit", "month"),
+    ("France condemned Syria on Friday.", "2018-01-26", "relative", "day"),
+    ("France condemned Syria last week.", "2018-W03", "relative", "week"),
+    ("Iran will hold talks with Iraq until March.", "2018-01-26", "report", "day"),
+]
+
+
+@pytest.fixture(scope="module")
+def date_coded(pipeline):
+    arts = [Article(id=f"d{i}", text=t, report_date=REPORT, report_date_basis="given")
+            for i, (t, *_rest) in enumerate(DATE_CASES)]
+    return {a.id: events for a, events in pipeline.code(arts)}
+
+
+@pytest.mark.parametrize("i", range(len(DATE_CASES)))
+def test_event_date_from_its_own_clause(date_coded, i):
+    text, value, basis, precision = DATE_CASES[i]
+    events = date_coded[f"d{i}"]
+    assert events, text
+    top = max(events, key=lambda e: e.confidence)
+    assert (top.date.value, top.date.basis, top.date.precision) == (value, basis, precision), text
+    assert top.report_date == "2018-01-26"

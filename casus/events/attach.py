@@ -6,6 +6,7 @@ import re
 
 from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
 
+NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "through", "within", "ahead"})
 CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
@@ -45,8 +46,12 @@ class ClauseAttacher:
             if precision_of(ref.value) is None:
                 continue
             head = self._span_head(ref.start, ref.end)
-            if head is not None:
-                self.times.setdefault(clause_head(doc, head).i, []).append((ref, head))
+            if head is None:
+                continue
+            prep = doc.tokens[head.head] if head.dep == "pobj" else None
+            if prep is not None and prep.text.lower() in NOT_WHEN:
+                continue  # "until May", "by 2020", "after the elections": a bound, not the time of the act
+            self.times.setdefault(clause_head(doc, head).i, []).append((ref, head))
         self.places: dict[int, list[tuple[PlaceMention, Token]]] = {}
         for pm in places:
             head = self._span_head(pm.place.start, pm.place.end)
@@ -79,9 +84,11 @@ class ClauseAttacher:
             clause = clause_head(doc, doc.tokens[clause.head])
             found = self._first_time(clause)
         if found is not None:
-            ref, _ = found
+            ref, head = found
             basis = "explicit" if _YEAR.search(ref.text) else "relative"
             where = "in the clause" if hops == 0 else f"of the enclosing clause '{clause.text}'"
+            if head.dep == "pobj" and doc.tokens[head.head].text.lower() in ("since", "from"):
+                where += " (start of an ongoing act)"
             return (EventDate(ref.value, precision_of(ref.value), ref.text, basis, ref.start, ref.end),
                     f"date: '{ref.text}' {where}")
         value = report.isoformat() if report else None
