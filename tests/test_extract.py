@@ -124,3 +124,16 @@ def test_event_date_from_its_own_clause(date_coded, i):
     top = max(events, key=lambda e: e.confidence)
     assert (top.date.value, top.date.basis, top.date.precision) == (value, basis, precision), text
     assert top.report_date == "2018-01-26"
+
+
+def test_embedded_acts_are_reported_not_asserted(pipeline):
+    arts = [Article(id="acc", text="Iran accused Israel of attacking its embassy.", report_date=REPORT),
+            Article(id="den", text="Russia denied attacking the Ukrainian convoy.", report_date=REPORT),
+            Article(id="hl", text="Japan to send troops to Iraq", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    acc = coded["acc"]
+    assert any(e.cameo.root == "11" and e.source.country == "IRN" and e.target.country == "ISR" and e.mode == "asserted"
+               for e in acc), [(e.cameo.code, e.mode) for e in acc]
+    assert all(e.mode == "alleged" for e in acc if e.cameo.root in ("18", "19")), [(e.cameo.code, e.mode) for e in acc]
+    assert all(e.mode == "reported_denial" for e in coded["den"] if e.cameo.root in ("18", "19"))
+    assert coded["hl"] and all(e.mode == "intended" for e in coded["hl"]), [(e.cameo.code, e.mode) for e in coded["hl"]]

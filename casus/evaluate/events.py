@@ -1,11 +1,12 @@
 """Scores for `casus eval events` on the gold formats in ../shared/eval/events.
 
-Per file, over sentences with a gold event, using the top non-negated event per sentence
+Per file, over sentences with a gold event, using the top event per sentence that is not
+negated, alleged or denied
 (highest confidence): root accuracy (CAMEO 2-digit), code accuracy at the gold's depth, penta
 accuracy (5 classes: 01–02, 03–05, 06–08, 09–13+16, 14–15+17–20), PLOVER type accuracy,
 source/target country accuracy (sector where gold has one). Triple F1 compares per sentence the
 set of (source country, target country, root or PLOVER type) of all non-negated events with the
-gold's, so missed and extra events both count. `event precision` is the share of emitted events
+gold's (events that are not negated, alleged or denied), so missed and extra events both count. `event precision` is the share of emitted events
 whose root (or PLOVER type) matches the sentence's gold.
 """
 from __future__ import annotations
@@ -18,6 +19,7 @@ from casus.model import Article, InputError
 
 # CAMEO actor codes in the gold that are not ISO-3166 alpha-3
 CAMEO_COUNTRY_ALIASES = {"JAP": "JPN", "ITL": "ITA", "GMY": "DEU", "UKG": "GBR", "RUM": "ROU"}
+NOT_ACTS = frozenset({"negated", "alleged", "reported_denial"})  # told of, not done by the source
 FILES = ("plover_gsr.jsonl", "cameo_codebook_examples.jsonl", "penta_dev.jsonl")
 
 
@@ -82,7 +84,7 @@ def score(items: list[GoldItem], predictions: list[list], ontology) -> dict:
     tp = n_pred_t = n_gold_t = 0
     emitted = matched = covered = 0
     for gold, events in zip(items, predictions):
-        events = [e for e in events if e.mode != "negated"]
+        events = [e for e in events if e.mode not in NOT_ACTS]
         covered += bool(events)
         top = max(events, key=lambda e: e.confidence) if events else None
         checks = {}

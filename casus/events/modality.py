@@ -20,7 +20,10 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
-REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "deny", "oppose"})
+REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "oppose"})
+DENY_HEADS = frozenset({"deny"})
+ALLEGE_HEADS = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "condemn", "criticize",
+                          "criticise", "denounce", "fault", "indict", "convict", "sue", "investigate", "probe"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 PURPOSE = "mode intended: purpose clause"
 PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
@@ -30,7 +33,8 @@ PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass
 class Modality:
     """The mode of an act, the word that set it, and for requests who asked."""
 
-    mode: str  # asserted | intended | hypothetical | negated | requested | demanded | threatened | refused | considered
+    mode: str  # asserted | intended | hypothetical | negated | requested | demanded | threatened | refused
+    #            | considered | alleged | reported_denial
     cue: Token | None = None
     appeal_head: Token | None = None  # the urge/demand/say verb whose subject asks for the act
     reason: str | None = None
@@ -102,14 +106,26 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
             if c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS:
                 return Modality("hypothetical", c, reason=f"mode hypothetical: conditional '{c.text}'")
         if tok.head == tok.i:
+            if tok.pos == "VERB" and _bare_infinitive(doc, tok):
+                return Modality("intended", tok, reason="mode intended: headline infinitive ('X to do')")
             break
         head = doc.tokens[tok.head]
         forms = word_forms(head)
+        if tok.dep == "pcomp" and head.dep == "prep":  # "accused Israel of attacking", "blamed X for …"
+            verb = doc.tokens[head.head]
+            if word_forms(verb) & ALLEGE_HEADS:
+                return Modality("alleged", verb, reason=f"alleged, not asserted: reported by '{verb.text}'")
+            if word_forms(verb) & DENY_HEADS:
+                return Modality("reported_denial", verb, reason=f"denied: '{verb.text}'")
         if tok.dep == "ccomp":
             if forms & DEMAND_HEADS or forms & APPEAL_HEADS - {"tell"}:
                 return Modality("demanded", head, appeal_head=head, reason=f"mode requested: demanded by '{head.text}'")
             if forms & THREAT_HEADS:
                 return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
+            if forms & DENY_HEADS:
+                return Modality("reported_denial", head, reason=f"denied: '{head.text}'")
+            if forms & ALLEGE_HEADS:
+                return Modality("alleged", head, reason=f"alleged, not asserted: reported by '{head.text}'")
             break  # a reported clause keeps its own modality
         if tok.dep in ("xcomp", "acl") and head.pos in ("VERB", "AUX", "ADJ"):
             if forms & APPEAL_HEADS or forms & DEMAND_HEADS:
@@ -118,6 +134,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
             if forms & REFUSE_HEADS:
                 return Modality("refused", head, reason=f"mode refused: '{head.text}'")
+            if forms & DENY_HEADS:
+                return Modality("reported_denial", head, reason=f"denied: '{head.text}'")
             if forms & CONSIDER_HEADS:
                 return Modality("considered", head, reason=f"only considered: '{head.text}'")
             if forms & INTENT_HEADS:
@@ -151,3 +169,10 @@ def _is_purpose(doc: ParsedDoc, tok: Token) -> bool:
         return True
     kids = doc.children(tok.i)
     return tok.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and tok.dep == "advcl"
+
+
+def _bare_infinitive(doc: ParsedDoc, tok: Token) -> bool:
+    """'Japan to send troops to Iraq': a headline's future, with 'to' and no finite verb."""
+    kids = doc.children(tok.i)
+    return tok.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and not any(
+        c.dep in ("aux", "auxpass") and c.tag in ("MD", "VBZ", "VBP", "VBD") for c in kids)

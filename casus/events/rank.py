@@ -4,7 +4,7 @@ from __future__ import annotations
 from casus.model import ActorMention, ParsedDoc, Token
 
 MODE_WEIGHT = {"asserted": 0.0, "intended": -0.03, "requested": -0.03, "threatened": -0.03,
-               "hypothetical": -0.15, "negated": -0.3}
+               "hypothetical": -0.15, "negated": -0.3, "alleged": -0.25, "reported_denial": -0.3}
 SUBORDINATE = frozenset({"relcl", "acl", "advcl", "pcomp", "csubj"})
 
 
