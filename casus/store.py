@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -70,6 +70,14 @@ MENTION_COLUMNS = (
     "event_id mention_id doc_id sentence text trigger_text trigger_start trigger_end "
     "source_text source_start source_end target_text target_start target_end report_date"
 ).split()
+
+
+ARTICLE_COLUMNS = "id title text report_date report_date_basis source url content_hash origin".split()
+SHARD_TABLES = ("articles", "events", "mentions")
+
+
+def _quote(path: str) -> str:
+    return "'" + str(path).replace("'", "''") + "'"
 
 
 def content_hash(article: Article) -> str:
@@ -213,6 +221,48 @@ class Store:
                 marks = ", ".join("?" * len(MENTION_COLUMNS))
                 self.con.executemany(f"INSERT INTO mentions VALUES ({marks})", rows)
         return True
+
+    def write_shard(self, pairs: Iterable[tuple[Article, Sequence[Event]]], prefix: str | os.PathLike[str]) -> dict[str, str]:
+        """Add coded articles, then write this store's three tables to `<prefix>.<table>.parquet` files."""
+        for article, events in pairs:
+            self.add(article, events)
+        paths = {}
+        for table in SHARD_TABLES:
+            path = f"{prefix}.{table}.parquet"
+            tmp = path + ".part"
+            self.copy(f"SELECT * FROM {table}", [], tmp, "parquet")
+            os.replace(tmp, path)  # a shard file exists whole or not at all
+            paths[table] = path
+        return paths
+
+    def load_shards(self, shards: Sequence[dict[str, str]]) -> dict[str, int]:
+        """Load shards (from write_shard) in order, as `add` would: unchanged articles are kept, changed ones replaced."""
+        stats = {"documents": 0, "unchanged": 0, "events": 0}
+        art, ev, men = (", ".join(c) for c in (ARTICLE_COLUMNS, EVENT_COLUMNS, MENTION_COLUMNS))
+        with self.transaction():
+            for shard in shards:
+                a, e, m = (_quote(shard[t]) for t in SHARD_TABLES)
+                x = self.con.execute
+                x(f"CREATE OR REPLACE TEMP TABLE shard_articles AS SELECT {art} FROM read_parquet({a})")
+                x("DELETE FROM shard_articles WHERE id IN (SELECT s.id FROM shard_articles s JOIN articles a "
+                  "ON a.id = s.id AND a.content_hash = s.content_hash)")
+                kept = self.con.execute("SELECT count(*) FROM shard_articles").fetchone()[0]
+                stats["unchanged"] += x(f"SELECT count(*) FROM read_parquet({a})").fetchone()[0] - kept
+                stats["documents"] += kept
+                x("DELETE FROM mentions WHERE event_id IN (SELECT event_id FROM events "
+                  "WHERE doc_id IN (SELECT id FROM shard_articles))")
+                x("DELETE FROM events WHERE doc_id IN (SELECT id FROM shard_articles)")
+                x("DELETE FROM articles WHERE id IN (SELECT id FROM shard_articles)")
+                x(f"INSERT INTO articles ({art}) SELECT {art} FROM shard_articles")
+                x(f"CREATE OR REPLACE TEMP TABLE shard_events AS SELECT {ev} FROM read_parquet({e}) "
+                  "WHERE doc_id IN (SELECT id FROM shard_articles)")
+                stats["events"] += x("SELECT count(*) FROM shard_events").fetchone()[0]
+                x(f"INSERT INTO events ({ev}) SELECT {ev} FROM shard_events")
+                x(f"INSERT INTO mentions ({men}) SELECT {men} FROM read_parquet({m}) "
+                  "WHERE event_id IN (SELECT event_id FROM shard_events)")
+            self.con.execute("DROP TABLE IF EXISTS shard_articles")
+            self.con.execute("DROP TABLE IF EXISTS shard_events")
+        return stats
 
     def remove(self, doc_id: str) -> None:
         """Delete a document with its events and mentions."""
