@@ -1,14 +1,12 @@
 """Store commands of the CLI: ingest, query, export (registered onto the main Typer app)."""
 from __future__ import annotations
 
-import inspect
 import json
 import os
 import sys
-import tempfile
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Optional
 
@@ -29,62 +27,23 @@ def _fail(message: str, code: int = 2) -> None:
 # ---------------------------------------------------------------- reading with --skip-bad
 
 def read_file(file: str, date: str | None, skip_bad: bool, rejected: list[dict[str, Any]]) -> Iterator[Article]:
-    """Articles of one input file; with skip_bad, bad records go to `rejected` and reading goes on."""
+    """Articles of one input file, streamed; with skip_bad, bad records go to `rejected` and reading goes on."""
     from casus.ingest import read_inputs
 
-    if skip_bad and "on_error" in inspect.signature(read_inputs).parameters:
-        yield from read_inputs([file], date=date, on_error=lambda err: rejected.append(_rejection(err, file)))
-        return
-    if not skip_bad:
-        yield from read_inputs([file], date=date)
-        return
-    # The reader stops at a bad line: drop that line and read again; articles already
-    # stored in this transaction are skipped by the caller (store.has), so nothing doubles.
-    lines: list[str] | None = None
-    kept: list[int] = []  # original line numbers of the lines in the current copy
-    source = file
-    try:
-        while True:
-            try:
-                for article in read_inputs([source], date=date):
-                    if source != file and article.origin:
-                        article.origin = article.origin.replace(source, file)
-                    yield article
-                return
-            except InputError as err:
-                line = kept[err.line - 1] if kept and err.line else err.line
-                rejected.append(_rejection(err, file, line))
-                if line is None or file == "-" or not file.endswith(".jsonl"):
-                    return
-                if lines is None:
-                    lines = Path(file).read_text(encoding="utf-8", errors="replace").splitlines(keepends=True)
-                    kept = list(range(1, len(lines) + 1))
-                kept.remove(line)
-                source = _copy_lines(file, lines, kept, source)
-    finally:
-        if source != file:
-            os.unlink(source)
+    on_error = (lambda err: rejected.append(rejection(err, file))) if skip_bad else None
+    yield from read_inputs([file], date=date, on_error=on_error)
 
 
-def _copy_lines(file: str, lines: list[str], kept: list[int], previous: str) -> str:
-    fd, tmp = tempfile.mkstemp(prefix=".casus-skip-", suffix=".jsonl")
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.writelines(lines[n - 1] for n in kept)
-    if previous != file:
-        os.unlink(previous)
-    return tmp
-
-
-def _rejection(err: InputError, file: str, line: int | None = None) -> dict[str, Any]:
-    line = line if line is not None else err.line
+def rejection(err: InputError, file: str) -> dict[str, Any]:
+    """The record of one skipped bad input: file, line, cause and the line's text (JSONL)."""
     record = None
-    if line is not None and file != "-" and file.endswith(".jsonl"):
+    if err.line is not None and file != "-" and file.endswith(".jsonl"):
         try:
             with open(file, encoding="utf-8", errors="replace") as fh:
-                record = next(text for n, text in enumerate(fh, 1) if n == line).rstrip("\n")
+                record = next(text for n, text in enumerate(fh, 1) if n == err.line).rstrip("\n")
         except (OSError, StopIteration):
             record = None
-    return {"file": file, "line": line, "cause": err.cause, "record": record}
+    return {"file": file, "line": err.line, "cause": err.cause, "record": record}
 
 
 # ---------------------------------------------------------------- coding, in or out of process
@@ -92,11 +51,12 @@ def _rejection(err: InputError, file: str, line: int | None = None) -> dict[str,
 _WORKER_PIPE = None
 
 
-def _init_worker() -> None:
-    global _WORKER_PIPE  # one pipeline per worker process, loaded once
+def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = ()) -> None:
+    global _WORKER_PIPE  # one pipeline per pool process, loaded once (the process is casus's own)
     from casus.pipeline import Pipeline
 
-    _WORKER_PIPE = Pipeline.load()
+    _WORKER_PIPE = Pipeline.load(actor_files=[Path(p) for p in actor_files],
+                                 lexicon_files=[Path(p) for p in lexicon_files])
 
 
 def _code_chunk(chunk: list[Article]) -> list[tuple[Article, list[Event]]]:
@@ -117,17 +77,21 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
-    def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None):
+    def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
+                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
         self._pool = None
+        self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
 
     def start(self) -> None:
         """Load the model and data now, so their errors are not blamed on an input file."""
         if self.workers == 1 and self._pipe is None:
             from casus.pipeline import Pipeline
 
-            self._pipe = Pipeline.load()
+            actors, lexicon = self._files
+            self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
+                                       lexicon_files=[Path(p) for p in lexicon])
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """(article, folded events) in input order."""
@@ -138,7 +102,8 @@ class Coder:
         if self._pool is None:
             import multiprocessing
 
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_init_worker)
+            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_init_worker,
+                                                                   initargs=self._files)
         # Chunks are read and submitted from this thread (the store is not thread-safe), with a
         # bounded number in flight so memory stays flat; results come back in input order.
         pending: deque = deque()
@@ -191,15 +156,32 @@ def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None 
 def ingest(
     files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or - for stdin)."),
     db: str = typer.Option(DB, "--db", help="The DuckDB store file."),
-    workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model)."),
+    workers: int = typer.Option(1, "--workers", help="Worker processes (a local Dask cluster when above 1)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Use this Dask cluster, e.g. tcp://host:8786."),
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
-    coder = Coder(workers)
     start = time.perf_counter()
+    if workers > 1 or scheduler:
+        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start)
+    else:
+        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start)
+    if rejected:
+        _write_rejected(db + ".rejected.jsonl", rejected)
+    seconds = time.perf_counter() - start
+    typer.echo(f"casus: {stats['documents']} documents stored ({stats['unchanged']} unchanged), "
+               f"{stats['events']} events, {incidents} incidents in {db}; "
+               f"{stats['documents'] / max(seconds, 1e-9):.1f} docs/s"
+               + (f"; {len(rejected)} rejected, see {db}.rejected.jsonl" if rejected else ""), err=True)
+    if stats.get("error"):
+        _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
+
+
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) -> tuple[dict[str, int], int]:
+    coder = Coder(workers)
     try:
         coder.start()
     except InputError as err:
@@ -220,13 +202,41 @@ def ingest(
         _fail(str(err))
     finally:
         coder.close()
-    if rejected:
-        _write_rejected(db + ".rejected.jsonl", rejected)
-    seconds = time.perf_counter() - start
-    typer.echo(f"casus: {stats['documents']} documents stored ({stats['unchanged']} unchanged), "
-               f"{stats['events']} events, {incidents} incidents in {db}; "
-               f"{stats['documents'] / max(seconds, 1e-9):.1f} docs/s"
-               + (f"; {len(rejected)} rejected, see {db}.rejected.jsonl" if rejected else ""), err=True)
+    return stats, incidents
+
+
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start) -> tuple[dict, int]:
+    from casus import scale
+
+    options = scale.Options(date=date, skip_bad=skip_bad)
+    client = None
+    try:
+        scale.plan(files)  # bad names and stdin fail here, before a cluster starts
+        client = scale.start_client(workers, scheduler)
+        with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
+            task = progress.add_task("ingest", total=None, rate=0.0)
+
+            def tick(result) -> None:
+                done = progress.tasks[task].completed + result.documents
+                progress.update(task, completed=done, rate=done / max(time.perf_counter() - start, 1e-9))
+            stats = scale.run(client, store, files, options, scale.work_folder(db), on_partition=tick)
+            incidents = store.rebuild_incidents(window_days=window)
+    except InputError as err:
+        _fail(str(err))
+    except (StoreError, OSError, scale.ScaleError) as err:
+        _fail(str(err))
+    finally:
+        if client is not None:
+            _close_client(client)
+    rejected.extend(stats.pop("rejected"))
+    return stats, incidents
+
+
+def _close_client(client) -> None:
+    cluster = client.cluster if hasattr(client, "cluster") else None
+    client.close()
+    if cluster is not None:
+        cluster.close()
 
 
 def _write_rejected(path: str, rejected: list[dict[str, Any]]) -> None:
