@@ -69,14 +69,21 @@ def code(
     out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
     actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor data files."),
     lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="Extra trigger lexicon files."),
+    workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model); output order kept."),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
 
     if fmt not in CODE_FORMATS:
         fail(f"--format must be one of {', '.join(CODE_FORMATS)}, not '{fmt}'")
+    pool = None
     try:
-        pipe = _pipeline(actors, lexicon)
+        if workers > 1:
+            from casus.cli_store import Coder
+
+            pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
+        else:
+            pipe = _pipeline(actors, lexicon)
         _write_events(pipe, read_inputs(files, date=date), fmt, out)
     except InputError as e:
         fail(str(e))
@@ -84,6 +91,9 @@ def code(
         raise
     except OSError as e:
         fail(f"{e.filename or out}: {e.strerror}")
+    finally:
+        if pool is not None:
+            pool.close()
 
 
 @app.command()
@@ -121,7 +131,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
     if not path.exists():
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
-    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None)
+    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1)
 
 
 @app.command("eval")
