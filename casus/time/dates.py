@@ -1,0 +1,231 @@
+"""Builders for calendar dates and clock times: explicit dates, months, years, weekdays, quarters, seasons, times of day."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from casus.time.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from casus.time.rules import Context
+
+Result = tuple[str, str] | None  # (type, value)
+
+
+def _year2(y: str) -> int:
+    n = int(y.lstrip("'"))
+    return n if n >= 100 else (1900 + n if n > 30 else 2000 + n)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
+    """The year of a month (and day) written without one: by tense, else the nearest to the anchor."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    gap = month - a.month
+    if ctx.tense == "future" and gap < -1:
+        return a.year + 1
+    if ctx.tense == "past" and gap > 2:
+        return a.year - 1
+    if ctx.tense is None and gap > 6:
+        return a.year - 1
+    return a.year
+
+
+def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
+    """The day a weekday name points at from the anchor, by its modifier or the tense."""
+    a = ctx.anchor
+    if a is None:
+        return None
+    rel = (rel or "").lower()
+    diff = wd - a.isoweekday()
+    if rel == "this":
+        return a + dt.timedelta(days=diff)
+    if rel in ("next", "coming"):
+        return a + dt.timedelta(days=diff if diff > 0 else diff + 7)
+    if not rel and ctx.tense == "future":
+        return a + dt.timedelta(days=diff if diff >= 0 else diff + 7)
+    if rel in ("last", "past"):
+        return a + dt.timedelta(days=diff if diff < 0 else diff - 7)
+    return a + dt.timedelta(days=diff if diff <= 0 else diff - 7)
+
+
+class DateRules:
+    """The date and clock-time builders of the grammar; each returns (type, value) or None."""
+
+    lex: Lexicon
+
+    def _mon(self, word: str) -> int:
+        return self.lex.month[word.lower().rstrip(".")]
+
+    def _wd(self, word: str) -> int:
+        return self.lex.weekday[word.lower().rstrip(".")]
+
+    def _ymd(self, m: re.Match, ctx: Context) -> Result:
+        g = m.groupdict()
+        month = int(g["m"]) if g.get("m") else self._mon(g["month"])
+        day = int(g["day"])
+        if g.get("month") and g["month"].lower() in ("may", "march", "sun", "sat", "mar") and not g["month"][0].isupper():
+            return None
+        year = _year2(g["year"]) if g.get("year") else _infer_year(ctx, month, day)
+        if year is None:
+            return "DATE", f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
+        d = _safe_date(year, month, day)
+        return ("DATE", d.isoformat()) if d else None
+
+    def _month(self, m: re.Match, ctx: Context) -> Result:
+        g = m.groupdict()
+        word = g["month"]
+        month = self._mon(word)
+        rel = (g.get("rel") or "").lower().rstrip("-")
+        if not word[0].isupper() or (len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july")
+                                     and not g.get("year") and not g.get("yrel")):
+            return None
+        if not g.get("year") and not g.get("yrel") and word.lower() in ("may", "march") and not rel and not ctx.standalone:
+            tail = m.string[m.end():m.end() + 12]
+            if not re.match(r"\s*(?:[,.;:)]|of\b|and\b|to\b|through\b|\d)", tail) and not re.search(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|during)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+                return None
+        if g.get("year"):
+            year = _year2(g["year"])
+        elif g.get("yrel") and ctx.anchor:
+            year = ctx.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
+        elif ctx.anchor is None:
+            return "DATE", f"XXXX-{month:02d}"
+        elif rel == "this":
+            year = ctx.anchor.year
+        elif rel in ("last", "this past"):
+            year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+        elif rel in ("next", "this coming"):
+            year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+        else:
+            year = _infer_year(ctx, month, None)
+        return "DATE", f"{year}-{month:02d}"
+
+    def _year(self, m: re.Match, ctx: Context) -> Result:
+        y = _year2(m["year"])
+        if not m.groupdict().get("fy"):
+            before = m.string[max(0, m.start() - 2):m.start()]
+            if before.endswith(("$", "#", "No ", "No.")) or y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
+                return None
+        return "DATE", str(y)
+
+    def _decade(self, m: re.Match, ctx: Context) -> Result:
+        if m["dec"]:
+            return "DATE", m["dec"]
+        return "DATE", f"19{m['dec2']}"
+
+    def _century(self, m: re.Match, ctx: Context) -> Result:
+        if m["cnum"]:
+            return "DATE", f"{int(m['cnum']) - 1:02d}"
+        if ctx.anchor is None:
+            return None
+        c = ctx.anchor.year // 100 + {"this": 0, "next": 1}.get(m["rel"].lower(), -1)
+        return "DATE", f"{c:02d}"
+
+    def _weekday(self, m: re.Match, ctx: Context) -> Result:
+        word = m["wd"]
+        if not word[0].isupper() or (len(word) <= 4 and word.lower() in ("sun", "sat", "wed", "mon", "thu", "fri", "tue") and not m.group(0).endswith(".")):
+            return None
+        if m["month"]:
+            r = self._ymd(m, ctx)
+            if r is None:
+                return None
+            value = r[1]
+        else:
+            if m.string.startswith("'s", m.end()):  # "Wednesday's ruling": a past event named by its day
+                ctx = dataclasses.replace(ctx, tense="past")
+            d = _weekday_date(ctx, self._wd(word), m["rel"])
+            value = d.isoformat() if d else f"XXXX-WXX-{self._wd(word)}"
+        if m["pod"]:
+            return "TIME", value + "T" + self.lex.partofday[m["pod"].lower()]
+        return "DATE", value
+
+    def _deictic(self, m: re.Match, ctx: Context) -> Result:
+        word = m["deictic"].lower()
+        if ctx.anchor is None:
+            return None
+        d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+        if word == "overnight":
+            return "TIME", d.isoformat() + "TNI"
+        pod = m["pod"] or ("night" if word == "tonight" else None)
+        if pod:
+            return "TIME", d.isoformat() + "T" + self.lex.partofday[pod.lower()]
+        return "DATE", d.isoformat()
+
+    def _this_pod(self, m: re.Match, ctx: Context) -> Result:
+        rel, pod = m["rel"].lower(), self.lex.partofday[m["pod"].lower()]
+        if ctx.anchor is None or pod == "NI" and rel == "the":
+            return None
+        base = ctx.ref_day if rel in ("that", "the") and ctx.ref_day else ctx.anchor
+        d = base + dt.timedelta(days={"last": -1, "tomorrow": 1}.get(rel, 0))
+        if rel == "last" and pod != "NI":
+            return None
+        return "TIME", f"{d.isoformat()}T{pod}"
+
+    def _quarter(self, m: re.Match, ctx: Context) -> Result:
+        n = self.lex.ordinal[m["ord"].lower()]
+        half = m["q"].lower() == "half"
+        if half and n > 2:
+            return None
+        year = m["year"] or m["y2"]
+        if year:
+            y = int(year)
+        elif ctx.anchor is None:
+            return "DATE", f"XXXX-{'H' if half else 'Q'}{n}"
+        else:
+            y = ctx.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+            first_month = 6 * n - 5 if half else 3 * n - 2
+            if not m["rel"] and ctx.tense == "past" and first_month > ctx.anchor.month:
+                y -= 1
+        if m["ago"]:
+            y -= 1
+        return "DATE", f"{y}-{'H' if half else 'Q'}{n}"
+
+    def _season(self, m: re.Match, ctx: Context) -> Result:
+        rel = (m["rel"] or "").lower()
+        code = self.lex.season[m["season"].lower()]
+        if m["season"].lower() == "fall" and not m["year"] and rel in ("the", ""):
+            return None
+        if m["year"]:
+            return "DATE", f"{_year2(m['year'])}-{code}"
+        if ctx.anchor is None:
+            return "DATE", f"XXXX-{code}"
+        y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
+        return "DATE", f"{y}-{code}"
+
+    def _time(self, m: re.Match, ctx: Context) -> Result:
+        g = m.groupdict()
+        if g["noon"]:
+            h, mi = (12, 0) if g["noon"].lower() in ("noon", "midday") else (24, 0)
+        elif g["h24"]:
+            h, mi = int(g["h24"]), int(g["min24"])
+            if not g["tz"]:
+                return None
+        else:
+            h, mi = int(g["h"]), int(g["min"] or 0)
+            if h > 12:
+                return None
+            if g["ap"].lower().startswith("p") and h < 12:
+                h += 12
+            elif g["ap"].lower().startswith("a") and h == 12:
+                h = 0
+        day = ctx.ref_day or ctx.anchor
+        if g["dword"] and ctx.anchor:
+            day = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(g["dword"].lower(), 0))
+        elif g["wd"]:
+            day = _weekday_date(ctx, self._wd(g["wd"]), None)
+        elif g["month"]:
+            r = self._ymd(m, ctx)
+            day = dt.date.fromisoformat(r[1]) if r and r[1][0].isdigit() else day
+        zone = "Z" if g["tz"] and g["tz"].upper() in ("UTC", "GMT") else ""
+        stamp = f"T{h:02d}:{mi:02d}{zone}"
+        return "TIME", (day.isoformat() if day else "XXXX-XX-XX") + stamp

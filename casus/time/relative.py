@@ -1,0 +1,215 @@
+"""Builders for relative expressions, durations, sets and vague references ("last week", "three years ago", "every day", "now")."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TYPE_CHECKING
+
+from casus.time.anchor import add_months, at_unit, iso_week, precision_of, shift, to_date_range
+from casus.time.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from casus.time.rules import Context
+
+Result = tuple[str, str] | None  # (type, value)
+
+_PAST_REFS = {"recently", "recent", "previously", "formerly", "the past", "in the past", "lately",
+              "once", "earlier", "then"}
+_PRESENT_REFS = {"now", "currently", "current", "nowadays", "these days", "the present", "at present",
+                 "presently", "right now", "today's"}
+_FUTURE_REFS = {"the future", "future", "in the future", "soon", "later", "the coming years"}
+
+_NEAR = 300  # characters within which "a year earlier" follows the period last mentioned
+_AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
+
+
+class RelativeRules:
+    """The relative, duration, set and reference builders of the grammar; each returns (type, value) or None."""
+
+    lex: Lexicon
+
+    def _rel_unit(self, m: re.Match, ctx: Context) -> Result:
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        unit = self.lex.unit[m["unit"].lower()]
+        a = ctx.anchor
+        if unit in ("H", "MIN", "S") or a is None:
+            return None
+        last = rel.split()[-1]
+        if rel in ("that", "the same") or (rel.startswith(("earlier", "later")) and last == "that"):
+            if ctx.ref_value and precision_of(ctx.ref_value) in ("day", "week", "month", "quarter", "year"):
+                r = _range_start(ctx.ref_value)
+                return ("DATE", at_unit(r, unit)) if r else None
+            return None
+        if rel in ("the past", "the last") and unit in ("DE", "CE"):
+            return "DURATION", duration_value("1", unit)
+        if last in ("past", "last", "previous", "latest", "recent"):
+            if rel.startswith("the past") and unit in ("D",):
+                return None
+            n = -1
+        elif last in ("next", "coming", "following"):
+            n = 1
+        else:
+            n = 0
+        if unit == "D":
+            return ("DATE", shift(a, "D", n).isoformat()) if rel in ("the next", "the following", "the previous") else None
+        return "DATE", at_unit(shift(a, unit, n), unit)
+
+    def _ago(self, m: re.Match, ctx: Context) -> Result:
+        n = self.lex.number_value(m["num"])
+        unit = self.lex.unit[m["unit"].lower()]
+        if ctx.anchor is None or unit in ("H", "MIN", "S", "WE"):
+            return None
+        sign = 1 if m["dir"].lower() in ("later", "hence", "from now") else -1
+        if n is None:
+            return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+        if n != int(n):
+            return None
+        base = ctx.anchor
+        if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
+            base = ctx.ref_day
+        if unit == "Y" and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
+                and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
+            start = _range_start(ctx.ref_value)
+            return "DATE", at_unit(shift(start, "Y", sign * int(n)), precision_unit(ctx.ref_value))
+        d = shift(base, unit, sign * int(n))
+        gran = {"W": "D", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
+        return "DATE", at_unit(d, gran)
+
+    def _year_ago(self, m: re.Match, ctx: Context) -> Result:
+        if ctx.anchor is None:
+            return None
+        unit = self.lex.unit[m["unit"].lower()]
+        ref = ctx.ref_value if ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month") else None
+        if (m["what"] or "").lower() in ("quarter", "period") and not ref:
+            ref = at_unit(add_months(ctx.anchor, -3), "Q")
+        if ref:
+            r = _range_start(ref)
+            return "DATE", at_unit(shift(r, unit, -1), precision_unit(ref))
+        return "DATE", at_unit(shift(ctx.anchor, unit, -1), unit)
+
+    def _the_quarter(self, m: re.Match, ctx: Context) -> Result:
+        rel = (m["rel"] or "").strip().lower()
+        if m["q"].lower() == "period":
+            if rel == "same" and ctx.ref_value and precision_of(ctx.ref_value) == "quarter":
+                return "DATE", ctx.ref_value
+            return None
+        if ctx.ref_value and precision_of(ctx.ref_value) == "quarter" and rel != "current":
+            return "DATE", ctx.ref_value
+        if ctx.anchor is None:
+            return None
+        d = ctx.anchor if rel == "current" else add_months(ctx.anchor, -3)
+        return "DATE", at_unit(d, "Q")
+
+    def _duration(self, m: re.Match, ctx: Context) -> Result:
+        if _AGE.match(m.string, m.end()):
+            return None
+        unit = self.lex.unit[m["unit"].lower()]
+        num = m["num"].lower()
+        if unit == "WE" or (unit == "S" and num in ("a", "an")) or (unit == "Q" and "-" in m.group(0)):
+            return None
+        n = self.lex.number_value(num)
+        if n is None:
+            return "DURATION", duration_value("X", unit)
+        if n != int(n):
+            conv = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "M": ("D", 30)}.get(unit)
+            if not conv:
+                return None
+            unit, n = conv[0], n * conv[1]
+        return "DURATION", duration_value(str(int(n)), unit)
+
+    def _vague(self, m: re.Match, ctx: Context) -> Result:
+        return "DURATION", duration_value("X", self.lex.unit[m["unit"].lower()[:-1]])
+
+    def _set(self, m: re.Match, ctx: Context) -> Result:
+        g = m.groupdict()
+        if g.get("adv"):
+            unit = {"daily": "D", "nightly": "D", "weekly": "W", "monthly": "M", "yearly": "Y", "annually": "Y",
+                    "hourly": "H", "quarterly": "Q", "biweekly": "2W", "semiannually": "6M"}[g["adv"].lower()]
+            return "SET", "P" + ("T1H" if unit == "H" else (unit if unit[0].isdigit() else "1" + unit))
+        if g.get("unit"):
+            unit = self.lex.unit[g["unit"].lower()]
+            return "SET", duration_value("1", unit)
+        if g.get("wd"):
+            return "SET", f"XXXX-WXX-{self._wd(g['wd'])}"
+        if g.get("month"):
+            return "SET", f"XXXX-{self._mon(g['month']):02d}"
+        return "SET", f"XXXX-{self.lex.season[g['season'].lower()]}"
+
+    def _ref(self, m: re.Match, ctx: Context) -> Result:
+        word = re.sub(r"\s+", " ", m["ref"].lower())
+        if word in _PRESENT_REFS:
+            return "DATE", "PRESENT_REF"
+        if word in _FUTURE_REFS:
+            return "DATE", "FUTURE_REF"
+        return "DATE", "PAST_REF"
+
+    def _recent_unit(self, m: re.Match, ctx: Context) -> Result:
+        unit = m["unit"].lower()
+        if unit in ("months", "weeks", "days"):  # "in recent days": a stretch of days before now
+            return "DURATION", duration_value("X", self.lex.unit[unit[:-1]])
+        return "DATE", "FUTURE_REF" if "coming" in m.group(0).lower() else "PAST_REF"
+
+    def _that_day(self, m: re.Match, ctx: Context) -> Result:
+        what = re.sub(r"\s+", " ", m["what"].lower())
+        base = ctx.ref_day or ctx.anchor
+        if base is None:
+            return None
+        step = 1 if ("next" in what or "following" in what or "after" in what) else (
+            -1 if ("previous" in what or "before" in what) else 0)
+        d = base + dt.timedelta(days=step)
+        if what.endswith(("night", "morning")):
+            return "TIME", d.isoformat() + ("TNI" if what.endswith("night") else "TMO")
+        return "DATE", d.isoformat()
+
+    def _weekend(self, m: re.Match, ctx: Context) -> Result:
+        if ctx.anchor is None:
+            return "DATE", "XXXX-WXX-WE"
+        rel = re.sub(r"\s+", " ", m["rel"].lower())
+        a = ctx.anchor
+        if rel == "next" or (rel in ("this coming",) and a.isoweekday() < 6):
+            step = 1 if a.isoweekday() >= 6 else 0
+        elif rel in ("last", "this past"):
+            step = -1
+        elif a.isoweekday() >= 6 or ctx.tense == "future":
+            step = 0
+        else:
+            step = -1
+        if rel == "next" and a.isoweekday() < 6:
+            step = 1
+        return "DATE", iso_week(a + dt.timedelta(weeks=step)) + "-WE"
+
+    def _the_unit(self, m: re.Match, ctx: Context) -> Result:
+        unit = self.lex.unit[m["unit"].lower()]
+        if ctx.anchor is None:
+            return None
+        if m.group(0).lower().startswith("that"):
+            if ctx.ref_value and precision_of(ctx.ref_value) in ("day", "month", "year", "quarter"):
+                r = _range_start(ctx.ref_value)
+                return ("DATE", at_unit(r, unit)) if r else None
+            return None
+        if unit != "Y":
+            return None
+        return "DATE", at_unit(ctx.anchor, unit)
+
+
+def _range_start(value: str) -> dt.date | None:
+    r = to_date_range(value)
+    return r[0] if r else None
+
+
+def precision_unit(value: str) -> str:
+    """The anchor unit letter matching a value's precision."""
+    return {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}.get(precision_of(value) or "", "Y")
+
+
+def duration_value(n: str, unit: str) -> str:
+    """A TIMEX3 duration value: n units (n may be 'X')."""
+    if unit in ("H", "MIN", "S"):
+        return f"PT{n}{ {'H': 'H', 'MIN': 'M', 'S': 'S'}[unit] }"
+    if unit == "DE":
+        return f"P{int(n) * 10}Y" if n != "X" else "PXY"
+    if unit == "CE":
+        return f"P{int(n) * 100}Y" if n != "X" else "PXY"
+    if unit == "FN":
+        return f"P{int(n) * 2}W" if n != "X" else "PXW"
+    return f"P{n}{unit}"
