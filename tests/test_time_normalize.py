@@ -83,7 +83,7 @@ CASES = [
     ("16-hour", None, "DURATION", "PT16H"),
     ("two decades", None, "DURATION", "P20Y"),
     ("twenty-five years", None, "DURATION", "P25Y"),
-    ("two and a half years", None, "DURATION", "P30M"),
+    ("two and a half years", None, "DURATION", "P2Y6M"),
     ("several weeks", None, "DURATION", "PXW"),
     ("the first nine months", None, "DURATION", "P9M"),
     # sets

@@ -32,19 +32,28 @@ class Lexicon:
             words = [w for w in words if (len(w) > 4 or w in ("may", "june", "july")) == full]
         return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
 
+    def compound_numbers(self) -> str:
+        """A regex for two-word numbers from twenty-one to ninety-nine, hyphenated or not ("twenty four")."""
+        tens = [w for w, v in self.number.items() if v.isdigit() and int(v) in range(20, 100, 10)]
+        ones = [w for w, v in self.number.items() if v.isdigit() and int(v) in range(1, 10) and " " not in w
+                and w not in ("a", "an")]
+        return rf"(?:{'|'.join(sorted(tens, key=len, reverse=True))})[\s-]+(?:{'|'.join(sorted(ones, key=len, reverse=True))})"
+
     def number_value(self, text: str) -> float | None:
-        """The value of a number written in digits or words ("12", "1,500", "twenty-five"); None if vague ("several")."""
+        """The value of a number written in digits or words ("12", "1,500", "5 1/2", "twenty-five"); None if vague ("several")."""
         t = re.sub(r"\s+", " ", text.lower().strip())
         digits = t.replace(",", "")
         if re.fullmatch(r"\d+(\.\d+)?", digits):
             return float(digits)
+        if m := re.fullmatch(r"(\d+)(?: 1/2| ?\u00bd)", digits):
+            return float(m[1]) + 0.5
         if t in self.number:
             v = self.number[t]
             return None if v == "X" else float(v)
         if t.endswith(" and a half"):
             base = self.number_value(t[: -len(" and a half")])
             return None if base is None else base + 0.5
-        parts = t.split("-")
+        parts = re.split(r"[\s-]", t)
         if len(parts) == 2 and not (self.number.get(parts[0], "X") not in ("X",) and float(self.number[parts[0]]) % 10 == 0
                                     and float(self.number[parts[0]]) >= 20):
             return None

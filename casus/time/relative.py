@@ -67,12 +67,12 @@ class RelativeRules:
         base = ctx.anchor
         if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
             base = ctx.ref_day
-        if unit == "Y" and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
+        if unit == "Y" and n == 1 and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
                 and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
             start = _range_start(ctx.ref_value)
             return "DATE", at_unit(shift(start, "Y", sign * int(n)), precision_unit(ctx.ref_value))
         d = shift(base, unit, sign * int(n))
-        gran = {"W": "D", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
+        gran = {"W": "D" if n < 3 else "W", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
         return "DATE", at_unit(d, gran)
 
     def _year_ago(self, m: re.Match, ctx: Context) -> Result:
@@ -110,11 +110,10 @@ class RelativeRules:
         n = self.lex.number_value(num)
         if n is None:
             return "DURATION", duration_value("X", unit)
+        if m["half"]:
+            n += 0.5
         if n != int(n):
-            conv = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "M": ("D", 30)}.get(unit)
-            if not conv:
-                return None
-            unit, n = conv[0], n * conv[1]
+            return mixed_duration(n, unit)
         return "DURATION", duration_value(str(int(n)), unit)
 
     def _vague(self, m: re.Match, ctx: Context) -> Result:
@@ -200,6 +199,30 @@ def _range_start(value: str) -> dt.date | None:
 def precision_unit(value: str) -> str:
     """The anchor unit letter matching a value's precision."""
     return {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}.get(precision_of(value) or "", "Y")
+
+
+_SMALLER = {"Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
+def mixed_duration(n: float, unit: str) -> Result:
+    """A fractional duration in whole units plus the next smaller unit ("2 1/2 years" = P2Y6M), or None."""
+    if unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
+        if n == int(n):
+            return "DURATION", duration_value(str(int(n)), unit)
+    whole, rest = int(n), n - int(n)
+    if unit not in _SMALLER:
+        return None
+    small, per = _SMALLER[unit]
+    part = rest * per
+    if part != int(part):
+        return None
+    if not whole:
+        return "DURATION", duration_value(str(int(part)), small)
+    big, little = duration_value(str(whole), unit), duration_value(str(int(part)), small)
+    if "T" in little and "T" not in big:
+        return "DURATION", big + little[1:]
+    return "DURATION", big + little.replace("PT", "").replace("P", "")
 
 
 def duration_value(n: str, unit: str) -> str:

@@ -15,11 +15,14 @@ _LEFT_MOD = re.compile(
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|course|latter\s+part|early\s+part)"
     r"\s+of\s+(?:the\s+)?|(?<![\w-])(?:early|earlier|late|later|mid)[\s-]+|mid-)$",
     re.I)
-_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|could|might|going\s+to|plans?\s+to|planning|"
-                     r"(?:is|are)\s+(?:expected|scheduled|set|due)\s+to|effective|payable|would|is\s+to|are\s+to|"
+_FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\s+to|planning|"
+                     r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|"
+                     r"(?:has|have)\s+scheduled|effective|payable|would|is\s+to|are\s+to|"
                      r"next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
+# lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
-                   r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)\w{3,}ed)\b", re.I)
+                   r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed)(?<!need)(?<!indeed)(?<!speed)"
+                   r"(?<!unspecified)(?<!hundred))\b", re.I)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
 
 
