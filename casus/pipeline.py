@@ -21,13 +21,14 @@ class Grounded:
 class Pipeline:
     """Parser, resolvers and extractor wired together; build once, code many articles."""
 
-    def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article):
+    def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article, ranker=None):
         self.parser = parser
         self.actor_resolver = actor_resolver
         self.place_resolver = place_resolver
         self.extractor = extractor
         self.find_times = find_times
         self.fold_article = fold_article
+        self.ranker = ranker
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
@@ -38,6 +39,7 @@ class Pipeline:
         from casus.events.extract import EventExtractor
         from casus.events.lexicon import Lexicon
         from casus.events.ontology import Ontology
+        from casus.events.ranker import Ranker
         from casus.fold import fold_article
         from casus.nlp import Parser
         from casus.places.gazetteer import Gazetteer
@@ -53,6 +55,7 @@ class Pipeline:
             extractor=EventExtractor(lexicon, ontology),
             find_times=find_times,
             fold_article=fold_article,
+            ranker=Ranker.load(),
         )
 
     def ground(self, doc: ParsedDoc) -> Grounded:
@@ -76,8 +79,8 @@ class Pipeline:
 
     def events(self, g: Grounded) -> list[Event]:
         """Folded events of one grounded document, best first within each sentence."""
-        events = self.extractor.extract(g.doc, g.actors, g.times, g.places)
-        return self.fold_article(events)
+        events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places))
+        return self.ranker.rescore(g.doc, events) if self.ranker is not None else events
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Events per article, streamed."""

@@ -43,6 +43,7 @@ def code_gold(gold_dir: Path, cache: Path | None) -> dict[str, list[tuple]]:
     from casus.pipeline import Pipeline
 
     pipe = Pipeline.load()
+    pipe.ranker = None  # train on the rules' own confidences, not a previous model's
     data = {}
     for name in FILES:
         if not (gold_dir / name).exists():
