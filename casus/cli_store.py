@@ -59,6 +59,10 @@ def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ..
                                  lexicon_files=[Path(p) for p in lexicon_files])
 
 
+def _ready(barrier) -> None:
+    barrier.wait(timeout=600)  # returns once every pool process has loaded its pipeline
+
+
 def _code_chunk(chunk: list[Article]) -> list[tuple[Article, list[Event]]]:
     return list(_WORKER_PIPE.code(chunk))
 
@@ -85,13 +89,20 @@ class Coder:
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
 
     def start(self) -> None:
-        """Load the model and data now, so their errors are not blamed on an input file."""
+        """Load the model and data now (in every worker), so their errors are not blamed on an input file."""
         if self.workers == 1 and self._pipe is None:
             from casus.pipeline import Pipeline
 
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
                                        lexicon_files=[Path(p) for p in lexicon])
+        elif self.workers > 1 and self._pool is None:
+            import multiprocessing
+
+            context = multiprocessing.get_context("spawn")
+            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=self._files)
+            with context.Manager() as manager:
+                self._pool.map(_ready, [manager.Barrier(self.workers)] * self.workers, chunksize=1)
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """(article, folded events) in input order."""
@@ -99,11 +110,7 @@ class Coder:
             self.start()
             yield from self._pipe.code(articles)
             return
-        if self._pool is None:
-            import multiprocessing
-
-            self._pool = multiprocessing.get_context("spawn").Pool(self.workers, initializer=_init_worker,
-                                                                   initargs=self._files)
+        self.start()
         # Chunks are read and submitted from this thread (the store is not thread-safe), with a
         # bounded number in flight so memory stays flat; results come back in input order.
         pending: deque = deque()
@@ -211,7 +218,8 @@ def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected
     options = scale.Options(date=date, skip_bad=skip_bad)
     client = None
     try:
-        scale.plan(files)  # bad names and stdin fail here, before a cluster starts
+        if "-" in files:  # before a cluster starts
+            raise InputError("-", "standard input cannot be split across workers: use --workers 1 or name files")
         client = scale.start_client(workers, scheduler)
         with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
             task = progress.add_task("ingest", total=None, rate=0.0)

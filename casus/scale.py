@@ -21,7 +21,7 @@ from typing import Any
 
 from casus.model import Article, InputError
 
-PARTITION_BYTES = 4 << 20  # big JSONL files are cut into ranges of about this many bytes
+PARTITION_BYTES = (16 << 10, 4 << 20)  # JSONL ranges: at least 16 KB, at most 4 MB, ~4 per worker
 RETRIES = 2  # a partition whose worker fails (or dies) is tried this many more times
 
 
@@ -80,7 +80,14 @@ def _splittable(path: Path) -> bool:
     return not (head.startswith(b"\xff\xfe") or head.startswith(b"\xfe\xff"))  # UTF-16 is read whole
 
 
-def plan(files: Sequence[str], partition_bytes: int = PARTITION_BYTES) -> list[Partition]:
+def partition_size(files: Sequence[str], workers: int) -> int:
+    """Bytes per JSONL range: about four ranges per worker, within PARTITION_BYTES."""
+    total = sum(os.path.getsize(f) for f in files if f != "-" and os.path.isfile(f))
+    low, high = PARTITION_BYTES
+    return max(low, min(high, total // max(1, 4 * workers)))
+
+
+def plan(files: Sequence[str], partition_bytes: int = PARTITION_BYTES[1]) -> list[Partition]:
     """Partitions of the input files in reading order: plain JSONL by line-aligned byte ranges, others whole."""
     parts: list[Partition] = []
     for file in files:
@@ -249,11 +256,17 @@ def start_client(workers: int = 2, scheduler: str | None = None):
 
 
 def run(client, store, files: Sequence[str], options: Options, folder: Path,
-        partition_bytes: int = PARTITION_BYTES, on_partition: Callable[[Result], None] | None = None
+        partition_bytes: int | None = None, on_partition: Callable[[Result], None] | None = None
         ) -> dict[str, Any]:
-    """Code files on the client's cluster and load the shards into the store; resumes from the folder's manifest."""
+    """Code files on the client's cluster and load the shards into the store; resumes from the folder's manifest.
+
+    Resuming reuses a partition when its file, byte range and options are unchanged (so, with the
+    default partition size, when the number of workers is the same too).
+    """
     from dask.distributed import as_completed
 
+    if partition_bytes is None:
+        partition_bytes = partition_size(files, len(client.scheduler_info().get("workers", {})) or 1)
     parts = plan(files, partition_bytes)
     manifest = Manifest(folder)
     results = {k: r for k, r in manifest.finished().items()}
