@@ -38,6 +38,8 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
         return a.year - 1
     if ctx.tense is None and gap > 6:
         return a.year - 1
+    if ctx.tense is None and gap < -6:
+        return a.year + 1
     return a.year
 
 

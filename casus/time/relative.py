@@ -20,6 +20,7 @@ _PRESENT_REFS = {"now", "currently", "current", "nowadays", "these days", "the p
 _FUTURE_REFS = {"the future", "future", "in the future", "soon", "later", "the coming years"}
 
 _NEAR = 300  # characters within which "a year earlier" follows the period last mentioned
+_PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+(?:ended|ends))\b", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
@@ -188,6 +189,8 @@ class RelativeRules:
             return None
         if unit != "Y":
             return None
+        if _PERIOD_END.match(m.string, m.end()):  # "the year ended June 30": a twelve-month period
+            return "DURATION", "P1Y"
         return "DATE", at_unit(ctx.anchor, unit)
 
 

@@ -97,5 +97,5 @@ class Grammar(DateRules, RelativeRules):
         add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to)\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
         add("weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming|over\s+the)\s+weekend", self._weekend)
         add("term", r"the\s+(?:near|short|long|medium)\s+term|the\s+near\s+future", lambda m, c: ("DATE", "FUTURE_REF"))
-        add("the_year", r"(?:the|that)\s+(?P<unit>year|month|week)(?!s|[\s-]+(?:ago|earlier|before))", self._the_unit)
+        add("the_year", r"(?:the|that)\s+(?:fiscal\s+)?(?P<unit>year|month|week)(?!s|[\s-]+(?:ago|earlier|before))", self._the_unit)
 

@@ -21,8 +21,10 @@ _FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\
                      r"next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
 # lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
-                   r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed)(?<!need)(?<!indeed)(?<!speed)"
-                   r"(?<!unspecified)(?<!hundred))\b", re.I)
+                   r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:brought|took|made|came|went|began|fell|rose|lost|won|sold|bought|paid|left|met|held|got|gave|"
+                   r"saw|found|became|thought|knew|spent|built|sent|struck|fought|grew|wrote|ran|chose|drove|flew|"
+                   r"broke|spoke|stood|shot|kept|felt|meant|sought|taught|caught|fled|slid|sank|swept|wore)|"
+                   r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed)(?<!eed)(?<!unspecified)(?<!hundred)|agreed|freed)\b", re.I)
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
 
 
