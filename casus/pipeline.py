@@ -79,7 +79,9 @@ class Pipeline:
 
     def events(self, g: Grounded) -> list[Event]:
         """Folded events of one grounded document, best first within each sentence."""
-        events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places))
+        text = g.doc.article.text
+        quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
+        events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes))
         return self.ranker.rescore(g.doc, events) if self.ranker is not None else events
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:

@@ -137,3 +137,12 @@ def test_embedded_acts_are_reported_not_asserted(pipeline):
     assert all(e.mode == "alleged" for e in acc if e.cameo.root in ("18", "19")), [(e.cameo.code, e.mode) for e in acc]
     assert all(e.mode == "reported_denial" for e in coded["den"] if e.cameo.root in ("18", "19"))
     assert coded["hl"] and all(e.mode == "intended" for e in coded["hl"]), [(e.cameo.code, e.mode) for e in coded["hl"]]
+
+
+def test_we_in_a_quote_of_its_own_sentence_is_the_speakers_side(pipeline):
+    text = ('Japanese Prime Minister Shinzo Abe spoke to reporters on Friday. "We will hold talks with Russia. '
+            'We hope for progress," Abe said.')
+    (_a, events), = list(pipeline.code([Article(id="q", text=text, report_date=REPORT)]))
+    talks = [e for e in events if e.cameo.code == "036"]
+    assert talks and talks[0].source.country == "JPN" and talks[0].target.country == "RUS"
+    assert talks[0].source.text == "We"

@@ -29,6 +29,7 @@ class ActorIndex:
     def __init__(self, doc: ParsedDoc, mentions: list[ActorMention]):
         self.doc = doc
         self.by_token: dict[int, ActorMention] = {}
+        self._by_char: dict[int, ActorMention] | None = None
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
@@ -36,6 +37,12 @@ class ActorIndex:
     def at(self, i: int) -> ActorMention | None:
         """The mention covering token i, if any."""
         return self.by_token.get(i)
+
+    def at_char(self, offset: int) -> ActorMention | None:
+        """The mention whose text starts at a character offset, if any."""
+        if self._by_char is None:
+            self._by_char = {m.actor.start: m for m in self.by_token.values()}
+        return self._by_char.get(offset)
 
     def for_phrase(self, i: int) -> list[ActorMention]:
         """Actor mentions of the noun phrase headed by token i, with its conjuncts."""

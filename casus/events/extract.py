@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from pathlib import Path
 from dataclasses import dataclass
 
@@ -12,7 +13,7 @@ from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
-from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Span, TimeRef, Token
+from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
 
 PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -47,7 +48,7 @@ class EventExtractor:
         self.modes = ModeCoder(ontology)
 
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
-                places: list[PlaceMention]) -> list[Event]:
+                places: list[PlaceMention], quotes: Sequence[Quote] = ()) -> list[Event]:
         """All events of one document, in text order, not yet folded."""
         index = ActorIndex(doc, actors)
         attacher = ClauseAttacher(doc, times, places)
@@ -73,7 +74,7 @@ class EventExtractor:
                     continue  # "is considering sending aid": the considering (014) is the event
                 if cand.token.i in cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
                     continue  # "agreed to withdraw": the framed act is the event, coded as intent
-                ev = self._event(doc, cand, index, attacher, report, moods[cand.token.i])
+                ev = self._event(doc, cand, index, attacher, report, moods[cand.token.i], quotes)
                 if ev is not None:
                     events.extend(ev)
         return events
@@ -212,13 +213,13 @@ class EventExtractor:
 
     # -- building events ----------------------------------------------------------------------
     def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report,
-               mod: Modality) -> list[Event] | None:
+               mod: Modality, quotes: Sequence[Quote] = ()) -> list[Event] | None:
         tok, entry = cand.token, cand.entry
         if cand.pos == "VERB":
             source, target = self._verb_args(doc, tok, entry, index)
         else:
             source, target = self._noun_args(doc, tok, entry, index)
-        source = self._speaker_fallback(doc, tok, source, index)
+        source = self._speaker_fallback(doc, tok, source, index, quotes)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
         if not source or not (_political(source) or _political(target)):
@@ -267,12 +268,13 @@ class EventExtractor:
             events.append(self._build(doc, cand, code, mod, s, t, source, target, date, place, reasons, report))
         return events
 
-    def _speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex) -> Arg:
+    def _speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
+                          quotes: Sequence[Quote] = ()) -> Arg:
         """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
-        if source and not (source.token is not None and source.token.text.lower() in FIRST_PERSON
-                           and not source.mentions[0].actor.country):
+        first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
+        if source and not (first_person and not source.mentions[0].actor.country):
             return source
-        if source.token is not None and source.token.text.lower() not in FIRST_PERSON:
+        if source.token is not None and not first_person:
             return source
         cur = tok
         for _ in range(8):
@@ -281,18 +283,16 @@ class EventExtractor:
             head = doc.tokens[cur.head]
             if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
                 subj, _ = subject_of(doc, head)
-                if subj is not None:
-                    found = index.for_phrase(subj.i)
-                    if found:
-                        spk = found[0]
-                        if source.token is not None:  # "we" speaks for the speaker's state
-                            actor = Actor(source.token.text, source.token.idx, source.token.end,
-                                          name=spk.actor.name, code=spk.actor.code, country=spk.actor.country,
-                                          sector=list(spk.actor.sector), kind=spk.actor.kind,
-                                          reason=f"'{source.token.text}' in speech of {spk.actor.name or spk.actor.text}")
-                            spk = ActorMention(source.token.i, source.token.i + 1, source.token.i, actor)
-                        return Arg([spk], subj, f"speaker of '{head.text}'")
+                found = index.for_phrase(subj.i) if subj is not None else []
+                if found:
+                    return Arg([_speaking_for(source, found[0])], subj, f"speaker of '{head.text}'")
             cur = head
+        if first_person:  # a quote in its own sentence: "We will …", he said. "We hope …"
+            for q in quotes:
+                if q.direct and q.speaker is not None and q.start <= tok.idx < q.end:
+                    spk = index.at_char(q.speaker.start)
+                    if spk is not None and spk.actor.country:
+                        return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
 
     def _build(self, doc, cand, code, mod: Modality, s: ActorMention, t: ActorMention | None,
@@ -378,3 +378,14 @@ def _ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:
         if cur.i in claimed or any(c.dep == "dobj" and c.i in claimed for c in doc.children(cur.i)):
             return True  # the act itself, or a light verb's event noun ("continue talks … for")
     return False
+
+
+def _speaking_for(source: Arg, speaker: ActorMention) -> ActorMention:
+    """The speaker, or "we" standing for the speaker's side with the pronoun's own span."""
+    if source.token is None:
+        return speaker
+    t = source.token
+    a = speaker.actor
+    actor = Actor(t.text, t.idx, t.end, name=a.name, code=a.code, country=a.country, sector=list(a.sector),
+                  kind=a.kind, reason=f"'{t.text}' in speech of {a.name or a.text}")
+    return ActorMention(t.i, t.i + 1, t.i, actor)
