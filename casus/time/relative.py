@@ -20,6 +20,7 @@ _PRESENT_REFS = {"now", "currently", "current", "nowadays", "these days", "the p
 _FUTURE_REFS = {"the future", "future", "in the future", "soon", "later", "the coming years"}
 
 _NEAR = 300  # characters within which "a year earlier" follows the period last mentioned
+_FAR = 1500  # characters within which "a year earlier" follows the quarter last mentioned
 _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+(?:ended|ends))\b", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
@@ -72,6 +73,9 @@ class RelativeRules:
                 and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
             start = _range_start(ctx.ref_value)
             return "DATE", at_unit(shift(start, "Y", sign * int(n)), precision_unit(ctx.ref_value))
+        if unit == "Y" and n == 1 and m["dir"].lower() in ("earlier", "ago") and ctx.ref_quarter \
+                and ctx.pos - ctx.quarter_end < _FAR:  # "a year earlier" in a report on a quarter
+            return "DATE", at_unit(shift(_range_start(ctx.ref_quarter), "Y", -1), "Q")
         d = shift(base, unit, sign * int(n))
         gran = {"W": "D" if n < 3 else "W", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
         return "DATE", at_unit(d, gran)
@@ -81,6 +85,8 @@ class RelativeRules:
             return None
         unit = self.lex.unit[m["unit"].lower()]
         ref = ctx.ref_value if ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month") else None
+        if unit == "Y" and not ref and ctx.ref_quarter and ctx.pos - ctx.quarter_end < _FAR:
+            ref = ctx.ref_quarter
         if (m["what"] or "").lower() in ("quarter", "period") and not ref:
             ref = at_unit(add_months(ctx.anchor, -3), "Q")
         if ref:

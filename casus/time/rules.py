@@ -24,6 +24,8 @@ class Context:
     ref_day: dt.date | None = None  # last day-precise date mentioned
     ref_value: str | None = None  # last date value mentioned
     ref_end: int = -10 ** 9  # where the reference mention ended
+    ref_quarter: str | None = None  # last quarter mentioned ("the third quarter", "the quarter")
+    quarter_end: int = -10 ** 9  # where that mention ended
     pos: int = 0  # where the expression being normalised starts
     standalone: bool = False  # the text is known to be a time expression (no context checks)
 

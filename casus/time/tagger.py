@@ -97,4 +97,6 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
                 ctx.ref_day = dt.date.fromisoformat(value[:10]) if value[:4].isdigit() else ctx.ref_day
             ctx.ref_value = value[:10] if prec == "time" else value
             ctx.ref_end = e
+        if prec == "quarter" and rule.name in ("quarter", "the_quarter"):
+            ctx.ref_quarter, ctx.quarter_end = value, e
     return out
