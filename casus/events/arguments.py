@@ -63,6 +63,11 @@ class ActorIndex:
 
     def _phrase_actor(self, i: int) -> ActorMention | None:
         m = self.at(i)
+        if m is not None and not (m.actor.kind == "person" and not m.actor.country):
+            return m
+        for c in self.doc.children(i):  # "his Turkish counterpart, Recep Tayyip Erdogan"
+            if c.dep == "appos" and self.at(c.i) is not None and self.at(c.i).actor.code:
+                return self.at(c.i)
         if m is not None:
             return m
         # "the leaders of Russia", "Iraq's army": look below the head, nearest first, not into clauses

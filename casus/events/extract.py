@@ -157,13 +157,15 @@ class EventExtractor:
     def _fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex) -> Arg:
         """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where."""
         holders = [tok] + ([obj] if obj is not None else [])
-        for holder in holders:  # "granted asylum to X", "shared evidence with the U.S."
-            for pobj in prep_objects(doc, holder, FALLBACK_TARGET_PREPS):
+        for holder in holders:  # "granted asylum to X", "shared evidence with the U.S.", "blockade of the U.K."
+            preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj else ())
+            for pobj in prep_objects(doc, holder, preps):
                 found = index.for_phrase(pobj.i)
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
-        if obj is not None:  # "demanding a U.N. military presence"
-            found = [m for m in index.for_phrase(obj.i) if m.actor.country or m.actor.code]
+        if obj is not None:  # "demanding a U.N. military presence"; not the owner in "its blockade of …"
+            found = [m for m in index.for_phrase(obj.i)
+                     if (m.actor.country or m.actor.code) and doc.tokens[m.head].dep != "poss"]
             if found:
                 return Arg(found, obj, "actor named in the object")
         for c in doc.children(tok.i):  # "demanded that the US cancel …": the one asked to act
@@ -260,6 +262,8 @@ class EventExtractor:
         sources = source.mentions
         targets = target.mentions or [None]
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
+        if not pairs:  # the only target found is the source itself ("France lifted its blockade")
+            pairs = [(s, None) for s in sources]
         if len(sources) > 1 and not target:  # "Japan and Russia agreed": reciprocal
             pairs = [(s, t) for s in sources for t in sources if s is not t]
             target = Arg(sources, source.token, "coordinated with the source")
