@@ -173,3 +173,28 @@ def _relocated(rows: list[tuple], old: list[str], new: list[str]) -> list[tuple]
                 v = v.replace(o, n)
         return v
     return sorted((tuple(fix(v) for v in r) for r in rows), key=repr)
+
+
+def test_cli_ingest_with_workers_uses_the_cluster_and_reports(tmp_path, client, reference, monkeypatch):
+    from typer.testing import CliRunner
+
+    from casus import cli_store
+    from casus.cli import app
+
+    monkeypatch.setattr(scale, "start_client", lambda workers, scheduler: client)
+    monkeypatch.setattr(cli_store, "_close_client", lambda c: None)
+    db = tmp_path / "cli.duckdb"
+    result = CliRunner().invoke(app, ["ingest", *reference[0], "--db", str(db), "--workers", "2"])
+    assert result.exit_code == 0, result.output
+    assert "12 documents stored" in result.output
+    assert snapshot(db) == reference[1]
+
+
+def test_cli_ingest_refuses_stdin_with_workers(tmp_path):
+    from typer.testing import CliRunner
+
+    from casus.cli import app
+
+    result = CliRunner().invoke(app, ["ingest", "-", "--db", str(tmp_path / "x.duckdb"), "--workers", "2"])
+    assert result.exit_code == 2
+    assert "standard input" in result.output
