@@ -6,12 +6,17 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 
 if TYPE_CHECKING:
     from casus.time.rules import Context
 
 Result = tuple[str, str] | None  # (type, value)
+# a holiday name used as a modifier ("Christmas sales", "Easter week") is not the holiday's date
+_ATTRIBUTIVE = re.compile(r"\s+(?:and\s+[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+)?(?:sales|season|shopping|holidays?|period|trees?|"
+                          r"part(?:y|ies)|cards?|gifts?|presents?|dinners?|lights|rush|spirit|markets?|bonus(?:es)?|"
+                          r"break|vacation|weekend|week|truce|message|address|recess|shoppers|quarter)\b")
 
 
 def _year2(y: str) -> int:
@@ -78,7 +83,7 @@ class DateRules:
         day = int(g["day"])
         if g.get("month") and g["month"].lower() in ("may", "march", "sun", "sat", "mar") and not g["month"][0].isupper():
             return None
-        year = _year2(g["year"]) if g.get("year") else _infer_year(ctx, month, day)
+        year = self._yr(g["year"]) if g.get("year") else _infer_year(ctx, month, day)
         if year is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
         d = _safe_date(year, month, day)
@@ -97,7 +102,7 @@ class DateRules:
             if not re.match(r"\s*(?:[,.;:)]|of\b|and\b|to\b|through\b|\d)", tail) and not re.search(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|during)\s+$", m.string[max(0, m.start() - 10):m.start()]):
                 return None
         if g.get("year"):
-            year = _year2(g["year"])
+            year = self._yr(g["year"])
         elif g.get("yrel") and ctx.anchor:
             year = ctx.anchor.year + {"last": -1, "next": 1}.get(g["yrel"].lower(), 0)
         elif ctx.anchor is None:
@@ -113,12 +118,49 @@ class DateRules:
         return "DATE", f"{year}-{month:02d}"
 
     def _year(self, m: re.Match, ctx: Context) -> Result:
-        y = _year2(m["year"])
+        y = self._yr(m["year"])
         if not m.groupdict().get("fy"):
             before = m.string[max(0, m.start() - 2):m.start()]
             if before.endswith(("$", "#", "No ", "No.")) or y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
                 return None
         return "DATE", str(y)
+
+    def _yr(self, text: str) -> int | None:
+        """A year written in digits ("1994", "'94") or words ("nineteen ninety-four")."""
+        return _year2(text) if text[-1].isdigit() else self.lex.year_value(text)
+
+    def _year_words(self, m: re.Match, ctx: Context) -> Result:
+        y = self.lex.year_value(m["year"])
+        if y is None or (not m["the"] and re.fullmatch(r"two\s+thousand", m["year"], re.I)):
+            return None  # a bare "two thousand" is a number
+        return "DATE", str(y)
+
+    def _holiday(self, m: re.Match, ctx: Context) -> Result:
+        name = m["hol"]
+        if not name[0].isupper() or _ATTRIBUTIVE.match(m.string, m.end()):
+            return None
+        rule = self.lex.holiday[re.sub(r"\s+", " ", name.lower()).replace("\u2019", "'")]
+        if m["year"]:
+            y = self._yr(m["year"])
+            d = holiday_date(rule, y) if y else None
+            return ("DATE", d.isoformat()) if d else None
+        a = ctx.anchor
+        if a is None:
+            return None
+        near = [d for d in (holiday_date(rule, a.year + k) for k in (-1, 0, 1)) if d]
+        before, after = [d for d in near if d < a], [d for d in near if d > a]
+        rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+        if a in near and rel in ("", "this"):
+            d = a
+        elif rel in ("last", "this past") or (not rel and ctx.tense == "past"):
+            d = max(before, default=None)
+        elif rel in ("next", "this coming") or (not rel and ctx.tense == "future"):
+            d = min(after, default=None)
+        elif rel == "this":
+            d = holiday_date(rule, a.year)
+        else:
+            d = min(near, key=lambda x: abs((x - a).days), default=None)
+        return ("DATE", d.isoformat()) if d else None
 
     def _decade(self, m: re.Match, ctx: Context) -> Result:
         if m["dec"]:
@@ -198,7 +240,7 @@ class DateRules:
         if m["season"].lower() == "fall" and not m["year"] and rel in ("the", ""):
             return None
         if m["year"]:
-            return "DATE", f"{_year2(m['year'])}-{code}"
+            return "DATE", f"{self._yr(m['year'])}-{code}"
         if ctx.anchor is None:
             return "DATE", f"XXXX-{code}"
         y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)

@@ -6,6 +6,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from casus.time.holidays import DATA as HOLIDAYS
+from casus.time.holidays import load as load_holidays
+
 DATA = Path(__file__).resolve().parent / "data" / "words.tsv"
 
 
@@ -20,6 +23,7 @@ class Lexicon:
     unit: dict[str, str] = field(default_factory=dict)
     season: dict[str, str] = field(default_factory=dict)
     partofday: dict[str, str] = field(default_factory=dict)
+    holiday: dict[str, str] = field(default_factory=dict)  # name → rule (see data/holidays.tsv)
 
     def alternation(self, kind: str, full: bool | None = None) -> str:
         """A regex alternation of one kind's words, longest first, spaces matching any whitespace.
@@ -30,7 +34,7 @@ class Lexicon:
         words = sorted(getattr(self, kind), key=len, reverse=True)
         if full is not None:
             words = [w for w in words if (len(w) > 4 or w in ("may", "june", "july")) == full]
-        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + ")"
+        return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+").replace("'", "['\u2019]") for w in words) + ")"
 
     def compound_numbers(self) -> str:
         """A regex for two-word numbers from twenty-one to ninety-nine, hyphenated or not ("twenty four")."""
@@ -38,6 +42,24 @@ class Lexicon:
         ones = [w for w, v in self.number.items() if v.isdigit() and int(v) in range(1, 10) and " " not in w
                 and w not in ("a", "an")]
         return rf"(?:{'|'.join(sorted(tens, key=len, reverse=True))})[\s-]+(?:{'|'.join(sorted(ones, key=len, reverse=True))})"
+
+    def spelled_years(self) -> str:
+        """A regex for years in words: "nineteen ninety-four", "two thousand (and) five", "two thousand"."""
+        words = {w: int(v) for w, v in self.number.items() if v.isdigit() and " " not in w and w not in ("a", "an")}
+        alt = lambda lo, hi: "|".join(sorted((w for w, v in words.items() if lo <= v <= hi), key=len, reverse=True))
+        low = rf"(?:{self.compound_numbers()}|{alt(1, 99)})"
+        return rf"(?:(?:eighteen|nineteen)\s+(?:{self.compound_numbers()}|{alt(10, 99)})|two\s+thousand(?:\s+(?:and\s+)?{low})?)"
+
+    def year_value(self, text: str) -> int | None:
+        """The year a spelled-out year names ("nineteen ninety-four" = 1994), or None."""
+        t = re.sub(r"\s+", " ", text.lower().strip())
+        if m := re.fullmatch(r"(eighteen|nineteen) (.+)", t):
+            rest = self.number_value(m[2])
+            return None if rest is None else (18 if m[1] == "eighteen" else 19) * 100 + int(rest)
+        if m := re.fullmatch(r"two thousand(?: (?:and )?(.+))?", t):
+            rest = self.number_value(m[1]) if m[1] else 0
+            return None if rest is None else 2000 + int(rest)
+        return None
 
     def number_value(self, text: str) -> float | None:
         """The value of a number written in digits or words ("12", "1,500", "5 1/2", "twenty-five"); None if vague ("several")."""
@@ -66,8 +88,8 @@ class Lexicon:
         return total
 
 
-def load(path: Path = DATA) -> Lexicon:
-    """Read a words.tsv file (see its header for the format)."""
+def load(path: Path = DATA, holidays: Path | None = HOLIDAYS) -> Lexicon:
+    """Read a words.tsv file and a holidays.tsv file (see their headers for the formats)."""
     tables: dict[str, dict] = {k: {} for k in ("month", "weekday", "number", "ordinal", "unit", "season", "partofday")}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -77,10 +99,10 @@ def load(path: Path = DATA) -> Lexicon:
             raise ValueError(f"{path}:{n}: expected 'kind<TAB>word<TAB>value' with a known kind")
         kind, word, value = parts
         tables[kind][word.lower()] = int(value) if kind in ("month", "weekday", "ordinal") else value
-    return Lexicon(**tables)
+    return Lexicon(**tables, holiday=load_holidays(holidays) if holidays else {})
 
 
 @lru_cache(maxsize=4)
 def default() -> Lexicon:
     """The lexicon shipped with casus."""
-    return load(DATA)
+    return load(DATA, HOLIDAYS)

@@ -59,7 +59,8 @@ class Grammar(DateRules, RelativeRules):
         POD = rf"(?P<pod>{L.alternation('partofday')})"
         SEASON = rf"(?P<season>{L.alternation('season')})"
         DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-        YEAR = r"(?P<year>1[0-9]\d\d|20\d\d|'\d\d)"
+        YEARW = L.spelled_years()
+        YEAR = rf"(?P<year>1[0-9]\d\d|20\d\d|'\d\d|{YEARW})"
         B, E = r"(?<![\w$£€.,/-])", r"(?![\w])"
         self.rules: list[Rule] = []
 
@@ -76,6 +77,11 @@ class Grammar(DateRules, RelativeRules):
         add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
         add("year", rf"(?:(?P<fy>fiscal|calendar|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops)\b)", self._year)
+        add("year_words", rf"(?P<the>the\s+year\s+)?(?P<year>{YEARW})(?!\s+(?:hundred|thousand|million|billion|percent)\b)",
+            self._year_words)
+        if L.holiday:
+            add("holiday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<hol>{L.alternation('holiday')})"
+                           rf"(?:,?\s+(?:of\s+)?{YEAR})?", self._holiday)
         add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+|')(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
         add("year2", r"(?<=\s)'(?P<year>\d\d)(?=[\s,.;:)]|$)", self._year)
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
