@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casus.actors import coref
+from casus.actors.modifiers import ModifierRules
 from casus.actors.people import POSSESSIVE, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE,
                              Entry, KnowledgeBase, cased, fold, make_code)
@@ -11,7 +12,6 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
-CONTEXT_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 
@@ -105,7 +105,7 @@ class ActorResolver:
         return best
 
 
-class _Composer(PersonRules):
+class _Composer(PersonRules, ModifierRules):
     """Builds mentions sentence by sentence from KB matches, named entities and the parse."""
 
     def __init__(self, doc: ParsedDoc, matches: dict[int, Match]):
@@ -119,25 +119,6 @@ class _Composer(PersonRules):
         self.out: list[Draft] = []
 
     # -- pieces -----------------------------------------------------------
-    def mod_at(self, p: int) -> Mod | None:
-        """A country/adjective/organisation modifier (optionally possessive) or "the country's" at p."""
-        toks = self.toks
-        if p >= len(toks):
-            return None
-        m = self.m.get(p)
-        if m is not None:
-            e = m.get(COUNTRY, ADJECTIVE, ORGANIZATION, SEAT)
-            if e is None or e.category == ORGANIZATION and e.kind == "person":
-                return None
-            poss = m.end < len(toks) and toks[m.end].text in POSSESSIVE
-            if e.category == SEAT and not poss:
-                return None
-            return Mod(p, m.end + 1 if poss else m.end, e)
-        if toks[p].text.lower() == "the" and p + 2 < len(toks):
-            if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
-                return Mod(p, p + 3, None)
-        return None
-
     def agents_at(self, p: int) -> tuple[int, list[Entry]]:
         """A chain of sector nouns from p ('government troops', 'opposition lawmakers')."""
         chain, q = [], p
@@ -145,21 +126,6 @@ class _Composer(PersonRules):
             chain.append(self.m[q].get(AGENT))
             q = self.m[q].end
         return q, chain
-
-    def of_country(self, p: int) -> Mod | None:
-        """'of Iraq' / 'of the United Nations' after a noun."""
-        toks = self.toks
-        if p < len(toks) and toks[p].text.lower() == "of":
-            q = p + 1
-            m = self.m.get(q)
-            if m is None and q < len(toks) and toks[q].text.lower() == "the":
-                q += 1
-                m = self.m.get(q)
-            if m is not None:
-                e = m.get(COUNTRY, ORGANIZATION)
-                if e is not None and e.kind != "person":
-                    return Mod(p, m.end, e)
-        return None
 
     # -- building ----------------------------------------------------------
     def span_head(self, a: int, b: int) -> int:
@@ -184,18 +150,6 @@ class _Composer(PersonRules):
     def person_attrs(self, person: Entry | None) -> tuple[str | None, tuple[str, ...], str | None]:
         return person.at(self.when) if person is not None else (None, (), None)
 
-    def from_mods(self, mods: list[Mod]) -> tuple[str | None, list[str], str | None, bool]:
-        """Country, extra sectors, kind hint and 'needs context' from modifiers."""
-        for md in mods:
-            if md.entry is None:
-                return None, [], None, True
-        for md in mods:
-            e = md.entry
-            if e.category == ORGANIZATION:
-                return e.country, list(e.sectors), e.kind, False
-            return e.country, [], "state", False
-        return None, [], None, False
-
     def run(self) -> list[Draft]:
         for s in self.doc.sentences:
             self.sentence(s.start, s.end)
@@ -213,7 +167,7 @@ class _Composer(PersonRules):
         mods: list[Mod] = []
         while j < hi:
             md = self.mod_at(j)
-            if md is None or md.end > hi:
+            if md is None or md.end > hi or self.institution_at(j, mods) is not None:
                 break
             mods.append(md)
             j = md.end
@@ -222,6 +176,13 @@ class _Composer(PersonRules):
         pm = self.m.get(j) if mods else None
         if pm is not None and pm.get(PERSON) and pm.end <= hi:
             return self.known_person(start, mods, pm)
+        if pm is not None and pm.end <= hi:
+            if self.institution_at(j, mods) is not None:
+                return self.institution(start, mods, pm)
+            if pm.get(PEOPLE) and not pm.get(AGENT, TITLE) and mods[-1].entry is not None:
+                return self.ethnic(start, mods, pm)
+        if self.coordinated(mods, j, hi):
+            return j
         agent_end, chain = self.agents_at(j)
         tend, titles, former = self.titles_at(agent_end)
         if titles:
@@ -302,6 +263,8 @@ class _Composer(PersonRules):
             self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind=e.kind)
             return
         gov = toks[ht.head]
+        if e.category in (COUNTRY, ADJECTIVE) and self.modifier(m.start, end, e, head):
+            return
         if e.category == COUNTRY:
             if ht.dep == "compound" and gov.pos == "NOUN" and head != ht.head:
                 return  # 'the North Korea issue': topic, not actor

@@ -1,0 +1,150 @@
+"""Country modifiers: 'Iraqi', "Japan's", 'of Iraq', "the country's", and countries modifying other nouns."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from casus.actors.kb import ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, SEAT, TITLE
+
+if TYPE_CHECKING:
+    from casus.actors.resolve import Match, Mod
+
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+CONTEXT_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
+EXPLICIT = (COUNTRY, ADJECTIVE, SEAT)
+# nouns a country is the topic of, not the actor behind: 'the North Korea issue'
+TOPICS = frozenset({"issue", "question", "problem", "matter", "situation", "file", "dossier", "topic", "affair",
+                    "affairs", "language", "crisis", "conflict", "border", "team", "embassy"})
+COORD = frozenset({"and", "or", ",", "&"})
+
+
+class ModifierRules:
+    """Mixin of the mention composer: modifiers that give a mention its country."""
+
+    def mod_at(self, p: int) -> Mod | None:
+        """A country/adjective/organisation modifier (optionally possessive) or "the country's" at p."""
+        from casus.actors.resolve import Mod
+
+        toks = self.toks
+        if p >= len(toks):
+            return None
+        m = self.m.get(p)
+        if m is not None:
+            e = m.get(COUNTRY, ADJECTIVE, ORGANIZATION, SEAT)
+            if e is None or e.category == ORGANIZATION and e.kind == "person":
+                return None
+            poss = m.end < len(toks) and toks[m.end].text in POSSESSIVE
+            if e.category == SEAT and not poss:
+                return None
+            return Mod(p, m.end + 1 if poss else m.end, e)
+        if toks[p].text.lower() == "the" and p + 2 < len(toks):
+            if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
+                return Mod(p, p + 3, None)
+        return None
+
+    def of_country(self, p: int) -> Mod | None:
+        """'of Iraq' / 'of the United Nations' after a noun."""
+        from casus.actors.resolve import Mod
+
+        toks = self.toks
+        if p < len(toks) and toks[p].text.lower() == "of":
+            q = p + 1
+            m = self.m.get(q)
+            if m is None and q < len(toks) and toks[q].text.lower() == "the":
+                q += 1
+                m = self.m.get(q)
+            if m is not None:
+                e = m.get(COUNTRY, ORGANIZATION)
+                if e is not None and e.kind != "person":
+                    return Mod(p, m.end, e)
+        return None
+
+    def from_mods(self, mods: list[Mod]) -> tuple[str | None, list[str], str | None, bool]:
+        """Country, extra sectors, kind hint and 'needs context' from modifiers.
+
+        An explicit country ('Ivory Coast's', 'Egyptian') beats the default country of a national
+        institution among the modifiers ('Supreme Court' is the US one only when nothing else is said).
+        """
+        if any(md.entry is None for md in mods):
+            return None, [], None, True
+        if not mods:
+            return None, [], None, False
+        explicit = next((md.entry for md in mods if md.entry.category in EXPLICIT), None)
+        org = next((md.entry for md in mods if md.entry.category == ORGANIZATION), None)
+        if org is not None and explicit is not None and org.country not in NON_STATE:
+            return explicit.country, list(org.sectors), "state", False
+        first = mods[0].entry
+        if first.category == ORGANIZATION:
+            return first.country, list(first.sectors), first.kind, False
+        return first.country, [], "state", False
+
+    def institution_at(self, j: int, mods: list[Mod]) -> Match | None:
+        """A national institution after an explicit country ("the Ivory Coast's Supreme Court", "Russia's Duma")."""
+        m = self.m.get(j)
+        if m is None or not mods or mods[-1].entry is None or mods[-1].entry.category not in EXPLICIT:
+            return None
+        org = m.get(ORGANIZATION)
+        if org is None or org.country in NON_STATE or org.country is None or org.kind == "person":
+            return None
+        return m
+
+    def institution(self, start: int, mods: list[Mod], m: Match) -> int:
+        """Emit '<country> <institution>' with the explicit country and the institution's sectors."""
+        org, country = m.get(ORGANIZATION), mods[-1].entry.country
+        reason = None if country == org.country else (
+            f"explicit country {country} over the default {org.country} of '{org.name}'")
+        kind = "state" if set(org.sectors) <= {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"} else org.kind
+        self.emit(start, m.end, name=None, country=country, sector=list(org.sectors), kind=kind, reason=reason)
+        return m.end
+
+    def coordinated(self, mods: list[Mod], j: int, hi: int) -> bool:
+        """'Hungarian and Romanian officials', 'U.S. and Russian negotiators': the first modifier shares the head."""
+        toks = self.toks
+        if not mods or mods[-1].entry is None or mods[-1].entry.category not in EXPLICIT:
+            return False
+        k = j
+        while k < hi and toks[k].text.lower() in COORD:
+            nxt = self.mod_at(k + 1)
+            if nxt is None or nxt.entry is None or nxt.entry.category not in EXPLICIT:
+                return False
+            k = nxt.end
+        if k == j:
+            return False
+        agent_end, chain = self.agents_at(k)
+        head = chain[-1] if chain else (self.m[agent_end].get(TITLE) if agent_end in self.m else None)
+        if head is None and k in self.m and self.m[k].get(PEOPLE):
+            head = self.m[k].get(PEOPLE)
+        if head is None:
+            return False
+        md = mods[-1]
+        end = md.end - 1 if toks[md.end - 1].text in POSSESSIVE else md.end
+        kind = "person" if head.kind == "person" and head.category == TITLE else "group"
+        self.emit(md.start, end, name=md.entry.name, country=md.entry.country, sector=list(head.sectors),
+                  kind=kind, reason=f"coordinated with the next modifier: shares '{toks[k].text}'")
+        return True
+
+    def ethnic(self, start: int, mods: list[Mod], m: Match) -> int:
+        """'Bosnian Serbs', 'Iraqi Kurds': a people named with the country they live in."""
+        country, _, _, needs_ctx = self.from_mods(mods)
+        self.emit(start, m.end, name=None, country=country, sector=["CVL"], kind="group",
+                  needs="country" if needs_ctx else None, reason="people of the country named before them")
+        return m.end
+
+    def modifier(self, start: int, end: int, e, head: int) -> bool:
+        """A country naming who is behind a noun ('a U.S. request', 'Israeli army bulldozers'), not its topic."""
+        toks = self.toks
+        ht = toks[head]
+        if ht.dep not in ("compound", "amod", "nmod") or ht.head == head:
+            return False
+        k, seen = ht.head, 0
+        while seen < 5:
+            g = toks[k]
+            if g.pos not in ("NOUN", "PROPN", "ADJ") or g.lemma.lower() in TOPICS or g.text.lower() in TOPICS:
+                return False
+            if g.dep not in ("compound", "amod", "nmod", "conj") or g.head == k or g.pos == "PROPN" and g.ent_type:
+                break
+            k, seen = g.head, seen + 1
+        if toks[k].pos not in ("NOUN", "PROPN") or toks[k].lemma.lower() in TOPICS:
+            return False
+        self.emit(start, end, name=e.name, country=e.country, sector=[], kind="state",
+                  reason=f"country modifier of '{toks[ht.head].text}'")
+        return True
