@@ -99,7 +99,8 @@ class RelativeRules:
         if m["q"].lower() == "period":
             if rel == "same" and ctx.ref_value and precision_of(ctx.ref_value) == "quarter":
                 return "DATE", ctx.ref_value
-            return None
+            if rel not in ("latest", "most recent", "current") or not (ctx.ref_quarter or ctx.anchor):
+                return None  # "the latest period" of a report is its quarter
         if ctx.ref_value and precision_of(ctx.ref_value) == "quarter" and rel != "current":
             return "DATE", ctx.ref_value
         if ctx.anchor is None:
@@ -151,9 +152,21 @@ class RelativeRules:
 
     def _recent_unit(self, m: re.Match, ctx: Context) -> Result:
         unit = m["unit"].lower()
+        ahead = re.search(r"coming|future", m.group(0), re.I)
         if unit in ("months", "weeks", "days"):  # "in recent days": a stretch of days before now
             return "DURATION", duration_value("X", self.lex.unit[unit[:-1]])
-        return "DATE", "FUTURE_REF" if "coming" in m.group(0).lower() else "PAST_REF"
+        return "DATE", "FUTURE_REF" if ahead else "PAST_REF"
+
+    def _year_end(self, m: re.Match, ctx: Context) -> Result:
+        if ctx.anchor is None:
+            return None
+        since = re.search(r"\bsince\s+$", m.string[max(0, m.start() - 8):m.start()], re.I)
+        return "DATE", str(ctx.anchor.year - (1 if since or ctx.anchor.month == 1 and ctx.tense == "past" else 0))
+
+    def _full_year(self, m: re.Match, ctx: Context) -> Result:
+        if ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") and ctx.pos - ctx.ref_end < _NEAR:
+            return "DATE", ctx.ref_value[:4]  # "the fourth quarter of 2005 and the entire year"
+        return ("DATE", str(ctx.anchor.year)) if ctx.anchor else None
 
     def _that_day(self, m: re.Match, ctx: Context) -> Result:
         what = re.sub(r"\s+", " ", m["what"].lower())

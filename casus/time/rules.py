@@ -61,7 +61,9 @@ class Grammar(DateRules, RelativeRules):
         DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
         YEARW = L.spelled_years()
         YEAR = rf"(?P<year>1[0-9]\d\d|20\d\d|'\d\d|{YEARW})"
-        B, E = r"(?<![\w$£€.,/-])", r"(?![\w])"
+        # a time may follow a hyphenated prefix ("mid-1996", "late-November", "post-1959")
+        B = r"(?:(?<![\w$£€.,/-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<=\bpost-)|(?<=\bpre-))"
+        E = r"(?![\w])"
         self.rules: list[Rule] = []
 
         def add(name: str, pattern: str, build: Callable[[re.Match, Context], Result], flags: int = re.I,
@@ -101,9 +103,11 @@ class Grammar(DateRules, RelativeRules):
         add("set", rf"(?P<every>every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WD}|{MONTH}|{SEASON})", self._set)
         add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)", self._set)
         add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)", self._ref)
-        add("recent_unit", r"(?:in\s+)?(?:recent|coming|past)\s+(?P<unit>years|months|weeks|days|decades)", self._recent_unit)
+        add("recent_unit", r"(?:in\s+)?(?:recent|coming|past|future)\s+(?P<unit>years|months|weeks|days|decades|quarters)", self._recent_unit)
         add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to)\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
         add("weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming|over\s+the)\s+weekend", self._weekend)
+        add("year_end", r"(?:the\s+)?(?:year[\s-]+end|year's\s+end)", self._year_end)
+        add("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year", self._full_year)
         add("term", r"the\s+(?:near|short|long|medium)\s+term|the\s+near\s+future", lambda m, c: ("DATE", "FUTURE_REF"))
         add("the_year", r"(?:the|that)\s+(?:fiscal\s+)?(?P<unit>year|month|week)(?!s|[\s-]+(?:ago|earlier|before))", self._the_unit)
 
