@@ -1,0 +1,1 @@
+"""The web app and REST API of `casus serve`: FastAPI app, pages, charts, offline base map."""
