@@ -7,7 +7,7 @@ from casus.model import ActorMention, ParsedDoc, Token
 
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
-CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp")
+CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp")
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 
 

@@ -36,6 +36,7 @@ class Candidate:
     token: Token
     entry: object  # casus.events.lexicon.LexEntry
     pos: str
+    start: int | None = None  # character start when the trigger spans several tokens ("cease-fire")
 
 
 class EventExtractor:
@@ -86,7 +87,7 @@ class EventExtractor:
             if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
                 continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
             lemma = t.lemma.lower()
-            entry = None
+            entry, first_char = None, None
             if pos == "VERB":
                 kids = doc.children(t.i)
                 if any(c.dep == "oprd" for c in kids):
@@ -104,17 +105,30 @@ class EventExtractor:
                         break
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
+                if entry is not None and entry.requires is None and obj is not None:
+                    # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object
+                    inner = next((g for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
+                                  for g in doc.children(c.i) if g.dep == "pobj"), None)
+                    if inner is not None:
+                        entry = self.lexicon.lookup(lemma, "VERB", inner.lemma.lower()) or entry
             else:
-                for c in doc.children(t.i):  # "peace talks", "air strike"
+                if t.i >= start + 2 and doc.tokens[t.i - 1].text == "-":  # "cease-fire": split by the tokenizer
+                    first = doc.tokens[t.i - 2].text.lower()
+                    entry = (self.lexicon.lookup(f"{first}-{lemma}", "NOUN")
+                             or self.lexicon.lookup(f"{first}{lemma}", "NOUN"))
+                    first_char = doc.tokens[t.i - 2].idx if entry is not None else None
+                for c in doc.children(t.i) if entry is None else ():  # "peace talks", "air strike"
                     if c.dep in ("compound", "amod") and c.i == t.i - 1:
                         entry = self.lexicon.lookup(f"{c.lemma.lower()} {lemma}", "NOUN")
                         if entry is not None:
                             break
+                if entry is None and t.i + 1 < end and doc.tokens[t.i + 1].text == "-":
+                    continue  # "cease" of "cease-fire": the second half speaks for the word
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "NOUN") or (
                         self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
             if entry is not None and entry.pos in ("VERB", "NOUN"):
-                out.append(Candidate(t, entry, entry.pos))
+                out.append(Candidate(t, entry, entry.pos, first_char))
         return out
 
     # -- arguments -------------------------------------------------------------------------
@@ -314,7 +328,8 @@ class EventExtractor:
         key = "|".join([doc.article.id, str(tok.sent), str(tok.idx), code, s.actor.code or s.actor.text,
                         (t.actor.code or t.actor.text) if t else "", mod.mode])
         event_id = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
-        trigger = Span(tok.text, tok.idx, tok.end)
+        begin = tok.idx if cand.start is None else cand.start
+        trigger = Span(text[begin:tok.end], begin, tok.end)
         evidence = {"doc_id": doc.article.id, "sentence": tok.sent,
                     "text": text[sent.char_start:sent.char_end].strip(),
                     "trigger": {"text": trigger.text, "start": trigger.start, "end": trigger.end},
