@@ -22,6 +22,8 @@ _FUTURE_REFS = {"the future", "future", "in the future", "soon", "later", "the c
 _NEAR = 300  # characters within which "a year earlier" follows the period last mentioned
 _FAR = 1500  # characters within which "a year earlier" follows the quarter last mentioned
 _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+(?:ended|ends))\b", re.I)
+_SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|I|you|to)\s+$", re.I)
+_RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars|[a-z]{3,}s))\s+$")
 _AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
@@ -113,6 +115,10 @@ class RelativeRules:
             return None
         unit = self.lex.unit[m["unit"].lower()]
         num = m["num"].lower()
+        if re.fullmatch(r"one\s+day", m.group(0), re.I) and _SOMEDAY_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
+            return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day
+        if re.fullmatch(r"(?:a|an|per)\s+\w+", m.group(0), re.I) and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+            return "SET", duration_value("1", unit)  # "$2 million a year", "four flights a week": a rate
         if unit == "WE" or (unit == "S" and num in ("a", "an")) or (unit == "Q" and "-" in m.group(0)):
             return None
         n = self.lex.number_value(num)

@@ -25,6 +25,9 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|ear
                    r"saw|found|became|thought|knew|spent|built|sent|struck|fought|grew|wrote|ran|chose|drove|flew|"
                    r"broke|spoke|stood|shot|kept|felt|meant|sought|taught|caught|fled|slid|sank|swept|wore)|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed)(?<!eed)(?<!unspecified)(?<!hundred)|agreed|freed)\b", re.I)
+# a quoted title of two or more capitalised words ("This Week", ``High Noon'', "60 Minutes") names a work, not a time
+_TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to)"
+                    r"(?:\s+(?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to))+)[,.?!]?(?:\"|''|\u201d)")
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
 
 
@@ -76,7 +79,10 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
     grammar = _grammar(lexicon or default())
     ctx = Context(anchor)
     out: list[TimeRef] = []
+    titles = [t.span(1) for t in _TITLE.finditer(text, start, end)]
     for s, e, i in _candidates(grammar, text, start, end):
+        if any(ts <= s and e <= te for ts, te in titles):
+            continue
         rule = grammar.rules[i]
         m = rule.regex.match(text, s, e)
         if m is None or m.end() != e:
