@@ -53,6 +53,22 @@ class ActorIndex:
                 found.append(m)
         return found
 
+    def _crowd(self, i: int) -> ActorMention | None:
+        """'Tens of thousands of students', 'a group of asylum-seekers': the people the quantity counts."""
+        cur = self.doc.tokens[i]
+        for _ in range(4):
+            if cur.lemma.lower().rstrip("s") not in QUANTITY_HEADS and cur.lemma.lower() not in QUANTITY_HEADS:
+                return None
+            of = next((c for c in self.doc.children(cur.i) if c.dep == "prep" and c.text.lower() == "of"), None)
+            pobj = next((g for g in self.doc.children(of.i) if g.dep == "pobj"), None) if of is not None else None
+            if pobj is None:
+                return None
+            m = self.at(pobj.i)
+            if m is not None:
+                return m
+            cur = pobj
+        return None
+
     def _conjuncts(self, i: int) -> list[int]:
         out, stack = [], [i]
         while stack:
@@ -70,6 +86,9 @@ class ActorIndex:
                 return self.at(c.i)
         if m is not None:
             return m
+        crowd = self._crowd(i)
+        if crowd is not None:
+            return crowd
         # "the leaders of Russia", "Iraq's army": look below the head, nearest first, not into clauses
         best, best_depth = None, 99
         stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")]
@@ -82,6 +101,11 @@ class ActorIndex:
                 best, best_depth = m, depth
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
         return best
+
+
+QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd",
+                            "batch", "band", "some", "many", "most", "all", "several", "few", "majority",
+                            "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 
 
 def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:

@@ -42,7 +42,7 @@ class Candidate:
 class EventExtractor:
     """Turns a parsed document with its actors, times and places into events."""
 
-    def __init__(self, lexicon, ontology, sector_rules: dict[tuple[str, str], str] | None = None):
+    def __init__(self, lexicon, ontology, sector_rules: list[tuple[str, str, str, str]] | None = None):
         self.lexicon = lexicon
         self.ontology = ontology
         self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
@@ -240,12 +240,8 @@ class EventExtractor:
             source = Arg([_unknown_source(tok)], None, "passive without agent")
         if not source or not (_political(source) or _political(target)):
             return None  # no political actor on either side: sport, markets, crime among the unnamed
-        base = entry.code
-        for sector in source.mentions[0].actor.sector:
-            recode = self.sector_rules.get((base, sector))
-            if recode:
-                base = recode
-                break
+        first_target = target.mentions[0].actor if target else None
+        base = recode_by_sector(self.sector_rules, entry.code, source.mentions[0].actor, first_target)
         code, mode = self.modes.code(base, mod.mode)
         if mod.appeal_head is not None and mod.mode == "requested":
             # "A urged B to withdraw": A appeals to B
@@ -261,7 +257,7 @@ class EventExtractor:
                 source, target = a_src, (source or target)
         reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
         if base != entry.code:
-            reasons.append(f"source sector recodes {entry.code} as {base}")
+            reasons.append(f"actor sectors recode {entry.code} as {base}")
         if code != base:
             reasons.append(f"{mod.mode} act coded {code}, not {base}")
         mod = Modality(mode, mod.cue, mod.appeal_head, mod.reason)
@@ -359,15 +355,28 @@ def _same(a: ActorMention, b: ActorMention) -> bool:
     return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
 
 
-def load_sector_rules(path: Path | None = None) -> dict[tuple[str, str], str]:
-    """Read source-sector recoding rules (code, sector) → code from the data file."""
-    path = path or Path(__file__).resolve().parent / "data" / "source_sector.tsv"
-    rules = {}
+def load_sector_rules(path: Path | None = None) -> list[tuple[str, str, str, str]]:
+    """Read the sector recoding rules (code, source sector, target sector, recode) from the data file."""
+    path = path or Path(__file__).resolve().parent / "data" / "sector_recode.tsv"
+    rules = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
-            code, sector, recode = line.split("\t")[:3]
-            rules[(code.strip(), sector.strip())] = recode.strip()
+            code, src, tgt, recode = (f.strip() for f in line.split("\t")[:4])
+            rules.append((code, src, tgt, recode))
     return rules
+
+
+def _sector_match(want: str, actor: Actor | None) -> bool:
+    sectors = actor.sector if actor is not None else []
+    return want == "*" or (want == "-" and not sectors) or want in sectors
+
+
+def recode_by_sector(rules, code: str, source: Actor | None, target: Actor | None) -> str:
+    """The code after the first sector rule that matches, else the code itself."""
+    for c, src, tgt, recode in rules:
+        if c == code and _sector_match(src, source) and _sector_match(tgt, target):
+            return recode
+    return code
 
 
 def _political(arg: Arg) -> bool:
