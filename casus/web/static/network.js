@@ -21,31 +21,34 @@
     const to = t < 0 ? red : blue, u = Math.abs(t);
     return `rgb(${mix(grey[0], to[0], u)},${mix(grey[1], to[1], u)},${mix(grey[2], to[2], u)})`;
   }
+  // Fruchterman-Reingold: pairs repel (k²/d), edges attract (d²/k), a weak pull to the centre keeps
+  // separate components in view; steps shrink as the layout cools.
   function layout(nodes, edges) {
     nodes.forEach((n, i) => {
       const a = (2 * Math.PI * i) / nodes.length;
-      n.x = W / 2 + 220 * Math.cos(a); n.y = H / 2 + 220 * Math.sin(a); n.vx = 0; n.vy = 0;
+      n.x = W / 2 + 200 * Math.cos(a); n.y = H / 2 + 200 * Math.sin(a);
     });
-    const k = Math.sqrt((W * H) / Math.max(nodes.length, 1)) * 0.6;
-    for (let step = 0; step < 300; step++) {
-      const cool = 1 - step / 300;
-      for (const a of nodes) for (const b of nodes) {
-        if (a === b) continue;
-        let dx = a.x - b.x, dy = a.y - b.y, d = Math.hypot(dx, dy) || 0.01;
+    const k = Math.min(110, Math.sqrt((W * H) / Math.max(nodes.length, 1)) * 0.35);
+    const steps = 400;
+    for (let step = 0; step < steps; step++) {
+      nodes.forEach((n) => { n.dx = 0; n.dy = 0; });
+      for (let i = 0; i < nodes.length; i++) for (let j = i + 1; j < nodes.length; j++) {
+        const a = nodes[i], b = nodes[j];
+        const dx = a.x - b.x, dy = a.y - b.y, d = Math.max(Math.hypot(dx, dy), 1);
         const f = (k * k) / d / d;
-        a.vx += dx * f * 0.05; a.vy += dy * f * 0.05;
+        a.dx += dx * f; a.dy += dy * f; b.dx -= dx * f; b.dy -= dy * f;
       }
       for (const e of edges) {
-        const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.hypot(dx, dy) || 0.01;
-        const f = (d - k) / d * 0.05;
-        e.s.vx += dx * f; e.s.vy += dy * f; e.t.vx -= dx * f; e.t.vy -= dy * f;
+        const dx = e.t.x - e.s.x, dy = e.t.y - e.s.y, d = Math.max(Math.hypot(dx, dy), 1);
+        const f = d / k;
+        e.s.dx += dx * f; e.s.dy += dy * f; e.t.dx -= dx * f; e.t.dy -= dy * f;
       }
+      const heat = 40 * (1 - step / steps) + 0.5;
       for (const n of nodes) {
-        n.vx += (W / 2 - n.x) * 0.01; n.vy += (H / 2 - n.y) * 0.01;
-        const v = Math.hypot(n.vx, n.vy), cap = 20 * cool + 1;
-        if (v > cap) { n.vx *= cap / v; n.vy *= cap / v; }
-        n.x = Math.max(30, Math.min(W - 30, n.x + n.vx)); n.y = Math.max(20, Math.min(H - 20, n.y + n.vy));
-        n.vx *= 0.5; n.vy *= 0.5;
+        n.dx += (W / 2 - n.x) * 0.5; n.dy += (H / 2 - n.y) * 0.75;
+        const d = Math.max(Math.hypot(n.dx, n.dy), 0.01), move = Math.min(d, heat);
+        n.x = Math.max(40, Math.min(W - 80, n.x + (n.dx / d) * move));
+        n.y = Math.max(30, Math.min(H - 30, n.y + (n.dy / d) * move));
       }
     }
   }
@@ -56,7 +59,7 @@
     if (!nodes.length) { status.textContent = "No actor pairs match these filters."; return; }
     layout(nodes, edges);
     const defs = el("defs", {}, svg);
-    const marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" }, defs);
+    const marker = el("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" }, defs);
     el("path", { d: "M0 0L10 5L0 10z", fill: "#777" }, marker);
     const maxE = Math.max(...edges.map((e) => e.events), 1), maxN = Math.max(...nodes.map((n) => n.events), 1);
     const gEdges = el("g", {}, svg), gNodes = el("g", {}, svg);
