@@ -131,6 +131,9 @@ class RelativeRules:
         return "DURATION", duration_value(str(int(n)), unit)
 
     def _vague(self, m: re.Match, ctx: Context) -> Result:
+        if re.fullmatch(r"the\s+\w+", m.group(0), re.I) and re.match(r"\s+(?:before|after|since|following|leading|preceding|of)\b",
+                                                                    m.string[m.end():m.end() + 12], re.I):
+            return None  # "in the days before the attack": a time tied to an event, not a length
         return "DURATION", duration_value("X", self.lex.unit[m["unit"].lower()[:-1]])
 
     def _set(self, m: re.Match, ctx: Context) -> Result:
