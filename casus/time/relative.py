@@ -82,6 +82,20 @@ class RelativeRules:
         gran = {"W": "D" if n < 3 else "W", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
         return "DATE", at_unit(d, gran)
 
+    def _same_period(self, m: re.Match, ctx: Context) -> Result:
+        """'the same month a year ago': the period last mentioned, a year back."""
+        if ctx.anchor is None:
+            return None
+        what = m["what"].lower()
+        ref = ctx.ref_value if ctx.ref_value and precision_of(ctx.ref_value) in ("day", "week", "month", "quarter") else None
+        if what in ("quarter", "period") and ctx.ref_quarter and ctx.pos - ctx.quarter_end < _FAR:
+            ref = ctx.ref_quarter
+        if ref is None:
+            unit = {"month": "M", "week": "W"}.get(what, "Q")
+            return "DATE", at_unit(shift(ctx.anchor, "Y", -1), unit)
+        unit = {"month": "M", "week": "W"}.get(what, precision_unit(ref))
+        return "DATE", at_unit(shift(_range_start(ref), "Y", -1), unit)
+
     def _year_ago(self, m: re.Match, ctx: Context) -> Result:
         if ctx.anchor is None:
             return None
