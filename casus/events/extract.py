@@ -248,8 +248,9 @@ class EventExtractor:
             a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
             obj = object_of(doc, mod.appeal_head)
             b = Arg(index.for_phrase(obj.i), obj, "appeal object") if obj is not None else Arg()
-            if a_src:
-                source, target = a_src, (b or target)
+            if a_src:  # the one asked is the object of the appeal, else the wanted act's own doer
+                inner = source if source and source.mentions[0] is not a_src.mentions[0] else Arg()
+                source, target = a_src, (b or inner or target)
         elif mod.appeal_head is not None and mod.mode == "demanded":
             # "A said B must withdraw", "A demanded that B withdraw": A demands of B
             a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)

@@ -11,6 +11,7 @@ INTENT_HEADS = frozenset({
     "decide", "prepare", "expect", "wish", "propose", "suggest", "commit", "resolve", "undertake",
     "vote", "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared",
 })
+WANT_HEADS = frozenset({"want", "wish", "expect", "need", "like", "prefer"})
 CONSIDER_HEADS = frozenset({"consider", "mull", "weigh", "explore", "study", "contemplate", "ponder", "review"})
 APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "press", "encourage", "invite",
                           "implore", "beg", "exhort", "push", "challenge", "advise", "tell"})
@@ -95,7 +96,7 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                     return Modality("intended", c, reason=f"mode intended: '{c.text}' reported by '{speech.text}'")
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
             if low in OBLIGATION_AUX:
-                speech = _reported(doc, tok, is_speech)
+                speech = _reported(doc, tok, is_speech) or _complement_of(doc, tok)
                 if speech is not None:
                     return Modality("demanded", c, appeal_head=speech,
                                     reason=f"mode requested: '{c.text}' demanded by the speaker of '{speech.text}'")
@@ -118,6 +119,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
             if word_forms(verb) & DENY_HEADS:
                 return Modality("reported_denial", verb, reason=f"denied: '{verb.text}'")
         if tok.dep == "ccomp":
+            if forms & WANT_HEADS and _asks_another(doc, head, tok):
+                return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}' someone else to act")
             if forms & DEMAND_HEADS or forms & APPEAL_HEADS - {"tell"}:
                 return Modality("demanded", head, appeal_head=head, reason=f"mode requested: demanded by '{head.text}'")
             if forms & THREAT_HEADS:
@@ -138,6 +141,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("reported_denial", head, reason=f"denied: '{head.text}'")
             if forms & CONSIDER_HEADS:
                 return Modality("considered", head, reason=f"only considered: '{head.text}'")
+            if forms & WANT_HEADS and _asks_another(doc, head, tok):
+                return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}' someone else to act")
             if forms & INTENT_HEADS:
                 neg = _negation(doc, head.i)
                 if neg is not None:
@@ -176,3 +181,27 @@ def _bare_infinitive(doc: ParsedDoc, tok: Token) -> bool:
     kids = doc.children(tok.i)
     return tok.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and not any(
         c.dep in ("aux", "auxpass") and c.tag in ("MD", "VBZ", "VBP", "VBD") for c in kids)
+
+
+def _asks_another(doc: ParsedDoc, head: Token, clause: Token) -> bool:
+    """'wants Germany to pay': the wanted act has a doer other than the one who wants it."""
+    if any(c.dep in ("dobj", "obj") for c in doc.children(head.i)):
+        return True
+    return any(c.dep in ("nsubj", "nsubjpass") for c in doc.children(clause.i))
+
+
+def _complement_of(doc: ParsedDoc, tok: Token) -> Token | None:
+    """'a reminder to Iraq that it must cooperate': the verb whose object the clause completes."""
+    if tok.dep not in ("ccomp", "acl") or tok.head == tok.i:
+        return None
+    head = doc.tokens[tok.head]
+    if head.pos in ("VERB", "AUX"):
+        return head
+    cur = head
+    for _ in range(3):  # a noun ('reminder', 'call', 'warning'): the verb it hangs from
+        if cur.head == cur.i:
+            return None
+        cur = doc.tokens[cur.head]
+        if cur.pos in ("VERB", "AUX"):
+            return cur
+    return None

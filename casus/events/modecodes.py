@@ -33,7 +33,7 @@ class ModeCoder:
             return ont.for_mode(base, "intended"), mode
         if mode == "requested":
             code = ont.for_mode(base, "requested")
-            return (code if code[:2] in ("02", "10") else "020" if root in COOPERATIVE_ROOTS else "100"), mode
+            return (code if code[:2] == "02" else "020"), mode  # urging is an appeal, whatever is urged
         if mode == "demanded":
             appeal = ont.for_mode(base, "requested")
             demand = "10" + appeal[2:] if appeal.startswith("02") else "100"
