@@ -19,7 +19,7 @@ def _cases() -> list[tuple[str, str, str, list[str], str]]:
         if line.startswith("#") or not line.strip():
             continue
         sent, mention, country, sectors, date = (line.split("\t") + [""] * 5)[:5]
-        out.append((sent, mention, country, [s for s in sectors.split("|") if s], date))
+        out.append((sent, mention, country or None, [s for s in sectors.split("|") if s], date))
     return out
 
 

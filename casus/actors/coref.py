@@ -25,8 +25,11 @@ _TITLE_SAME = {"pm": "prime minister", "premier": "prime minister", "vice-presid
 SENTENCE_WINDOW = 2  # 'it' / 'they' look back this many sentences at most
 
 
-def resolve(doc: ParsedDoc, drafts: list[Draft]) -> list[ActorMention]:
-    """Fill drafts that need context, add pronoun and 'the two sides' mentions; sorted, non-overlapping."""
+def resolve(doc: ParsedDoc, drafts: list[Draft], named: set[str] = frozenset()) -> list[ActorMention]:
+    """Fill drafts that need context, add pronoun and 'the two sides' mentions; sorted, non-overlapping.
+
+    `named` holds every state the article names; a titled stranger takes the country when it is the only one.
+    """
     pairs = _pairs(doc)
     in_pair = {k for d in pairs for k in range(d.start, d.end)}
     drafts = [d for d in drafts if not any(k in in_pair for k in range(d.start, d.end))]
@@ -38,7 +41,10 @@ def resolve(doc: ParsedDoc, drafts: list[Draft]) -> list[ActorMention]:
     for d in items:
         if d.actor.kind == "state" and d.actor.country and d.actor.name and d.actor.country not in names:
             names[d.actor.country] = d.actor.name
-        _fill(doc, d, seen, names)
+        if d.needs == "sole":
+            _sole(d, named, names)
+        else:
+            _fill(doc, d, seen, names)
         seen.append(d)
     out, last_end = [], -1
     for d in sorted(seen, key=lambda d: (d.start, -(d.end - d.start))):
@@ -95,6 +101,18 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
         if c is not None:
             d.actor = replace(a, country=c, code=make_code(c, a.sector),
                               reason=f"coref: '{a.text}' → country {names.get(c, c)}")
+
+
+def _sole(d: Draft, named: set[str], names: dict[str, str]) -> None:
+    """A titled person or ethnic group without a country takes the only state the article names."""
+    others = named - {d.extra.get("not")}
+    if len(others) != 1:
+        return
+    (c,) = others
+    a = d.actor
+    what = "title without nationality" if a.kind == "person" else "no country of its own"
+    d.actor = replace(a, country=c, code=make_code(c, a.sector),
+                      reason=f"{what}: {names.get(c, c)} is the only country the article names")
 
 
 def _copy(d: Draft, ante: Draft, reason: str) -> None:

@@ -11,7 +11,7 @@ from casus.model import InputError
 
 DATA = Path(__file__).resolve().parent / "data"
 SECTORS = frozenset(
-    "GOV MIL COP JUD LEG OPP PTY REB SPY UAF BUS MED EDU CVL LAB REF HLH ELI REL CRM NGO IGO".split())
+    "GOV MIL COP JUD LEG OPP PTY REB SPY UAF BUS MED EDU CVL LAB REF HLH ELI REL CRM AGR NGO IGO".split())
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})  # country codes that are not states
 
 # category of an entry: how the resolver may use it

@@ -89,6 +89,8 @@ def _agent_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     sectors = _sectors(c[1])
     if typ == "title":
         yield [phrase], Entry(phrase.lower(), TITLE, None, sectors, "person")
+        if not phrase.isupper() and not phrase.endswith(".") and " of " not in phrase:
+            yield plurals(phrase), Entry(phrase.lower(), AGENT, None, sectors, "group")  # 'Palestinian leaders'
         return
     forms = [phrase] if phrase.isupper() else [phrase, *plurals(phrase)]
     yield forms, Entry(phrase.lower(), AGENT, None, sectors, "person" if typ == "person" else "group")

@@ -15,6 +15,9 @@ EXPLICIT = (COUNTRY, ADJECTIVE, SEAT)
 TOPICS = frozenset({"issue", "question", "problem", "matter", "situation", "file", "dossier", "topic", "affair",
                     "affairs", "language", "crisis", "conflict", "border", "team", "embassy"})
 COORD = frozenset({"and", "or", ",", "&"})
+SEAT_GOVERNMENTS = frozenset({"government", "regime", "administration", "leadership"})  # 'the Khartoum government'
+PLACE_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
+                              "west", "northeastern", "northwestern", "southeastern", "southwestern", "rural"})
 
 
 class ModifierRules:
@@ -33,8 +36,11 @@ class ModifierRules:
             if e is None or e.category == ORGANIZATION and e.kind == "person":
                 return None
             poss = m.end < len(toks) and toks[m.end].text in POSSESSIVE
-            if e.category == SEAT and not poss:
+            if e.category == SEAT and not poss and not self.seat_government(m.end):
                 return None
+            if e.category != ORGANIZATION and m.end + 1 < len(toks) and toks[m.end].text == "-" and toks[
+                    m.end + 1].text.lower() == "led":
+                return Mod(p, m.end + 2, e)  # 'Vietnamese-led forces', 'U.S.-led troops'
             return Mod(p, m.end + 1 if poss else m.end, e)
         if toks[p].text.lower() == "the" and p + 2 < len(toks):
             if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
@@ -77,6 +83,48 @@ class ModifierRules:
             return first.country, list(first.sectors), first.kind, False
         return first.country, [], "state", False
 
+    def seat_government(self, p: int) -> bool:
+        """'the Khartoum government', 'the Damascus regime': a seat naming the national government."""
+        m = self.m.get(p)
+        e = m.get(AGENT) if m is not None else None
+        return e is not None and e.name in SEAT_GOVERNMENTS
+
+    def skip_adjectives(self, j: int, hi: int) -> int:
+        """"Iraq's interim government": plain adjectives between a country and its sector noun."""
+        toks, k = self.toks, j
+        while k < hi and toks[k].pos == "ADJ" and k not in self.m and toks[k].text.lower() not in ("former", "ex"):
+            k += 1
+        return k if k > j and k in self.m and self.m[k].get(AGENT, TITLE) else j
+
+    def in_country(self, p: int) -> Mod | None:
+        """'in Syria', 'in central Baghdad' after a group noun: where the group is."""
+        from casus.actors.resolve import Mod
+
+        toks = self.toks
+        if p >= len(toks) or toks[p].text.lower() != "in":
+            return None
+        q = p + 1
+        while q < len(toks) and (toks[q].text.lower() == "the" or toks[q].text.lower() in PLACE_ADJECTIVES):
+            q += 1
+        m = self.m.get(q)
+        e = m.get(COUNTRY, SEAT) if m is not None else None
+        return Mod(p, m.end, e) if e is not None and e.country not in NON_STATE else None
+
+    def ethnic_group(self, i: int, m: Match) -> int | None:
+        """'ethnic Albanians (in Serbia)': a people living outside their namesake state; the country is where they live."""
+        e = m.get(PEOPLE, ADJECTIVE)
+        if e is None or e.category == ADJECTIVE and not self.agents_at(m.end)[1]:
+            return None
+        end, chain = self.agents_at(m.end) if e.category == ADJECTIVE else (m.end, [])
+        sectors = ["CVL"] + [s for c in chain for s in c.sectors if s != "CVL"]
+        where = self.in_country(end)
+        country = where.entry.country if where is not None and where.entry.country != e.country else None
+        d = self.emit(i, end, name=None, country=country, sector=sectors, kind="group",
+                      reason=f"ethnic {e.name} people living in {where.entry.name}" if country else None,
+                      needs=None if country else "sole")
+        d.extra["not"] = e.country
+        return end
+
     def institution_at(self, j: int, mods: list[Mod]) -> Match | None:
         """A national institution after an explicit country ("the Ivory Coast's Supreme Court", "Russia's Duma")."""
         m = self.m.get(j)
@@ -101,13 +149,13 @@ class ModifierRules:
         toks = self.toks
         if not mods or mods[-1].entry is None or mods[-1].entry.category not in EXPLICIT:
             return False
-        k = j
+        k, last = j, ""
         while k < hi and toks[k].text.lower() in COORD:
             nxt = self.mod_at(k + 1)
             if nxt is None or nxt.entry is None or nxt.entry.category not in EXPLICIT:
                 return False
-            k = nxt.end
-        if k == j:
+            k, last = nxt.end, toks[k].text.lower()
+        if k == j or last not in ("and", "or", "&"):
             return False
         agent_end, chain = self.agents_at(k)
         head = chain[-1] if chain else (self.m[agent_end].get(TITLE) if agent_end in self.m else None)

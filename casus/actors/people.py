@@ -9,8 +9,11 @@ if TYPE_CHECKING:
     from casus.actors.resolve import Match, Mod
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-TITLE_FILLERS = frozenset({"deputy", "acting", "interim", "senior", "top", "then", "-", "chief", "new",
-                           "former", "ex", "outgoing", "incoming", "first", "vice", "assistant", "under"})
+ABROAD = frozenset({"ambassador", "envoy", "special envoy"})  # titles usually held by foreigners
+FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
+TITLE_FILLERS = frozenset({"deputy", "acting", "interim", "senior", "top", "then", "-", "chief", "new", "junior",
+                           "outgoing", "incoming", "first", "vice", "assistant", "under", "self", "elected",
+                           "longtime", "veteran", "embattled", "military", "civilian"}) | FORMER
 
 
 class PersonRules:
@@ -30,7 +33,7 @@ class PersonRules:
             if low in TITLE_FILLERS and titles == [] and q + 1 < len(toks):
                 nxt = self.m.get(q + 1)
                 if nxt is not None and nxt.get(TITLE) or toks[q + 1].text.lower() in TITLE_FILLERS:
-                    former = former or low in ("former", "ex")
+                    former = former or low in FORMER
                     q += 1
                     continue
             if low == "and" and titles and self.m.get(q + 1) is not None and self.m[q + 1].get(TITLE):
@@ -90,11 +93,13 @@ class PersonRules:
                 pc, ps, why = self.person_attrs(person)
                 name = person.name
                 if country is None and not needs_ctx:
-                    country, sectors = pc, sectors or list(ps)
+                    country, sectors = pc, (list(ps) if ps == ("ELI",) else sectors or list(ps))
                     reasons.append(f"people table: {why}" if why else "people table")
+            needs = "country" if needs_ctx else None
+            if country is None and not needs_ctx and not {t.name for t in titles} & ABROAD:
+                needs = "sole"  # 'President Askar Akayev ... Kyrgyzstan': the one country the article names
             self.emit(start, nend, head=self.span_head(tend, nend), name=name, country=country, sector=sectors,
-                      kind="person", reason="; ".join(reasons) or None,
-                      needs="country" if needs_ctx else None, title=tuple(t.name for t in titles))
+                      kind="person", reason="; ".join(reasons) or None, needs=needs, title=tuple(t.name for t in titles))
             return nend
         last = toks[tend - 1]
         if last.dep in ("compound", "amod") and not (start <= last.head < tend):

@@ -13,6 +13,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 
 
@@ -59,8 +60,9 @@ class ActorResolver:
     def resolve(self, doc: ParsedDoc) -> list[ActorMention]:
         """Actor mentions sorted by start, non-overlapping, with coreference resolved."""
         matches = self._match(doc)
-        drafts = _Composer(doc, matches).run()
-        return coref.resolve(doc, drafts)
+        composer = _Composer(doc, matches)
+        drafts = composer.run()
+        return coref.resolve(doc, drafts, composer.named_countries())
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens
@@ -150,6 +152,18 @@ class _Composer(PersonRules, ModifierRules):
     def person_attrs(self, person: Entry | None) -> tuple[str | None, tuple[str, ...], str | None]:
         return person.at(self.when) if person is not None else (None, (), None)
 
+    def named_countries(self) -> set[str]:
+        """Every state the article names: countries, capitals, demonyms, national bodies and known people."""
+        out = set()
+        for m in self.m.values():
+            e = m.get(PERSON, COUNTRY, SEAT, PEOPLE, ADJECTIVE, ORGANIZATION)
+            if e is None or e.category != PERSON and self.in_entity(m):
+                continue
+            country = e.at(self.when)[0] if e.category == PERSON else e.country
+            if country and country not in NON_STATE:
+                out.add(country)
+        return out
+
     def run(self) -> list[Draft]:
         for s in self.doc.sentences:
             self.sentence(s.start, s.end)
@@ -183,8 +197,17 @@ class _Composer(PersonRules, ModifierRules):
                 return self.ethnic(start, mods, pm)
         if self.coordinated(mods, j, hi):
             return j
+        if not mods and toks[i].text.lower() == "ethnic" and i + 1 < hi and i + 1 in self.m:
+            done = self.ethnic_group(i, self.m[i + 1])
+            if done:
+                return done
+        j = self.skip_adjectives(j, hi) if mods else j
         agent_end, chain = self.agents_at(j)
         tend, titles, former = self.titles_at(agent_end)
+        if chain and not titles:  # 'Judge Alejandro Rivera': a sector noun that is also a title, before a name
+            t2, ti2, f2 = self.titles_at(j)
+            if ti2 and t2 < hi and self.name_at(t2)[0] > t2:
+                chain, tend, titles, former = [], t2, ti2, f2
         if titles:
             return self.titled(start, mods, chain, tend, titles, former, hi)
         if chain:
@@ -224,6 +247,9 @@ class _Composer(PersonRules, ModifierRules):
                 country, extra, kind, _ = self.from_mods([post])
                 sectors = extra
                 end = post.end
+            elif set(sec) & LOCAL:
+                where = self.in_country(end)
+                country = where.entry.country if where is not None else None
         sectors = sectors + [s for s in sec if s not in sectors]
         if kind in (None, "state"):
             kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
