@@ -77,12 +77,22 @@ def incident_page(store: Store, f: Filters, limit: int, offset: int = 0, sort: s
                   desc: bool = False) -> tuple[int, list[dict[str, Any]]]:
     """Total matching incidents (a member event matches) and one page of them."""
     where, params = where_clause(replace(f, limit=None))
-    match = ("i.incident_id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e USING (event_id) "
-             f"WHERE {where})") if where != "TRUE" else "TRUE"
-    total = rows(store, f"SELECT count(*) AS n FROM incidents i WHERE {match}", params)[0]["n"]
-    page = rows(store, f"SELECT {INCIDENT_LIST} FROM incidents i WHERE {match} "
-                       f"ORDER BY {_order(INCIDENT_SORTS, sort, desc, 'i.incident_id')} LIMIT ? OFFSET ?",
-                params + [limit, offset])
+    order = _order(INCIDENT_SORTS, sort, desc, "i.incident_id")
+    if where == "TRUE":
+        total = rows(store, "SELECT count(*) AS n FROM incidents")[0]["n"]
+        return total, rows(store, f"SELECT {INCIDENT_LIST} FROM incidents i ORDER BY {order} LIMIT ? OFFSET ?",
+                           [limit, offset])
+    # Filter events first, then reach their incidents: one pass gives both the page and the total.
+    matched = ("WITH m AS (SELECT DISTINCT ie.incident_id FROM events e "
+               f"JOIN incident_events ie ON ie.event_id = e.event_id WHERE {where}) ")
+    page = rows(store, f"{matched}SELECT {INCIDENT_LIST}, count(*) OVER () AS _total FROM incidents i "
+                       f"JOIN m USING (incident_id) ORDER BY {order} LIMIT ? OFFSET ?", params + [limit, offset])
+    if page:
+        total = page[0]["_total"]
+        for r in page:
+            del r["_total"]
+    else:
+        total = rows(store, f"{matched}SELECT count(*) AS n FROM m", params)[0]["n"] if offset else 0
     return total, page
 
 
@@ -118,10 +128,12 @@ def documents(store: Store, limit: int, offset: int = 0, text: str | None = None
         params.append(until)
     where = " AND ".join(conds) or "TRUE"
     total = rows(store, f"SELECT count(*) AS n FROM articles a WHERE {where}", params)[0]["n"]
-    page = rows(store, "SELECT a.id, a.title, a.report_date, a.report_date_basis, a.source, a.url, "
-                       "(SELECT count(*) FROM events e WHERE e.doc_id = a.id) AS n_events "
-                       f"FROM articles a WHERE {where} ORDER BY a.report_date DESC NULLS LAST, a.id "
-                       "LIMIT ? OFFSET ?", params + [limit, offset])
+    order = "report_date DESC NULLS LAST, id"
+    page = rows(store, "WITH page AS (SELECT a.id, a.title, a.report_date, a.report_date_basis, a.source, a.url "
+                       f"FROM articles a WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?) "
+                       "SELECT page.*, coalesce(n.n, 0) AS n_events FROM page LEFT JOIN (SELECT doc_id, count(*) AS n "
+                       "FROM events WHERE doc_id IN (SELECT id FROM page) GROUP BY doc_id) n ON n.doc_id = page.id "
+                       f"ORDER BY {order}", params + [limit, offset])
     return total, page
 
 

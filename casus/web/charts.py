@@ -59,7 +59,7 @@ def timeline_svg(series: list[dict[str, Any]], width: int = 900) -> str:
     for v in (-10, 0, 10):
         y = g0 - v / 10 * h2 / 2
         out.append(f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" class="grid{" zero" if v == 0 else ""}"/>'
-                   f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{v:+d}</text>')
+                   f'<text x="{left - 6}" y="{y + 4:.1f}" class="tick" text-anchor="end">{v:+d}</text>'.replace(">+0<", ">0<"))
     for q, pts in sorted(gold.items()):
         colour = QUADS.get(q, ("", "#888"))[1]
         xy = [(left + (k + 0.5) * bw, g0 - g / 10 * h2 / 2) for k, g in sorted(pts)]
