@@ -226,7 +226,7 @@ class DateRules:
         elif ctx.anchor is None:
             return "DATE", f"XXXX-{'H' if half else 'Q'}{n}"
         else:
-            y = ctx.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or "").lower(), 0)
+            y = ctx.anchor.year + {"last": -1, "next": 1}.get((m["rel"] or m["rel0"] or "").lower(), 0)
             first_month = 6 * n - 5 if half else 3 * n - 2
             if not m["rel"] and ctx.tense == "past" and first_month > ctx.anchor.month:
                 y -= 1

@@ -82,11 +82,17 @@ class RelativeRules:
         gran = {"W": "D" if n < 3 else "W", "FN": "D", "DE": "Y", "CE": "Y"}.get(unit, unit)
         return "DATE", at_unit(d, gran)
 
+    def _year_period(self, m: re.Match, ctx: Context) -> Result:
+        """'the 1988 quarter': that year's instance of the quarter being reported."""
+        if ctx.ref_quarter and ctx.pos - ctx.quarter_end < _FAR:
+            return "DATE", f"{m['year']}{ctx.ref_quarter[4:]}"
+        return "DATE", m["year"]
+
     def _same_period(self, m: re.Match, ctx: Context) -> Result:
         """'the same month a year ago': the period last mentioned, a year back."""
         if ctx.anchor is None:
             return None
-        what = m["what"].lower()
+        what = (m["what"] or m["what2"] or m["what3"]).lower()
         ref = ctx.ref_value if ctx.ref_value and precision_of(ctx.ref_value) in ("day", "week", "month", "quarter") else None
         if what in ("quarter", "period") and ctx.ref_quarter and ctx.pos - ctx.quarter_end < _FAR:
             ref = ctx.ref_quarter

@@ -84,6 +84,9 @@ class Grammar(DateRules, RelativeRules):
         if L.holiday:
             add("holiday", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming)\s+)?(?P<hol>{L.alternation('holiday')})"
                            rf"(?:,?\s+(?:of\s+)?{YEAR})?", self._holiday)
+        add("decade_word", r"the\s+(?:(?:early|late|mid)[\s-]+)?(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)",
+            lambda m, c: ("DATE", "19" + str(["twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties",
+                                              "nineties"].index(m["dw"].lower()) + 2)))
         add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+|'|(?<=\d0s\sand\s)|(?<=\d0s\sor\s))(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
         add("year2", r"(?<=\s)'(?P<year>\d\d)(?=[\s,.;:)]|$)", self._year)
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
@@ -93,13 +96,17 @@ class Grammar(DateRules, RelativeRules):
         add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+{UNIT}(?!s)", self._rel_unit)
         add("ago", rf"(?:(?:almost|nearly|about|some|roughly|just|only|more\s+than|less\s+than|over)\s+)?"
                    rf"{NUM}[\s-]+{UNIT}s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago, sets_reference=False)
-        add("same_period", r"(?:the\s+)?(?:same|corresponding|comparable)\s+(?P<what>month|period|quarter|week)\s+"
-                           r"(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year)",
+        add("year_period", r"the\s+(?P<year>1[0-9]\d\d|20\d\d)\s+(?:period|quarter)", self._year_period,
+            sets_reference=False)
+        add("same_period", r"(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?P<what>month|period|quarter|week)\s+"
+                           r"(?:a\s+year\s+(?:ago|earlier|before)|(?:of\s+|in\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+year)"
+                           r"|the\s+(?P<what2>month|period|quarter)\s+a\s+year\s+(?:ago|earlier|before)"
+                           r"|last\s+year's\s+(?P<what3>month|period|quarter))",
             self._same_period, sets_reference=False)
         add("year_ago", r"(?:the\s+)?(?P<unit>year|month|quarter)[\s-](?P<dir>ago|earlier)(?:\s+(?P<what>period|quarter|level|month|year))?", self._year_ago, sets_reference=False)
-        add("quarter", rf"(?:the\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?:(?P<year>\d{{4}})\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
+        add("quarter", rf"(?:the\s+|(?P<rel0>this|last|next)\s+year's\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?:(?P<year>\d{{4}})\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
         add("the_quarter", r"the\s+(?P<rel>latest\s+|current\s+|recent\s+|most\s+recent\s+|same\s+)?(?P<q>quarter|period)", self._the_quarter, sets_reference=False)
-        add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?", self._duration)
+        add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within|just\s+over|just\s+under|over|under|roughly|around)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|additional\s+|extra\s+|further\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?", self._duration)
         add("vague_dur", r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes)", self._vague)
         add("season", rf"(?:(?P<rel>this|last|next|this\s+past|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?", self._season)
         add("time", rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s*(?=[A-Z]{{3}})|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|[A-Z]ST|[A-Z]DT))?(?:,?\s+(?:on\s+)?(?:(?P<dword>today|yesterday|tomorrow|tonight)|{WD}|{MONTH}\s+{DAY}))?", self._time)
