@@ -9,7 +9,7 @@ from casus.model import ParsedDoc, Token
 INTENT_HEADS = frozenset({
     "plan", "intend", "hope", "want", "seek", "aim", "promise", "pledge", "vow", "agree", "offer",
     "decide", "prepare", "expect", "wish", "propose", "suggest", "commit", "resolve", "undertake",
-    "vote", "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared",
+    "vote", "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared", "swear", "sworn",
 })
 WANT_HEADS = frozenset({"want", "wish", "expect", "need", "like", "prefer"})
 CONSIDER_HEADS = frozenset({"consider", "mull", "weigh", "explore", "study", "contemplate", "ponder", "review"})
@@ -27,6 +27,7 @@ ALLEGE_HEADS = frozenset({"accuse", "charge", "blame", "allege", "suspect", "cla
                           "criticise", "denounce", "fault", "indict", "convict", "sue", "investigate", "probe"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 PURPOSE = "mode intended: purpose clause"
+FRAME_HEADS = INTENT_HEADS | APPEAL_HEADS | DEMAND_HEADS | THREAT_HEADS | REFUSE_HEADS | CONSIDER_HEADS | WANT_HEADS
 PHRASE_DEPS = frozenset({"dobj", "pobj", "prep", "compound", "nsubj", "nsubjpass", "attr", "appos", "npadvmod"})
 
 
@@ -89,6 +90,9 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
             if not own_clause:
                 break
             if low in FUTURE_AUX:
+                cond = _condition(doc, tok)
+                if cond is not None:  # "will withdraw unless …": a threat
+                    return Modality("threatened", cond, reason=f"mode threatened: '{c.text} … {cond.text}'")
                 return Modality("intended", c, reason=f"mode intended: '{c.text}'")
             if low == "would":  # future in the past inside reported speech, else a hypothesis
                 speech = _reported(doc, tok, is_speech)
@@ -130,7 +134,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
             if forms & ALLEGE_HEADS:
                 return Modality("alleged", head, reason=f"alleged, not asserted: reported by '{head.text}'")
             break  # a reported clause keeps its own modality
-        if tok.dep in ("xcomp", "acl") and head.pos in ("VERB", "AUX", "ADJ"):
+        infinitive = tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(tok.i))
+        if (tok.dep in ("xcomp", "acl") or infinitive and forms & FRAME_HEADS) and head.pos in ("VERB", "AUX", "ADJ"):
             if forms & APPEAL_HEADS or forms & DEMAND_HEADS:
                 return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}'")
             if forms & THREAT_HEADS:
@@ -204,4 +209,14 @@ def _complement_of(doc: ParsedDoc, tok: Token) -> Token | None:
         cur = doc.tokens[cur.head]
         if cur.pos in ("VERB", "AUX"):
             return cur
+    return None
+
+
+def _condition(doc: ParsedDoc, tok: Token) -> Token | None:
+    """The 'unless' of a clause attached to tok, if any: promises with an 'unless' are threats."""
+    for c in doc.children(tok.i):
+        if c.dep == "advcl":
+            mark = next((g for g in doc.children(c.i) if g.dep == "mark" and g.text.lower() == "unless"), None)
+            if mark is not None:
+                return mark
     return None
