@@ -52,6 +52,18 @@ def test_us_counties_and_alternate_names(gaz):
     assert any(c.name == "Munich" for c in gaz.candidates("München"))
 
 
+def test_us_counties_have_points_and_towns_know_their_county(gaz):
+    [henry] = [c for c in gaz.candidates("Henry County") if c.admin1_code == "TN"]
+    [paris] = [c for c in gaz.candidates("Paris") if c.admin1_code == "TN"]
+    assert paris.admin2 == "Henry County"
+    assert henry.lat is not None and distance_km(henry.lat, henry.lon, paris.lat, paris.lon) < 40
+
+
+def test_airport_codes_are_not_town_names(gaz):
+    assert not any(c.name == "Paris" for c in gaz.candidates("PRX"))
+    assert gaz.candidates("US")[0].country == "USA"  # codes from our own data files stay
+
+
 def test_unknown_name_has_no_candidates(gaz):
     assert gaz.candidates("Xqzzyville") == []
     assert "Xqzzyville" not in gaz

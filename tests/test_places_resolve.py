@@ -17,6 +17,9 @@ TEXTS = {
     "long_beach": "Police in Long Beach, California arrested two men.",
     "paris": "The summit in Paris ended without a deal.",
     "paris_tx": "Paris, Texas is a small city near the Oklahoma border.",
+    "henry": "Paris and Henry County are rich in history, the mayor of Paris said.",
+    "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
+                 "near Kensington, Douglas County officials said.",
 }
 
 
@@ -86,3 +89,15 @@ def test_token_ranges_match_character_offsets(resolved):
     for pm in resolver.resolve(doc):
         assert doc.tokens[pm.start].idx == pm.place.start
         assert doc.tokens[pm.end - 1].end == pm.place.end
+
+
+def test_a_town_and_its_county_resolve_together(resolved):
+    found = places(resolved, "henry")
+    assert found["Paris"].admin1 == "Tennessee"
+    assert found["Henry County"].admin1 == "Tennessee"
+    assert found["Henry County"].lat is not None
+
+
+def test_small_towns_go_to_the_state_they_share(resolved):
+    found = places(resolved, "minnesota")
+    assert {found[n].admin1 for n in ("Alexandria", "Brandon", "Kensington")} == {"Minnesota"}

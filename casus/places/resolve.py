@@ -31,6 +31,7 @@ class Weights:
     primary_name: float = 2.0  # the name matched is the entry's main name, not an alternate
     country: float = 5.0  # times the share of other places in the article in the same country
     admin1: float = 2.0  # the article names the candidate's state/province or a place in it
+    admin1_more: float = 1.0  # for each further place in that state (up to two more)
     near: float = 2.0  # within `near_km` of another place the article names
     near_km: float = 150.0
     local_max: bool = True  # a named state and a nearby place are one piece of evidence, not two
@@ -40,6 +41,10 @@ class Weights:
     mislabelled_countries: bool = True  # take country/state names the NER labelled PERSON or ORG
     inner_names: bool = True  # look for a place name opening a longer entity
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
+    county_link: float = 3.0  # a town in a county the article names, or a county holding a named town
+    state_vote: float = 2.0  # times the other toponyms' ambiguity-weighted votes for the candidate's state
+    state_vote_cap: float = 1.5
+    vote_temperature: float = 1.0  # how evenly a toponym's vote spreads over its less likely senses
 
 
 @dataclass
@@ -226,6 +231,7 @@ class PlaceResolver:
     def _rank(self, groups: list[_Group]) -> None:
         w = self.weights
         by_key = {g.key: g for g in groups}
+        votes, group_votes, counties, towns = self._consistency(groups)
         for g in groups:
             g.pick = max(g.mentions[0].cands, key=lambda c: self._prior(g.key, c))
             g.reason = f"place: largest entry for '{g.mentions[0].key}'"
@@ -254,14 +260,26 @@ class PlaceResolver:
                         if share >= 0.5:
                             why.append(f"country {c.country} named in article")
                     local = 0.0
-                    if c.admin1_code and all_admin1[c.admin1_code] - (
-                            own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI") > 0:
-                        local = w.admin1
+                    n_in_admin1 = all_admin1[c.admin1_code] - (
+                        own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI")
+                    if c.admin1_code and n_in_admin1 > 0:
+                        local = w.admin1 + w.admin1_more * min(n_in_admin1 - 1, 2)
                         why.append(f"{c.admin1 or c.admin1_code} named in article")
                     if c.lat is not None and c.feature_code not in BIG and grid.near(c, w.near_km, exclude=own):
                         local = max(local, w.near) if w.local_max else local + w.near
                         why.append("near other places in article")
+                    if c.admin1_code and c.feature_code != "PCLI":
+                        support = votes[c.admin1_code] - group_votes[g.key].get(c.admin1_code, 0.0)
+                        if support > 0.05:
+                            local = max(local, w.state_vote * min(support, w.state_vote_cap))
                     score += local
+                    if c.admin2 and c.feature_code in {"PPL", "PPLC", "ADM2"}:
+                        county = (c.admin1_code, normalise(c.admin2))
+                        other = towns if c.feature_code == "ADM2" else counties
+                        if other.get(county, set()) - {g.key}:
+                            score += w.county_link
+                            why.append(f"in {c.admin2}, named in article" if c.feature_code != "ADM2"
+                                       else "a town in it is named in article")
                     for q in quals:
                         if (q.feature_code == "PCLI" and c.country == q.country) or (
                                 q.feature_code == "ADM1" and c.admin1_code == q.admin1_code and c is not q):
@@ -275,6 +293,31 @@ class PlaceResolver:
                 g.reason = "place: " + (best_why or f"largest entry for '{g.key}'")
             if not changed:
                 break
+
+    def _consistency(self, groups: list[_Group]) -> tuple[Counter, dict, dict, dict]:
+        """Each toponym's votes for the states its senses lie in, and which toponyms could be a county or a town in one."""
+        votes: Counter = Counter()
+        group_votes: dict[str, Counter] = {}
+        counties: dict[tuple, set[str]] = defaultdict(set)
+        towns: dict[tuple, set[str]] = defaultdict(set)
+        for g in groups:
+            cands = g.mentions[0].cands
+            priors = [self._prior(g.key, c) for c in cands]
+            top = max(priors)
+            weights = [math.exp((p - top) / self.weights.vote_temperature) for p in priors]
+            total = sum(weights)
+            share: Counter = Counter()
+            for c, wt in zip(cands, weights):
+                if c.admin1_code and c.feature_code != "PCLI":
+                    share[c.admin1_code] = max(share[c.admin1_code], wt / total)
+            group_votes[g.key] = share
+            votes.update(share)
+            for c in cands:
+                if c.admin2 and c.feature_code == "ADM2":
+                    counties[(c.admin1_code, normalise(c.admin2))].add(g.key)
+                elif c.admin2 and c.feature_class == "P":
+                    towns[(c.admin1_code, normalise(c.admin2))].add(g.key)
+        return votes, group_votes, counties, towns
 
     def _prior(self, key: str, c: Candidate) -> float:
         w = self.weights
