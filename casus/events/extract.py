@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from pathlib import Path
 from dataclasses import dataclass
 
-from casus.events.arguments import (
-    FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
-)
+from casus.events.arguments import ActorIndex, Arg, object_of
+from casus.events.roles import RoleFinder
+from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.modecodes import ModeCoder
@@ -47,6 +46,7 @@ class EventExtractor:
         self.ontology = ontology
         self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
         self.modes = ModeCoder(ontology)
+        self.roles = RoleFinder(lexicon)
 
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention], quotes: Sequence[Quote] = ()) -> list[Event]:
@@ -132,110 +132,14 @@ class EventExtractor:
         return out
 
     # -- arguments -------------------------------------------------------------------------
-    def _verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
-        source, target = Arg(), Arg()
-        subj, passive = subject_of(doc, verb)
-        if passive:
-            agent = agent_of(doc, verb)
-            if agent is not None:
-                source = Arg(index.for_phrase(agent.i), agent, "passive agent")
-            if subj is not None:
-                target = Arg(index.for_phrase(subj.i), subj, "passive subject")
-        elif subj is not None:
-            source = Arg(index.for_phrase(subj.i), subj, "subject")
-        if not target:
-            target = self._target(doc, verb, entry, index)
-        return source, target
-
-    def _target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
-        targets = tuple(entry.target)
-        obj = object_of(doc, tok) if tok.pos in ("VERB", "AUX") else None
-        if "dobj" in targets and obj is not None:
-            found = index.for_phrase(obj.i)
-            if found:
-                return Arg(found, obj, "object")
-        for c in doc.children(tok.i):
-            if c.dep == "dative":  # "gave the Ivory Coast aid": the recipient
-                found = index.for_phrase(c.i)
-                if found:
-                    return Arg(found, c, "indirect object")
-        preps = tuple(p for p in targets if p not in ("dobj", "-"))
-        for pobj in prep_objects(doc, tok, preps):
-            found = index.for_phrase(pobj.i)
-            if found:
-                return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
-        if targets == ("-",):
-            return Arg()
-        return self._fallback_target(doc, tok, obj, index)
-
-    def _fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex) -> Arg:
-        """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where."""
-        holders = [tok] + ([obj] if obj is not None else [])
-        for holder in holders:  # "granted asylum to X", "shared evidence with the U.S.", "blockade of the U.K."
-            preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj else ())
-            for pobj in prep_objects(doc, holder, preps):
-                found = index.for_phrase(pobj.i)
-                if found and all(m.actor.country or m.actor.code for m in found):
-                    return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
-        if obj is not None:  # "demanding a U.N. military presence"; not the owner in "its blockade of …"
-            found = [m for m in index.for_phrase(obj.i)
-                     if (m.actor.country or m.actor.code) and doc.tokens[m.head].dep != "poss"]
-            if found:
-                return Arg(found, obj, "actor named in the object")
-        for c in doc.children(tok.i):  # "demanded that the US cancel …": the one asked to act
-            if c.dep == "ccomp":
-                subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
-                found = index.for_phrase(subj.i) if subj is not None else []
-                if found and not self.lexicon.is_speech(tok.lemma.lower()):
-                    return Arg(found, subj, f"subject of the clause '{c.text}'")
-        for pobj in prep_objects(doc, tok, ("in", "inside")):  # "lifted a curfew in Montenegro"
-            found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
-            if found:
-                return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
-        return Arg()
-
-    def _noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
-        source, target = Arg(), Arg()
-        for c in doc.children(noun.i):
-            if c.dep in ("poss", "amod", "compound", "nmod") and index.at(c.i) is not None:
-                source = Arg(index.for_phrase(c.i), c, f"modifier '{c.text}'")
-                break
-        if not source:
-            for pobj in prep_objects(doc, noun, ("by", "from")):
-                found = index.for_phrase(pobj.i)
-                if found:
-                    source = Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
-                    break
-        between = prep_objects(doc, noun, ("between", "among"))
-        if between and not source:
-            found = index.for_phrase(between[0].i)
-            if len(found) >= 2:
-                return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
-        target = self._target(doc, noun, entry, index)
-        verb = governing_verb(doc, noun)
-        hops = 0
-        while verb is not None and hops < 3 and not source:
-            hops += 1
-            vs, vt = self._verb_args(doc, verb, _PrepsOnly(entry), index)
-            if vs or vs.token is not None:
-                source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
-            if not target and vt and (noun.dep == "dobj" or hops == 1):
-                target = Arg(vt.mentions, vt.token, f"'{verb.text}' object")
-            if vs.token is None:  # "following a meeting with Abe, Putin said": go up to the clause
-                verb = governing_verb(doc, verb)
-        if verb is not None and source and not target:
-            target = self._target(doc, verb, _PrepsOnly(entry), index)
-        return source, target
-
-    # -- building events ----------------------------------------------------------------------
     def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report,
                mod: Modality, quotes: Sequence[Quote] = ()) -> list[Event] | None:
         tok, entry = cand.token, cand.entry
         if cand.pos == "VERB":
-            source, target = self._verb_args(doc, tok, entry, index)
+            source, target = self.roles.verb_args(doc, tok, entry, index)
         else:
-            source, target = self._noun_args(doc, tok, entry, index)
-        source = self._speaker_fallback(doc, tok, source, index, quotes)
+            source, target = self.roles.noun_args(doc, tok, entry, index)
+        source = self.roles.speaker_fallback(doc, tok, source, index, quotes)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
         if not source or not (_political(source) or _political(target)):
@@ -245,7 +149,7 @@ class EventExtractor:
         code, mode = self.modes.code(base, mod.mode)
         if mod.appeal_head is not None and mod.mode == "requested":
             # "A urged B to withdraw": A appeals to B
-            a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
+            a_src, _ = self.roles.verb_args(doc, mod.appeal_head, entry, index)
             obj = object_of(doc, mod.appeal_head)
             b = Arg(index.for_phrase(obj.i), obj, "appeal object") if obj is not None else Arg()
             if a_src:  # the one asked is the object of the appeal, else the wanted act's own doer
@@ -253,7 +157,7 @@ class EventExtractor:
                 source, target = a_src, (b or inner or target)
         elif mod.appeal_head is not None and mod.mode == "demanded":
             # "A said B must withdraw", "A demanded that B withdraw": A demands of B
-            a_src, _ = self._verb_args(doc, mod.appeal_head, entry, index)
+            a_src, _ = self.roles.verb_args(doc, mod.appeal_head, entry, index)
             if a_src:
                 source, target = a_src, (source or target)
         reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
@@ -282,33 +186,6 @@ class EventExtractor:
         for s, t in pairs:
             events.append(self._build(doc, cand, code, mod, s, t, source, target, date, place, reasons, report))
         return events
-
-    def _speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
-                          quotes: Sequence[Quote] = ()) -> Arg:
-        """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
-        first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
-        if source and not (first_person and not source.mentions[0].actor.country):
-            return source
-        if source.token is not None and not first_person:
-            return source
-        cur = tok
-        for _ in range(8):
-            if cur.head == cur.i:
-                break
-            head = doc.tokens[cur.head]
-            if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
-                subj, _ = subject_of(doc, head)
-                found = index.for_phrase(subj.i) if subj is not None else []
-                if found:
-                    return Arg([_speaking_for(source, found[0])], subj, f"speaker of '{head.text}'")
-            cur = head
-        if first_person:  # a quote in its own sentence: "We will …", he said. "We hope …"
-            for q in quotes:
-                if q.direct and q.speaker is not None and q.start <= tok.idx < q.end:
-                    spk = index.at_char(q.speaker.start)
-                    if spk is not None and spk.actor.country:
-                        return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
-        return source
 
     def _build(self, doc, cand, code, mod: Modality, s: ActorMention, t: ActorMention | None,
                source: Arg, target: Arg, date: EventDate, place, reasons, report) -> Event:
@@ -342,42 +219,10 @@ class EventExtractor:
         )
 
 
-class _PrepsOnly:
-    """A lexicon entry view whose target ignores the direct object (for light verbs)."""
-
-    def __init__(self, entry):
-        self.target = tuple(p for p in entry.target if p != "dobj") + ("dative",)
-        self.code = entry.code
-
-
 def _same(a: ActorMention, b: ActorMention) -> bool:
     if a is b:
         return True
     return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
-
-
-def load_sector_rules(path: Path | None = None) -> list[tuple[str, str, str, str]]:
-    """Read the sector recoding rules (code, source sector, target sector, recode) from the data file."""
-    path = path or Path(__file__).resolve().parent / "data" / "sector_recode.tsv"
-    rules = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            code, src, tgt, recode = (f.strip() for f in line.split("\t")[:4])
-            rules.append((code, src, tgt, recode))
-    return rules
-
-
-def _sector_match(want: str, actor: Actor | None) -> bool:
-    sectors = actor.sector if actor is not None else []
-    return want == "*" or (want == "-" and not sectors) or want in sectors
-
-
-def recode_by_sector(rules, code: str, source: Actor | None, target: Actor | None) -> str:
-    """The code after the first sector rule that matches, else the code itself."""
-    for c, src, tgt, recode in rules:
-        if c == code and _sector_match(src, source) and _sector_match(tgt, target):
-            return recode
-    return code
 
 
 def _political(arg: Arg) -> bool:
@@ -407,14 +252,3 @@ def _ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:
         if cur.i in claimed or any(c.dep == "dobj" and c.i in claimed for c in doc.children(cur.i)):
             return True  # the act itself, or a light verb's event noun ("continue talks … for")
     return False
-
-
-def _speaking_for(source: Arg, speaker: ActorMention) -> ActorMention:
-    """The speaker, or "we" standing for the speaker's side with the pronoun's own span."""
-    if source.token is None:
-        return speaker
-    t = source.token
-    a = speaker.actor
-    actor = Actor(t.text, t.idx, t.end, name=a.name, code=a.code, country=a.country, sector=list(a.sector),
-                  kind=a.kind, reason=f"'{t.text}' in speech of {a.name or a.text}")
-    return ActorMention(t.i, t.i + 1, t.i, actor)

@@ -1,0 +1,160 @@
+"""Who acted and towards whom: the source and target roles of an event predicate."""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from casus.events.arguments import (
+    FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
+)
+from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
+
+FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
+
+
+class RoleFinder:
+    """Finds the source and target of verb and noun predicates from the parse and the lexicon entry."""
+
+    def __init__(self, lexicon):
+        self.lexicon = lexicon
+
+    def verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
+        source, target = Arg(), Arg()
+        subj, passive = subject_of(doc, verb)
+        if passive:
+            agent = agent_of(doc, verb)
+            if agent is not None:
+                source = Arg(index.for_phrase(agent.i), agent, "passive agent")
+            if subj is not None:
+                target = Arg(index.for_phrase(subj.i), subj, "passive subject")
+        elif subj is not None:
+            source = Arg(index.for_phrase(subj.i), subj, "subject")
+        if not target:
+            target = self.target(doc, verb, entry, index)
+        return source, target
+
+    def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
+        targets = tuple(entry.target)
+        obj = object_of(doc, tok) if tok.pos in ("VERB", "AUX") else None
+        if "dobj" in targets and obj is not None:
+            found = index.for_phrase(obj.i)
+            if found:
+                return Arg(found, obj, "object")
+        for c in doc.children(tok.i):
+            if c.dep == "dative":  # "gave the Ivory Coast aid": the recipient
+                found = index.for_phrase(c.i)
+                if found:
+                    return Arg(found, c, "indirect object")
+        preps = tuple(p for p in targets if p not in ("dobj", "-"))
+        for pobj in prep_objects(doc, tok, preps):
+            found = index.for_phrase(pobj.i)
+            if found:
+                return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
+        if targets == ("-",):
+            return Arg()
+        return self.fallback_target(doc, tok, obj, index)
+
+    def fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex) -> Arg:
+        """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where."""
+        holders = [tok] + ([obj] if obj is not None else [])
+        for holder in holders:  # "granted asylum to X", "shared evidence with the U.S.", "blockade of the U.K."
+            preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj else ())
+            for pobj in prep_objects(doc, holder, preps):
+                found = index.for_phrase(pobj.i)
+                if found and all(m.actor.country or m.actor.code for m in found):
+                    return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
+        if obj is not None:  # "demanding a U.N. military presence"; not the owner in "its blockade of …"
+            found = [m for m in index.for_phrase(obj.i)
+                     if (m.actor.country or m.actor.code) and doc.tokens[m.head].dep != "poss"]
+            if found:
+                return Arg(found, obj, "actor named in the object")
+        for c in doc.children(tok.i):  # "demanded that the US cancel …": the one asked to act
+            if c.dep == "ccomp":
+                subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
+                found = index.for_phrase(subj.i) if subj is not None else []
+                if found and not self.lexicon.is_speech(tok.lemma.lower()):
+                    return Arg(found, subj, f"subject of the clause '{c.text}'")
+        for pobj in prep_objects(doc, tok, ("in", "inside")):  # "lifted a curfew in Montenegro"
+            found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
+            if found:
+                return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
+        return Arg()
+
+    def noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
+        source, target = Arg(), Arg()
+        for c in doc.children(noun.i):
+            if c.dep in ("poss", "amod", "compound", "nmod") and index.at(c.i) is not None:
+                source = Arg(index.for_phrase(c.i), c, f"modifier '{c.text}'")
+                break
+        if not source:
+            for pobj in prep_objects(doc, noun, ("by", "from")):
+                found = index.for_phrase(pobj.i)
+                if found:
+                    source = Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
+                    break
+        between = prep_objects(doc, noun, ("between", "among"))
+        if between and not source:
+            found = index.for_phrase(between[0].i)
+            if len(found) >= 2:
+                return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
+        target = self.target(doc, noun, entry, index)
+        verb = governing_verb(doc, noun)
+        hops = 0
+        while verb is not None and hops < 3 and not source:
+            hops += 1
+            vs, vt = self.verb_args(doc, verb, _PrepsOnly(entry), index)
+            if vs or vs.token is not None:
+                source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
+            if not target and vt and (noun.dep == "dobj" or hops == 1):
+                target = Arg(vt.mentions, vt.token, f"'{verb.text}' object")
+            if vs.token is None:  # "following a meeting with Abe, Putin said": go up to the clause
+                verb = governing_verb(doc, verb)
+        if verb is not None and source and not target:
+            target = self.target(doc, verb, _PrepsOnly(entry), index)
+        return source, target
+
+    # -- building events ----------------------------------------------------------------------
+    def speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
+                          quotes: Sequence[Quote] = ()) -> Arg:
+        """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
+        first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
+        if source and not (first_person and not source.mentions[0].actor.country):
+            return source
+        if source.token is not None and not first_person:
+            return source
+        cur = tok
+        for _ in range(8):
+            if cur.head == cur.i:
+                break
+            head = doc.tokens[cur.head]
+            if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
+                subj, _ = subject_of(doc, head)
+                found = index.for_phrase(subj.i) if subj is not None else []
+                if found:
+                    return Arg([_speaking_for(source, found[0])], subj, f"speaker of '{head.text}'")
+            cur = head
+        if first_person:  # a quote in its own sentence: "We will …", he said. "We hope …"
+            for q in quotes:
+                if q.direct and q.speaker is not None and q.start <= tok.idx < q.end:
+                    spk = index.at_char(q.speaker.start)
+                    if spk is not None and spk.actor.country:
+                        return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
+        return source
+
+
+class _PrepsOnly:
+    """A lexicon entry view whose target ignores the direct object (for light verbs)."""
+
+    def __init__(self, entry):
+        self.target = tuple(p for p in entry.target if p != "dobj") + ("dative",)
+        self.code = entry.code
+
+
+def _speaking_for(source: Arg, speaker: ActorMention) -> ActorMention:
+    """The speaker, or "we" standing for the speaker's side with the pronoun's own span."""
+    if source.token is None:
+        return speaker
+    t = source.token
+    a = speaker.actor
+    actor = Actor(t.text, t.idx, t.end, name=a.name, code=a.code, country=a.country, sector=list(a.sector),
+                  kind=a.kind, reason=f"'{t.text}' in speech of {a.name or a.text}")
+    return ActorMention(t.i, t.i + 1, t.i, actor)
