@@ -171,11 +171,14 @@ def evaluate(
 
 
 def _register_optional() -> None:
-    try:
-        from casus.cli_store import register
+    from casus.cli_store import register
+
+    register(app)
+    try:  # the web app's dependencies are an optional extra
+        from casus.web.cli import register as register_web
     except ImportError:
         return
-    register(app)
+    register_web(app)
 
 
 _register_optional()

@@ -68,8 +68,10 @@ class Pipeline:
                                          start=sent.char_start, end=sent.char_end))
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
-        if article.dateline is not None:  # the reporter's city is not an event place
-            places = [p for p in places if not (article.dateline.start <= p.place.start < article.dateline.end)]
+        if article.dateline is not None:  # the reporter's city and day are not the event's
+            line = article.dateline
+            places = [p for p in places if not (line.start <= p.place.start < line.end)]
+            times = [t for t in times if not (line.start <= t.start < line.end)]
         return Grounded(doc, actors, times, places)
 
     def grounded(self, articles: Iterable[Article]) -> Iterator[Grounded]:
