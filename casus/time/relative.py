@@ -151,6 +151,8 @@ class RelativeRules:
         return "DURATION", duration_value(str(int(n)), unit)
 
     def _vague(self, m: re.Match, ctx: Context) -> Result:
+        if _AGE.match(m.string, m.end()):
+            return None
         if re.fullmatch(r"the\s+\w+", m.group(0), re.I) and re.match(r"\s+(?:before|after|since|following|leading|preceding|of)\b",
                                                                     m.string[m.end():m.end() + 12], re.I):
             return None  # "in the days before the attack": a time tied to an event, not a length

@@ -8,7 +8,7 @@ from functools import lru_cache
 from casus.model import TimeRef
 from casus.time.anchor import precision_of
 from casus.time.lexicon import Lexicon, default
-from casus.time.rules import Context, Grammar
+from casus.time.rules import Context, Grammar, Rule
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
 _LEFT_MOD = re.compile(
@@ -55,8 +55,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return after[0][2] if after else None
 
 
-def _candidates(grammar: Grammar, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """All rule matches as (start, end, rule index), then the longest non-overlapping ones in text order."""
+def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
+    """The longest non-overlapping rule matches as (start, end, rule index) in text order, and all matches longest first."""
     found = []
     for i, rule in enumerate(grammar.rules):
         for m in rule.regex.finditer(text, start, end):
@@ -64,12 +64,21 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> list[tuple
                 found.append((m.start(), m.end(), i))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     chosen: list[tuple[int, int, int]] = []
-    taken: list[tuple[int, int]] = []
     for s, e, i in found:
-        if all(e <= ts or s >= te for ts, te in taken):
+        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
             chosen.append((s, e, i))
-            taken.append((s, e))
-    return sorted(chosen)
+    return sorted(chosen), found
+
+
+def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) -> tuple[Rule, tuple[str, str] | None]:
+    """Rule i's (type, value) for text[s:e] in context, or None."""
+    rule = grammar.rules[i]
+    m = rule.regex.match(text, s, e)
+    if m is None or m.end() != e:
+        return rule, None
+    ctx.tense = _tense(text, s, e)
+    ctx.pos = s
+    return rule, rule.build(m, ctx)
 
 
 def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | None = None,
@@ -80,16 +89,19 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
     ctx = Context(anchor)
     out: list[TimeRef] = []
     titles = [t.span(1) for t in _TITLE.finditer(text, start, end)]
-    for s, e, i in _candidates(grammar, text, start, end):
+    chosen, found = _candidates(grammar, text, start, end)
+    for k, (s, e, i) in enumerate(chosen):
         if any(ts <= s and e <= te for ts, te in titles):
             continue
-        rule = grammar.rules[i]
-        m = rule.regex.match(text, s, e)
-        if m is None or m.end() != e:
-            continue
-        ctx.tense = _tense(text, s, e)
-        ctx.pos = s
-        result = rule.build(m, ctx)
+        rule, result = _build(grammar, text, s, e, i, ctx)
+        if result is None:  # "over an hour later" gives no value: let the shorter matches across it try
+            lo, hi = (out[-1].end if out else start), (chosen[k + 1][0] if k + 1 < len(chosen) else end)
+            for s2, e2, i2 in found:
+                if s2 < e and s < e2 and lo <= s2 and e2 <= hi and (s2, e2) != (s, e):
+                    rule, result = _build(grammar, text, s2, e2, i2, ctx)
+                    if result is not None:
+                        s, e = s2, e2
+                        break
         if result is None:
             continue
         typ, value = result
