@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from casus.actors import speakers
 from casus.actors.kb import NON_STATE, make_code
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
@@ -22,6 +23,8 @@ _TITLE_SAME = {"pm": "prime minister", "premier": "prime minister", "vice-presid
                "defense minister": "defence minister", "defense secretary": "defence minister",
                "defence secretary": "defence minister", "foreign secretary": "foreign minister",
                "secretary of state": "foreign minister", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
+PLACES = frozenset({"village", "town", "city", "region", "area", "camp", "island", "province", "district", "enclave",
+                    "territory", "neighbourhood", "neighborhood", "settlement", "suburb", "valley", "port", "capital"})
 SENTENCE_WINDOW = 2  # 'it' / 'they' look back this many sentences at most
 
 
@@ -46,6 +49,7 @@ def resolve(doc: ParsedDoc, drafts: list[Draft], named: set[str] = frozenset()) 
         else:
             _fill(doc, d, seen, names)
         seen.append(d)
+    seen += speakers.first_person(doc, [d for d in seen if not d.extra.get("drop")])
     out, last_end = [], -1
     for d in sorted(seen, key=lambda d: (d.start, -(d.end - d.start))):
         if d.start < last_end:
@@ -94,7 +98,13 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
             d.actor = replace(a, country=c, code=make_code(c, a.sector),
                               reason=f"coref: '{a.text}' → country {names.get(c, c)}")
         return
-    if a.kind == "person" and a.name and not d.title:
+    owner = next((p for p in reversed(seen) if p.end == d.start and p.extra.get("pronoun")
+                  and doc.tokens[p.start].dep == "poss" and _is_state(p.actor)), None) if a.country is None else None
+    if owner is not None and a.sector and not a.name:  # 'its navy', 'their government'
+        c = owner.actor.country
+        d.actor = replace(a, country=c, code=make_code(c, a.sector),
+                          reason=f"coref: '{owner.actor.text} {a.text}' → {names.get(c, c)}")
+    elif a.kind == "person" and a.name and not d.title:
         _surname(d, seen)
     elif d.title and a.country is None and a.kind in ("state", "group") and doc.tokens[d.start].text.lower() == "the":
         c = _salient_state(doc, d, seen)
@@ -183,10 +193,16 @@ def _antecedent(doc: ParsedDoc, d: Draft, seen: list[Draft], kind: str) -> Draft
         if here - toks[p.start].sent > SENTENCE_WINDOW:
             return None
         if kind == "neuter" and a.kind in ("state", "organization", "igo") and a.code:
-            return p
+            return None if _place_between(doc, p.end, d.start) else p
         if kind == "plural" and a.code and (toks[p.head].tag in ("NNS", "NNPS") or a.kind == "group"):
             return p
     return None
+
+
+def _place_between(doc: ParsedDoc, a: int, b: int) -> bool:
+    """A place noun nearer than the actor ('Israel razed the village and its former inhabitants fled'): 'its' is the place's."""
+    return any(t.tag == "NN" and t.lemma.lower() in PLACES and t.dep in ("dobj", "nsubj", "nsubjpass", "pobj", "conj")
+               for t in doc.tokens[a:b])
 
 
 def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:

@@ -79,7 +79,8 @@ class PersonRules:
         country, sectors, kind, needs_ctx = self.from_mods(mods)
         tsec = [s for t in titles for s in t.sectors]
         if kind in ("igo", "organization", "group") and set(tsec) <= {"GOV"}:
-            tsec = []
+            # 'Arab League Secretary General' leads the body: IGO GOV; not for bodies with their own sector (NATO)
+            tsec = tsec if kind == "igo" and set(sectors) <= {"IGO"} else []
         if chain:
             tsec = list(chain[-1].sectors) + [s for s in tsec if s not in chain[-1].sectors and s != "GOV"]
         sectors = sectors + [s for s in tsec if s not in sectors]
