@@ -58,6 +58,15 @@ CASES = [
     ("three months ago", None, "DATE", "2017-10"),
     ("five years ago", None, "DATE", "2013"),
     ("a year ago", None, "DATE", "2017"),
+    ("almost four years ago", None, "DATE", "2014"),
+    ("a week or so ago", None, "DATE", "2018-01-19"),
+    ("41 years ago", None, "DATE", "1977"),
+    ("six weeks ago", None, "DATE", "2017-W50"),
+    ("nineteen ninety-four", None, "DATE", "1994"),
+    ("the year two thousand", None, "DATE", "2000"),
+    ("January nineteen ninety-seven", None, "DATE", "1997-01"),
+    ("mid-1996", None, "DATE", "1996"),
+    ("the nineties", None, "DATE", "199"),
     ("the first quarter", None, "DATE", "2018-Q1"),
     ("the third quarter of 2016", None, "DATE", "2016-Q3"),
     ("fourth-quarter", "past", "DATE", "2017-Q4"),
@@ -85,6 +94,12 @@ CASES = [
     ("twenty-five years", None, "DURATION", "P25Y"),
     ("two and a half years", None, "DURATION", "P2Y6M"),
     ("several weeks", None, "DURATION", "PXW"),
+    ("5 1/2 hours", None, "DURATION", "PT5H30M"),
+    ("a minute and a half", None, "DURATION", "PT1M30S"),
+    ("a decade and a half", None, "DURATION", "P15Y"),
+    ("the last twenty four hours", None, "DURATION", "PT24H"),
+    ("just over an hour", None, "DURATION", "PT1H"),
+    ("an additional year", None, "DURATION", "P1Y"),
     ("the first nine months", None, "DURATION", "P9M"),
     # sets
     ("every week", None, "SET", "P1W"),
@@ -127,7 +142,8 @@ def test_relative_without_anchor_is_unresolved_or_underspecified():
     assert normalize("May 6, 2016", None)[1] == "2016-05-06"
 
 
-@pytest.mark.parametrize("expr", ["the", "may", "We", "1,500", "$2000", "a 6-year-old", "march", "hello world"])
+@pytest.mark.parametrize("expr", ["the", "may", "We", "1,500", "$2000", "a 6-year-old", "march", "hello world",
+                                  "two thousand", "52 years old"])
 def test_not_time(expr):
     assert normalize(expr, ANCHOR) is None
 

@@ -77,3 +77,55 @@ def test_durations_sets_and_refs_in_text():
     got = values("For the past five years the council has met every week, but now it meets annually.")
     assert got == [("the past five years", "P5Y"), ("every week", "P1W"), ("now", "PRESENT_REF"),
                    ("annually", "P1Y")]
+
+
+def test_tense_cues():
+    # "set to" looks ahead; a capitalised "United" is not a past participle
+    assert values("The peace process is set to resume Monday in Belfast.") == [("Monday", "2018-01-29")]
+    assert values("The father would be traveling to the United States Thursday.") == [("Thursday", "2018-02-01")]
+    # "had been due to" is a past plan
+    assert values("The offer had been due to expire Friday evening.", dt.date(1989, 10, 30)) == [
+        ("Friday evening", "1989-10-27TEV")]
+
+
+def test_months_without_a_year_take_the_nearest_one():
+    anchor = dt.date(1989, 10, 26)
+    assert values("The dividend will be paid on a date in January.", anchor) == [("January", "1990-01")]
+    assert values("Prices peaked in July.", anchor) == [("July", "1989-07")]
+
+
+def test_fiscal_year_ending_is_a_duration():
+    assert values("Rally had net income of $2.4 million for the year ended July 2.", dt.date(1989, 10, 27)) == [
+        ("the year", "P1Y"), ("July 2", "1989-07-02")]
+
+
+def test_year_earlier_in_a_quarterly_report():
+    text = ("Savin Corp. reported a third-quarter net loss of $35.2 million. The company blamed weak demand in the "
+            "copier business and the cost of closing two plants, which it said would hurt results in coming years "
+            "as well. Revenue declined 8% to $85.7 million, from $93.3 million a year earlier.")
+    got = values(text, dt.date(1989, 11, 2))
+    assert ("a year earlier", "1988-Q3") in got
+
+
+def test_same_period_a_year_back():
+    text = "Sales fell 35% in January, compared to the same month a year ago."
+    assert values(text, dt.date(2009, 2, 3)) == [("January", "2009-01"), ("the same month a year ago", "2008-01")]
+
+
+def test_rates_are_sets_and_someday_is_future():
+    got = find_times("The plan saves $500 million a year. Islam will one day be the second religion.", ANCHOR)
+    assert [(t.text, t.type, t.value) for t in got] == [("a year", "SET", "P1Y"), ("one day", "DATE", "FUTURE_REF")]
+
+
+def test_quoted_titles_are_not_times():
+    assert values('Baker said on ABC News\' "This Week," that sanctions work.') == []
+    assert values("He told CBS's ``60 Minutes'' he was sorry.") == []
+
+
+def test_longest_match_without_value_gives_way():
+    assert values("Just over an hour later, he was declared dead.") == [("Just over an hour", "PT1H")]
+
+
+def test_event_anchored_days_are_left_out():
+    assert values("His car was seen in the neighborhood in the days before the slaying.") == []
+    assert values("Things have changed over the years.") == [("the years", "PXY")]
