@@ -54,6 +54,22 @@ def test_scores_known_prediction(tml_doc):
     assert row["type_accuracy"] == 1.0
 
 
+def test_value_f1_is_relaxed_f1_times_value_accuracy(tml_doc):
+    """The TempEval-3 toolkit's definition, on a case where precision and recall differ."""
+    text = tml_doc.text
+
+    def ref(s, value, typ="DATE"):
+        i = text.index(s)
+        return TimeRef(s, i, i + len(s), typ, value)
+
+    preds = [ref("Friday", "1998-08-07"), ref("three days", "P3D", "DURATION"), ref("police", "PAST_REF"),
+             ref("Bombs", "PAST_REF")]
+    row = score([tml_doc], lambda t, a: preds)
+    assert row["relaxed_p"] == pytest.approx(2 / 4) and row["relaxed_r"] == pytest.approx(2 / 3)
+    assert row["value_f1"] == pytest.approx(row["relaxed_f1"] * row["value_accuracy"])
+    assert row["value_f1"] == pytest.approx(2 * 2 / (4 + 3))
+
+
 def test_one_prediction_matches_one_gold(tml_doc):
     text = tml_doc.text
     s, e = text.index("Friday"), text.index("three days") + len("three days")
@@ -89,7 +105,7 @@ SHARED = Path(os.environ.get("CASUS_SHARED", Path(__file__).resolve().parents[1]
 
 
 @pytest.mark.parametrize("name", [
-    pytest.param("tbaq_cleaned", marks=pytest.mark.xfail(strict=True, reason="bar not reached yet on TBAQ (0.806)")),
+    pytest.param("tbaq_cleaned", marks=pytest.mark.xfail(strict=True, reason="bar not reached yet on TBAQ (0.810)")),
     "meantime_en"])
 def test_value_f1_bar(name):
     gold = SHARED / "eval" / "time" / name
@@ -100,7 +116,7 @@ def test_value_f1_bar(name):
     assert row["value_f1"] >= 0.82, row
 
 
-@pytest.mark.parametrize("name,floor", [("tbaq_cleaned", 0.77), ("meantime_en", 0.80)])
+@pytest.mark.parametrize("name,floor", [("tbaq_cleaned", 0.805), ("meantime_en", 0.82)])
 def test_value_f1_does_not_regress(name, floor):
     gold = SHARED / "eval" / "time" / name
     if not gold.exists():

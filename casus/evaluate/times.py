@@ -15,6 +15,12 @@ Scoring follows TempEval-3 (UzZaman et al. 2013, task A):
   correct / gold, and **value F1** their harmonic mean (= relaxed F1 × value accuracy).
   TempEval-3 ranked normalisation systems on value F1.
 
+Checked against the TempEval-3 toolkit (``evaluation-entities/evaluate_entities.py``): it reports
+"Attribute F1 / Value" as value matches / relaxed matches × relaxed F1, which is the figure here
+because pairs are one to one (the same relaxed count serves precision and recall). Values are
+compared as exact strings (``2000-W02`` ≠ ``2000-W2``), types are not needed for a value to count,
+and the toolkit matches tokens where this scorer matches characters (the same pairs for whole words).
+
 MEANTIME gives tokens, not text: the text is rebuilt from the tokens (one sentence a line,
 no space before closing punctuation), predictions overlapping the DCT's own tokens
 (Wikinews prints the date as the article's second line) are not counted, and, as MEANTIME
