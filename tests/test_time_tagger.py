@@ -129,3 +129,9 @@ def test_longest_match_without_value_gives_way():
 def test_event_anchored_days_are_left_out():
     assert values("His car was seen in the neighborhood in the days before the slaying.") == []
     assert values("Things have changed over the years.") == [("the years", "PXY")]
+
+
+def test_previous_and_following_weekday_count_from_the_day_last_mentioned():
+    text = "Stocks fell Friday, down 4.5% from the previous Friday. They rose the following Monday."
+    assert values(text, dt.date(1989, 10, 30)) == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20"),
+                                                   ("the following Monday", "1989-10-23")]

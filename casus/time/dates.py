@@ -53,7 +53,11 @@ def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
     a = ctx.anchor
     if a is None:
         return None
-    rel = (rel or "").lower()
+    rel = re.sub(r"\s+", " ", (rel or "").lower())
+    if rel in ("the previous", "the following"):  # counted from the day last mentioned
+        base = ctx.ref_day or a
+        step = (base.isoweekday() - wd) % 7 or 7
+        return base - dt.timedelta(days=step) if rel == "the previous" else base + dt.timedelta(days=(wd - base.isoweekday()) % 7 or 7)
     diff = wd - a.isoweekday()
     if rel == "this":
         return a + dt.timedelta(days=diff)

@@ -90,7 +90,7 @@ class Grammar(DateRules, RelativeRules):
         add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+|'|(?<=\d0s\sand\s)|(?<=\d0s\sor\s))(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
         add("year2", r"(?<=\s)'(?P<year>\d\d)(?=[\s,.;:)]|$)", self._year)
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
-        add("weekday", rf"(?:(?P<rel>last|next|this|coming|past)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
+        add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
         add("deictic", rf"(?:(?:early|earlier|late|later)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow|overnight)(?:\s+{POD})?", self._deictic)
         add("this_pod", rf"(?P<rel>this|last|that|tomorrow|the)\s+{POD}", self._this_pod)
         add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+{UNIT}(?!s)", self._rel_unit)
