@@ -63,3 +63,20 @@ def test_its_after_a_nearer_place_is_not_the_state(resolved):
 def test_possessive_pronoun_gives_its_noun_a_country(resolved):
     assert codes(resolved, "its_navy")["navy"] == "CHNMIL"
     assert codes(resolved, "state_its")["citizens"] == "IRQCVL"
+
+
+def test_she_skips_a_man_for_a_woman():
+    from casus.nlp import Parser
+
+    text = ("Ms Hewitt met Tony Blair on Monday. She said the plan would go ahead.")
+    doc = Parser().parse(Article(id="g", text=text, report_date=dt.date(2005, 1, 1)))
+    she = [m.actor for m in ActorResolver(KnowledgeBase.load()).resolve(doc) if m.actor.text == "She"]
+    assert she and she[0].name == "Ms Hewitt"
+
+
+def test_a_title_inside_an_event_name_is_no_person():
+    from casus.nlp import Parser
+
+    doc = Parser().parse(Article(id="e", text="Labour will fight the General Election on the economy."))
+    people = [m.actor.text for m in ActorResolver(KnowledgeBase.load()).resolve(doc) if m.actor.kind == "person"]
+    assert people == []

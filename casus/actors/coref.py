@@ -25,7 +25,12 @@ _TITLE_SAME = {"pm": "prime minister", "premier": "prime minister", "vice-presid
                "secretary of state": "foreign minister", "spokeswoman": "spokesman", "spokesperson": "spokesman"}
 PLACES = frozenset({"village", "town", "city", "region", "area", "camp", "island", "province", "district", "enclave",
                     "territory", "neighbourhood", "neighborhood", "settlement", "suburb", "valley", "port", "capital"})
-SENTENCE_WINDOW = 2  # 'it' / 'they' look back this many sentences at most
+SENTENCE_WINDOW = 2
+NATIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP"})  # sectors a definite noun takes from the state
+HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "dame", "lord"})
+FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "spokeswoman", "congresswoman",
+                    "chairwoman", "princess", "empress"})
+MALE = frozenset({"mr", "mr.", "sir", "lord", "king", "spokesman", "congressman", "chairman", "prince", "emperor"})  # 'it' / 'they' look back this many sentences at most
 
 
 def resolve(doc: ParsedDoc, drafts: list[Draft], named: set[str] = frozenset()) -> list[ActorMention]:
@@ -79,6 +84,8 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
             d.extra["drop"] = True
             return
         _copy(d, ante, f"coref: '{a.text}' → {ante.actor.name or ante.actor.text}")
+        if kind == "personal":
+            ante.extra.setdefault("gender", _gender(d))
         return
     if kind == "country":
         c = _salient_state(doc, d, seen)
@@ -106,7 +113,8 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
                           reason=f"coref: '{owner.actor.text} {a.text}' → {names.get(c, c)}")
     elif a.kind == "person" and a.name and not d.title:
         _surname(d, seen)
-    elif d.title and a.country is None and a.kind in ("state", "group") and doc.tokens[d.start].text.lower() == "the":
+    elif d.title and a.country is None and a.kind in ("state", "group") and doc.tokens[d.start].text.lower() == "the" \
+            and set(a.sector) & NATIONAL:  # 'the government' is the state's; 'the company' is one company
         c = _salient_state(doc, d, seen)
         if c is not None:
             d.actor = replace(a, country=c, code=make_code(c, a.sector),
@@ -135,6 +143,8 @@ def _copy(d: Draft, ante: Draft, reason: str) -> None:
 def _surname(d: Draft, seen: list[Draft]) -> None:
     """'Abe' after 'Shinzo Abe': the later, shorter name takes the earlier person's codes."""
     words = d.actor.text.split()
+    if len(words) > 1 and words[0].lower() in HONORIFICS:
+        words = words[1:]  # 'Ms Hewitt' after 'Patricia Hewitt'
     for p in reversed(seen):
         b = p.actor
         if b.kind != "person" or not b.name:
@@ -182,21 +192,39 @@ def _salient_state(doc: ParsedDoc, d: Draft, seen: list[Draft]) -> str | None:
 def _antecedent(doc: ParsedDoc, d: Draft, seen: list[Draft], kind: str) -> Draft | None:
     toks = doc.tokens
     here = toks[d.start].sent
+    fallback = None  # nearest person of unknown gender; one of the pronoun's gender nearby wins over it
     for p in reversed(seen):
         if p.extra.get("drop") or p.start >= d.start:
             continue
         a = p.actor
         if kind == "personal":
+            if fallback is not None and here - toks[p.start].sent > 1:
+                return fallback
             if a.kind == "person" and (a.name or a.code):
-                return p
+                g = _gender(p)
+                if g is not None and g == _gender(d):
+                    return p
+                if g is None and fallback is None:
+                    fallback = p
             continue
         if here - toks[p.start].sent > SENTENCE_WINDOW:
-            return None
+            return fallback
         if kind == "neuter" and a.kind in ("state", "organization", "igo") and a.code:
             return None if _place_between(doc, p.end, d.start) else p
         if kind == "plural" and a.code and (toks[p.head].tag in ("NNS", "NNPS") or a.kind == "group"):
             return p
-    return None
+    return fallback
+
+
+def _gender(d: Draft) -> str | None:
+    """'f' or 'm' from a pronoun, an honorific or a gendered title; None when the text does not tell."""
+    low = d.actor.text.lower()
+    if low in ("she", "her", "hers", "herself"):
+        return "f"
+    if low in ("he", "him", "his", "himself"):
+        return "m"
+    words = set(low.split()) | set(d.title)
+    return "f" if words & FEMALE else "m" if words & MALE else d.extra.get("gender")
 
 
 def _place_between(doc: ParsedDoc, a: int, b: int) -> bool:

@@ -9,11 +9,15 @@ if TYPE_CHECKING:
     from casus.actors.resolve import Match, Mod
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+NOT_NAMES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY",
+                       "PRODUCT", "LANGUAGE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
+NOT_NAME_WORDS = frozenset({"election", "elections", "assembly", "staff", "council", "committee", "court", "office",
+                            "strike", "secretariat", "headquarters", "command"})  # 'the General Election'
 ABROAD = frozenset({"ambassador", "envoy", "special envoy"})  # titles usually held by foreigners
 FORMER = frozenset({"former", "ex", "ousted", "deposed", "exiled", "toppled", "overthrown"})
 TITLE_FILLERS = frozenset({"deputy", "acting", "interim", "senior", "top", "then", "-", "chief", "new", "junior",
                            "outgoing", "incoming", "first", "vice", "assistant", "under", "self", "elected",
-                           "longtime", "veteran", "embattled", "military", "civilian"}) | FORMER
+                           "longtime", "veteran", "embattled", "military", "civilian", "shadow"}) | FORMER
 
 
 class PersonRules:
@@ -50,6 +54,9 @@ class PersonRules:
         m = self.m.get(p)
         if m is not None and m.get(PERSON):
             return m.end, m.get(PERSON)
+        e = self.ent_of.get(p)
+        if e is not None and e.label in NOT_NAMES:
+            return p, None  # 'the General Election': a title word inside an event's name
         e = self.ent_at.get(p)
         end = p
         if e is not None and e.label == "PERSON":
@@ -63,7 +70,7 @@ class PersonRules:
                 end -= 1
         while end > p and toks[end - 1].text in POSSESSIVE:
             end -= 1
-        if end == p:
+        if end == p or end == p + 1 and toks[p].text.lower() in NOT_NAME_WORDS and (e is None or e.label != "PERSON"):
             return p, None
         inner = self.m.get(p)
         person = None
@@ -86,10 +93,17 @@ class PersonRules:
         sectors = sectors + [s for s in tsec if s not in sectors]
         if former:
             sectors = ["ELI"] + [s for s in sectors if s != "GOV"]
+        if any(self.toks[k].text.lower() == "shadow" for k in range(start, tend)):
+            sectors = ["OPP"]  # 'the Shadow Home Secretary': an opposition spokesman, no office
         nend, person = self.name_at(tend) if tend < hi else (tend, None)
+        nstart = tend
+        if nend == tend and tend + 1 < hi and toks[tend].text == ",":  # 'the Shadow Home Secretary, Theresa May,'
+            n2, p2 = self.name_at(tend + 1)
+            if n2 > tend + 1 and toks[self.span_head(tend + 1, n2)].dep == "appos":
+                nend, person, nstart = n2, p2, tend + 1
         reasons = []
         if nend > tend:
-            name = self.doc.article.text[toks[tend].idx:toks[nend - 1].end]
+            name = self.doc.article.text[toks[nstart].idx:toks[nend - 1].end]
             if person is not None:
                 pc, ps, why = self.person_attrs(person)
                 name = person.name
@@ -99,7 +113,7 @@ class PersonRules:
             needs = "country" if needs_ctx else None
             if country is None and not needs_ctx and not {t.name for t in titles} & ABROAD:
                 needs = "sole"  # 'President Askar Akayev ... Kyrgyzstan': the one country the article names
-            self.emit(start, nend, head=self.span_head(tend, nend), name=name, country=country, sector=sectors,
+            self.emit(start, nend, head=self.span_head(nstart, nend), name=name, country=country, sector=sectors,
                       kind="person", reason="; ".join(reasons) or None, needs=needs, title=tuple(t.name for t in titles))
             return nend
         last = toks[tend - 1]
