@@ -62,7 +62,8 @@ class Grammar(DateRules, RelativeRules):
         YEARW = L.spelled_years()
         YEAR = rf"(?P<year>1[0-9]\d\d|20\d\d|'\d\d|{YEARW})"
         # a time may follow a hyphenated prefix ("mid-1996", "late-November", "post-1959")
-        B = r"(?:(?<![\w$£€.,/-])|(?<=\bmid-)|(?<=\bearly-)|(?<=\blate-)|(?<=\bpost-)|(?<=\bpre-))"
+        # one negative look-behind first: the prefixed forms are tried only after a hyphen
+        B = r"(?<![\w$£€.,/])(?:(?<!-)|(?<=\bmid-|\bpre-)|(?<=\blate-|\bpost-)|(?<=\bearly-))"
         E = r"(?![\w])"
         self.rules: list[Rule] = []
 
