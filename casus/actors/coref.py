@@ -105,8 +105,9 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
             d.actor = replace(a, country=c, code=make_code(c, a.sector),
                               reason=f"coref: '{a.text}' → country {names.get(c, c)}")
         return
-    owner = next((p for p in reversed(seen) if p.end == d.start and p.extra.get("pronoun")
-                  and doc.tokens[p.start].dep == "poss" and _is_state(p.actor)), None) if a.country is None else None
+    last = seen[-1] if seen and a.country is None else None  # sorted by start: 'its' comes right before 'navy'
+    owner = last if last is not None and last.end == d.start and last.extra.get("pronoun") and doc.tokens[
+        last.start].dep == "poss" and _is_state(last.actor) else None
     if owner is not None and a.sector and not a.name:  # 'its navy', 'their government'
         c = owner.actor.country
         d.actor = replace(a, country=c, code=make_code(c, a.sector),
