@@ -101,6 +101,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
             if low in OBLIGATION_AUX:
                 speech = _reported(doc, tok, is_speech) or _complement_of(doc, tok)
+                if speech is not None and word_forms(speech) & INTENT_HEADS:  # "agreed that they should cooperate"
+                    return Modality("intended", speech, reason=f"mode intended: '{c.text}' agreed by '{speech.text}'")
                 if speech is not None:
                     return Modality("demanded", c, appeal_head=speech,
                                     reason=f"mode requested: '{c.text}' demanded by the speaker of '{speech.text}'")

@@ -8,6 +8,7 @@ from casus.events.arguments import (
 )
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
+REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 
 
@@ -119,8 +120,9 @@ class RoleFinder:
         first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
         if source and not (first_person and not source.mentions[0].actor.country):
             return source
-        if source.token is not None and not first_person:
-            return source
+        bare_pronoun = source.token is not None and source.token.text.lower() in REPORTED_PRONOUNS
+        if source.token is not None and not first_person and not bare_pronoun:
+            return source  # "Syria says it is willing …": an unresolved 'it' in the report is the speaker
         cur = tok
         for _ in range(8):
             if cur.head == cur.i:
