@@ -17,6 +17,10 @@ TEXTS = {
     "long_beach": "Police in Long Beach, California arrested two men.",
     "paris": "The summit in Paris ended without a deal.",
     "paris_tx": "Paris, Texas is a small city near the Oklahoma border.",
+    "dateline": "By Matthew Daly, The Associated Press. WASHINGTON (AP) - An on-again, off-again effort to "
+                "limit harmful emissions stalled in Wyoming.",
+    "state_list": "Tech firms are leaving states such as California or Washington for Texas.",
+    "landmark": "Fans packed the Rogers Centre and later toured St. Peter's Basilica.",
     "henry": "Paris and Henry County are rich in history, the mayor of Paris said.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
@@ -101,3 +105,18 @@ def test_a_town_and_its_county_resolve_together(resolved):
 def test_small_towns_go_to_the_state_they_share(resolved):
     found = places(resolved, "minnesota")
     assert {found[n].admin1 for n in ("Alexandria", "Brandon", "Kensington")} == {"Minnesota"}
+
+
+def test_a_dateline_is_the_city(resolved):
+    p = places(resolved, "dateline")["WASHINGTON"]
+    assert p.feature == "PPLC" and p.admin1 == "District of Columbia"
+
+
+def test_a_toponym_listed_with_states_is_a_state(resolved):
+    p = places(resolved, "state_list")["Washington"]
+    assert p.feature == "ADM1" and p.name == "Washington"
+
+
+def test_landmarks_do_not_yield_the_town_they_start_with(resolved):
+    found = places(resolved, "landmark")
+    assert "Rogers" not in found and "St. Peter" not in found

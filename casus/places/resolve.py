@@ -11,6 +11,9 @@ from casus.places.gazetteer import Candidate, Gazetteer, distance_km, normalise
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}
+_LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
+_DATELINE_MARKS = {"(", "—", "–", "-", "--", ","}
+_NO_COUNTRY = {"CONT", "OCN", "SEA", "GULF", "RGN"}
 _FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "PPLC": 1.5}
 _TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
                "west", "downtown", "greater", "rural", "upstate", "northeastern", "northwestern",
@@ -19,7 +22,10 @@ _TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "
 _ADMIN_SUFFIX = {"County", "Parish", "Borough", "Township", "Province", "Region", "District"}
 _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "highway",
                    "bridge", "square", "wing", "building", "hall", "courthouse", "hospital", "church", "school",
-                   "airport", "bend", "park", "river", "lake", "creek", "mountain", "island", "bay", "beach"}
+                   "airport", "bend", "park", "river", "lake", "creek", "mountain", "island", "bay", "beach",
+                   "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
+                   "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
+                   "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
 _PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
 
 
@@ -44,6 +50,11 @@ class Weights:
     county_link: float = 3.0  # a town in a county the article names, or a county holding a named town
     state_vote: float = 2.0  # times the other toponyms' ambiguity-weighted votes for the candidate's state
     state_vote_cap: float = 1.5
+    list_kind: float = 2.0  # in a list of states, a state; in a list of countries, a country
+    dateline: float = 3.0  # a toponym heading a story ("WASHINGTON (AP) -") is a city
+    mention_power: float = 0.5  # a country's weight in the article grows with (mentions of its places) ** this
+    no_country_share: float = 0.5  # oceans and continents count as this share of the article's main country
+    state_vote_min: float = 0.05  # less support than this is noise
     vote_temperature: float = 1.0  # how evenly a toponym's vote spreads over its less likely senses
 
 
@@ -55,6 +66,8 @@ class _Mention:
     cands: list[Candidate]
     qualifier: _Mention | None = None
     qualifies: bool = False
+    dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
+    siblings: list[_Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
 
 
 @dataclass
@@ -209,9 +222,11 @@ class PlaceResolver:
                 cands = [c for c in cands if c.feature_code in {"PCLI", "ADM1"}]
             if cands:
                 return s, e, cands
-        if not self.weights.inner_names or toks[e - 1].text.lower() in _FACILITY_WORDS:
-            return None
-        for n in range(e - s - 1, 0, -1):  # a place opening a longer name: "Cottonport Fire Station"
+        if not self.weights.inner_names or any(t.text.lower() in _FACILITY_WORDS for t in toks[s + 1:e]):
+            return None  # "Rogers Centre", "St. Peter's Basilica" are not in Rogers or St. Peter
+        for n in range(e - s - 1, 0, -1):  # a place opening a longer name: "Cottonport Fire Department"
+            if toks[s + n].text in {"'s", "’s"}:
+                continue
             key = normalise(" ".join(t.text for t in toks[s:s + n]))
             cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key
                      and (c.feature_code in BIG or c.population >= 10000)]
@@ -221,10 +236,34 @@ class PlaceResolver:
 
     def _link_qualifiers(self, doc: ParsedDoc, mentions: list[_Mention]) -> None:
         toks = doc.tokens
+        run: list[_Mention] = []
+        joined = False
         for a, b in zip(mentions, mentions[1:]):
-            between = "".join(t.text for t in toks[a.end:b.start])
+            between = " ".join(t.text for t in toks[a.end:b.start])
             if between in {",", "("} and any(c.feature_code in {"PCLI", "ADM1"} for c in b.cands):
                 a.qualifier, b.qualifies = b, True
+            if between in _LIST_GLUE:
+                run = run or [a]
+                run.append(b)
+                joined = joined or between != ","
+                continue
+            self._close_list(run, joined)
+            run, joined = [], False
+        self._close_list(run, joined)
+        for m in mentions:
+            first, after = toks[m.start], toks[m.end] if m.end < len(toks) else None
+            text = "".join(t.text for t in toks[m.start:m.end])
+            if (text.isupper() and len(text) > 2 and after is not None and after.text in _DATELINE_MARKS
+                    and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
+                         or first.sent != toks[m.start - 1].sent)):
+                m.dateline = True
+                m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
+
+    @staticmethod
+    def _close_list(run: list[_Mention], joined: bool) -> None:
+        if len(run) >= 2 and joined and not any(m.qualifies for m in run[1:]):
+            for m in run:
+                m.siblings = [o for o in run if o is not m]
 
     # -- ranking ----------------------------------------------------------------------------
 
@@ -237,9 +276,11 @@ class PlaceResolver:
             g.reason = f"place: largest entry for '{g.mentions[0].key}'"
         for _ in range(self.rounds):
             changed = False
-            all_countries = Counter(g.pick.country for g in groups if g.pick and g.pick.country and (
-                not w.explicit_country or g.pick.feature_code in {"PCLI", "ADM1"}
-                or len({c.country for c in g.mentions[0].cands}) == 1))
+            all_countries: Counter = Counter()
+            for g in groups:
+                if g.pick and g.pick.country and (not w.explicit_country or g.pick.feature_code in {"PCLI", "ADM1"}
+                                                  or len({c.country for c in g.mentions[0].cands}) == 1):
+                    all_countries[g.pick.country] += len(g.mentions) ** w.mention_power
             all_admin1 = Counter(g.pick.admin1_code for g in groups
                                  if g.pick and g.pick.admin1_code and g.pick.feature_code != "PCLI")
             grid = _Grid([g.pick for g in groups if g.pick and g.pick.lat is not None and g.pick.feature_code not in BIG])
@@ -247,9 +288,11 @@ class PlaceResolver:
                 own = g.pick
                 countries = all_countries.copy()
                 if own and own.country and countries[own.country] > 0:
-                    countries[own.country] -= 1
+                    countries[own.country] -= len(g.mentions) ** w.mention_power
                 n_countries = sum(countries.values())
                 quals = [by_key[m.qualifier.key].pick for m in g.mentions if m.qualifier and by_key[m.qualifier.key].pick]
+                list_kind = self._list_kind(g, by_key)
+                dateline = any(m.dateline for m in g.mentions)
                 best, best_score, best_why = None, -math.inf, ""
                 for c in g.mentions[0].cands:
                     score = self._prior(g.key, c)
@@ -259,6 +302,8 @@ class PlaceResolver:
                         score += w.country * share
                         if share >= 0.5:
                             why.append(f"country {c.country} named in article")
+                    elif n_countries and c.feature_code in _NO_COUNTRY:  # no country to agree or disagree with
+                        score += w.country * w.no_country_share * max(countries.values()) / n_countries
                     local = 0.0
                     n_in_admin1 = all_admin1[c.admin1_code] - (
                         own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI")
@@ -270,7 +315,7 @@ class PlaceResolver:
                         why.append("near other places in article")
                     if c.admin1_code and c.feature_code != "PCLI":
                         support = votes[c.admin1_code] - group_votes[g.key].get(c.admin1_code, 0.0)
-                        if support > 0.05:
+                        if support > w.state_vote_min:
                             local = max(local, w.state_vote * min(support, w.state_vote_cap))
                     score += local
                     if c.admin2 and c.feature_code in {"PPL", "PPLC", "ADM2"}:
@@ -280,6 +325,12 @@ class PlaceResolver:
                             score += w.county_link
                             why.append(f"in {c.admin2}, named in article" if c.feature_code != "ADM2"
                                        else "a town in it is named in article")
+                    if list_kind and _kind(c) == list_kind:
+                        score += w.list_kind
+                        why.append("listed with places of its kind")
+                    if dateline and c.feature_class == "P":
+                        score += w.dateline
+                        why.append("dateline")
                     for q in quals:
                         if (q.feature_code == "PCLI" and c.country == q.country) or (
                                 q.feature_code == "ADM1" and c.admin1_code == q.admin1_code and c is not q):
@@ -293,6 +344,19 @@ class PlaceResolver:
                 g.reason = "place: " + (best_why or f"largest entry for '{g.key}'")
             if not changed:
                 break
+
+    @staticmethod
+    def _list_kind(g: _Group, by_key: dict[str, _Group]) -> str | None:
+        """'country' or 'state' when every member of a list this toponym stands in can be one."""
+        for m in g.mentions:
+            if m.siblings:
+                shared = {_kind(c) for c in m.cands}
+                for o in m.siblings:
+                    shared &= {_kind(c) for c in by_key[o.key].mentions[0].cands}
+                for kind in ("country", "state"):
+                    if kind in shared:
+                        return kind
+        return None
 
     def _consistency(self, groups: list[_Group]) -> tuple[Counter, dict, dict, dict]:
         """Each toponym's votes for the states its senses lie in, and which toponyms could be a county or a town in one."""
@@ -348,6 +412,10 @@ class PlaceResolver:
             if s.feature_code == "ADM1" and s.admin1_code == c.admin1_code:
                 return s.lat, s.lon, reason + f"; located at the centre of {s.name}"
         return None, None, reason
+
+
+def _kind(c: Candidate) -> str:
+    return {"PCLI": "country", "ADM1": "state", "ADM2": "county"}.get(c.feature_code, "place" if c.feature_class == "P" else "other")
 
 
 class _Grid:
