@@ -273,7 +273,10 @@ def _pairs(doc: ParsedDoc) -> list[Draft]:
 
     toks, out = doc.tokens, []
     low = [t.text.lower() for t in toks]
+    firsts = {p[0] for p in PAIRS}
     for i in range(len(toks)):
+        if low[i] not in firsts:
+            continue
         for pat in PAIRS:
             j = i + len(pat)
             if tuple(low[i:j]) == pat:

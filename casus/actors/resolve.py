@@ -14,6 +14,7 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
+PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 
 
@@ -100,6 +101,8 @@ class ActorResolver:
             sep = "" if j == i else (" " if toks[j - 1].ws else "")
             lk, ck = lk + sep + lower[j], ck + sep + case[j]
             found = self.kb.lookup(lk, ck)
+            if found and t.text[:1].islower():  # "male", "chad", "nice": names are written with a capital
+                found = [e for e in found if e.category not in PROPER]
             if found:
                 best = Match(i, j + 1, sorted(found, key=lambda e: PRIORITY.get(e.category, 9)))
             if not self.kb.continues(lk, ck):
