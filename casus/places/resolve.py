@@ -1,4 +1,4 @@
-"""Toponym resolution: find place names in a parsed document and pick their GeoNames entries."""
+"""Toponym resolution: pick each toponym's GeoNames entry from the evidence in its article."""
 from __future__ import annotations
 
 import math
@@ -7,26 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from casus.model import ParsedDoc, Place, PlaceMention
+from casus.places.find import BIG, Mention, ToponymFinder
 from casus.places.gazetteer import Candidate, Gazetteer, distance_km, normalise
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-BIG = {"PCLI", "ADM1", "CONT", "RGN"}
-_LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
-_DATELINE_MARKS = {"(", "—", "–", "-", "--", ","}
 _NO_COUNTRY = {"CONT", "OCN", "SEA", "GULF", "RGN"}
 _FEATURE_BONUS = {"PCLI": 3.0, "CONT": 3.0, "PPLC": 1.5}
-_TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
-               "west", "downtown", "greater", "rural", "upstate", "northeastern", "northwestern",
-               "southeastern", "southwestern", "metro", "suburban", "northeast", "northwest", "southeast",
-               "southwest", "coastal", "western", "inner", "outer", "state", "of"}
-_ADMIN_SUFFIX = {"County", "Parish", "Borough", "Township", "Province", "Region", "District"}
-_FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "blvd", "lane", "drive", "highway",
-                   "bridge", "square", "wing", "building", "hall", "courthouse", "hospital", "church", "school",
-                   "airport", "bend", "park", "river", "lake", "creek", "mountain", "island", "bay", "beach",
-                   "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
-                   "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
-                   "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
-_PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
 
 
 @dataclass
@@ -59,21 +44,9 @@ class Weights:
 
 
 @dataclass
-class _Mention:
-    start: int  # token range
-    end: int
-    key: str
-    cands: list[Candidate]
-    qualifier: _Mention | None = None
-    qualifies: bool = False
-    dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
-    siblings: list[_Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
-
-
-@dataclass
 class _Group:
     key: str
-    mentions: list[_Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
     pick: Candidate | None = None
     reason: str = ""
 
@@ -85,13 +58,13 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
         self.rounds = rounds
+        self.finder = ToponymFinder(gazetteer, self.weights)
 
     def resolve(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
         """Toponyms of `doc` as PlaceMentions, skipping character ranges claimed as actors."""
-        mentions = self._find(doc, actor_spans)
+        mentions = self.finder.find(doc, actor_spans)
         if not mentions:
             return []
-        self._link_qualifiers(doc, mentions)
         groups: dict[str, _Group] = {}
         for m in mentions:
             groups.setdefault(m.key, _Group(m.key)).mentions.append(m)
@@ -113,159 +86,6 @@ class PlaceResolver:
         return out
 
     # -- finding toponyms -------------------------------------------------------------------
-
-    def _find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]]) -> list[_Mention]:
-        toks = doc.tokens
-        claimed = sorted(actor_spans)
-        taken = [False] * len(toks)
-        found: list[_Mention] = []
-
-        def blocked(s: int, e: int) -> bool:
-            cs, ce = toks[s].idx, toks[e - 1].end
-            return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
-
-        def take(s: int, e: int, cands: list[Candidate]) -> None:
-            key = normalise(" ".join(t.text for t in toks[s:e]))
-            found.append(_Mention(s, e, key, cands))
-            for i in range(s, e):
-                taken[i] = True
-
-        for ent in doc.entities:
-            if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
-                hit = self._mislabelled(doc, ent.start, ent.end)  # the small model's "Mali" PERSON
-                if hit and not blocked(hit[0], hit[1]):
-                    take(*hit)
-                continue
-            if ent.label not in PLACE_LABELS:
-                continue
-            end = ent.end
-            while end < len(toks) and toks[end].text in _ADMIN_SUFFIX:  # "Douglas" + "County"
-                end += 1
-            for hit in self._lookup_entity(doc, ent.start, end, strict=ent.label == "FAC"):
-                if not blocked(hit[0], hit[1]):
-                    take(*hit)
-        w = self.weights
-        i = 0
-        while i < len(toks):  # capitalised runs the NER did not label
-            if not self._capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
-                i += 1
-                continue
-            j = i
-            while j < len(toks) and self._capitalised(toks[j]) and toks[j].ent_iob == "O" and not taken[j]:
-                j += 1
-            cands = self.gazetteer.candidates(" ".join(t.text for t in toks[i:j]))
-            if cands and not blocked(i, j) and any(
-                    c.feature_code in BIG or c.population >= w.ner_missed_min_population for c in cands[:3]):
-                take(i, j, cands)
-            i = j
-        found.sort(key=lambda m: m.start)
-        return found
-
-    @staticmethod
-    def _capitalised(tok) -> bool:
-        return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
-
-    def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
-        """A country or state name the NER called a person or organisation, unless it is a subject."""
-        s, e = self._strip(doc, s, e)
-        if s >= e or any(doc.tokens[i].dep in {"nsubj", "nsubjpass"} for i in range(s, e)):
-            return None
-        key = normalise(" ".join(t.text for t in doc.tokens[s:e]))
-        cands = [c for c in self.gazetteer.candidates(key)
-                 if c.feature_code in {"PCLI", "ADM1"} and normalise(c.name) == key]
-        return (s, e, cands) if cands else None
-
-    def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:
-        """Place names in an entity: whole, else its comma/'and' parts, each trimmed if need be."""
-        toks = doc.tokens
-        s, e = self._strip(doc, s, e)
-        if s >= e:
-            return []
-        cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
-        if cands and not strict:
-            return [(s, e, cands)]
-        parts, cur = [], s
-        for i in range(s, e + 1):
-            if i == e or toks[i].text in {",", "/", "and", "&"}:
-                if cur < i:
-                    parts.append((cur, i))
-                cur = i + 1
-        out = []
-        for a, b in parts:
-            hit = self._lookup_part(doc, *self._strip(doc, a, b), strict=strict or len(parts) == 1)
-            if hit:
-                out.append(hit)
-        return out
-
-    @staticmethod
-    def _strip(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
-        toks = doc.tokens
-        while s < e and (toks[s].text.lower() == "the" or not toks[s].text[:1].isalnum()):
-            s += 1
-        while e > s and (toks[e - 1].text in {"'s", "’s", "'", "’"} or not toks[e - 1].text[:1].isalnum()):
-            e -= 1
-        return s, e
-
-    def _lookup_part(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> tuple | None:
-        toks = doc.tokens
-        if s >= e:
-            return None
-        if not strict:
-            cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
-            if cands:
-                return s, e, cands
-        while s < e - 1 and toks[s].text.lower() in _TRIM_WORDS:  # "southern Lebanon"
-            proper = toks[s].text[:1].isupper()
-            s += 1
-            cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
-            if proper:  # "Northeast Georgia" is Georgia, "North Africa" is not Africa
-                cands = [c for c in cands if c.feature_code in {"PCLI", "ADM1"}]
-            if cands:
-                return s, e, cands
-        if not self.weights.inner_names or any(t.text.lower() in _FACILITY_WORDS for t in toks[s + 1:e]):
-            return None  # "Rogers Centre", "St. Peter's Basilica" are not in Rogers or St. Peter
-        for n in range(e - s - 1, 0, -1):  # a place opening a longer name: "Cottonport Fire Department"
-            if toks[s + n].text in {"'s", "’s"}:
-                continue
-            key = normalise(" ".join(t.text for t in toks[s:s + n]))
-            cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key
-                     and (c.feature_code in BIG or c.population >= 10000)]
-            if cands and toks[s].text[:1].isupper():
-                return s, s + n, cands
-        return None
-
-    def _link_qualifiers(self, doc: ParsedDoc, mentions: list[_Mention]) -> None:
-        toks = doc.tokens
-        run: list[_Mention] = []
-        joined = False
-        for a, b in zip(mentions, mentions[1:]):
-            between = " ".join(t.text for t in toks[a.end:b.start])
-            if between in {",", "("} and any(c.feature_code in {"PCLI", "ADM1"} for c in b.cands):
-                a.qualifier, b.qualifies = b, True
-            if between in _LIST_GLUE:
-                run = run or [a]
-                run.append(b)
-                joined = joined or between != ","
-                continue
-            self._close_list(run, joined)
-            run, joined = [], False
-        self._close_list(run, joined)
-        for m in mentions:
-            first, after = toks[m.start], toks[m.end] if m.end < len(toks) else None
-            text = "".join(t.text for t in toks[m.start:m.end])
-            if (text.isupper() and len(text) > 2 and after is not None and after.text in _DATELINE_MARKS
-                    and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
-                         or first.sent != toks[m.start - 1].sent)):
-                m.dateline = True
-                m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
-
-    @staticmethod
-    def _close_list(run: list[_Mention], joined: bool) -> None:
-        if len(run) >= 2 and joined and not any(m.qualifies for m in run[1:]):
-            for m in run:
-                m.siblings = [o for o in run if o is not m]
-
-    # -- ranking ----------------------------------------------------------------------------
 
     def _rank(self, groups: list[_Group]) -> None:
         w = self.weights
