@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casus.events.arguments import ActorIndex, Arg, object_of
+from casus.events.arguments import ActorIndex, Arg, object_of, prep_objects
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
@@ -86,6 +86,9 @@ class EventExtractor:
             pos = PREDICATE_POS.get(t.pos)
             if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
                 continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
+            if pos == "NOUN" and any(c.dep == "nsubj" for c in doc.children(t.i)) and any(
+                    c.dep in ("dobj", "prt") for c in doc.children(t.i)):
+                pos = "VERB"  # "EU and UN hand over supplies": a verb the tagger took for a noun
             lemma = t.lemma.lower()
             entry, first_char = None, None
             if pos == "VERB":
@@ -93,7 +96,7 @@ class EventExtractor:
                 if any(c.dep == "oprd" for c in kids):
                     continue  # "called the move a mistake": naming, not the act
                 obj = object_of(doc, t)
-                obj_lemma = obj.lemma.lower() if obj is not None else None
+                obj_lemma = _object_word(doc, t, obj, index)
                 nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
                 parts = [c for c in kids if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1)]
                 if nxt is not None and nxt.text.lower() in PARTICLES and nxt not in parts:
@@ -217,6 +220,19 @@ class EventExtractor:
             report_date=report.isoformat() if report else None, location=place,
             mentions=1, confidence=max(0.05, min(conf, 0.99)), reasons=why, evidence=[evidence],
         )
+
+
+def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorIndex) -> str | None:
+    """The word that names what is acted on: 'money' for sums, the 'with' object after a recipient."""
+    if obj is None:
+        return None
+    if obj.ent_type == "MONEY" or any(c.ent_type == "MONEY" for c in doc.children(obj.i) if c.dep == "nummod"):
+        return "money"  # "gave 352.5 million euros"
+    if index.at(obj.i) is not None:  # "provided the Lebanese army with aircraft"
+        withs = prep_objects(doc, verb, ("with",))
+        if withs:
+            return withs[0].lemma.lower()
+    return obj.lemma.lower()
 
 
 def _same(a: ActorMention, b: ActorMention) -> bool:

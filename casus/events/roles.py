@@ -35,7 +35,7 @@ class RoleFinder:
 
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
-        obj = object_of(doc, tok) if tok.pos in ("VERB", "AUX") else None
+        obj = object_of(doc, tok)
         if "dobj" in targets and obj is not None:
             found = index.for_phrase(obj.i)
             if found:
