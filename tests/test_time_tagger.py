@@ -135,3 +135,12 @@ def test_previous_and_following_weekday_count_from_the_day_last_mentioned():
     text = "Stocks fell Friday, down 4.5% from the previous Friday. They rose the following Monday."
     assert values(text, dt.date(1989, 10, 30)) == [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20"),
                                                    ("the following Monday", "1989-10-23")]
+
+
+def test_dates_beyond_the_calendar_are_skipped_not_fatal():
+    import datetime as dt
+
+    from casus.time.tagger import find_times
+
+    refs = find_times("The fossil formed 500,000 weeks ago, on February 30, and 99999 years from now.", dt.date(1987, 3, 1))
+    assert all(r.value for r in refs)

@@ -78,7 +78,10 @@ def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) ->
         return rule, None
     ctx.tense = _tense(text, s, e)
     ctx.pos = s
-    return rule, rule.build(m, ctx)
+    try:
+        return rule, rule.build(m, ctx)
+    except (OverflowError, ValueError):  # "40,000 weeks ago", "February 30": no calendar date
+        return rule, None
 
 
 def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | None = None,
