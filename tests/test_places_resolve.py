@@ -21,6 +21,9 @@ TEXTS = {
                 "limit harmful emissions stalled in Wyoming.",
     "state_list": "Tech firms are leaving states such as California or Washington for Texas.",
     "landmark": "Fans packed the Rogers Centre and later toured St. Peter's Basilica.",
+    "org_place": "Deputies from the Laurel County Sheriff's Office met the Texas Department of Transportation "
+                 "in Austin. Mayor Smith thanked Congress.",
+    "abbrev": "The EU and the WA government met in Perth.",
     "henry": "Paris and Henry County are rich in history, the mayor of Paris said.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
@@ -120,3 +123,15 @@ def test_a_toponym_listed_with_states_is_a_state(resolved):
 def test_landmarks_do_not_yield_the_town_they_start_with(resolved):
     found = places(resolved, "landmark")
     assert "Rogers" not in found and "St. Peter" not in found
+
+
+def test_places_opening_organisation_names_are_found(resolved):
+    found = places(resolved, "org_place")
+    assert found["Laurel County"].admin1 == "Kentucky" and found["Laurel County"].feature == "ADM2"
+    assert found["Texas"].feature == "ADM1"
+    assert "Congress" not in found  # a tiny town named Congress does not make the legislature a place
+
+
+def test_short_capitals_are_abbreviations_of_big_places_only(resolved):
+    found = places(resolved, "abbrev")
+    assert "EU" not in found or found["EU"].feature == "RGN"  # not the French town Eu

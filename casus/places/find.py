@@ -3,12 +3,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from casus.model import ParsedDoc
 from casus.places.gazetteer import Candidate, Gazetteer, normalise
 
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "throughout", "across", "around"}
+_INSTITUTION_OF = {"state", "governor", "government", "city", "county", "republic", "province", "mayor"}
 _LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
 _DATELINE_MARKS = {"(", "—", "–", "-", "--", ","}
 _TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
@@ -23,6 +26,15 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
 _PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
+
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def load_words(path: Path) -> frozenset[str]:
+    """One lower-case word a line; '#' starts a comment."""
+    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in words if w)
 
 
 @dataclass
@@ -40,9 +52,10 @@ class Mention:
 class ToponymFinder:
     """Finds toponyms: NER places, countries the NER mislabelled, capitalised names it missed."""
 
-    def __init__(self, gazetteer: Gazetteer, weights):
+    def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str] | None = None):
         self.gazetteer = gazetteer
         self.weights = weights
+        self.institutions = institutions if institutions is not None else load_words(DATA / "institutions.txt")
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
@@ -61,16 +74,24 @@ class ToponymFinder:
             return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
 
         def take(s: int, e: int, cands: list[Candidate]) -> None:
+            text = "".join(t.text for t in toks[s:e])
             key = normalise(" ".join(t.text for t in toks[s:e]))
+            if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU", "WA": abbreviations of big places only
+                cands = [c for c in cands if c.feature_code in BIG]
+                if not cands:
+                    return
             found.append(Mention(s, e, key, cands))
             for i in range(s, e):
                 taken[i] = True
 
+        others = []
         for ent in doc.entities:
             if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
                 hit = self._mislabelled(doc, ent.start, ent.end)  # the small model's "Mali" PERSON
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
+                else:
+                    others.append(ent)
                 continue
             if ent.label not in PLACE_LABELS:
                 continue
@@ -81,6 +102,12 @@ class ToponymFinder:
                 if not blocked(hit[0], hit[1]):
                     take(*hit)
         w = self.weights
+        if w.org_places:
+            keys = {m.key for m in found}
+            for ent in others:
+                hit = self._in_organisation(doc, ent.start, ent.end, ent.label, keys)
+                if hit and not blocked(hit[0], hit[1]):
+                    take(*hit)
         i = 0
         while i < len(toks):  # capitalised runs the NER did not label
             if not self._capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
@@ -96,6 +123,37 @@ class ToponymFinder:
             i = j
         found.sort(key=lambda m: m.start)
         return found
+
+    def _in_organisation(self, doc: ParsedDoc, s: int, e: int, label: str, keys: set[str]) -> tuple | None:
+        """A place the NER called a person or organisation: named as a place elsewhere, after 'in',
+        or opening an organisation of that place ('Gainesville Police', 'University of Texas')."""
+        toks = doc.tokens
+        s, e = self._strip(doc, s, e)
+        if s >= e:
+            return None
+        key = normalise(" ".join(t.text for t in toks[s:e]))
+        cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key and c.feature_code != "PCLI"]
+        if key in keys and cands:
+            return s, e, self.gazetteer.candidates(key)
+        after_in = s > 0 and toks[s - 1].text.lower() in _PLACE_PREPOSITIONS
+        if after_in and any(c.feature_code in BIG or c.population >= self.weights.org_min_population for c in cands):
+            return s, e, cands
+        if label != "ORG":
+            return None
+        if e - s >= 3 and toks[s].text.lower() in _INSTITUTION_OF and toks[s + 1].text == "of":
+            key = normalise(" ".join(t.text for t in toks[s + 2:e]))  # "University of Texas"
+            cands = [c for c in self.gazetteer.candidates(key) if c.feature_code in {"PCLI", "ADM1", "ADM2"}
+                     or (c.feature_class == "P" and c.population >= 10000)]
+            return (s + 2, e, cands) if cands else None
+        for n in range(min(e - s - 1, 4), 0, -1):  # "Laurel County Detention Center", "Texas Department of ..."
+            word = toks[s + n].text
+            if word.lower() not in self.institutions or word in {"City", "County"}:  # part of "Kansas City"
+                continue
+            key = normalise(" ".join(t.text for t in toks[s:s + n]))
+            cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key]
+            if cands and toks[s].text[:1].isupper():
+                return s, s + n, cands
+        return None
 
     @staticmethod
     def _capitalised(tok) -> bool:

@@ -30,6 +30,8 @@ class Weights:
     ner_missed_min_population: int = 50000  # a capitalised word the NER missed must be this big
     explicit_country: bool = False  # country context only from named countries, states and one-sense names
     mislabelled_countries: bool = True  # take country/state names the NER labelled PERSON or ORG
+    org_places: bool = True  # take places named inside organisations, after 'in', or elsewhere as places
+    org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
     county_link: float = 3.0  # a town in a county the article names, or a county holding a named town
