@@ -22,6 +22,31 @@ def fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+class _Tracked:
+    """Remembers the last article read, so an unexpected failure can name its file and line."""
+
+    def __init__(self, articles):
+        self.articles, self.last = articles, None
+
+    def __iter__(self):
+        for article in self.articles:
+            self.last = article
+            yield article
+
+    def where(self) -> str:
+        return (self.last.origin or self.last.id) if self.last is not None else "input"
+
+
+def _internal(e: Exception, tracked: _Tracked) -> None:
+    """An unexpected failure: one line naming the document, the traceback only with CASUS_DEBUG=1."""
+    import os
+
+    if os.environ.get("CASUS_DEBUG"):
+        raise e
+    fail(f"{tracked.where()}: internal error while coding ({type(e).__name__}: {e}); "
+         "set CASUS_DEBUG=1 to see the traceback", code=3)
+
+
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
     from casus.pipeline import Pipeline
 
@@ -77,6 +102,7 @@ def code(
     if fmt not in CODE_FORMATS:
         fail(f"--format must be one of {', '.join(CODE_FORMATS)}, not '{fmt}'")
     pool = None
+    tracked = _Tracked(read_inputs(files, date=date))
     try:
         if workers > 1:
             from casus.cli_store import Coder
@@ -84,13 +110,15 @@ def code(
             pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
         else:
             pipe = _pipeline(actors, lexicon)
-        _write_events(pipe, read_inputs(files, date=date), fmt, out)
+        _write_events(pipe, tracked, fmt, out)
     except InputError as e:
         fail(str(e))
     except BrokenPipeError:
         raise
     except OSError as e:
         fail(f"{e.filename or out}: {e.strerror}")
+    except Exception as e:  # noqa: BLE001 — a bug must still leave no traceback and no half-written file
+        _internal(e, tracked)
     finally:
         if pool is not None:
             pool.close()
@@ -111,10 +139,11 @@ def annotate(
 
     if fmt != "jsonl":
         fail("annotate writes --format jsonl")
+    tracked = _Tracked(read_inputs(files, date=date))
     try:
         pipe = _pipeline()
         with atomic_output(out) as fh:
-            for record in pipe.annotate(read_inputs(files, date=date)):
+            for record in pipe.annotate(tracked):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
     except InputError as e:
         fail(str(e))
@@ -122,6 +151,8 @@ def annotate(
         raise
     except OSError as e:
         fail(f"{e.filename or out}: {e.strerror}")
+    except Exception as e:  # noqa: BLE001
+        _internal(e, tracked)
 
 
 @app.command()

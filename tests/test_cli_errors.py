@@ -68,3 +68,25 @@ def test_stdin_and_bad_date():
     assert r.stdout.splitlines()[0].startswith("event_id,")
     r = casus("code", "-", "--date", "2018-13-45", stdin="Russia attacked Ukraine.")
     assert r.returncode != 0 and "date" in r.stderr.lower() and "Traceback" not in r.stderr
+
+
+def test_an_internal_failure_names_the_document_and_leaves_no_file(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import casus.cli as cli
+
+    class Broken:
+        def code(self, articles):
+            for article in articles:
+                raise RuntimeError(f"cannot code {article.id}")
+                yield article, []
+
+    monkeypatch.setattr(cli, "_pipeline", lambda *a, **k: Broken())
+    monkeypatch.delenv("CASUS_DEBUG", raising=False)
+    f = tmp_path / "docs.jsonl"
+    f.write_text('{"id": "a", "text": "Japan and Russia held talks."}\n', encoding="utf-8")
+    out = tmp_path / "events.jsonl"
+    r = CliRunner().invoke(cli.app, ["code", str(f), "--out", str(out)])
+    assert r.exit_code == 3
+    assert "docs.jsonl:1" in r.output and "internal error" in r.output and "Traceback" not in r.output
+    assert not out.exists()
