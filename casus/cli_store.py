@@ -204,6 +204,11 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
                 stats = ingest_files(store, files, coder, date, skip_bad, rejected, on_doc=tick)
             except InputError as err:
                 _fail(f"{err} (nothing from this file was stored)")
+            except Exception as err:  # noqa: BLE001 — a bug: the file's transaction was rolled back
+                if os.environ.get("CASUS_DEBUG"):
+                    raise
+                _fail(f"internal error while coding ({type(err).__name__}: {err}); nothing from the failing "
+                      "file was stored; set CASUS_DEBUG=1 to see the traceback")
             incidents = store.rebuild_incidents(window_days=window)
     except (StoreError, OSError) as err:
         _fail(str(err))
