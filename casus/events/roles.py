@@ -63,9 +63,8 @@ class RoleFinder:
                 found = index.for_phrase(pobj.i)
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
-        if obj is not None:  # "demanding a U.N. military presence"; not the owner in "its blockade of …"
-            found = [m for m in index.for_phrase(obj.i)
-                     if (m.actor.country or m.actor.code) and doc.tokens[m.head].dep != "poss"]
+        if obj is not None:  # "demanding a U.N. military presence", "denounced Serbia's suppression"
+            found = [m for m in index.for_phrase(obj.i) if m.actor.country or m.actor.code]
             if found:
                 return Arg(found, obj, "actor named in the object")
         for c in doc.children(tok.i):  # "demanded that the US cancel …": the one asked to act
