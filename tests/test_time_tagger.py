@@ -144,3 +144,11 @@ def test_dates_beyond_the_calendar_are_skipped_not_fatal():
 
     refs = find_times("The fossil formed 500,000 weeks ago, on February 30, and 99999 years from now.", dt.date(1987, 3, 1))
     assert all(r.value for r in refs)
+
+
+def test_soon_is_the_future_unless_the_story_is_told_in_the_past():
+    assert values("Prosecutors may soon seek an indictment.") == [("soon", "FUTURE_REF")]
+    assert values("It will liquidate the unit as soon as possible.") == [("as soon as possible", "FUTURE_REF")]
+    assert values("The group could leave as soon as Tuesday.") == [("Tuesday", "2018-01-30")]
+    assert values("A trickle of cash soon became a flood.") == []
+    assert values("He died soon after his capture.") == []

@@ -181,6 +181,12 @@ class RelativeRules:
             return "DATE", "FUTURE_REF"
         return "DATE", "PAST_REF"
 
+    def _soon(self, m: re.Match, ctx: Context) -> Result:
+        modal = _SOMEDAY_BEFORE.search(m.string, max(0, m.start() - 12), m.start())
+        if ctx.tense == "past" and not modal and not ctx.standalone:  # "a trickle that soon became a flood": narrative
+            return None
+        return "DATE", "FUTURE_REF"
+
     def _recent_unit(self, m: re.Match, ctx: Context) -> Result:
         unit = m["unit"].lower()
         ahead = re.search(r"coming|future", m.group(0), re.I)

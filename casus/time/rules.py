@@ -114,6 +114,8 @@ class Grammar(DateRules, RelativeRules):
         add("set", rf"(?P<every>every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WD}|{MONTH}|{SEASON})", self._set)
         add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)", self._set)
         add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)", self._ref)
+        add("soon", r"as\s+soon\s+as\s+possible|(?:very\s+)?(?<!\bas\s)soon(?!\s+(?:after|afterwards?|before|thereafter|as)\b|-)",
+            self._soon)
         add("recent_unit", r"(?:in\s+)?(?:recent|coming|past|future)\s+(?P<unit>years|months|weeks|days|decades|quarters)", self._recent_unit)
         add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to)\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
         add("weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming|over\s+the)\s+weekend", self._weekend)
