@@ -152,3 +152,13 @@ def test_soon_is_the_future_unless_the_story_is_told_in_the_past():
     assert values("The group could leave as soon as Tuesday.") == [("Tuesday", "2018-01-30")]
     assert values("A trickle of cash soon became a flood.") == []
     assert values("He died soon after his capture.") == []
+
+
+def test_number_ranges():
+    assert values("Acquisitions will be made during the next 12 to 18 months.") == [("the next 12 to 18 months", "PXM")]
+    assert values("The process would take between 60 and 90 days.") == [("60", "P60D"), ("90 days", "P90D")]
+    assert values("Growth will pick up over the next couple of years.") == [("the next couple of years", "P2Y")]
+
+
+def test_current_fiscal_year():
+    assert values("It expects higher sales in the current fiscal year.") == [("the current fiscal year", "2018")]

@@ -150,6 +150,17 @@ class RelativeRules:
             return mixed_duration(n, unit)
         return "DURATION", duration_value(str(int(n)), unit)
 
+    def _range_duration(self, m: re.Match, ctx: Context) -> Result:
+        if _AGE.match(m.string, m.end()):
+            return None
+        return "DURATION", duration_value("X", self.lex.unit[m["unit"].lower()])
+
+    def _range_first(self, m: re.Match, ctx: Context) -> Result:
+        n = self.lex.number_value(m["num"].lower())
+        if n is None or n != int(n):
+            return None
+        return "DURATION", duration_value(str(int(n)), self.lex.unit[m["unit"].lower()])
+
     def _vague(self, m: re.Match, ctx: Context) -> Result:
         if _AGE.match(m.string, m.end()):
             return None

@@ -94,7 +94,7 @@ class Grammar(DateRules, RelativeRules):
         add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
         add("deictic", rf"(?:(?:early|earlier|late|later)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow|overnight)(?:\s+{POD})?", self._deictic)
         add("this_pod", rf"(?P<rel>this|last|that|tomorrow|the)\s+{POD}", self._this_pod)
-        add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+{UNIT}(?!s)", self._rel_unit)
+        add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?:fiscal\s+)?{UNIT}(?!s)", self._rel_unit)
         add("ago", rf"(?:(?:almost|nearly|about|some|roughly|just|only|more\s+than|less\s+than|over)\s+)?"
                    rf"{NUM}[\s-]+{UNIT}s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago, sets_reference=False)
         add("year_period", r"the\s+(?P<year>1[0-9]\d\d|20\d\d)\s+(?:period|quarter)", self._year_period,
@@ -108,6 +108,11 @@ class Grammar(DateRules, RelativeRules):
         add("quarter", rf"(?:the\s+|(?P<rel0>this|last|next)\s+year's\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?(?:(?P<fy>fiscal|calendar)\s+)?(?:(?P<year>\d{{4}})\s+)?{ORD}[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
         add("the_quarter", r"the\s+(?P<rel>latest\s+|current\s+|recent\s+|most\s+recent\s+|same\s+)?(?P<q>quarter|period)", self._the_quarter, sets_reference=False)
         add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within|just\s+over|just\s+under|over|under|roughly|around)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|additional\s+|extra\s+|further\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?", self._duration)
+        RNUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMW})"
+        # "12 to 18 months" is one vague length; "between 60 and 90 days" two lengths, the first taking the second's unit
+        add("range_dur", rf"(?<!\bbetween\s)(?:(?:the\s+)?(?:next|past|last|coming)\s+)?{RNUM}\s*(?:to|-|–|or)\s*{NUM}[\s-]+{UNIT}s?",
+            self._range_duration)
+        add("range_first", rf"(?<=\bbetween\s)(?P<num>{RNUM})(?=\s+(?:and|to)\s+{RNUM}[\s-]+{UNIT}s?\b)", self._range_first)
         add("vague_dur", r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes)", self._vague)
         add("season", rf"(?:(?P<rel>this|last|next|this\s+past|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?", self._season)
         add("time", rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s*(?=[A-Z]{{3}})|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|[A-Z]ST|[A-Z]DT))?(?:,?\s+(?:on\s+)?(?:(?P<dword>today|yesterday|tomorrow|tonight)|{WD}|{MONTH}\s+{DAY}))?", self._time)

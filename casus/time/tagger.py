@@ -73,7 +73,7 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
 def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) -> tuple[Rule, tuple[str, str] | None]:
     """Rule i's (type, value) for text[s:e] in context, or None."""
     rule = grammar.rules[i]
-    m = rule.regex.match(text, s, e)
+    m = rule.regex.match(text, s)  # no endpos: a lookahead may look past the match
     if m is None or m.end() != e:
         return rule, None
     ctx.tense = _tense(text, s, e)
