@@ -162,3 +162,8 @@ def test_number_ranges():
 
 def test_current_fiscal_year():
     assert values("It expects higher sales in the current fiscal year.") == [("the current fiscal year", "2018")]
+
+
+def test_now_as_a_discourse_marker_is_not_a_time():
+    assert values("It failed. Now, he says, it works.") == []
+    assert values("Now the fund holds cash, and we act now, not later.") == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]

@@ -186,6 +186,8 @@ class RelativeRules:
 
     def _ref(self, m: re.Match, ctx: Context) -> Result:
         word = re.sub(r"\s+", " ", m["ref"].lower())
+        if word == "now" and m.string.startswith(",", m.end()) and re.search(r"(?:^|[.!?\"'`]\s*|\n)$", m.string[max(0, m.start() - 3):m.start()]):
+            return None  # "Now, he says, ...": a discourse marker opening the sentence
         if word in _PRESENT_REFS:
             return "DATE", "PRESENT_REF"
         if word in _FUTURE_REFS:
