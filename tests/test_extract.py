@@ -146,3 +146,9 @@ def test_we_in_a_quote_of_its_own_sentence_is_the_speakers_side(pipeline):
     talks = [e for e in events if e.cameo.code == "036"]
     assert talks and talks[0].source.country == "JPN" and talks[0].target.country == "RUS"
     assert talks[0].source.text == "We"
+
+
+def test_coordinated_hosts_meet_each_other_not_their_own_capital(pipeline):
+    (_a, events), = list(pipeline.code([Article(id="c", text="Japan and China held talks in Beijing.", report_date=REPORT)]))
+    dyads = {(e.source.country, e.target.country if e.target else None) for e in events}
+    assert ("CHN", "CHN") not in dyads and ("JPN", "CHN") in dyads | {(t, s) for s, t in dyads}

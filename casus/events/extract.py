@@ -176,7 +176,7 @@ class EventExtractor:
         place, place_reason = attacher.place_for(tok)
         if place_reason:
             reasons.append(place_reason)
-        if not target and place is not None and place.country and code[:2] == "04" and (
+        if not target and len(source.mentions) == 1 and place is not None and place.country and code[:2] == "04" and (
                 place.country != source.mentions[0].actor.country):  # "arrived in Amman": the host is Jordan
             host = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
                          country=place.country, kind="state", reason=f"host of a visit to {place.name}")
