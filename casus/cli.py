@@ -1,6 +1,7 @@
 """The command line of DESIGN.md §5."""
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 from typing import Optional
@@ -45,6 +46,21 @@ def _internal(e: Exception, tracked: _Tracked) -> None:
         raise e
     fail(f"{tracked.where()}: internal error while coding ({type(e).__name__}: {e}); "
          "set CASUS_DEBUG=1 to see the traceback", code=3)
+
+
+@contextlib.contextmanager
+def _reported(tracked: _Tracked, out: str | None):
+    """Turn every failure while coding into one line naming its input, and a non-zero exit."""
+    try:
+        yield
+    except InputError as e:
+        fail(str(e))
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        fail(f"{e.filename or out}: {e.strerror}")
+    except Exception as e:  # noqa: BLE001 — a bug must still leave no traceback and no half-written file
+        _internal(e, tracked)
 
 
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
@@ -104,21 +120,14 @@ def code(
     pool = None
     tracked = _Tracked(read_inputs(files, date=date))
     try:
-        if workers > 1:
-            from casus.cli_store import Coder
+        with _reported(tracked, out):
+            if workers > 1:
+                from casus.cli_store import Coder
 
-            pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
-        else:
-            pipe = _pipeline(actors, lexicon)
-        _write_events(pipe, tracked, fmt, out)
-    except InputError as e:
-        fail(str(e))
-    except BrokenPipeError:
-        raise
-    except OSError as e:
-        fail(f"{e.filename or out}: {e.strerror}")
-    except Exception as e:  # noqa: BLE001 — a bug must still leave no traceback and no half-written file
-        _internal(e, tracked)
+                pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
+            else:
+                pipe = _pipeline(actors, lexicon)
+            _write_events(pipe, tracked, fmt, out)
     finally:
         if pool is not None:
             pool.close()
@@ -140,19 +149,11 @@ def annotate(
     if fmt != "jsonl":
         fail("annotate writes --format jsonl")
     tracked = _Tracked(read_inputs(files, date=date))
-    try:
+    with _reported(tracked, out):
         pipe = _pipeline()
         with atomic_output(out) as fh:
             for record in pipe.annotate(tracked):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-    except InputError as e:
-        fail(str(e))
-    except BrokenPipeError:
-        raise
-    except OSError as e:
-        fail(f"{e.filename or out}: {e.strerror}")
-    except Exception as e:  # noqa: BLE001
-        _internal(e, tracked)
 
 
 @app.command()
