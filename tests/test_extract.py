@@ -9,6 +9,13 @@ from casus.model import Article
 
 REPORT = dt.date(2018, 1, 26)
 
+
+def code_cases(pipeline, prefix: str, cases) -> dict:
+    """Code each case's sentence as its own article reported on REPORT; events by article id."""
+    arts = [Article(id=f"{prefix}{i}", text=c[0], report_date=REPORT, report_date_basis="given")
+            for i, c in enumerate(cases)]
+    return {a.id: events for a, events in pipeline.code(arts)}
+
 CASES = [
     # text, source country, target country, CAMEO root, mode
     ("Russian troops attacked Ukrainian soldiers near Donetsk.", "RUS", "UKR", "19", "asserted"),
@@ -26,9 +33,7 @@ CASES = [
 
 @pytest.fixture(scope="module")
 def coded(pipeline):
-    arts = [Article(id=f"s{i}", text=t, report_date=REPORT, report_date_basis="given")
-            for i, (t, *_rest) in enumerate(CASES)]
-    return {a.id: events for a, events in pipeline.code(arts)}
+    return code_cases(pipeline, "s", CASES)
 
 
 @pytest.mark.parametrize("i", range(len(CASES)))
@@ -78,9 +83,7 @@ MODE_CASES = [
 
 @pytest.fixture(scope="module")
 def mode_coded(pipeline):
-    arts = [Article(id=f"m{i}", text=t, report_date=REPORT, report_date_basis="given")
-            for i, (t, *_rest) in enumerate(MODE_CASES)]
-    return {a.id: events for a, events in pipeline.code(arts)}
+    return code_cases(pipeline, "m", MODE_CASES)
 
 
 @pytest.mark.parametrize("i", range(len(MODE_CASES)))
@@ -111,9 +114,7 @@ DATE_CASES = [
 
 @pytest.fixture(scope="module")
 def date_coded(pipeline):
-    arts = [Article(id=f"d{i}", text=t, report_date=REPORT, report_date_basis="given")
-            for i, (t, *_rest) in enumerate(DATE_CASES)]
-    return {a.id: events for a, events in pipeline.code(arts)}
+    return code_cases(pipeline, "d", DATE_CASES)
 
 
 @pytest.mark.parametrize("i", range(len(DATE_CASES)))
