@@ -88,7 +88,7 @@ def render_table(events: list[Event], title: str | None = None, width: int | Non
     def who(a) -> str:
         if a is None:
             return "—"
-        said = a.text if not a.name or a.name == a.text else f"{a.text} → {a.name}"
+        said = a.text if not a.name or a.name in a.text else f"{a.text} → {a.name}"
         return f"{a.code or a.name or '?'} ({said})" if said else (a.code or a.name or "unknown")
 
     for e in events:
