@@ -55,7 +55,7 @@ class Article:
     origin: str | None = None  # file name (and line) the article came from
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One parsed token, copied out of the NLP library so no other stage depends on it."""
 
