@@ -31,6 +31,22 @@ _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
 
 
+GATE_WORDS = ("today|tonight|yesterday|tomorrow|overnight|now|current|present|recent|lately|past|future|soon|"
+              "weekend|daily|weekly|monthly|yearly|annual|hourly|nightly|biweekly|semiannual|twenties|thirties|"
+              "forties|fifties|sixties|seventies|eighties|nineties|centur|decade|period|quarter|term|year|month|"
+              "week|day|hour|minute|second|season|fiscal|noon|midnight|dawn|dusk|eve|ago|earlier|later|latest|"
+              "previous|following|then|time|moment|era|once|every|each|per|fy")
+
+
+@lru_cache(maxsize=4)
+def _gate(lex: Lexicon) -> re.Pattern:
+    """A regex that any time expression must hit: a digit, a lexicon word or a time word of the rules."""
+    kinds = [lex.alternation(k) for k in ("month", "weekday", "ordinal", "unit", "season", "partofday", "holiday")
+             if getattr(lex, k)]
+    numbers = "|".join(re.escape(w) for w in sorted(lex.number, key=len, reverse=True) if w not in ("a", "an"))
+    return re.compile(rf"\d|\b(?:{'|'.join(kinds)}|{numbers}|{GATE_WORDS})", re.I)
+
+
 @lru_cache(maxsize=4)
 def _grammar(lex: Lexicon) -> Grammar:
     return Grammar(lex)
@@ -88,7 +104,10 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
                lexicon: Lexicon | None = None) -> list[TimeRef]:
     """All time expressions in text[start:end], with character offsets into `text` and values anchored on `anchor`."""
     end = len(text) if end is None else end
-    grammar = _grammar(lexicon or default())
+    lex = lexicon or default()
+    if not _gate(lex).search(text, start, end):
+        return []  # no digit and no time word: no rule can match (a cheap check before ~40 regexes)
+    grammar = _grammar(lex)
     ctx = Context(anchor)
     out: list[TimeRef] = []
     titles = [t.span(1) for t in _TITLE.finditer(text, start, end)]
