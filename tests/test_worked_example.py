@@ -81,3 +81,9 @@ def test_every_field_has_evidence_offsets(events):
                 assert text[a["start"]:a["end"]] == a["text"]
         assert e["reasons"], "every event says why"
         assert isinstance(e["cameo"]["code"], str)
+
+
+def test_plan_put_forward_at_the_sochi_meeting_is_dated_with_it(events):
+    evs, _ = events
+    plan = [e for e in _find(evs, "03", "2016-05-06") if e["source"]["country"] == "JPN"]
+    assert plan, "Abe's cooperation plan, put forward at the 2016 meeting, should carry the meeting's date"

@@ -74,6 +74,7 @@ class ClauseAttacher:
         doc = self.doc
         clause = clause_head(doc, pred)
         found = self._first_time(clause)
+        via_object = found is None and (found := self._object_clause_time(clause)) is not None
         hops = 0
         while found is None and hops < 4 and clause.head != clause.i:
             hops += 1
@@ -87,6 +88,8 @@ class ClauseAttacher:
             ref, head = found
             basis = "explicit" if _YEAR.search(ref.text) else "relative"
             where = "in the clause" if hops == 0 else f"of the enclosing clause '{clause.text}'"
+            if via_object:
+                where = "in a clause describing the object"
             if head.dep == "pobj" and doc.tokens[head.head].text.lower() in ("since", "from"):
                 where += " (start of an ongoing act)"
             return (EventDate(ref.value, precision_of(ref.value), ref.text, basis, ref.start, ref.end),
@@ -94,6 +97,19 @@ class ClauseAttacher:
         value = report.isoformat() if report else None
         return (EventDate(value, "day" if value else None, None, "report"),
                 "date: no time expression in the clause; report date" if value else "date: unknown")
+
+    def _object_clause_time(self, clause: Token):
+        """'put forward a plan to develop ties … on May 6, 2016': the time in a clause modifying the object."""
+        doc = self.doc
+        for obj in doc.children(clause.i):
+            if obj.dep != "dobj":
+                continue
+            for c in doc.children(obj.i):
+                if c.dep in ("acl", "relcl") and c.pos in ("VERB", "AUX"):
+                    found = self._first_time(c)
+                    if found is not None:
+                        return found
+        return None
 
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
