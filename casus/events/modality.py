@@ -42,6 +42,28 @@ class Modality:
     reason: str | None = None
 
 
+# Framing verbs and the mode of the act they frame, tried in order: for a "that"-clause
+# ("demanded that X …") and for a "to"-infinitive ("urged X to …").
+CLAUSE_FRAMES = ((DEMAND_HEADS | APPEAL_HEADS - {"tell"}, "demanded"), (THREAT_HEADS, "threatened"),
+                 (DENY_HEADS, "reported_denial"), (ALLEGE_HEADS, "alleged"))
+INFINITIVE_FRAMES = ((APPEAL_HEADS | DEMAND_HEADS, "requested"), (THREAT_HEADS, "threatened"),
+                     (REFUSE_HEADS, "refused"), (DENY_HEADS, "reported_denial"), (CONSIDER_HEADS, "considered"))
+ASKED = frozenset({"requested", "demanded"})
+
+
+def _framed(mode: str, head: Token) -> Modality:
+    """The mode a framing verb gives, with the verb as cue (and as the asker for requests)."""
+    return Modality(mode, head, appeal_head=head if mode in ASKED else None,
+                    reason=f"mode {mode}: framed by '{head.text}'")
+
+
+def _frame(table, forms: set[str], head: Token) -> Modality | None:
+    for heads, mode in table:
+        if forms & heads:
+            return _framed(mode, head)
+    return None
+
+
 def word_forms(tok: Token) -> set[str]:
     """The lemma and crude stems of a token, for lexicons robust to lemmatiser slips ('hopes' → 'hop')."""
     low = tok.text.lower()
@@ -126,30 +148,18 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("reported_denial", verb, reason=f"denied: '{verb.text}'")
         if tok.dep == "ccomp":
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
-                return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}' someone else to act")
-            if forms & DEMAND_HEADS or forms & APPEAL_HEADS - {"tell"}:
-                return Modality("demanded", head, appeal_head=head, reason=f"mode requested: demanded by '{head.text}'")
-            if forms & THREAT_HEADS:
-                return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
-            if forms & DENY_HEADS:
-                return Modality("reported_denial", head, reason=f"denied: '{head.text}'")
-            if forms & ALLEGE_HEADS:
-                return Modality("alleged", head, reason=f"alleged, not asserted: reported by '{head.text}'")
+                return _framed("requested", head)
+            found = _frame(CLAUSE_FRAMES, forms, head)
+            if found is not None:
+                return found
             break  # a reported clause keeps its own modality
         infinitive = tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(tok.i))
         if (tok.dep in ("xcomp", "acl") or infinitive and forms & FRAME_HEADS) and head.pos in ("VERB", "AUX", "ADJ"):
-            if forms & APPEAL_HEADS or forms & DEMAND_HEADS:
-                return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}'")
-            if forms & THREAT_HEADS:
-                return Modality("threatened", head, reason=f"mode threatened: '{head.text}'")
-            if forms & REFUSE_HEADS:
-                return Modality("refused", head, reason=f"mode refused: '{head.text}'")
-            if forms & DENY_HEADS:
-                return Modality("reported_denial", head, reason=f"denied: '{head.text}'")
-            if forms & CONSIDER_HEADS:
-                return Modality("considered", head, reason=f"only considered: '{head.text}'")
+            found = _frame(INFINITIVE_FRAMES, forms, head)
+            if found is not None:
+                return found
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
-                return Modality("requested", head, appeal_head=head, reason=f"mode requested: '{head.text}' someone else to act")
+                return _framed("requested", head)
             if forms & INTENT_HEADS:
                 neg = _negation(doc, head.i)
                 if neg is not None:
