@@ -5,22 +5,12 @@ import bisect
 import re
 
 from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
+from casus.time.anchor import precision_of
 
 NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "through", "within", "ahead"})
 CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
-_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$|^(\d{4})-W(\d{2})$")
-
-
-def precision_of(value: str) -> str | None:
-    """Precision of a TIMEX3 date value, or None when it is not a calendar date."""
-    m = _DATE_VALUE.match(value)
-    if not m:
-        return None
-    if m.group(4):
-        return "week"
-    return "day" if m.group(3) else "month" if m.group(2) else "year"
 
 
 def clause_head(doc: ParsedDoc, tok: Token) -> Token:
