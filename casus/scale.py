@@ -1,9 +1,10 @@
 """Coding on Dask: input files split into partitions, each coded by a worker into Parquet shards.
 
 A run keeps a work folder next to the store (`<db>.work/`): `shards/` holds three Parquet
-files per finished partition and `manifest.jsonl` one line per finished partition. A run
-that is killed and started again skips the partitions the manifest lists (their shards are
-on disk), codes the rest, then loads every shard into the store in input order in one
+files per finished partition, `manifest.jsonl` one line per finished partition and
+`plan.json` the partition size the run chose. A run that is killed and started again — with
+any number of workers — plans the same partitions, skips those the manifest lists (their
+shards are on disk), codes the rest, then loads every shard into the store in input order in one
 transaction, so the store ends exactly as a single-process `ingest_files` would leave it.
 Workers must see the input files and the work folder (one machine, or a shared file system).
 """
@@ -210,6 +211,7 @@ class Manifest:
         self.folder = folder
         self.shards = folder / "shards"
         self.path = folder / "manifest.jsonl"
+        self.plan_path = folder / "plan.json"
         self.shards.mkdir(parents=True, exist_ok=True)
 
     def finished(self) -> dict[str, Result]:
@@ -231,6 +233,17 @@ class Manifest:
             fh.write(json.dumps(asdict(result), ensure_ascii=False) + "\n")
             fh.flush()
             os.fsync(fh.fileno())
+
+    def partition_bytes(self, default: Callable[[], int]) -> int:
+        """The partition size of the run this folder belongs to; a new run records the default."""
+        try:
+            return int(json.loads(self.plan_path.read_text(encoding="utf-8"))["partition_bytes"])
+        except (OSError, ValueError, KeyError, TypeError):
+            size = default()
+            tmp = self.plan_path.with_suffix(".tmp")
+            tmp.write_text(json.dumps({"partition_bytes": size}), encoding="utf-8")
+            os.replace(tmp, self.plan_path)
+            return size
 
     def remove(self) -> None:
         """Delete the work folder (after its shards are in the store)."""
@@ -256,23 +269,24 @@ def start_client(workers: int = 2, scheduler: str | None = None):
 
 
 def run(client, store, files: Sequence[str], options: Options, folder: Path,
-        partition_bytes: int | None = None, on_partition: Callable[[Result], None] | None = None
-        ) -> dict[str, Any]:
+        partition_bytes: int | None = None, on_partition: Callable[[Result], None] | None = None,
+        task: Callable[[Partition, Options, str], Result] = code_partition) -> dict[str, Any]:
     """Code files on the client's cluster and load the shards into the store; resumes from the folder's manifest.
 
-    Resuming reuses a partition when its file, byte range and options are unchanged (so, with the
-    default partition size, when the number of workers is the same too).
+    Resuming reuses a partition when its file, byte range and options are unchanged; the partition
+    size is the one the folder's first run chose, whatever the number of workers now.
     """
     from dask.distributed import as_completed
 
-    if partition_bytes is None:
-        partition_bytes = partition_size(files, len(client.scheduler_info().get("workers", {})) or 1)
-    parts = plan(files, partition_bytes)
     manifest = Manifest(folder)
+    if partition_bytes is None:
+        workers = len(client.scheduler_info().get("workers", {})) or 1
+        partition_bytes = manifest.partition_bytes(lambda: partition_size(files, workers))
+    parts = plan(files, partition_bytes)
     results = {k: r for k, r in manifest.finished().items()}
     todo = [p for p in parts if p.key(options) not in results]
     resumed = len(parts) - len(todo)
-    futures = [client.submit(code_partition, p, options, str(manifest.shards), key=f"casus-{p.key(options)}",
+    futures = [client.submit(task, p, options, str(manifest.shards), key=f"casus-{p.key(options)}",
                              retries=RETRIES, pure=False) for p in todo]
     try:
         for future in as_completed(futures):

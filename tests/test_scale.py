@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -143,6 +145,70 @@ def test_a_killed_run_resumes_without_recoding_finished_partitions(tmp_path, cli
     assert stats["resumed"] == 1
     assert sorted(r.index for r in coded) == list(range(1, len(parts)))
     assert snapshot(tmp_path / "resumed.duckdb") == reference[1]
+
+
+def test_a_resumed_run_keeps_the_first_runs_partitions_whatever_the_workers(tmp_path, client, reference):
+    files = reference[0]
+    folder = tmp_path / "work"
+    manifest = scale.Manifest(folder)
+    size = manifest.partition_bytes(lambda: 600)  # what the first run (say, with 8 workers) chose
+    parts = scale.plan(files, size)
+    manifest.record(scale.code_partition(parts[0], scale.Options(), str(manifest.shards)))
+    with Store(tmp_path / "resumed.duckdb") as store:  # resumed on the 2-worker cluster, size not given
+        stats = scale.run(client, store, files, scale.Options(), folder)
+        store.rebuild_incidents()
+    assert stats["resumed"] == 1 and stats["partitions"] == len(parts)
+    assert snapshot(tmp_path / "resumed.duckdb") == reference[1]
+
+
+class FailsFirstTry:
+    """Codes a partition like a worker does, but each partition's first try fails: it raises, or kills its worker."""
+
+    def __init__(self, marks: Path, kill: set[int] = frozenset(), always: set[int] = frozenset()):
+        self.marks, self.kill, self.always = str(marks), kill, always
+
+    def __call__(self, part, options, shard_dir):
+        mark = Path(self.marks) / str(part.index)
+        if part.index in self.always or not mark.exists():
+            mark.touch()
+            if part.index in self.kill:
+                os._exit(1)  # the worker process dies mid-partition
+            raise RuntimeError(f"injected fault in partition {part.index}")
+        return scale.code_partition(part, options, shard_dir)
+
+
+@pytest.fixture
+def by_value():
+    """Workers cannot import this test module: send its classes by value."""
+    import cloudpickle
+
+    module = sys.modules[__name__]
+    cloudpickle.register_pickle_by_value(module)
+    yield
+    cloudpickle.unregister_pickle_by_value(module)
+
+
+def test_failed_partitions_are_retried_and_a_dead_worker_replaced(tmp_path, client, reference, by_value):
+    files = reference[0]
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    with Store(tmp_path / "retried.duckdb") as store:
+        stats = scale.run(client, store, files, scale.Options(), tmp_path / "work", partition_bytes=600,
+                          task=FailsFirstTry(marks, kill={1}))
+        store.rebuild_incidents()
+    assert sorted(int(m.name) for m in marks.iterdir()) == list(range(stats["partitions"]))  # every one failed once
+    assert snapshot(tmp_path / "retried.duckdb") == reference[1]
+
+
+def test_a_partition_failing_every_try_stops_the_run_and_stores_nothing(tmp_path, client, reference, by_value):
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    db = tmp_path / "failed.duckdb"
+    with Store(db) as store:
+        with pytest.raises(scale.ScaleError, match="injected fault in partition 2"):
+            scale.run(client, store, reference[0], scale.Options(), tmp_path / "work", partition_bytes=600,
+                      task=FailsFirstTry(marks, always={2}))
+    assert all(not rows for rows in snapshot(db).values())
 
 
 def test_ingesting_again_stores_nothing_new(tmp_path, client, reference):
