@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING
 
+from casus.time.anchor import iso_week
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 
@@ -204,10 +205,17 @@ class DateRules:
         d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
         if word == "overnight":
             return "TIME", d.isoformat() + "TNI"
-        pod = m["pod"] or ("night" if word == "tonight" else None)
+        pod = m["pod"] or m["podb"] or ("night" if word == "tonight" else None)
         if pod:
             return "TIME", d.isoformat() + "T" + self.lex.partofday[pod.lower()]
         return "DATE", d.isoformat()
+
+    def _week_of(self, m: re.Match, ctx: Context) -> Result:
+        """'the week of March 6': the ISO week holding that day."""
+        r = self._ymd(m, ctx)
+        if r is None or not r[1][0].isdigit():
+            return r
+        return "DATE", iso_week(dt.date.fromisoformat(r[1]))
 
     def _this_pod(self, m: re.Match, ctx: Context) -> Result:
         rel, pod = m["rel"].lower(), self.lex.partofday[m["pod"].lower()]
@@ -220,7 +228,7 @@ class DateRules:
         return "TIME", f"{d.isoformat()}T{pod}"
 
     def _quarter(self, m: re.Match, ctx: Context) -> Result:
-        n = self.lex.ordinal[m["ord"].lower()]
+        n = 2 if m["latter"] else self.lex.ordinal[m["ord"].lower()]
         half = m["q"].lower() == "half"
         if half and n > 2:
             return None
@@ -252,6 +260,8 @@ class DateRules:
 
     def _time(self, m: re.Match, ctx: Context) -> Result:
         g = m.groupdict()
+        if g["noon"] and m.string[max(0, m.start() - 5):m.start()].lower() == "high ":
+            return None  # "high noon": an idiom for a showdown
         if g["noon"]:
             h, mi = (12, 0) if g["noon"].lower() in ("noon", "midday") else (24, 0)
         elif g["h24"]:

@@ -24,6 +24,8 @@ _FAR = 1500  # characters within which "a year earlier" follows the quarter last
 _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+(?:ended|ends))\b", re.I)
 _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|I|you|to)\s+$", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars|[a-z]{3,}s))\s+$")
+_FRACTION_OF = re.compile(r",?\s+of\s+(?!(?:a\s+|the\s+)?(?:century|year|fiscal|calendar)\b)", re.I)
+_FRACTION = re.compile(r"(?:^|\s)(?:a|one|three)[\s-]+quarters?$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
@@ -40,10 +42,12 @@ class RelativeRules:
             return None
         last = rel.split()[-1]
         if rel in ("that", "the same") or (rel.startswith(("earlier", "later")) and last == "that"):
-            if ctx.ref_value and precision_of(ctx.ref_value) in ("day", "week", "month", "quarter", "year"):
-                r = _range_start(ctx.ref_value)
-                return ("DATE", at_unit(r, unit)) if r else None
-            return None
+            r = _reference_start(ctx, unit)
+            return ("DATE", at_unit(r, unit)) if r else None
+        if rel in ("the following", "the previous"):  # counted from the time last mentioned, not from today
+            r = _reference_start(ctx, unit)
+            if r:
+                return "DATE", at_unit(shift(r, unit, 1 if rel == "the following" else -1), unit)
         if rel in ("the past", "the last") and unit in ("DE", "CE"):
             return "DURATION", duration_value("1", unit)
         if last in ("past", "last", "previous", "latest", "recent"):
@@ -141,6 +145,8 @@ class RelativeRules:
             return "SET", duration_value("1", unit)  # "$2 million a year", "four flights a week": a rate
         if unit == "WE" or (unit == "S" and num in ("a", "an")) or (unit == "Q" and "-" in m.group(0)):
             return None
+        if unit == "Q" and _FRACTION.search(m.group(0)) and _FRACTION_OF.match(m.string, m.end()):  # "a quarter of the dealers": a fraction
+            return None
         n = self.lex.number_value(num)
         if n is None:
             return "DURATION", duration_value("X", unit)
@@ -167,6 +173,8 @@ class RelativeRules:
         if re.fullmatch(r"the\s+\w+", m.group(0), re.I) and re.match(r"\s+(?:before|after|since|following|leading|preceding|of)\b",
                                                                     m.string[m.end():m.end() + 12], re.I):
             return None  # "in the days before the attack": a time tied to an event, not a length
+        if re.search(r"\b(?:early|small|wee|late)\s+$", m.string[max(0, m.start() - 6):m.start()], re.I):
+            return None  # "the early hours of Thursday": a part of a day, not a length
         return "DURATION", duration_value("X", self.lex.unit[m["unit"].lower()[:-1]])
 
     def _set(self, m: re.Match, ctx: Context) -> Result:
@@ -252,15 +260,24 @@ class RelativeRules:
         if ctx.anchor is None:
             return None
         if m.group(0).lower().startswith("that"):
-            if ctx.ref_value and precision_of(ctx.ref_value) in ("day", "month", "year", "quarter"):
-                r = _range_start(ctx.ref_value)
-                return ("DATE", at_unit(r, unit)) if r else None
-            return None
+            r = _reference_start(ctx, unit)
+            return ("DATE", at_unit(r, unit)) if r else None
         if unit != "Y":
             return None
         if _PERIOD_END.match(m.string, m.end()):  # "the year ended June 30": a twelve-month period
             return "DURATION", "P1Y"
         return "DATE", at_unit(ctx.anchor, unit)
+
+
+_FINER_OR_EQUAL = {"D": ("day",), "W": ("day", "week"), "M": ("day", "week", "month"),
+                   "Q": ("day", "week", "month", "quarter"), "Y": ("day", "week", "month", "quarter", "half", "season", "year")}
+
+
+def _reference_start(ctx: Context, unit: str) -> dt.date | None:
+    """The first day of the time last mentioned, if it is precise enough to name a `unit` ("that day" needs a day)."""
+    if ctx.ref_value and precision_of(ctx.ref_value) in _FINER_OR_EQUAL.get(unit, ()):
+        return _range_start(ctx.ref_value)
+    return None
 
 
 def _range_start(value: str) -> dt.date | None:

@@ -1,0 +1,70 @@
+"""Time words that are not times, and relative times counted from the time the text last mentioned."""
+import datetime as dt
+
+from casus.time.tagger import find_times
+
+DCT = dt.date(1998, 4, 18)  # a Saturday
+
+
+def values(text, anchor=DCT):
+    return [(t.text, t.value) for t in find_times(text, anchor)]
+
+
+def test_the_following_year_counts_from_the_year_last_mentioned():
+    text = "On May 22, 1995, Farkas was made a general, and the following year he was posted to Washington."
+    assert values(text)[-1] == ("the following year", "1996")
+
+
+def test_the_previous_month_counts_from_the_month_last_mentioned():
+    text = "Sales fell in March 2009, after a rise in the previous month."
+    assert values(text, dt.date(2009, 6, 1))[-1] == ("the previous month", "2009-02")
+
+
+def test_the_following_month_without_a_reference_counts_from_today():
+    assert values("Talks will resume the following month.") == [("the following month", "1998-05")]
+
+
+def test_that_day_needs_a_day_to_refer_to():
+    # a year is no day: "that day" after "1987" must not become January 1
+    got = values("The 1987 crash was severe. Traders lost heavily that day.", dt.date(1989, 10, 30))
+    assert ("that day", "1987-01-01") not in got
+    got = values("The bomb exploded on Aug. 7, 1998. Police arrived that day.")
+    assert got[-1] == ("that day", "1998-08-07")
+
+
+def test_a_quarter_of_something_is_a_fraction_not_a_time():
+    assert values("Chrysler wants to eliminate about a quarter of its 3,200 dealers.") == []
+    assert values("Junk funds account for more than a quarter of the market.") == []
+    assert values("Japan entered recession after two consecutive quarters of decline.") == [
+        ("two consecutive quarters", "P2Q")]
+
+
+def test_halves_named_by_quarters_or_last_half():
+    d = dt.date(1989, 10, 26)
+    assert values("Demand will stay weak through the first two quarters of 1990.", d) == [
+        ("the first two quarters of 1990", "1990-H1")]
+    assert values("Earnings will be lower for the last half of 1989.", d) == [("the last half of 1989", "1989-H2")]
+    assert values("It earned $4 million for the fiscal-first quarter.", d) == [("the fiscal-first quarter", "1989-Q1")]
+
+
+def test_the_week_of_a_date_is_that_week():
+    assert values("A court hearing is set for the week of March 6.", dt.date(2000, 2, 24)) == [
+        ("the week of March 6", "2000-W10")]
+
+
+def test_part_of_day_before_yesterday_word():
+    assert values("In London at mid-afternoon yesterday, shares were up.", dt.date(1989, 11, 2)) == [
+        ("mid-afternoon yesterday", "1989-11-01TAF")]
+
+
+def test_idioms_and_names_are_not_times():
+    assert values("For the people of Poland, high noon comes today.") == [("today", "1998-04-18")]
+    assert values("The Russell 2000 index of smaller companies fell.") == []
+    assert values("He was arrested in the early hours of Thursday.") == [("Thursday", "1998-04-16")]
+
+
+def test_a_planned_event_lies_ahead():
+    d = dt.date(2000, 1, 7)  # a Friday
+    assert values("Exiles planned a large demonstration on Saturday.", d) == [("Saturday", "2000-01-08")]
+    assert values("The team planned to leave Nairobi on Thursday.", dt.date(1998, 9, 30)) == [
+        ("Thursday", "1998-10-01")]
