@@ -1,6 +1,7 @@
 """GeoNames gazetteer index: normalised name -> candidate places, built once and cached."""
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -35,10 +36,13 @@ class Candidate:
     admin2: str | None = None  # US county a town lies in ("Henry County"), from the zipcodes package
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same few thousand token spans are looked up over and over
 def normalise(name: str) -> str:
     """Fold case, diacritics, dots, dashes and a leading 'the' so spellings meet in one key."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = name
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s)
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = s.casefold().replace("\u2019", "'").replace(".", "")
     s = re.sub(r"[\s\-\u2010-\u2015]+", " ", s).strip(" ,;:'\"()")
     if s.startswith("the "):
