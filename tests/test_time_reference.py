@@ -68,3 +68,22 @@ def test_a_planned_event_lies_ahead():
     assert values("Exiles planned a large demonstration on Saturday.", d) == [("Saturday", "2000-01-08")]
     assert values("The team planned to leave Nairobi on Thursday.", dt.date(1998, 9, 30)) == [
         ("Thursday", "1998-10-01")]
+
+
+def test_the_year_before_steps_back_from_the_year_last_mentioned():
+    text = "Ford cut its costs last year, $19.8 billion more than the year previous."
+    assert values(text, dt.date(2010, 1, 28)) == [("last year", "2009"), ("the year previous", "2008")]
+    # tied to an event, "the day before the attack" is no time of its own
+    assert values("He was seen the day before the attack.") == []
+
+
+def test_clock_hour_with_part_of_day():
+    got = values("The father will leave at 4 in the morning, Castro said.", dt.date(2000, 4, 6))
+    assert got == [("4 in the morning", "2000-04-06T04:00")]
+    assert values("Polls close at 8 in the evening.")[-1] == ("8 in the evening", "1998-04-18T20:00")
+
+
+def test_a_time_opening_a_sentence_takes_that_sentences_tense():
+    # the weekend before a Monday report, though the sentence before speaks of the future
+    text = "The offer would give McCaw control. Over the weekend, McCaw continued to call for an auction."
+    assert values(text, dt.date(1989, 10, 30)) == [("Over the weekend", "1989-W43-WE")]

@@ -19,6 +19,8 @@ _ATTRIBUTIVE = re.compile(r"\s+(?:and\s+[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+)?(?:sa
                           r"part(?:y|ies)|cards?|gifts?|presents?|dinners?|lights|rush|spirit|markets?|bonus(?:es)?|"
                           r"break|vacation|weekend|week|truce|message|address|recess|shoppers|quarter)\b")
 
+_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:'\d0s|\d{3}0'?s|decade|century|[a-z]+ties)\b", re.I)
+
 
 def _year2(y: str) -> int:
     n = int(y.lstrip("'"))
@@ -230,6 +232,8 @@ class DateRules:
     def _quarter(self, m: re.Match, ctx: Context) -> Result:
         n = 2 if m["latter"] else self.lex.ordinal[m["ord"].lower()]
         half = m["q"].lower() == "half"
+        if _OF_LONGER.match(m.string, m.end()):  # "the last half of the '80s": a part of a decade, not of a year
+            return None
         if half and n > 2:
             return None
         year = m["year"] or m["y2"]
@@ -257,6 +261,16 @@ class DateRules:
             return "DATE", f"XXXX-{code}"
         y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
         return "DATE", f"{y}-{code}"
+
+    def _clock_pod(self, m: re.Match, ctx: Context) -> Result:
+        """'at 4 in the morning', 'by 10 at night': a clock hour made a.m. or p.m. by the part of the day."""
+        h, pod = int(m["h"]), m["pod"].lower()
+        if pod == "morning":
+            h = 0 if h == 12 else h
+        elif not (pod == "night" and h < 5) and h < 12:
+            h += 12
+        day = ctx.ref_day or ctx.anchor
+        return "TIME", f"{day.isoformat() if day else 'XXXX-XX-XX'}T{h:02d}:{int(m['min'] or 0):02d}"
 
     def _time(self, m: re.Match, ctx: Context) -> Result:
         g = m.groupdict()

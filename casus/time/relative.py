@@ -62,6 +62,14 @@ class RelativeRules:
             return ("DATE", shift(a, "D", n).isoformat()) if rel in ("the next", "the following", "the previous") else None
         return "DATE", at_unit(shift(a, unit, n), unit)
 
+    def _unit_before(self, m: re.Match, ctx: Context) -> Result:
+        """'the year before', 'the day after': a step from the time last mentioned (else from the report date)."""
+        unit = self.lex.unit[m["unit"].lower()]
+        base = _reference_start(ctx, unit) or ctx.anchor
+        if base is None:
+            return None
+        return "DATE", at_unit(shift(base, unit, 1 if m["dir"].lower() == "after" else -1), unit)
+
     def _ago(self, m: re.Match, ctx: Context) -> Result:
         n = self.lex.number_value(m["num"])
         unit = self.lex.unit[m["unit"].lower()]

@@ -55,7 +55,7 @@ def _grammar(lex: Lexicon) -> Grammar:
 def _tense(text: str, start: int, end: int) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
     left = max(0, start - 120)
-    for m in _SENT_END.finditer(text, left, start):
+    for m in _SENT_END.finditer(text, left, start + 1):  # +1: the look-ahead must see the first letter
         left = m.end()
     right = min(len(text), end + 100)
     m = _SENT_END.search(text, end, right)
