@@ -87,3 +87,21 @@ def test_a_time_opening_a_sentence_takes_that_sentences_tense():
     # the weekend before a Monday report, though the sentence before speaks of the future
     text = "The offer would give McCaw control. Over the weekend, McCaw continued to call for an auction."
     assert values(text, dt.date(1989, 10, 30)) == [("Over the weekend", "1989-W43-WE")]
+
+
+def test_part_of_day_alone_takes_the_day_in_view():
+    assert values("By mid afternoon, officials were saying the offensive was over.", dt.date(1998, 3, 6)) == [
+        ("mid afternoon", "1998-03-06TAF")]
+
+
+def test_month_name_used_as_modifier():
+    assert values("The March accession will let them take part.", dt.date(1999, 2, 10)) == [("March", "1999-03")]
+    assert values("Officials said they may march on the capital.") == []
+
+
+def test_second_day_of_a_pair_is_a_date_too():
+    got = values("The summit will be held on April 24 and 25 in Washington.", dt.date(1999, 2, 10))
+    assert got == [("April 24", "1999-04-24"), ("25", "1999-04-25")]
+    # a count after the date is not a day
+    assert values("Troops arrived on May 3 and 12 soldiers were hurt.", dt.date(1999, 2, 10)) == [  # May before February
+        ("May 3", "1998-05-03")]

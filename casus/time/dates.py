@@ -106,7 +106,10 @@ class DateRules:
             return None
         if not g.get("year") and not g.get("yrel") and word.lower() in ("may", "march") and not rel and not ctx.standalone:
             tail = m.string[m.end():m.end() + 12]
-            if not re.match(r"\s*(?:[,.;:)]|of\b|and\b|to\b|through\b|\d)", tail) and not re.search(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|during)\s+$", m.string[max(0, m.start() - 10):m.start()]):
+            before = m.string[max(0, m.start() - 10):m.start()]
+            attributive = re.search(r"\b[Tt]he\s+$", before) and re.match(r"\s+[a-z]{3,}", tail)  # "the March accession"
+            if not re.match(r"\s*(?:[,.;:)]|of\b|and\b|to\b|through\b|\d)", tail) and not attributive \
+                    and not re.search(r"(?:in|since|until|by|from|of|early|late|mid|last|next|this|through|during)\s+$", before):
                 return None
         if g.get("year"):
             year = self._yr(g["year"])
@@ -261,6 +264,11 @@ class DateRules:
             return "DATE", f"XXXX-{code}"
         y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
         return "DATE", f"{y}-{code}"
+
+    def _pod_alone(self, m: re.Match, ctx: Context) -> Result:
+        """'by mid-afternoon': that part of the day last mentioned (else of the report date)."""
+        day = ctx.ref_day or ctx.anchor
+        return ("TIME", f"{day.isoformat()}T{self.lex.partofday[m['pod'].lower()]}") if day else None
 
     def _clock_pod(self, m: re.Match, ctx: Context) -> Result:
         """'at 4 in the morning', 'by 10 at night': a clock hour made a.m. or p.m. by the part of the day."""

@@ -121,6 +121,8 @@ class Grammar(DateRules, RelativeRules):
         add("vague_dur", r"(?:the\s+)?(?:past\s+|last\s+|next\s+|coming\s+)?(?P<unit>years|months|weeks|decades|days|hours|minutes)", self._vague)
         add("season", rf"(?:(?P<rel>this|last|next|this\s+past|early|late|the)\s+)?{SEASON}(?:\s+(?:of\s+)?{YEAR})?", self._season)
         add("time", rf"(?:(?P<h>[01]?\d|2[0-3])(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am|pm)|(?P<h24>[01]\d|2[0-3]):?(?P<min24>[0-5]\d)\s*(?=[A-Z]{{3}})|(?P<noon>noon|midnight|midday))(?:\s*(?P<tz>UTC|GMT|EST|EDT|CST|CDT|PST|PDT|[A-Z]ST|[A-Z]DT))?(?:,?\s+(?:on\s+)?(?:(?P<dword>today|yesterday|tomorrow|tonight)|{WD}|{MONTH}\s+{DAY}))?", self._time)
+        add("pod_alone", r"(?:early|mid|late)[\s-]?(?P<pod>morning|afternoon|evening)(?![\s-]+(?:of|on|in|yesterday|today|tomorrow)\b)",
+            self._pod_alone)
         add("clock_pod", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\baround\s)|(?<=\babout\s))(?P<h>1[0-2]|[1-9])(?:[:.](?P<min>[0-5]\d))?"
                          r"\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening|night)", self._clock_pod)
         add("set", rf"(?P<every>every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WD}|{MONTH}|{SEASON})", self._set)

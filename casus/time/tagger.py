@@ -28,6 +28,8 @@ _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|ear
 # a quoted title of two or more capitalised words ("This Week", ``High Noon'', "60 Minutes") names a work, not a time
 _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to)"
                     r"(?:\s+(?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to))+)[,.?!]?(?:\"|''|\u201d)")
+_AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,?\s+\d)"
+                      r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
 _SENT_END = re.compile(r"[.!?]\s+(?=[A-Z\"'`])|\n")
 
 
@@ -139,4 +141,20 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             ctx.ref_end = e
         if prec == "quarter" and rule.name in ("quarter", "the_quarter"):
             ctx.ref_quarter, ctx.quarter_end = value, e
+        if rule.name in ("md", "dm") and prec == "day":
+            second = _second_day(text, e, end, value)
+            if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
+                out.append(second)
     return out
+
+
+def _second_day(text: str, at: int, end: int, value: str) -> TimeRef | None:
+    """The bare day number of "April 24 and 25": a second date in the month just named."""
+    m = _AND_DAY.match(text, at, end)
+    if not m or int(m[1]) <= int(value[8:10]):
+        return None
+    try:
+        day = dt.date(int(value[:4]), int(value[5:7]), int(m[1]))
+    except ValueError:
+        return None
+    return TimeRef(m[1], m.start(1), m.end(1), "DATE", day.isoformat(), "day")
