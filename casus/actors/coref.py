@@ -123,12 +123,17 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
 
 
 def _sole(d: Draft, named: set[str], names: dict[str, str]) -> None:
-    """A titled person or ethnic group without a country takes the only state the article names."""
+    """A titled person or ethnic group without a country takes its home state, else the only state the article names."""
+    a = d.actor
+    home = d.extra.get("home")
+    if home:
+        d.actor = replace(a, country=home, code=make_code(home, a.sector),
+                          reason=f"'{a.text}': a people whose home state is {names.get(home, home)}")
+        return
     others = named - {d.extra.get("not")}
     if len(others) != 1:
         return
     (c,) = others
-    a = d.actor
     what = "title without nationality" if a.kind == "person" else "no country of its own"
     d.actor = replace(a, country=c, code=make_code(c, a.sector),
                       reason=f"{what}: {names.get(c, c)} is the only country the article names")

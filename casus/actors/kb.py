@@ -17,6 +17,8 @@ NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"})  # country codes that
 # category of an entry: how the resolver may use it
 COUNTRY, ADJECTIVE, PEOPLE, SEAT, ORGANIZATION, PERSON, AGENT, TITLE = (
     "country", "adjective", "people", "seat", "organization", "person", "agent", "title")
+IDENTITY = "identity"  # kind of an ethnic or religious group noun (an AGENT whose country is its home, if any)
+RELIGIONS = frozenset("MOS SHI SUN DRZ CHR CTH PRO JEW HIN BUD SIK".split())  # CAMEO religion codes (groups.tsv)
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -117,7 +119,7 @@ class KnowledgeBase:
     def load(cls, extra: Sequence[Path] = ()) -> KnowledgeBase:
         """The package data files, then the user's extra files (TSV in our formats, or PETRARCH .actors)."""
         kb = cls()
-        for name in ("countries.tsv", "organizations.tsv", "agents.tsv", "people.tsv"):
+        for name in ("countries.tsv", "organizations.tsv", "agents.tsv", "groups.tsv", "people.tsv"):
             kb.read(DATA / name)
         for path in extra:
             kb.read(Path(path))

@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE,
-                             Entry, Spell, parse_date)
+from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
+                             TITLE, Entry, Spell, parse_date)
 from casus.model import InputError
 
 COLUMNS = {
@@ -13,6 +13,7 @@ COLUMNS = {
     ("name", "country", "sectors", "kind", "aliases"): "organizations",
     ("phrase", "sectors", "type"): "agents",
     ("name", "aliases", "country", "sectors", "role", "start", "end"): "people",
+    ("name", "sectors", "home", "aliases"): "groups",
 }
 KINDS = frozenset({"state", "person", "organization", "igo", "group"})
 
@@ -96,6 +97,12 @@ def _agent_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     yield forms, Entry(phrase.lower(), AGENT, None, sectors, "person" if typ == "person" else "group")
 
 
+def _group_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
+    name, home = c[0].strip(), c[2].strip() or None
+    forms = [name, *plurals(name), *_split(c[3])]
+    yield forms, Entry(name, AGENT, home, _sectors(c[1]), IDENTITY)
+
+
 def _people_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     name, country = c[0].strip(), c[2].strip() or None
     spell = Spell(country, _sectors(c[3]), parse_date(c[5]), parse_date(c[6]), c[4].strip())
@@ -103,6 +110,7 @@ def _people_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     yield [name, *_split(c[1])], Entry(name, PERSON, None, (), kind, (spell,))
 
 
-_ROW = {"countries": _country_rows, "organizations": _org_rows, "agents": _agent_rows, "people": _people_rows}
+_ROW = {"countries": _country_rows, "organizations": _org_rows, "agents": _agent_rows, "people": _people_rows,
+        "groups": _group_rows}
 
 __all__ = ["read_tsv", "plurals", "NON_STATE", "SEAT", "PEOPLE"]

@@ -104,8 +104,8 @@ class ModifierRules:
         if p >= len(toks) or toks[p].text.lower() != "in":
             return None
         q = p + 1
-        while q < len(toks) and (toks[q].text.lower() == "the" or toks[q].text.lower() in PLACE_ADJECTIVES):
-            q += 1
+        while q not in self.m and q < len(toks) and (toks[q].text.lower() == "the" or toks[q].text.lower() in PLACE_ADJECTIVES):
+            q += 1  # a match may start at 'the' ('in the Ivory Coast')
         m = self.m.get(q)
         e = m.get(COUNTRY, SEAT) if m is not None else None
         return Mod(p, m.end, e) if e is not None and e.country not in NON_STATE else None

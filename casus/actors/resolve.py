@@ -6,14 +6,15 @@ from dataclasses import dataclass, field
 from casus.actors import coref
 from casus.actors.modifiers import ModifierRules
 from casus.actors.people import POSSESSIVE, PersonRules
-from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE,
-                             Entry, KnowledgeBase, cased, fold, make_code)
+from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
+                             TITLE, Entry, KnowledgeBase, cased, fold, make_code)
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
+LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})
+TRANSNATIONAL = frozenset({"NGO", "IGO"})  # sectors that are also a country code when nothing else gives one  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 
@@ -127,10 +128,20 @@ class _Composer(PersonRules, ModifierRules):
     def agents_at(self, p: int) -> tuple[int, list[Entry]]:
         """A chain of sector nouns from p ('government troops', 'opposition lawmakers')."""
         chain, q = [], p
-        while q in self.m and self.m[q].get(AGENT):
+        while q in self.m and self.m[q].get(AGENT) and not self.named_person(q):
             chain.append(self.m[q].get(AGENT))
             q = self.m[q].end
+            if chain[-1].kind == IDENTITY:  # 'Ibo traditional elders': plain adjectives after a people's name
+                k = q
+                while k < len(self.toks) and self.toks[k].pos == "ADJ" and k not in self.m:
+                    k += 1
+                q = k if k > q and k in self.m and self.m[k].get(AGENT) else q
         return q, chain
+
+    def named_person(self, q: int) -> bool:
+        """'Karen Bass': a people's name that begins a person's name is not the people."""
+        e, m = self.ent_of.get(q), self.m[q]
+        return m.get(AGENT).kind == IDENTITY and e is not None and e.label == "PERSON" and e.end > m.end
 
     # -- building ----------------------------------------------------------
     def span_head(self, a: int, b: int) -> int:
@@ -222,7 +233,7 @@ class _Composer(PersonRules, ModifierRules):
                 self.standalone(md.start, self.m.get(md.start))
             return mods[-1].end
         m = self.m.get(i)
-        if m is not None:
+        if m is not None and not (m.get(AGENT) and self.named_person(i)):
             self.standalone(i, m)
             return m.end
         e = self.ent_at.get(i)
@@ -240,7 +251,9 @@ class _Composer(PersonRules, ModifierRules):
             return None  # 'police station', 'army base'
         country, sectors, kind, needs_ctx = self.from_mods(mods)
         head = chain[-1]
-        sec = list(head.sectors) + [s for e in chain[:-1] for s in e.sectors if s != "GOV" and s not in head.sectors]
+        identity = next((e for e in chain if e.kind == IDENTITY), None)  # 'Kurds', 'Shiite militias'
+        sec = list(head.sectors) + [s for e in chain[:-1] for s in e.sectors if s != "GOV" and s not in head.sectors
+                                    and not (e.kind == IDENTITY and s == "CVL")]
         if kind in ("igo", "organization", "group") and country:
             sec = [s for s in sec if s != "GOV"]
         post = None
@@ -250,16 +263,23 @@ class _Composer(PersonRules, ModifierRules):
                 country, extra, kind, _ = self.from_mods([post])
                 sectors = extra
                 end = post.end
-            elif set(sec) & LOCAL:
+            elif set(sec) & LOCAL or identity is not None:
                 where = self.in_country(end)
                 country = where.entry.country if where is not None else None
+            if country is None and post is None and set(sec) & TRANSNATIONAL and not identity:
+                country = next(s for s in sec if s in TRANSNATIONAL)  # 'a human rights group' → NGO
         sectors = sectors + [s for s in sec if s not in sectors]
         if kind in (None, "state"):
             kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
         definite = toks[start].text.lower() == "the"
         needs = "country" if needs_ctx else None
-        self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
-                  kind=kind, needs=needs, title=(head.name,) if definite and country is None else ())
+        if identity is not None and country is None and not needs_ctx and (
+                identity.country or not set(head.sectors) & GOVERNING):
+            needs = "sole"  # a people lives somewhere: its home state, else the one state the article names
+        d = self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
+                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not identity else ())
+        if needs == "sole":
+            d.extra["home"] = identity.country
         return end
 
     def in_entity(self, m: Match, labels=("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")) -> bool:
@@ -328,7 +348,7 @@ class _Composer(PersonRules, ModifierRules):
         while end > e.start + 1 and toks[end - 1].text in POSSESSIVE:
             end -= 1
         a = e.start + 1 if toks[e.start].text.lower() == "the" and end - e.start > 1 else e.start
-        if any(k in self.m for k in range(a, end)):
+        if any(k in self.m and not (self.m[k].get(AGENT) and self.named_person(k)) for k in range(a, end)):
             return a if a > e.start else e.start + 1
         name = self.doc.article.text[toks[a].idx:toks[end - 1].end]
         kind = "person" if e.label == "PERSON" else "organization"

@@ -1,0 +1,85 @@
+"""Peoples, agencies and bodies named by their kind: phrase → (country, sectors) through Parser + ActorResolver."""
+from __future__ import annotations
+
+import pytest
+
+from casus.actors.kb import KnowledgeBase
+from casus.actors.resolve import ActorResolver
+from casus.model import Article
+
+# sentence, mention, country, sectors (sorted comparison)
+CASES = [
+    # ethnic and religious groups: the text's country, else home, else the one state named
+    ("Iraqi Kurds voted in a referendum on Monday.", "Iraqi Kurds", "IRQ", ["CVL"]),
+    ("Kurds in Syria clashed with Turkish troops.", "Kurds", "SYR", ["CVL"]),
+    ("Kurdish fighters in northern Iraq shelled a village.", "Kurdish fighters", "IRQ", ["REB"]),
+    ("The main Hutu rebel group insisted that Burundi's government grant more rights.", "Hutu rebel group", "BDI",
+     ["REB"]),
+    ("Shiite militias attacked Sunni villages north of Baghdad.", "Shiite militias", "IRQ", ["UAF", "MOS", "SHI"]),
+    ("Yoruba elders met in Lagos to discuss the election.", "Yoruba elders", "NGA", ["ELI"]),
+    ("Karen guerrillas ambushed a convoy.", "Karen guerrillas", "MMR", ["REB"]),
+    ("Ibo traditional elders issued a statement.", "Ibo traditional elders", "NGA", ["ELI"]),
+    ("Islamic militants attacked a police station in Algeria.", "Islamic militants", "DZA", ["REB", "MOS"]),
+    ("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.", "Moslem forces", "BIH", ["MIL", "MOS"]),
+    ("Copts protested outside the cathedral.", "Copts", "EGY", ["CVL", "CHR"]),
+    ("Kurds protested on Sunday.", "Kurds", None, ["CVL"]),  # no home, no state named: no guess
+    # US agencies and the bodies of other states
+    ("ICE returned 12 artifacts to the government of Peru.", "ICE", "USA", ["COP"]),
+    ("USAID deployed seven search-and-rescue teams to Haiti.", "USAID", "USA", ["GOV"]),
+    ("The U.S. Treasury Department removed the sanctions.", "The U.S. Treasury Department", "USA", ["GOV"]),
+    ("The National Security Agency shared intelligence with Britain.", "The National Security Agency", "USA",
+     ["SPY"]),
+    ("FEMA sent teams to Puerto Rico.", "FEMA", "USA", ["GOV"]),
+    ("The Home Office deported him.", "The Home Office", "GBR", ["GOV"]),
+    ("Shin Bet arrested two men in Hebron.", "Shin Bet", "ISR", ["SPY"]),
+    ("The Verkhovna Rada passed the law.", "The Verkhovna Rada", "UKR", ["LEG"]),
+    ("The Lok Sabha approved the bill.", "The Lok Sabha", "IND", ["LEG"]),
+    ("The BJP won the state election.", "The BJP", "IND", ["PTY"]),
+    ("Japan's Diet approved the budget.", "Japan's Diet", "JPN", ["LEG"]),
+    ("The French National Assembly voted on Tuesday.", "The French National Assembly", "FRA", ["LEG"]),
+    ("The Latvian Constitutional Court cancelled the restrictions.", "The Latvian Constitutional Court", "LVA",
+     ["JUD"]),
+    # IGOs and NGOs, named or by their kind
+    ("The UN Migration Agency launched an appeal for Ethiopia.", "The UN Migration Agency", "IGO", ["IGO", "REF"]),
+    ("Action Against Hunger is providing food assistance.", "Action Against Hunger", "NGO", ["NGO"]),
+    ("A human rights group protested on Wednesday.", "A human rights group", "NGO", ["NGO"]),
+    ("Two American aid groups donated medicine.", "American aid groups", "USA", ["NGO"]),
+    # a match that starts with 'the' still places a group
+    ("Rebels in the Ivory Coast dismissed an appeal.", "Rebels", "CIV", ["REB"]),
+]
+
+
+@pytest.fixture(scope="module")
+def resolved():
+    from casus.nlp import Parser
+
+    resolver = ActorResolver(KnowledgeBase.load())
+    arts = [Article(id=str(k), text=c[0]) for k, c in enumerate(CASES)]
+    return [(c, resolver.resolve(doc)) for c, doc in zip(CASES, Parser().parse_many(arts))]
+
+
+def test_group_and_agency_cases(resolved):
+    failures = []
+    for (sent, mention, country, sectors), mentions in resolved:
+        hit = next((m.actor for m in mentions if m.actor.text.lower() == mention.lower()), None)
+        if hit is None:
+            failures.append(f"{sent!r}: no mention {mention!r} in {[m.actor.text for m in mentions]}")
+        elif hit.country != country or sorted(hit.sector) != sorted(sectors):
+            failures.append(f"{sent!r}: {mention!r} → {hit.country} {hit.sector}, want {country} {sectors}")
+    assert not failures, "\n".join(failures)
+
+
+def test_a_people_name_starting_a_person_name_is_the_person():
+    from casus.nlp import Parser
+
+    doc = next(Parser().parse_many([Article(id="k", text="Karen Bass said the bill would pass.")]))
+    texts = [m.actor.text for m in ActorResolver(KnowledgeBase.load()).resolve(doc)]
+    assert "Karen Bass" in texts and "Karen" not in texts
+
+
+def test_group_rows_need_their_header(tmp_path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("# name\tsectors\thome\taliases\nFooians\tCVL\tJPN\tFooian\n", encoding="utf-8")
+    kb = KnowledgeBase.load(extra=[path])
+    (entry,) = [e for e in kb.lookup("fooian") if e.name == "Fooians"]
+    assert entry.country == "JPN" and entry.sectors == ("CVL",)
