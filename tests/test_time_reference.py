@@ -105,3 +105,15 @@ def test_second_day_of_a_pair_is_a_date_too():
     # a count after the date is not a day
     assert values("Troops arrived on May 3 and 12 soldiers were hurt.", dt.date(1999, 2, 10)) == [  # May before February
         ("May 3", "1998-05-03")]
+
+
+def test_quarter_ended_on_a_date_is_the_quarter_of_those_three_months():
+    d = dt.date(1989, 10, 30)
+    assert values("In the quarter ended July 31, Jayark had sales of $5 million.", d)[0] == ("the quarter", "1989-Q2")
+    assert values("Sales rose in the quarter ended Sept. 30 to $7 million.", d)[0] == ("the quarter", "1989-Q3")
+
+
+def test_last_with_a_month_and_day_is_the_latest_such_day():
+    d = dt.date(1999, 4, 19)
+    assert values("He was shot to death last Oct. 23 at his home.", d) == [("last Oct. 23", "1998-10-23")]
+    assert values("The inquiry began last March 2.", d) == [("last March 2", "1999-03-02")]

@@ -91,6 +91,11 @@ class DateRules:
         if g.get("month") and g["month"].lower() in ("may", "march", "sun", "sat", "mar") and not g["month"][0].isupper():
             return None
         year = self._yr(g["year"]) if g.get("year") else _infer_year(ctx, month, day)
+        rel = re.sub(r"\s+", " ", (g.get("mrel") or "").lower())
+        if rel and ctx.anchor:  # "last Oct. 23": the latest Oct. 23 before the report; "next May 5" the first after
+            a = ctx.anchor
+            later = (month, day) > (a.month, a.day)
+            year = a.year - (1 if later else 0) if rel in ("last", "this past") else a.year + (0 if later else 1)
         if year is None:
             return "DATE", f"XXXX-{month:02d}-{day:02d}" if 1 <= day <= 31 else None
         d = _safe_date(year, month, day)

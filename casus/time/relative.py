@@ -25,6 +25,7 @@ _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+(?:ended|ends))\b", re.I)
 _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|I|you|to)\s+$", re.I)
 _RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars|[a-z]{3,}s))\s+$")
 _FRACTION_OF = re.compile(r",?\s+of\s+(?!(?:a\s+|the\s+)?(?:century|year|fiscal|calendar)\b)", re.I)
+_ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>\d{4}))?")
 _FRACTION = re.compile(r"(?:^|\s)(?:a|one|three)[\s-]+quarters?$", re.I)
 _AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
 
@@ -135,12 +136,24 @@ class RelativeRules:
                 return "DATE", ctx.ref_value
             if rel not in ("latest", "most recent", "current") or not (ctx.ref_quarter or ctx.anchor):
                 return None  # "the latest period" of a report is its quarter
+        ended = self._quarter_ended(m, ctx) if m["q"].lower() == "quarter" else None
+        if ended:
+            return "DATE", ended
         if ctx.ref_value and precision_of(ctx.ref_value) == "quarter" and rel != "current":
             return "DATE", ctx.ref_value
         if ctx.anchor is None:
             return None
         d = ctx.anchor if rel == "current" else add_months(ctx.anchor, -3)
         return "DATE", at_unit(d, "Q")
+
+    def _quarter_ended(self, m: re.Match, ctx: Context) -> str | None:
+        """'the quarter ended July 31': the three months up to that day, named by the calendar quarter of their middle month."""
+        e = _ENDED.match(m.string, m.end())
+        month = self.lex.month.get(e["mon"].lower()) if e else None
+        if month is None or ctx.anchor is None:
+            return None
+        year = int(e["year"]) if e["year"] else ctx.anchor.year - (1 if (month, int(e["day"])) > (ctx.anchor.month, ctx.anchor.day) else 0)
+        return at_unit(add_months(dt.date(year, month, 1), -1), "Q")
 
     def _duration(self, m: re.Match, ctx: Context) -> Result:
         if _AGE.match(m.string, m.end()):

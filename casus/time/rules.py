@@ -75,7 +75,7 @@ class Grammar(DateRules, RelativeRules):
         add("slash", r"(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", self._ymd)
         add("mdy", rf"{MONTH}\s+{DAY},?\s+{YEAR}", self._ymd)
         add("dmy", rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}", self._ymd)
-        add("md", rf"{MONTH}\s+{DAY}(?!\s*,?\s*\d)", self._ymd)
+        add("md", rf"(?:(?P<mrel>last|next|this\s+past|this\s+coming)\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)", self._ymd)
         add("dm", rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}", self._ymd)
         add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
