@@ -66,7 +66,10 @@ def _reported(tracked: _Tracked, out: str | None):
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
     from casus.pipeline import Pipeline
 
-    return Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+    if pipe.skipped:
+        typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
+    return pipe
 
 
 def example_path() -> Path:
@@ -168,7 +171,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
 
 @app.command("eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="events | times | places | quotes"),
+    kind: str = typer.Argument(..., help="events | times | places | quotes | petrarch"),
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
@@ -179,13 +182,15 @@ def evaluate(
 
     from casus.output import render_rows
 
-    if kind not in ("events", "times", "places", "quotes"):
-        fail(f"unknown evaluation '{kind}': use events, times, places or quotes")
+    if kind not in ("events", "times", "places", "quotes", "petrarch"):
+        fail(f"unknown evaluation '{kind}': use events, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
-    module = importlib.import_module(f"casus.evaluate.{kind}")
+    module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     try:
-        if kind == "times":
+        if kind == "petrarch":
+            rows = module.run(str(gold), lambda actor_files, lexicon_files: _pipeline(actor_files, lexicon_files))
+        elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
             rows = module.run(str(gold), _pipeline(), limit=limit)

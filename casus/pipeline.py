@@ -18,6 +18,21 @@ class Grounded:
     places: list[PlaceMention]
 
 
+def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = None):
+    """The package lexicon, then the user's files: TSV in casus's format, then PETRARCH verb dictionaries."""
+    from casus.events.lexicon import Lexicon
+    from casus.events.petrarch_verbs import is_verb_dictionary, read_verbs
+
+    paths = [Path(p) for p in paths]
+    petrarch = [p for p in paths if p.suffix.lower() != ".tsv" and is_verb_dictionary(p)]
+    lexicon = Lexicon.load([p for p in paths if p not in petrarch] or None, ontology)
+    for path in petrarch:
+        lexicon.files.append(path)
+        for entry in read_verbs(path, ontology.is_valid, skipped):
+            lexicon.add(entry)
+    return lexicon
+
+
 class Pipeline:
     """Parser, resolvers and extractor wired together; build once, code many articles."""
 
@@ -29,6 +44,7 @@ class Pipeline:
         self.find_times = find_times
         self.fold_article = fold_article
         self.ranker = ranker
+        self.skipped: list[str] = []  # dictionary lines casus could not use, as 'file:line: cause'
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
@@ -37,7 +53,6 @@ class Pipeline:
         from casus.actors.kb import KnowledgeBase
         from casus.actors.resolve import ActorResolver
         from casus.events.extract import EventExtractor
-        from casus.events.lexicon import Lexicon
         from casus.events.ontology import Ontology
         from casus.events.ranker import Ranker
         from casus.fold import fold_article
@@ -47,8 +62,9 @@ class Pipeline:
         from casus.time.tagger import find_times
 
         ontology = Ontology.load()
-        lexicon = Lexicon.load(list(lexicon_files) or None)
-        return cls(
+        skipped: list[str] = []
+        lexicon = load_lexicon(lexicon_files, ontology, skipped)
+        pipe = cls(
             parser=Parser(batch_size=batch_size),
             actor_resolver=ActorResolver(KnowledgeBase.load(extra=tuple(actor_files))),
             place_resolver=PlaceResolver(Gazetteer.load()),
@@ -57,6 +73,22 @@ class Pipeline:
             fold_article=fold_article,
             ranker=Ranker.load(),
         )
+        pipe.skipped = skipped
+        return pipe
+
+    def with_files(self, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> "Pipeline":
+        """A pipeline sharing this one's model and places, with the package data plus other user files."""
+        from casus.actors.kb import KnowledgeBase
+        from casus.actors.resolve import ActorResolver
+        from casus.events.extract import EventExtractor
+
+        ontology = self.extractor.ontology
+        skipped: list[str] = []
+        pipe = Pipeline(self.parser, ActorResolver(KnowledgeBase.load(extra=tuple(actor_files))), self.place_resolver,
+                        EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology),
+                        self.find_times, self.fold_article, self.ranker)
+        pipe.skipped = skipped
+        return pipe
 
     def ground(self, doc: ParsedDoc) -> Grounded:
         """Resolve actors, times and places of one parsed document."""
