@@ -117,3 +117,15 @@ def test_last_with_a_month_and_day_is_the_latest_such_day():
     d = dt.date(1999, 4, 19)
     assert values("He was shot to death last Oct. 23 at his home.", d) == [("last Oct. 23", "1998-10-23")]
     assert values("The inquiry began last March 2.", d) == [("last March 2", "1999-03-02")]
+
+
+def test_until_opening_a_sentence_leaves_the_tense_to_the_verb():
+    text = "Until Thursday, they had not called Kopp a suspect."
+    assert values(text, dt.date(1999, 5, 7)) == [("Thursday", "1999-05-06")]
+    assert values("Talks will go on until Thursday.", dt.date(1999, 5, 7)) == [("Thursday", "1999-05-13")]
+
+
+def test_a_year_earlier_than_a_quarter_ended_on_a_day_is_that_quarter_a_year_back():
+    text = ("It earned $4 million for the fiscal first quarter ended Sept. 30. "
+            "It had a net loss of $2.3 million a year ago.")
+    assert values(text, dt.date(1989, 10, 26))[-1] == ("a year ago", "1988-Q1")

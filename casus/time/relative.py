@@ -84,8 +84,9 @@ class RelativeRules:
         base = ctx.anchor
         if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
             base = ctx.ref_day
+        closing_day = ctx.ref_quarter and 0 < ctx.ref_end - ctx.quarter_end < 30  # "the quarter ended Sept. 30"
         if unit == "Y" and n == 1 and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
-                and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
+                and not closing_day and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
             start = _range_start(ctx.ref_value)
             return "DATE", at_unit(shift(start, "Y", sign * int(n)), precision_unit(ctx.ref_value))
         if unit == "Y" and n == 1 and m["dir"].lower() in ("earlier", "ago") and ctx.ref_quarter \

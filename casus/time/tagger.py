@@ -65,7 +65,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
         right = m.start()
     cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
                   + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
-    before = [c for c in cues if c[1] <= start and start - c[1] <= 80]
+    # "until Thursday" opening a clause: the preposition tells the deadline, the verb tells the tense
+    before = [c for c in cues if c[1] <= start and start - c[1] <= 80
+              and not (start - c[1] <= 1 and text[c[0]:c[1]].lower() == "until" and (c[0] == left or text[c[0] - 2] in ",;"))]
     if before:
         last_end = max(c[1] for c in before)
         return "future" if any(c[1] == last_end and c[2] == "future" for c in before) else "past"
