@@ -129,3 +129,22 @@ def test_a_year_earlier_than_a_quarter_ended_on_a_day_is_that_quarter_a_year_bac
     text = ("It earned $4 million for the fiscal first quarter ended Sept. 30. "
             "It had a net loss of $2.3 million a year ago.")
     assert values(text, dt.date(1989, 10, 26))[-1] == ("a year ago", "1988-Q1")
+
+
+def test_quarters_and_halves_written_the_financial_press_way():
+    d = dt.date(2018, 1, 26)
+    assert values("Profit rose in Q3 2017.", d) == [("Q3 2017", "2017-Q3")]
+    assert values("Sales fell in Q2.", d) == [("Q2", "2017-Q2")]  # a past second quarter, before January
+    assert values("Revenue in 1H 2017 beat forecasts.", d) == [("1H 2017", "2017-H1")]
+    assert values("He applied for an H1B visa in the Q-tip factory.", d) == []
+
+
+def test_fiscal_year_and_week_ending_spans():
+    d = dt.date(2018, 1, 26)
+    assert values("Sales grew in fiscal year 2017.", d) == [("fiscal year 2017", "2017")]
+    assert values("Claims rose in the week ending Jan. 20.", d) == [("the week ending Jan. 20", "2018-W03")]
+
+
+def test_the_past_century_is_a_length_like_the_past_decade():
+    got = values("It was one of the great events of the past century and of the past decade.", dt.date(1989, 11, 1))
+    assert got == [("the past century", "P100Y"), ("the past decade", "P10Y")]

@@ -185,6 +185,8 @@ class DateRules:
     def _century(self, m: re.Match, ctx: Context) -> Result:
         if m["cnum"]:
             return "DATE", f"{int(m['cnum']) - 1:02d}"
+        if re.match(r"the\s+(?:past|last)$", m["rel"], re.I):
+            return "DURATION", "P100Y"  # "the past century": the last hundred years, as "the past decade" is ten
         if ctx.anchor is None:
             return None
         c = ctx.anchor.year // 100 + {"this": 0, "next": 1}.get(m["rel"].lower(), -1)
@@ -256,6 +258,20 @@ class DateRules:
                 y -= 1
         if m["ago"]:
             y -= 1
+        return "DATE", f"{y}-{'H' if half else 'Q'}{n}"
+
+    def _q_abbrev(self, m: re.Match, ctx: Context) -> Result:
+        """'Q3 2017', 'Q2', '1H': a quarter or half written the financial-press way."""
+        half = (m["qh"] or m["qh2"]) == "H"
+        n = int(m["n"] or m["n2"])
+        if half and n > 2:
+            return None
+        if m["year"]:
+            y = self._yr(m["year"])
+        elif ctx.anchor is None:
+            return "DATE", f"XXXX-{'H' if half else 'Q'}{n}"
+        else:
+            y = ctx.anchor.year - (1 if ctx.tense == "past" and (6 * n - 5 if half else 3 * n - 2) > ctx.anchor.month else 0)
         return "DATE", f"{y}-{'H' if half else 'Q'}{n}"
 
     def _season(self, m: re.Match, ctx: Context) -> Result:

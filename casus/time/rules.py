@@ -79,7 +79,7 @@ class Grammar(DateRules, RelativeRules):
         add("dm", rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}", self._ymd)
         add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
-        add("year", rf"(?:(?P<fy>fiscal|calendar|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops|index)\b)", self._year)
+        add("year", rf"(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops|index)\b)", self._year)
         add("year_words", rf"(?P<the>the\s+year\s+)?(?P<year>{YEARW})(?!\s+(?:hundred|thousand|million|billion|percent)\b)",
             self._year_words)
         if L.holiday:
@@ -93,7 +93,7 @@ class Grammar(DateRules, RelativeRules):
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
         add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
         add("deictic", rf"(?:(?:early|earlier|late|later)\s+|(?:early|mid|late)[\s-]?(?P<podb>morning|afternoon|evening)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow|overnight)(?:\s+{POD})?", self._deictic)
-        add("week_of", rf"the\s+week\s+of\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", self._week_of)
+        add("week_of", rf"the\s+week\s+(?:of|ending|ended|beginning|starting)\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", self._week_of)
         add("this_pod", rf"(?P<rel>this|last|that|tomorrow|the)\s+{POD}", self._this_pod)
         add("rel_unit", rf"(?P<rel>last|next|this|this\s+past|coming|past|previous|current|following|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+previous|the\s+current|the\s+following|the\s+same|that|the\s+latest|the\s+most\s+recent|earlier\s+this|later\s+this|early\s+this|late\s+this|earlier\s+that|later\s+that|early\s+next|late\s+next|early\s+last|late\s+last)\s+(?:fiscal\s+)?{UNIT}(?!s)", self._rel_unit)
         add("unit_before", r"the\s+(?P<unit>year|month|week|day)\s+(?P<dir>before|previous|prior|earlier|after)(?=\s*(?:[,.;:)\"'`]|$))",
@@ -111,6 +111,8 @@ class Grammar(DateRules, RelativeRules):
         add("quarter", rf"(?:the\s+|(?P<rel0>this|last|next)\s+year's\s+)?(?:(?P<ago>year[\s-]+(?:ago|earlier))\s+)?(?:(?P<fy>fiscal|calendar)[\s-]+)?(?:(?P<year>\d{{4}})\s+)?(?:{ORD}|(?P<latter>latter|last)(?=\s+half))[\s-]+(?:fiscal\s+)?(?:-?\s*)?(?P<q>quarter|half)(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(?P<y2>\d{{4}})|(?P<rel>this|last|next)\s+year))?", self._quarter)
         add("half_by_quarters", r"the\s+(?P<which>first|last|final|second)\s+two\s+quarters\s+of\s+(?:fiscal\s+)?(?P<year>1[0-9]\d\d|20\d\d)",
             lambda m, c: ("DATE", f"{m['year']}-H{1 if m['which'].lower() == 'first' else 2}"))
+        add("q_abbrev", r"(?-i:(?P<qh>Q|H)(?P<n>[1-4])|(?P<n2>[1-4])(?P<qh2>Q|H))(?:[\s/-]?(?:FY\s?)?(?P<year>(?:19|20)\d\d|'\d\d))?",
+            self._q_abbrev)
         add("the_quarter", r"the\s+(?P<rel>latest\s+|current\s+|recent\s+|most\s+recent\s+|same\s+)?(?P<q>quarter|period)", self._the_quarter, sets_reference=False)
         add("duration", rf"(?:(?P<det>the\s+past|the\s+last|the\s+next|the\s+first|the\s+coming|the\s+previous|the\s+following|the|past|last|next|first|another|over\s+the\s+past|over\s+the\s+last|more\s+than|less\s+than|about|nearly|almost|at\s+least|up\s+to|within|just\s+over|just\s+under|over|under|roughly|around)\s+)?{NUM}[\s-]+(?:more\s+|full\s+|additional\s+|extra\s+|further\s+|straight\s+|consecutive\s+|long\s+|trading\s+|business\s+|working\s+|calendar\s+)?{UNIT}s?(?P<half>\s+and\s+a\s+half)?(?:[\s-]+long)?", self._duration)
         RNUM = rf"(?:\d{{1,3}}(?:\.\d+)?|{NUMW})"
