@@ -46,6 +46,14 @@ CASES = [
     ("Two American aid groups donated medicine.", "American aid groups", "USA", ["NGO"]),
     # a match that starts with 'the' still places a group
     ("Rebels in the Ivory Coast dismissed an appeal.", "Rebels", "CIV", ["REB"]),
+    # sector nouns with no country: the place they are in, else the one state the article names
+    ("Protesters clashed with police in Cairo.", "police", "EGY", ["COP"]),
+    ("The Sudanese government has accused Darfur rebels of violating a ceasefire.", "rebels", "SDN", ["REB"]),
+    ("Workers at the plant went on strike, Serbian media said.", "Workers", "SRB", ["LAB"]),
+    ("Israeli troops killed three militants near the border.", "militants", None, ["REB"]),  # not Israel's
+    ("Rebels attacked a convoy on the road to Kenya and Uganda.", "Rebels", None, ["REB"]),  # two states: no guess
+    ("Britain cut taxes. The company said profits would fall.", "The company", None, ["BUS"]),
+    ("Experts said Japan would recover.", "Experts", None, ["ELI"]),
 ]
 
 

@@ -26,6 +26,8 @@ _TITLE_SAME = {"pm": "prime minister", "premier": "prime minister", "vice-presid
 PLACES = frozenset({"village", "town", "city", "region", "area", "camp", "island", "province", "district", "enclave",
                     "territory", "neighbourhood", "neighborhood", "settlement", "suburb", "valley", "port", "capital"})
 SENTENCE_WINDOW = 2
+ARMED = frozenset({"MIL", "COP"})
+IRREGULAR = frozenset({"REB", "UAF", "CRM"})
 NATIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP"})  # sectors a definite noun takes from the state
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "dame", "lord"})
 FEMALE = frozenset({"mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "spokeswoman", "congresswoman",
@@ -46,11 +48,12 @@ def resolve(doc: ParsedDoc, drafts: list[Draft], named: set[str] = frozenset()) 
     items.sort(key=lambda d: (d.start, -(d.end - d.start)))
     seen: list[Draft] = []
     names: dict[str, str] = {}
+    armed = {d.actor.country for d in drafts if d.actor.country and set(d.actor.sector) & ARMED}
     for d in items:
         if d.actor.kind == "state" and d.actor.country and d.actor.name and d.actor.country not in names:
             names[d.actor.country] = d.actor.name
         if d.needs == "sole":
-            _sole(d, named, names)
+            _sole(d, named, names, armed)
         else:
             _fill(doc, d, seen, names)
         seen.append(d)
@@ -122,7 +125,7 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
                               reason=f"coref: '{a.text}' → country {names.get(c, c)}")
 
 
-def _sole(d: Draft, named: set[str], names: dict[str, str]) -> None:
+def _sole(d: Draft, named: set[str], names: dict[str, str], armed: set[str] = frozenset()) -> None:
     """A titled person or ethnic group without a country takes its home state, else the only state the article names."""
     a = d.actor
     home = d.extra.get("home")
@@ -134,6 +137,8 @@ def _sole(d: Draft, named: set[str], names: dict[str, str]) -> None:
     if len(others) != 1:
         return
     (c,) = others
+    if c in armed and (set(a.sector) & IRREGULAR or a.sector == ["CVL"]) and "home" in d.extra:
+        return  # 'Israeli troops killed three militants / civilians': they need not be Israel's
     what = "title without nationality" if a.kind == "person" else "no country of its own"
     d.actor = replace(a, country=c, code=make_code(c, a.sector),
                       reason=f"{what}: {names.get(c, c)} is the only country the article names")

@@ -14,7 +14,11 @@ LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})
-TRANSNATIONAL = frozenset({"NGO", "IGO"})  # sectors that are also a country code when nothing else gives one  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
+TRANSNATIONAL = frozenset({"NGO", "IGO"})
+# sector nouns that do not take the article's one state: the state's own bodies (coref finds theirs), experts
+# and reporters (often foreign), firms, transnational bodies
+NOT_LOCAL = GOVERNING | {"ELI", "MED", "BUS"} | TRANSNATIONAL  # 'the company' is one firm, of any state
+PLACED = LOCAL | {"COP", "JUD", "LEG"}  # 'police in Cairo' are Egypt's; 'troops in Iraq' need not be  # sectors that are also a country code when nothing else gives one  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 
@@ -263,7 +267,7 @@ class _Composer(PersonRules, ModifierRules):
                 country, extra, kind, _ = self.from_mods([post])
                 sectors = extra
                 end = post.end
-            elif set(sec) & LOCAL or identity is not None:
+            elif set(sec) & PLACED or identity is not None:
                 where = self.in_country(end)
                 country = where.entry.country if where is not None else None
             if country is None and post is None and set(sec) & TRANSNATIONAL and not identity:
@@ -276,10 +280,12 @@ class _Composer(PersonRules, ModifierRules):
         if identity is not None and country is None and not needs_ctx and (
                 identity.country or not set(head.sectors) & GOVERNING):
             needs = "sole"  # a people lives somewhere: its home state, else the one state the article names
+        elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL:
+            needs = "sole"  # 'rebels', 'workers', 'students' with no country: the one state the article names
         d = self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
-                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not identity else ())
+                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not needs else ())
         if needs == "sole":
-            d.extra["home"] = identity.country
+            d.extra["home"] = identity.country if identity is not None else None
         return end
 
     def in_entity(self, m: Match, labels=("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")) -> bool:
