@@ -153,3 +153,34 @@ def test_coordinated_hosts_meet_each_other_not_their_own_capital(pipeline):
     (_a, events), = list(pipeline.code([Article(id="c", text="Japan and China held talks in Beijing.", report_date=REPORT)]))
     dyads = {(e.source.country, e.target.country if e.target else None) for e in events}
     assert ("CHN", "CHN") not in dyads and ("JPN", "CHN") in dyads | {(t, s) for s, t in dyads}
+
+
+TARGET_CASES = [
+    # text, target country of the top event (None: no target), words the target's text must contain
+    # a place is the target only when no actor receives the act
+    ("Kenyan police fired tear gas at protesters in Nairobi.", "KEN", "protesters"),
+    ("The government imposed a curfew in Abidjan.", "CIV", "Abidjan"),
+    ("The UN suspended food deliveries in Mogadishu.", "SOM", "Mogadishu"),
+    # a place where words are spoken is a venue, not a target
+    ("France condemned the decision in Geneva.", None, None),
+    # the target of an infinitival complement the framing verb speaks for
+    ("Russia refused to resume gas deliveries to Ukraine.", "UKR", "Ukraine"),
+    # the source's own forces or envoy are not the target; the place or country they go to or leave is
+    ("Israel has strengthened its forces in Lebanon.", "LBN", "Lebanon"),
+    ("The United States recalled its ambassador from Turkey.", "TUR", "Turkey"),
+]
+
+
+@pytest.fixture(scope="module")
+def target_coded(pipeline):
+    return code_cases(pipeline, "t", TARGET_CASES)
+
+
+@pytest.mark.parametrize("i", range(len(TARGET_CASES)))
+def test_target_is_the_one_acted_on(target_coded, i):
+    text, country, words = TARGET_CASES[i]
+    events = [e for e in target_coded[f"t{i}"] if e.mode != "negated"]
+    assert events, text
+    top = max(events, key=lambda e: e.confidence)
+    got = (top.target.country, top.target.text) if top.target else (None, None)
+    assert got[0] == country and (words is None or words in got[1]), (text, got)

@@ -25,6 +25,8 @@ NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_O
                            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
+PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
+VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
@@ -53,6 +55,7 @@ class EventExtractor:
         """All events of one document, in text order, not yet folded."""
         index = ActorIndex(doc, actors)
         attacher = ClauseAttacher(doc, times, places)
+        self._place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
         report = doc.article.report_date
         events: list[Event] = []
         for sent in doc.sentences:
@@ -143,6 +146,10 @@ class EventExtractor:
         else:
             source, target = self.roles.noun_args(doc, tok, entry, index)
         source = self.roles.speaker_fallback(doc, tok, source, index, quotes)
+        if target and source and _own_possession(doc, source, target):
+            # "Israel strengthened its forces in Lebanon": the source's own forces are not the target
+            obj = object_of(doc, tok) if cand.pos == "VERB" else None
+            target = self.roles.fallback_target(doc, tok, obj, index, own_object=True)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
         if not source or not (_political(source) or _political(target)):
@@ -181,6 +188,13 @@ class EventExtractor:
             host = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
                          country=place.country, kind="state", reason=f"host of a visit to {place.name}")
             target = Arg([ActorMention(tok.i, tok.i, tok.i, host)], None, "country of the place visited")
+        aimed = self._place_object(doc, tok) if not target else None
+        if aimed is not None:  # "shelled the town of Aleppo", "an attack on Kabul", "troops to Bosnia"
+            target = Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(aimed, "place acted on"))], None,
+                         "place as object")
+        if not target and place is not None and place.country and code[:2] not in VENUE_ROOTS:
+            target = Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
+                         None, "place of an act on no named actor")  # "a curfew in Abidjan", "shelled Juba"
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
@@ -194,6 +208,17 @@ class EventExtractor:
         for s, t in pairs:
             events.append(self._build(doc, cand, code, mod, s, t, source, target, date, place, reasons, report))
         return events
+
+    def _place_object(self, doc: ParsedDoc, tok: Token):
+        """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
+        heads = [o for o in [object_of(doc, tok)] if o is not None and tok.pos == "VERB"]
+        heads += prep_objects(doc, tok, PLACE_AIM_PREPS)
+        for h in heads:
+            for t in [h] + prep_objects(doc, h, ("of",)):
+                place = self._place_at.get(t.i)
+                if place is not None and place.country:
+                    return place
+        return None
 
     def _build(self, doc, cand, code, mod: Modality, s: ActorMention, t: ActorMention | None,
                source: Arg, target: Arg, date: EventDate, place, reasons, report) -> Event:
@@ -238,6 +263,21 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
         if withs:
             return withs[0].lemma.lower()
     return obj.lemma.lower()
+
+
+def _place_actor(place, why: str) -> Actor:
+    """The country of a place, standing in as an actor."""
+    return Actor(place.text, place.start, place.end, name=place.name, code=place.country,
+                 country=place.country, kind="state", reason=f"{why}: {place.name}")
+
+
+def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
+    """True if the target is 'its/their/his …' something of the source's own country."""
+    tok = target.token
+    if tok is None or not any(c.dep == "poss" and c.tag == "PRP$" for c in doc.children(tok.i)):
+        return False
+    countries = {m.actor.country for m in source.mentions}
+    return all(m.actor.country and m.actor.country in countries for m in target.mentions)
 
 
 def _same(a: ActorMention, b: ActorMention) -> bool:

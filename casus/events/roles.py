@@ -31,7 +31,22 @@ class RoleFinder:
             source = Arg(index.for_phrase(subj.i), subj, "subject")
         if not target:
             target = self.target(doc, verb, entry, index)
+        if not target:
+            target = self.complement_target(doc, verb, index)
         return source, target
+
+    def complement_target(self, doc: ParsedDoc, verb: Token, index: ActorIndex) -> Arg:
+        """'threatened to cut off electricity to X', 'refused to hold talks with X': the infinitive's target."""
+        for c in doc.children(verb.i):
+            if c.dep == "xcomp" and c.pos == "VERB" and subject_of(doc, c)[0] is subject_of(doc, verb)[0]:
+                obj = object_of(doc, c)
+                found = index.for_phrase(obj.i) if obj is not None else []
+                if found and all(m.actor.country or m.actor.code for m in found):
+                    return Arg(found, obj, f"object of '{c.text}'")
+                found = self.fallback_target(doc, c, obj, index)
+                if found:
+                    return Arg(found.mentions, found.token, f"{found.via} of '{c.text}'")
+        return Arg()
 
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
@@ -54,16 +69,20 @@ class RoleFinder:
             return Arg()
         return self.fallback_target(doc, tok, obj, index)
 
-    def fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex) -> Arg:
-        """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where."""
+    def fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex,
+                        own_object: bool = False) -> Arg:
+        """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where.
+
+        own_object: the object is the source's own ('its forces'), so the actor named in it is not the target.
+        """
         holders = [tok] + ([obj] if obj is not None else [])
         for holder in holders:  # "granted asylum to X", "shared evidence with the U.S.", "blockade of the U.K."
-            preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj else ())
+            preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj and not own_object else ())
             for pobj in prep_objects(doc, holder, preps):
                 found = index.for_phrase(pobj.i)
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
-        if obj is not None:  # "demanding a U.N. military presence", "denounced Serbia's suppression"
+        if obj is not None and not own_object:  # "demanding a U.N. military presence", "denounced Serbia's suppression"
             found = [m for m in index.for_phrase(obj.i) if m.actor.country or m.actor.code]
             if found:
                 return Arg(found, obj, "actor named in the object")
@@ -73,7 +92,8 @@ class RoleFinder:
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and not self.lexicon.is_speech(tok.lemma.lower()):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
-        for pobj in prep_objects(doc, tok, ("in", "inside")):  # "lifted a curfew in Montenegro"
+        wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
+        for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
             if found:
                 return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
