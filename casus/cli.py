@@ -200,6 +200,13 @@ def evaluate(
             rows = module.run(str(gold), Parser(), limit=limit)
     except InputError as e:
         fail(str(e))
+    except Exception as e:  # noqa: BLE001 — a bug while scoring: one line, not a traceback
+        import os
+
+        if os.environ.get("CASUS_DEBUG"):
+            raise
+        fail(f"{gold}: internal error while scoring ({type(e).__name__}: {e}); "
+             "set CASUS_DEBUG=1 to see the traceback", code=3)
     if fmt == "jsonl":
         for r in rows:
             typer.echo(json.dumps(r))
