@@ -148,3 +148,11 @@ def test_fiscal_year_and_week_ending_spans():
 def test_the_past_century_is_a_length_like_the_past_decade():
     got = values("It was one of the great events of the past century and of the past decade.", dt.date(1989, 11, 1))
     assert got == [("the past century", "P100Y"), ("the past decade", "P10Y")]
+
+
+def test_recurrences_are_sets_with_their_period():
+    d = dt.date(2013, 3, 14)
+    assert values("Elections are held every two years.", d) == [("every two years", "P2Y")]
+    assert values("The council meets every other week.", d) == [("every other week", "P2W")]
+    got = find_times("Inspectors visit twice a year.", d)
+    assert [(t.text, t.type, t.value) for t in got] == [("a year", "SET", "P1Y")]

@@ -23,7 +23,7 @@ _NEAR = 300  # characters within which "a year earlier" follows the period last 
 _FAR = 1500  # characters within which "a year earlier" follows the quarter last mentioned
 _PERIOD_END = re.compile(r"\s+(?:ended|ending|that\s+(?:ended|ends))\b", re.I)
 _SOMEDAY_BEFORE = re.compile(r"\b(?:will|would|could|might|may|can|shall|should|must|he|she|they|we|I|you|to)\s+$", re.I)
-_RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars|[a-z]{3,}s))\s+$")
+_RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|thousand|hundred|percent|cents?|dollars|once|twice|thrice|[a-z]{3,}s))\s+$")
 _FRACTION_OF = re.compile(r",?\s+of\s+(?!(?:a\s+|the\s+)?(?:century|year|fiscal|calendar)\b)", re.I)
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>\d{4}))?")
 _FRACTION = re.compile(r"(?:^|\s)(?:a|one|three)[\s-]+quarters?$", re.I)
@@ -207,7 +207,10 @@ class RelativeRules:
             return "SET", "P" + ("T1H" if unit == "H" else (unit if unit[0].isdigit() else "1" + unit))
         if g.get("unit"):
             unit = self.lex.unit[g["unit"].lower()]
-            return "SET", duration_value("1", unit)
+            n = self.lex.number_value(g["num"]) if g.get("num") else (2 if g.get("other") else 1)
+            if n is None or n != int(n) or (g.get("num") is None and m.group(0).lower().endswith(g["unit"].lower() + "s")):
+                return None  # "every years" is no set
+            return "SET", duration_value(str(int(n)), unit)
         if g.get("wd"):
             return "SET", f"XXXX-WXX-{self._wd(g['wd'])}"
         if g.get("month"):

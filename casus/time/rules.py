@@ -127,7 +127,7 @@ class Grammar(DateRules, RelativeRules):
             self._pod_alone)
         add("clock_pod", r"(?:(?<=\bat\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\baround\s)|(?<=\babout\s))(?P<h>1[0-2]|[1-9])(?:[:.](?P<min>[0-5]\d))?"
                          r"\s+(?:o'clock\s+)?in\s+the\s+(?P<pod>morning|afternoon|evening|night)", self._clock_pod)
-        add("set", rf"(?P<every>every|each|per)\s+(?:other\s+)?(?:{UNIT}|{WD}|{MONTH}|{SEASON})", self._set)
+        add("set", rf"(?P<every>every|each|per)\s+(?:(?P<other>other)\s+|(?P<num>\d{{1,2}}|{NUMW})\s+)?(?:{UNIT}s?|{WD}|{MONTH}|{SEASON})", self._set)
         add("set_adv", r"(?P<adv>daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually)", self._set)
         add("ref", r"(?P<ref>now|currently|current|nowadays|these\s+days|the\s+present|at\s+present|presently|right\s+now|recently|recent|lately|in\s+the\s+past|the\s+past|in\s+the\s+future|the\s+future)", self._ref)
         add("soon", r"as\s+soon\s+as\s+possible|(?:very\s+)?(?<!\bas\s)soon(?!\s+(?:after|afterwards?|before|thereafter|as)\b|-)",
