@@ -48,7 +48,12 @@ CASES = [
     ("Rebels in the Ivory Coast dismissed an appeal.", "Rebels", "CIV", ["REB"]),
     # sector nouns with no country: the place they are in, else the one state the article names
     ("Protesters clashed with police in Cairo.", "police", "EGY", ["COP"]),
-    ("The Sudanese government has accused Darfur rebels of violating a ceasefire.", "rebels", "SDN", ["REB"]),
+    ("The Sudanese government has accused rebels of violating a ceasefire.", "rebels", "SDN", ["REB"]),
+    # well-known regions and former names of states
+    ("Darfur rebels attacked a convoy.", "Darfur rebels", "SDN", ["REB"]),
+    ("Police in Aceh arrested five men.", "Police", "IDN", ["COP"]),
+    ("The Soviet Union signed the treaty.", "The Soviet Union", "RUS", []),
+    ("Yugoslav troops crossed the border.", "Yugoslav troops", "SRB", ["MIL"]),
     ("Workers at the plant went on strike, Serbian media said.", "Workers", "SRB", ["LAB"]),
     ("Israeli troops killed three militants near the border.", "militants", None, ["REB"]),  # not Israel's
     ("Rebels attacked a convoy on the road to Kenya and Uganda.", "Rebels", None, ["REB"]),  # two states: no guess
