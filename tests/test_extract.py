@@ -168,6 +168,12 @@ TARGET_CASES = [
     # the source's own forces or envoy are not the target; the place or country they go to or leave is
     ("Israel has strengthened its forces in Lebanon.", "LBN", "Lebanon"),
     ("The United States recalled its ambassador from Turkey.", "TUR", "Turkey"),
+    # the one a protest or a use of force is aimed at, named in its purpose clause or 'in protest of'
+    ("Kenyan police opened fire to disperse Somali refugees.", "SOM", "refugees"),
+    ("Farmers began a hunger strike in protest of the Indian government's farm laws.", "IND", "government"),
+    ("Egyptian demonstrators marched in Cairo calling for the removal of President Hosni Mubarak.", "EGY", "Mubarak"),
+    # a withdrawal 'from' a country: the country left is the target, not the one withdrawing
+    ("Russia announced the withdrawal of its troops from Syria.", "SYR", "Syria"),
 ]
 
 
@@ -184,3 +190,9 @@ def test_target_is_the_one_acted_on(target_coded, i):
     top = max(events, key=lambda e: e.confidence)
     got = (top.target.country, top.target.text) if top.target else (None, None)
     assert got[0] == country and (words is None or words in got[1]), (text, got)
+
+
+def test_withdrawal_from_a_country_keeps_the_withdrawing_side_as_source(target_coded):
+    i = next(i for i, c in enumerate(TARGET_CASES) if c[0].startswith("Russia announced the withdrawal"))
+    events = [e for e in target_coded[f"t{i}"] if e.cameo.root == "08"]
+    assert events and all(e.source.country == "RUS" for e in events), [(e.source.text, e.cameo.code) for e in events]

@@ -8,6 +8,7 @@ from casus.events.arguments import (
 )
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
+AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 
@@ -35,10 +36,15 @@ class RoleFinder:
             target = self.complement_target(doc, verb, index)
         return source, target
 
-    def complement_target(self, doc: ParsedDoc, verb: Token, index: ActorIndex) -> Arg:
-        """'threatened to cut off electricity to X', 'refused to hold talks with X': the infinitive's target."""
-        for c in doc.children(verb.i):
-            if c.dep == "xcomp" and c.pos == "VERB" and subject_of(doc, c)[0] is subject_of(doc, verb)[0]:
+    def complement_target(self, doc: ParsedDoc, head: Token, index: ActorIndex) -> Arg:
+        """The target of the act's complement or stated aim.
+
+        'threatened to cut off electricity to X', 'staged rallies to demand reforms by X's government',
+        'a demonstration calling for the removal of X', 'a hunger strike in protest of X's decision'.
+        """
+        subj = subject_of(doc, head)[0] if head.pos in ("VERB", "AUX") else None
+        for c in doc.children(head.i):
+            if c.pos == "VERB" and _is_aim(doc, c) and (c.dep != "xcomp" or subject_of(doc, c)[0] is subj):
                 obj = object_of(doc, c)
                 found = index.for_phrase(obj.i) if obj is not None else []
                 if found and all(m.actor.country or m.actor.code for m in found):
@@ -46,6 +52,12 @@ class RoleFinder:
                 found = self.fallback_target(doc, c, obj, index)
                 if found:
                     return Arg(found.mentions, found.token, f"{found.via} of '{c.text}'")
+            if c.dep == "prep" and c.text.lower() == "in":  # "in protest at", "in defiance of", "in response to"
+                for frame in (g for g in doc.children(c.i) if g.dep == "pobj" and g.lemma.lower() in AIM_FRAMES):
+                    for pobj in prep_objects(doc, frame, ("of", "at", "against", "to", "over")):
+                        found = index.for_phrase(pobj.i)
+                        if found and all(m.actor.country or m.actor.code for m in found):
+                            return Arg(found, pobj, f"'in {frame.text}' object")
         return Arg()
 
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
@@ -106,7 +118,8 @@ class RoleFinder:
                 source = Arg(index.for_phrase(c.i), c, f"modifier '{c.text}'")
                 break
         if not source:
-            for pobj in prep_objects(doc, noun, ("by", "from")):
+            # "an offer from Kabul": the sender; but "withdrawal from Panama": the place left, a target
+            for pobj in prep_objects(doc, noun, tuple(p for p in ("by", "from") if p not in entry.target)):
                 found = index.for_phrase(pobj.i)
                 if found:
                     source = Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
@@ -130,6 +143,10 @@ class RoleFinder:
                 verb = governing_verb(doc, verb)
         if verb is not None and source and not target:
             target = self.target(doc, verb, _PrepsOnly(entry), index)
+        if not target:
+            target = self.complement_target(doc, noun, index)
+        if not target and verb is not None:
+            target = self.complement_target(doc, verb, index)
         return source, target
 
     # -- building events ----------------------------------------------------------------------
@@ -160,6 +177,15 @@ class RoleFinder:
                     if spk is not None and spk.actor.country:
                         return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
+
+
+def _is_aim(doc: ParsedDoc, c: Token) -> bool:
+    """An infinitival complement or purpose clause ('to demand …'), or a participle ('calling for …')."""
+    if c.dep == "xcomp":
+        return True
+    if c.dep in ("advcl", "acl"):
+        return c.tag == "VBG" or any(g.dep == "aux" and g.text.lower() == "to" for g in doc.children(c.i))
+    return False
 
 
 class _PrepsOnly:
