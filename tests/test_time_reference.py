@@ -156,3 +156,15 @@ def test_recurrences_are_sets_with_their_period():
     assert values("The council meets every other week.", d) == [("every other week", "P2W")]
     got = find_times("Inspectors visit twice a year.", d)
     assert [(t.text, t.type, t.value) for t in got] == [("a year", "SET", "P1Y")]
+
+
+def test_an_initial_or_title_does_not_cut_the_sentence_off_its_tense():
+    text = "Mr. Schwarz, 52 years old, will succeed Daniel P. Davison Feb. 1, the company said."
+    assert values(text, dt.date(1989, 10, 26)) == [("Feb. 1", "1990-02-01")]
+
+
+def test_a_month_without_tense_cue_leans_to_the_past():
+    # seven months back rather than five ahead: news report what happened
+    text = "The stock rose to a high for the year of $42.875 a share in June from $29.75 in March."
+    assert values(text, dt.date(1989, 10, 30))[-1] == ("March", "1989-03")
+    assert values("Talks on the budget in January.", dt.date(1989, 11, 20)) == [("January", "1990-01")]

@@ -35,7 +35,7 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
 
 
 def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
-    """The year of a month (and day) written without one: by tense, else the nearest to the anchor."""
+    """The year of a month (and day) written without one: by tense, else near the anchor, leaning to the past."""
     a = ctx.anchor
     if a is None:
         return None
@@ -46,7 +46,7 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
         return a.year - 1
     if ctx.tense is None and gap > 6:
         return a.year - 1
-    if ctx.tense is None and gap < -6:
+    if ctx.tense is None and gap < -9:  # news tell the past more than the future: only the next two months look ahead
         return a.year + 1
     return a.year
 
