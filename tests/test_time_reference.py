@@ -168,3 +168,21 @@ def test_a_month_without_tense_cue_leans_to_the_past():
     text = "The stock rose to a high for the year of $42.875 a share in June from $29.75 in March."
     assert values(text, dt.date(1989, 10, 30))[-1] == ("March", "1989-03")
     assert values("Talks on the budget in January.", dt.date(1989, 11, 20)) == [("January", "1990-01")]
+
+
+def test_figures_and_idioms_in_business_copy_are_not_times():
+    d = dt.date(1987, 3, 3)
+    assert values("Avg shrs 6,460,000 vs 5,719,000\n    Year    Shr loss 6.80 dlrs", d) == []
+    assert values("It raised fears in some quarters of a return of inflation.", d) == []
+    assert values("Losses mounted for several quarters.", d) == [("several quarters", "PXQ")]
+    assert values("Hams were lower as Easter business came to a close.", d) == []
+
+
+def test_military_hours_are_a_clock_time_not_a_year():
+    assert values("The price is to be set tomorrow at 1000 hours local.", dt.date(1987, 4, 13)) == [
+        ("tomorrow", "1987-04-14"), ("1000 hours local", "1987-04-14T10:00")]
+
+
+def test_scheduled_for_points_ahead():
+    assert values("A vote by the committee is scheduled for Thursday.", dt.date(1987, 3, 3)) == [
+        ("Thursday", "1987-03-05")]

@@ -17,7 +17,7 @@ Result = tuple[str, str] | None  # (type, value)
 # a holiday name used as a modifier ("Christmas sales", "Easter week") is not the holiday's date
 _ATTRIBUTIVE = re.compile(r"\s+(?:and\s+[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+)?(?:sales|season|shopping|holidays?|period|trees?|"
                           r"part(?:y|ies)|cards?|gifts?|presents?|dinners?|lights|rush|spirit|markets?|bonus(?:es)?|"
-                          r"break|vacation|weekend|week|truce|message|address|recess|shoppers|quarter)\b")
+                          r"break|vacation|weekend|week|truce|message|address|recess|shoppers|quarter|business|trade|travel|buying|demand)\b")
 
 _OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:'\d0s|\d{3}0'?s|decade|century|[a-z]+ties)\b", re.I)
 
@@ -309,7 +309,7 @@ class DateRules:
             h, mi = (12, 0) if g["noon"].lower() in ("noon", "midday") else (24, 0)
         elif g["h24"]:
             h, mi = int(g["h24"]), int(g["min24"])
-            if not g["tz"]:
+            if not g["tz"] and not g["hrs"]:
                 return None
         else:
             h, mi = int(g["h"]), int(g["min"] or 0)

@@ -157,7 +157,7 @@ class RelativeRules:
         return at_unit(add_months(dt.date(year, month, 1), -1), "Q")
 
     def _duration(self, m: re.Match, ctx: Context) -> Result:
-        if _AGE.match(m.string, m.end()):
+        if _AGE.match(m.string, m.end()) or "\n" in m.group(0):  # a line break inside: a table's figure and heading
             return None
         unit = self.lex.unit[m["unit"].lower()]
         num = m["num"].lower()
@@ -171,7 +171,12 @@ class RelativeRules:
             return None
         n = self.lex.number_value(num)
         if n is None:
+            if unit == "Q" and re.fullmatch(r"(?:some|certain|many|other|various)\s+quarters", m.group(0), re.I) \
+                    and re.search(r"\b(?:in|from|among)\s+$", m.string[max(0, m.start() - 7):m.start()]):
+                return None  # "fears in some quarters": among some people, not a time
             return "DURATION", duration_value("X", unit)
+        if n >= 100000:
+            return None  # "5,719,000 year": a figure, no length of time
         if m["half"]:
             n += 0.5
         if n != int(n):

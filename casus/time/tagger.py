@@ -16,7 +16,7 @@ _LEFT_MOD = re.compile(
     r"\s+of\s+(?:the\s+)?|(?<![\w-])(?:early|earlier|late|later|mid)[\s-]+|mid-)$",
     re.I)
 _FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\s+to|planning|"
-                     r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|"
+                     r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|(?:scheduled|slated|set|due)\s+for|"
                      r"(?:has|have)\s+scheduled|effective|payable|would|is\s+to|are\s+to|"
                      r"planned\s+(?:to|for|a|an)|next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
 # lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
