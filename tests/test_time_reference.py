@@ -186,3 +186,10 @@ def test_military_hours_are_a_clock_time_not_a_year():
 def test_scheduled_for_points_ahead():
     assert values("A vote by the committee is scheduled for Thursday.", dt.date(1987, 3, 3)) == [
         ("Thursday", "1987-03-05")]
+
+
+def test_weekday_with_a_british_order_date_is_one_date():
+    d = dt.date(2004, 11, 30)
+    assert values("He joins the morning show on Monday 6 December, the BBC said.", d) == [
+        ("Monday 6 December", "2004-12-06")]
+    assert values("Troops left on Friday 12 people died.", d) == [("Friday", "2004-11-26")]

@@ -73,6 +73,13 @@ def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
     return a + dt.timedelta(days=diff if diff <= 0 else diff - 7)
 
 
+class _Fields(dict):
+    """Named fields standing in for a regex match (the date part of a longer match)."""
+
+    def groupdict(self) -> dict:
+        return dict(self)
+
+
 class DateRules:
     """The date and clock-time builders of the grammar; each returns (type, value) or None."""
 
@@ -196,8 +203,9 @@ class DateRules:
         word = m["wd"]
         if not word[0].isupper() or (len(word) <= 4 and word.lower() in ("sun", "sat", "wed", "mon", "thu", "fri", "tue") and not m.group(0).endswith(".")):
             return None
-        if m["month"]:
-            r = self._ymd(m, ctx)
+        if m["month"] or m["month2"]:
+            g = {"month": m["month"] or m["month2"], "day": m["day"] or m["day2"], "year": m["year"] or m["year2"]}
+            r = self._ymd(_Fields(g), ctx)
             if r is None:
                 return None
             value = r[1]

@@ -91,7 +91,10 @@ class Grammar(DateRules, RelativeRules):
         add("decade", r"(?:the\s+)?(?:(?:early|late|mid)[\s-]*)?(?P<dec>1\d\d|20\d)0'?s|(?:the\s+|'|(?<=\d0s\sand\s)|(?<=\d0s\sor\s))(?P<dec2>[2-9])0'?s(?=\s+and\b|[\s,.;:)]|$)", self._decade)
         add("year2", r"(?<=\s)'(?P<year>\d\d)(?=[\s,.;:)]|$)", self._year)
         add("century", rf"(?:the\s+)?(?:(?P<cnum>\d{{1,2}})(?:st|nd|rd|th)|(?P<rel>this|last|next|the\s+past|the\s+last))\s+century", self._century)
-        add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{POD})?(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?)?", self._weekday)
+        DM2 = (rf"(?:the\s+)?{DAY.replace('?P<day>', '?P<day2>')}\s+(?:of\s+)?{MONTH.replace('?P<month>', '?P<month2>')}"
+               rf"(?:,?\s+{YEAR.replace('?P<year>', '?P<year2>')})?")  # British order: "Monday 6 December"
+        add("weekday", rf"(?:(?P<rel>last|next|this|coming|past|the\s+previous|the\s+following)\s+)?{WD}(?:\s+{POD})?"
+                       rf"(?:\s*,?\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?|\s*,?\s+{DM2})?", self._weekday)
         add("deictic", rf"(?:(?:early|earlier|late|later)\s+|(?:early|mid|late)[\s-]?(?P<podb>morning|afternoon|evening)\s+)?(?P<deictic>today|tonight|yesterday|tomorrow|overnight)(?:\s+{POD})?", self._deictic)
         add("week_of", rf"the\s+week\s+(?:of|ending|ended|beginning|starting)\s+{MONTH}\s+{DAY}(?:,?\s+{YEAR})?", self._week_of)
         add("this_pod", rf"(?P<rel>this|last|that|tomorrow|the)\s+{POD}", self._this_pod)
