@@ -59,6 +59,13 @@ CASES = [
     ("Rebels attacked a convoy on the road to Kenya and Uganda.", "Rebels", None, ["REB"]),  # two states: no guess
     ("Britain cut taxes. The company said profits would fall.", "The company", None, ["BUS"]),
     ("Experts said Japan would recover.", "Experts", None, ["ELI"]),
+    # a government named by its leader, or with a party word between country and noun
+    ("Young people pressed their demands on President Bouteflika's government.", "government", "DZA", ["GOV"]),
+    ("Leaked cables were critical of the Trump administration.", "administration", "USA", ["GOV"]),
+    ("The government of President Vladimir Putin rejected the offer.", "The government", "RUS", ["GOV"]),
+    ("Nicaragua's Sandinista government ordered the paper closed.", "Nicaragua's Sandinista government", "NIC",
+     ["GOV"]),
+    ("Smith's government job ended.", "Smith", None, []),  # an unknown person owns no government
 ]
 
 

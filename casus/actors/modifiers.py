@@ -90,9 +90,10 @@ class ModifierRules:
         return e is not None and e.name in SEAT_GOVERNMENTS
 
     def skip_adjectives(self, j: int, hi: int) -> int:
-        """"Iraq's interim government": plain adjectives between a country and its sector noun."""
+        """"Iraq's interim government", "Nicaragua's Sandinista government": words between a country and its sector noun."""
         toks, k = self.toks, j
-        while k < hi and toks[k].pos == "ADJ" and k not in self.m and toks[k].text.lower() not in ("former", "ex"):
+        while k < hi and toks[k].pos in ("ADJ", "PROPN") and k not in self.m and toks[k].text.lower() not in (
+                "former", "ex"):
             k += 1
         return k if k > j and k in self.m and self.m[k].get(AGENT, TITLE) else j
 

@@ -261,6 +261,9 @@ class _Composer(PersonRules, ModifierRules):
         if kind in ("igo", "organization", "group") and country:
             sec = [s for s in sec if s != "GOV"]
         post = None
+        owner = self.owner(start, end) if country is None and not needs_ctx and set(sec) <= GOVERNING else None
+        if owner is not None:  # "President Bouteflika's government", 'the Trump administration'
+            country, reason = owner.actor.country, f"government of {owner.actor.name or owner.actor.text}"
         if country is None and not needs_ctx:
             post = self.of_country(end)
             if post is not None:
@@ -283,10 +286,39 @@ class _Composer(PersonRules, ModifierRules):
         elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL:
             needs = "sole"  # 'rebels', 'workers', 'students' with no country: the one state the article names
         d = self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
-                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not needs else ())
+                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not needs else (),
+                      reason=reason if owner is not None else None)
         if needs == "sole":
             d.extra["home"] = identity.country if identity is not None else None
         return end
+
+    def owner(self, start: int, end: int) -> Draft | None:
+        """A state official whose government this is: just before the noun ('X's government') or after it ('of X')."""
+        toks, prev = self.toks, self.out[-1] if self.out else None
+        k = start + 1 if toks[start].text.lower() == "the" else start
+        if prev is not None and (prev.end == k or prev.end == k - 1 and toks[k - 1].text in POSSESSIVE):
+            cand = prev
+        elif end + 1 < len(toks) and toks[end].text.lower() == "of":
+            cand = self.person_after(end + 1)
+        else:
+            return None
+        a = cand.actor if cand is not None else None
+        ok = a is not None and a.kind == "person" and a.country and a.country not in NON_STATE
+        return cand if ok and set(a.sector) & {"GOV", "ELI"} else None
+
+    def person_after(self, p: int) -> Draft | None:
+        """The titled or known person mention starting at p ('of President Prosper Avril'), drafted now."""
+        if self.toks[p].text.lower() == "the":
+            p += 1
+        before = len(self.out)
+        tend, titles, former = self.titles_at(p)
+        if titles and self.name_at(tend)[0] > tend:
+            self.titled(p, [], [], tend, titles, former, self.doc.sentences[self.toks[p].sent].end)
+        elif p in self.m and self.m[p].get(PERSON):
+            self.standalone(p, self.m[p])
+        new = self.out[before:]
+        del self.out[before:]
+        return new[0] if len(new) == 1 and new[0].start == p else None
 
     def in_entity(self, m: Match, labels=("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")) -> bool:
         """True if the match is part of a longer named entity ('Jordan Peterson', 'Bank of Japan')."""
