@@ -193,3 +193,9 @@ def test_weekday_with_a_british_order_date_is_one_date():
     assert values("He joins the show on Monday 6 December, the BBC said.", d) == [
         ("Monday 6 December", "2004-12-06")]
     assert values("Troops left on Friday 12 people died.", d) == [("Friday", "2004-11-26")]
+
+
+def test_part_of_day_naming_a_kind_of_thing_is_not_a_time():
+    d = dt.date(2004, 11, 30)
+    assert values("She read the evening news on the radio.", d) == []
+    assert values("They met in the morning.", d) == [("the morning", "2004-11-30TMO")]

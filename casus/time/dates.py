@@ -73,6 +73,10 @@ def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
     return a + dt.timedelta(days=diff if diff <= 0 else diff - 7)
 
 
+_COMPOUND_HEAD = re.compile(r"\s+(?:news|show|shows|paper|papers|newspapers?|edition|bulletin|programme|program|prayers?|"
+                            r"rush|commute|star|host|slot|broadcast|walk|run|service|mass)\b")
+
+
 class _Fields(dict):
     """Named fields standing in for a regex match (the date part of a longer match)."""
 
@@ -241,6 +245,8 @@ class DateRules:
         rel, pod = m["rel"].lower(), self.lex.partofday[m["pod"].lower()]
         if ctx.anchor is None or pod == "NI" and rel == "the":
             return None
+        if rel in ("the", "this", "that") and _COMPOUND_HEAD.match(m.string, m.end()):
+            return None  # "the evening news", "the morning show": a part of the day naming a kind of thing
         base = ctx.ref_day if rel in ("that", "the") and ctx.ref_day else ctx.anchor
         d = base + dt.timedelta(days={"last": -1, "tomorrow": 1}.get(rel, 0))
         if rel == "last" and pod != "NI":
