@@ -199,3 +199,14 @@ def test_part_of_day_naming_a_kind_of_thing_is_not_a_time():
     d = dt.date(2004, 11, 30)
     assert values("She read the evening news on the radio.", d) == []
     assert values("They met in the morning.", d) == [("the morning", "2004-11-30TMO")]
+
+
+def test_age_in_years_of_age_is_not_a_duration():
+    assert values("He died on Monday at 103 years of age.", dt.date(2020, 10, 2)) == [("Monday", "2020-09-28")]
+
+
+def test_a_week_after_an_event_is_an_offset_not_a_rate():
+    got = find_times("This comes a week after he attended a summit.", dt.date(2020, 10, 2))
+    assert [(t.text, t.type, t.value) for t in got] == [("a week", "DURATION", "P1W")]
+    got = find_times("Qantas runs four flights a week to Bombay.", dt.date(2020, 10, 2))
+    assert [(t.text, t.type) for t in got] == [("a week", "SET")]

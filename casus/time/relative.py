@@ -27,7 +27,8 @@ _RATE_BEFORE = re.compile(r"(?:\d%?|\b(?:million|billion|thousand|hundred|percen
 _FRACTION_OF = re.compile(r",?\s+of\s+(?!(?:a\s+|the\s+)?(?:century|year|fiscal|calendar)\b)", re.I)
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>\d{4}))?")
 _FRACTION = re.compile(r"(?:^|\s)(?:a|one|three)[\s-]+quarters?$", re.I)
-_AGE = re.compile(r"[\s-]+old\b", re.I)  # "a 6-year-old": an age, not a duration
+_OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|since|into|from)\b", re.I)
+_AGE = re.compile(r"[\s-]+old\b|\s+of\s+age\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
 class RelativeRules:
@@ -163,7 +164,8 @@ class RelativeRules:
         num = m["num"].lower()
         if re.fullmatch(r"one\s+day", m.group(0), re.I) and _SOMEDAY_BEFORE.search(m.string, max(0, m.start() - 12), m.start()):
             return "DATE", "FUTURE_REF"  # "Islam will one day be ...": some day
-        if re.fullmatch(r"(?:a|an|per)\s+\w+", m.group(0), re.I) and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        if re.fullmatch(r"(?:a|an|per)\s+\w+", m.group(0), re.I) and _RATE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()) \
+                and not _OFFSET_AFTER.match(m.string, m.end()):  # "comes a week after the summit": an offset, not a rate
             return "SET", duration_value("1", unit)  # "$2 million a year", "four flights a week": a rate
         if unit == "WE" or (unit == "S" and num in ("a", "an")) or (unit == "Q" and "-" in m.group(0)):
             return None
