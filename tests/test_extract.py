@@ -163,6 +163,8 @@ TARGET_CASES = [
     ("The UN suspended food deliveries in Mogadishu.", "SOM", "Mogadishu"),
     # a place where words are spoken is a venue, not a target
     ("France condemned the decision in Geneva.", None, None),
+    # a place inside the source's own phrase tells where the source is from, not what it acts on
+    ("Demonstrators in Baghdad blocked a road.", None, None),
     # the target of an infinitival complement the framing verb speaks for
     ("Russia refused to resume gas deliveries to Ukraine.", "UKR", "Ukraine"),
     # the source's own forces or envoy are not the target; the place or country they go to or leave is

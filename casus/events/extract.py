@@ -183,18 +183,7 @@ class EventExtractor:
         place, place_reason = attacher.place_for(tok)
         if place_reason:
             reasons.append(place_reason)
-        if not target and len(source.mentions) == 1 and place is not None and place.country and code[:2] == "04" and (
-                place.country != source.mentions[0].actor.country):  # "arrived in Amman": the host is Jordan
-            host = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
-                         country=place.country, kind="state", reason=f"host of a visit to {place.name}")
-            target = Arg([ActorMention(tok.i, tok.i, tok.i, host)], None, "country of the place visited")
-        aimed = self._place_object(doc, tok) if not target else None
-        if aimed is not None:  # "shelled the town of Aleppo", "an attack on Kabul", "troops to Bosnia"
-            target = Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(aimed, "place acted on"))], None,
-                         "place as object")
-        if not target and place is not None and place.country and code[:2] not in VENUE_ROOTS:
-            target = Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
-                         None, "place of an act on no named actor")  # "a curfew in Abidjan", "shelled Juba"
+        target = self._place_target(doc, tok, code, source, target, place)
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
@@ -208,6 +197,25 @@ class EventExtractor:
         for s, t in pairs:
             events.append(self._build(doc, cand, code, mod, s, t, source, target, date, place, reasons, report))
         return events
+
+    def _place_target(self, doc: ParsedDoc, tok: Token, code: str, source: Arg, target: Arg, place) -> Arg:
+        """The target a place gives when no named actor receives the act."""
+        if target:
+            return target
+        if len(source.mentions) == 1 and place is not None and place.country and code[:2] == "04" and (
+                place.country != source.mentions[0].actor.country):  # "arrived in Amman": the host is Jordan
+            host = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
+                         country=place.country, kind="state", reason=f"host of a visit to {place.name}")
+            return Arg([ActorMention(tok.i, tok.i, tok.i, host)], None, "country of the place visited")
+        aimed = self._place_object(doc, tok)
+        if aimed is not None:  # "shelled the town of Aleppo", "an attack on Kabul", "troops to Bosnia"
+            return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(aimed, "place acted on"))], None,
+                       "place as object")
+        if place is not None and place.country and code[:2] not in VENUE_ROOTS and not (
+                _within(doc, place.start, source.token)):  # "demonstrators in Baghdad": where the source is from
+            return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
+                       None, "place of an act on no named actor")  # "a curfew in Abidjan"
+        return target
 
     def _place_object(self, doc: ParsedDoc, tok: Token):
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
@@ -278,6 +286,20 @@ def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
         return False
     countries = {m.actor.country for m in source.mentions}
     return all(m.actor.country and m.actor.country in countries for m in target.mentions)
+
+
+def _within(doc: ParsedDoc, char: int, phrase: Token | None) -> bool:
+    """True if the token starting at a character offset lies in the phrase headed by `phrase`."""
+    if phrase is None:
+        return False
+    cur = next((t for t in doc.tokens if t.idx == char), None)
+    for _ in range(12):
+        if cur is None or cur.i == phrase.i:
+            return cur is not None
+        if cur.head == cur.i:
+            return False
+        cur = doc.tokens[cur.head]
+    return False
 
 
 def _same(a: ActorMention, b: ActorMention) -> bool:
