@@ -210,3 +210,10 @@ def test_a_week_after_an_event_is_an_offset_not_a_rate():
     assert [(t.text, t.type, t.value) for t in got] == [("a week", "DURATION", "P1W")]
     got = find_times("Qantas runs four flights a week to Bombay.", dt.date(2020, 10, 2))
     assert [(t.text, t.type) for t in got] == [("a week", "SET")]
+
+
+def test_numbered_documents_are_not_years():
+    d = dt.date(2019, 11, 7)
+    assert values("With government resolution No. 1430/2019, the state issued a bond.", d) == []
+    assert values("Flight No. 1972 crashed.", d) == []
+    assert values("Profits rose in 2004/2005.", d) == [("2004", "2004")]

@@ -146,8 +146,10 @@ class DateRules:
     def _year(self, m: re.Match, ctx: Context) -> Result:
         y = self._yr(m["year"])
         if not m.groupdict().get("fy"):
-            before = m.string[max(0, m.start() - 2):m.start()]
-            if before.endswith(("$", "#", "No ", "No.")) or y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
+            before = m.string[max(0, m.start() - 5):m.start()]
+            slash = re.match(r"/(\d{4})\b", m.string[m.end():m.end() + 6])  # "resolution 1430/2019", not "2004/2005"
+            if re.search(r"(?:[$#]|\bNos?\.?\s*)$", before) or (slash and abs(int(slash[1]) - y) > 1) \
+                    or y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
                 return None
         return "DATE", str(y)
 
