@@ -217,3 +217,8 @@ def test_numbered_documents_are_not_years():
     assert values("With government resolution No. 1430/2019, the state issued a bond.", d) == []
     assert values("Flight No. 1972 crashed.", d) == []
     assert values("Profits rose in 2004/2005.", d) == [("2004", "2004")]
+
+
+def test_the_previous_month_name_counts_back_from_the_month_last_mentioned():
+    text = "Money growth rose 10.3 pct in February, down from 13.9 pct in the previous February."
+    assert values(text, dt.date(1987, 3, 31)) == [("February", "1987-02"), ("the previous February", "1986-02")]

@@ -116,7 +116,7 @@ class DateRules:
         g = m.groupdict()
         word = g["month"]
         month = self._mon(word)
-        rel = (g.get("rel") or "").lower().rstrip("-")
+        rel = re.sub(r"\s+", " ", (g.get("rel") or "").lower().rstrip("-"))
         if not word[0].isupper() or (len(word) <= 4 and not word.endswith(".") and word.lower() not in ("may", "june", "july")
                                      and not g.get("year") and not g.get("yrel")):
             return None
@@ -139,6 +139,12 @@ class DateRules:
             year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
         elif rel in ("next", "this coming"):
             year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
+        elif rel in ("the previous", "the following"):  # counted from the month last mentioned ("February ... the previous February")
+            ref = dt.date.fromisoformat(ctx.ref_value[:7] + "-01") if ctx.ref_value and re.match(r"\d{4}-\d\d", ctx.ref_value) else ctx.anchor
+            if rel == "the previous":
+                year = ref.year if month < ref.month else ref.year - 1
+            else:
+                year = ref.year if month > ref.month else ref.year + 1
         else:
             year = _infer_year(ctx, month, None)
         return "DATE", f"{year}-{month:02d}"

@@ -78,7 +78,8 @@ class Grammar(DateRules, RelativeRules):
         add("md", rf"(?:(?P<mrel>last|next|this\s+past|this\s+coming)\s+)?{MONTH}\s+{DAY}(?!\s*,?\s*\d)", self._ymd)
         add("dm", rf"(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}", self._ymd)
         add("my", rf"(?:(?P<rel>last|next|this|early|late|mid-?)\s*)?{MONTH},?\s+(?:of\s+)?(?:{YEAR}|(?P<yrel>this|last|next)\s+year)", self._month)
-        add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|early|late|mid-?)\s*)?{MONTH}", self._month)
+        add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|early|late|mid-?)\s*)?{MONTH}",
+            self._month)
         add("year", rf"(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops|index|hours)\b)", self._year)
         add("year_words", rf"(?P<the>the\s+year\s+)?(?P<year>{YEARW})(?!\s+(?:hundred|thousand|million|billion|percent)\b)",
             self._year_words)
