@@ -66,6 +66,8 @@ CASES = [
     ("Nicaragua's Sandinista government ordered the paper closed.", "Nicaragua's Sandinista government", "NIC",
      ["GOV"]),
     ("Smith's government job ended.", "Smith", None, []),  # an unknown person owns no government
+    # a sector noun inside a longer name is no group of the one state named
+    ("Researchers at the University of Miami studied sharks off South Africa.", "the University", None, ["EDU"]),
 ]
 
 

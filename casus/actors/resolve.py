@@ -283,7 +283,8 @@ class _Composer(PersonRules, ModifierRules):
         if identity is not None and country is None and not needs_ctx and (
                 identity.country or not set(head.sectors) & GOVERNING):
             needs = "sole"  # a people lives somewhere: its home state, else the one state the article names
-        elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL:
+        elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL \
+                and not self.part_of_name(start, end) and toks[self.span_head(start, end)].dep != "attr":
             needs = "sole"  # 'rebels', 'workers', 'students' with no country: the one state the article names
         d = self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
                       kind=kind, needs=needs, title=(head.name,) if definite and country is None and not needs else (),
@@ -291,6 +292,11 @@ class _Composer(PersonRules, ModifierRules):
         if needs == "sole":
             d.extra["home"] = identity.country if identity is not None else None
         return end
+
+    def part_of_name(self, a: int, b: int) -> bool:
+        """'the University' of 'the University of Miami': a sector noun inside a longer name."""
+        e = self.ent_of.get(b - 1)
+        return e is not None and e.label not in ("NORP", "GPE") and (e.end > b or e.start < a)
 
     def owner(self, start: int, end: int) -> Draft | None:
         """A state official whose government this is: just before the noun ('X's government') or after it ('of X')."""
