@@ -222,3 +222,19 @@ def test_numbered_documents_are_not_years():
 def test_the_previous_month_name_counts_back_from_the_month_last_mentioned():
     text = "Money growth rose 10.3 pct in February, down from 13.9 pct in the previous February."
     assert values(text, dt.date(1987, 3, 31)) == [("February", "1987-02"), ("the previous February", "1986-02")]
+
+
+def test_half_units_before_ago():
+    d = dt.date(2013, 3, 14)
+    assert values("He left a year and a half ago.", d) == [("a year and a half ago", "2011-09")]
+    assert values("The war ended half a century ago.", d) == [("half a century ago", "1963")]
+
+
+def test_part_of_a_named_day_is_not_the_report_dates():
+    assert values("He was shot on the morning of 5 May.", dt.date(2013, 3, 14)) == [("5 May", "2013-05-05")]
+
+
+def test_round_hundreds_are_centuries():
+    d = dt.date(2013, 3, 14)
+    assert values("Cotton mills of the 1800s and of the early 1900s.", d) == [("the 1800s", "18"), ("the early 1900s", "19")]
+    assert values("Sales boomed in the 2000s.", d) == [("the 2000s", "200")]

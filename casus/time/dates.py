@@ -77,6 +77,9 @@ _COMPOUND_HEAD = re.compile(r"\s+(?:news|show|shows|paper|papers|newspapers?|edi
                             r"rush|commute|star|host|slot|broadcast|walk|run|service|mass)\b")
 
 
+_OF_DAY = re.compile(r"\s+of\s+(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
+
+
 class _Fields(dict):
     """Named fields standing in for a regex match (the date part of a longer match)."""
 
@@ -197,6 +200,8 @@ class DateRules:
         return ("DATE", d.isoformat()) if d else None
 
     def _decade(self, m: re.Match, ctx: Context) -> Result:
+        if m["dec"] and m["dec"].endswith("0") and m["dec"] != "200":
+            return "DATE", m["dec"][:-1]  # "the 1800s", "the early 1900s": the century ("the 2000s" is a decade)
         if m["dec"]:
             return "DATE", m["dec"]
         return "DATE", f"19{m['dec2']}"
@@ -255,6 +260,8 @@ class DateRules:
             return None
         if rel in ("the", "this", "that") and _COMPOUND_HEAD.match(m.string, m.end()):
             return None  # "the evening news", "the morning show": a part of the day naming a kind of thing
+        if rel == "the" and _OF_DAY.match(m.string, m.end()):
+            return None  # "the morning of May 5": the date that follows says which day; not the report date's morning
         base = ctx.ref_day if rel in ("that", "the") and ctx.ref_day else ctx.anchor
         d = base + dt.timedelta(days={"last": -1, "tomorrow": 1}.get(rel, 0))
         if rel == "last" and pod != "NI":

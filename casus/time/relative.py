@@ -73,15 +73,18 @@ class RelativeRules:
         return "DATE", at_unit(shift(base, unit, 1 if m["dir"].lower() == "after" else -1), unit)
 
     def _ago(self, m: re.Match, ctx: Context) -> Result:
-        n = self.lex.number_value(m["num"])
+        n = 0.5 if m["halfa"] else self.lex.number_value(m["num"])
         unit = self.lex.unit[m["unit"].lower()]
         if ctx.anchor is None or unit in ("H", "MIN", "S", "WE"):
             return None
         sign = 1 if m["dir"].lower() in ("later", "hence", "from now") else -1
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-        if n != int(n):
-            return None
+        n += 0.5 if m["half"] else 0
+        if n != int(n):  # "a year and a half ago", "half a century ago": count in the next smaller unit
+            n, unit = {"CE": (n * 100, "Y"), "DE": (n * 10, "Y"), "Y": (n * 12, "M")}.get(unit, (n, unit))
+            if n != int(n):
+                return None
         base = ctx.anchor
         if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
             base = ctx.ref_day

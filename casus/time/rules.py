@@ -103,7 +103,8 @@ class Grammar(DateRules, RelativeRules):
         add("unit_before", r"the\s+(?P<unit>year|month|week|day)\s+(?P<dir>before|previous|prior|earlier|after)(?=\s*(?:[,.;:)\"'`]|$))",
             self._unit_before, sets_reference=False)
         add("ago", rf"(?:(?:almost|nearly|about|some|roughly|just|only|more\s+than|less\s+than|over)\s+)?"
-                   rf"{NUM}[\s-]+{UNIT}s?(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago, sets_reference=False)
+                   rf"(?:(?P<halfa>half\s+an?)|{NUM})[\s-]+{UNIT}s?(?P<half>\s+and\s+a\s+half)?(?:\s+or\s+so)?"
+                   rf"\s+(?P<dir>ago|earlier|later|hence|from\s+now|previously)", self._ago, sets_reference=False)
         add("year_period", r"the\s+(?P<year>1[0-9]\d\d|20\d\d)\s+(?:period|quarter)", self._year_period,
             sets_reference=False)
         add("same_period", r"(?:(?:the\s+)?(?:same|corresponding|comparable)\s+(?P<what>month|period|quarter|week)\s+"
