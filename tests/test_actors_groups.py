@@ -66,6 +66,17 @@ CASES = [
     ("Nicaragua's Sandinista government ordered the paper closed.", "Nicaragua's Sandinista government", "NIC",
      ["GOV"]),
     ("Smith's government job ended.", "Smith", None, []),  # an unknown person owns no government
+    # appositions, titles of national bodies, '-based' and '-backed', groups placed by a verb
+    ("Ranil Wickremesinge, the former Prime Minister of Sri Lanka, said on Monday that talks would resume.",
+     "Ranil Wickremesinge", "LKA", ["ELI"]),
+    ("Flavia Piccoli, Vice President of the Italian Chamber of Deputies, condemned the attacks.", "Flavia Piccoli",
+     "ITA", ["LEG"]),
+    ("A terror group based in Trinidad claims to be making weapons.", "A terror group", "TTO", ["REB"]),
+    ("Ethnic Albanian guerrillas operating in Macedonia were demobilized.", "Ethnic Albanian guerrillas", "MKD",
+     ["CVL", "REB"]),
+    ("Pakistan-based militants attacked the post.", "Pakistan-based militants", "PAK", ["REB"]),
+    ("The Syrian-backed militia shelled the camp.", "militia", None, ["UAF"]),  # the backer is not its state
+    ("The Mafia claimed responsibility.", "The Mafia", "ITA", ["CRM"]),
     # a sector noun inside a longer name is no group of the one state named
     ("Researchers at the University of Miami studied sharks off South Africa.", "the University", None, ["EDU"]),
 ]

@@ -57,6 +57,8 @@ def resolve(doc: ParsedDoc, drafts: list[Draft], named: set[str] = frozenset()) 
         else:
             _fill(doc, d, seen, names)
         seen.append(d)
+    _title_of_body(doc, seen)
+    _appositions(doc, seen)
     seen += speakers.first_person(doc, [d for d in seen if not d.extra.get("drop")])
     out, last_end = [], -1
     for d in sorted(seen, key=lambda d: (d.start, -(d.end - d.start))):
@@ -123,6 +125,40 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
         if c is not None:
             d.actor = replace(a, country=c, code=make_code(c, a.sector),
                               reason=f"coref: '{a.text}' → country {names.get(c, c)}")
+
+
+def _title_of_body(doc: ParsedDoc, drafts: list[Draft]) -> None:
+    """'Vice President of the Italian Chamber of Deputies': a bare title takes the country of the body it heads."""
+    at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
+    for d in drafts:
+        a = d.actor
+        if a.kind != "person" or a.country or a.name or not d.title:
+            continue
+        of = next((c for c in doc.children(d.head) if c.dep == "prep" and c.text.lower() == "of"), None)
+        pobj = next((c for c in doc.children(of.i) if c.dep == "pobj"), None) if of is not None else None
+        body = at.get(pobj.i) if pobj is not None else None
+        if body is None or body is d or not _is_state(body.actor) or body.actor.kind == "person":
+            continue
+        sectors = list(body.actor.sector) if set(a.sector) <= {"GOV"} and body.actor.sector else list(a.sector)
+        c = body.actor.country
+        d.actor = replace(a, country=c, sector=sectors, code=make_code(c, sectors),
+                          reason=f"'{a.text}' of {body.actor.text}")
+        d.needs = None
+
+
+def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
+    """'Ranil Wickremesinghe, the former Prime Minister of Sri Lanka, said': the name takes its appositive's codes."""
+    at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
+    for d in drafts:
+        a = d.actor
+        if a.kind != "person" or a.country or d.extra.get("pronoun") or not a.name:
+            continue
+        for c in doc.children(d.head):
+            other = at.get(c.i) if c.dep == "appos" else None
+            if other is not None and other is not d and other.actor.country and other.actor.kind == "person":
+                _copy(d, other, f"apposition: '{a.text}' is {other.actor.text}")
+                d.actor = replace(d.actor, name=a.name)
+                break
 
 
 def _sole(d: Draft, named: set[str], names: dict[str, str], armed: set[str] = frozenset()) -> None:

@@ -16,6 +16,7 @@ TOPICS = frozenset({"issue", "question", "problem", "matter", "situation", "file
                     "affairs", "language", "crisis", "conflict", "border", "team", "embassy"})
 COORD = frozenset({"and", "or", ",", "&"})
 SEAT_GOVERNMENTS = frozenset({"government", "regime", "administration", "leadership"})  # 'the Khartoum government'
+PLACING = frozenset({"operate", "base", "live", "hide", "fight"})  # verbs that place a group: "X operating in Y"
 PLACE_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
                               "west", "northeastern", "northwestern", "southeastern", "southwestern", "rural"})
 
@@ -39,8 +40,8 @@ class ModifierRules:
             if e.category == SEAT and not poss and not self.seat_government(m.end):
                 return None
             if e.category != ORGANIZATION and m.end + 1 < len(toks) and toks[m.end].text == "-" and toks[
-                    m.end + 1].text.lower() == "led":
-                return Mod(p, m.end + 2, e)  # 'Vietnamese-led forces', 'U.S.-led troops'
+                    m.end + 1].text.lower() in ("led", "based"):
+                return Mod(p, m.end + 2, e)  # 'Vietnamese-led forces', 'Pakistan-based militants' (not '-backed')
             return Mod(p, m.end + 1 if poss else m.end, e)
         if toks[p].text.lower() == "the" and p + 2 < len(toks):
             if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
@@ -102,6 +103,8 @@ class ModifierRules:
         from casus.actors.resolve import Mod
 
         toks = self.toks
+        if p + 1 < len(toks) and toks[p].tag in ("VBG", "VBN") and toks[p].lemma.lower() in PLACING:
+            p += 1  # 'guerrillas operating in Macedonia', 'a group based in Trinidad'
         if p >= len(toks) or toks[p].text.lower() != "in":
             return None
         q = p + 1

@@ -18,6 +18,7 @@ TRANSNATIONAL = frozenset({"NGO", "IGO"})
 # sector nouns that do not take the article's one state: the state's own bodies (coref finds theirs), experts
 # and reporters (often foreign), firms, transnational bodies
 NOT_LOCAL = GOVERNING | {"ELI", "MED", "BUS"} | TRANSNATIONAL  # 'the company' is one firm, of any state
+BACKED = frozenset({"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned", "controlled"})
 PLACED = LOCAL | {"COP", "JUD", "LEG"}  # 'police in Cairo' are Egypt's; 'troops in Iraq' need not be  # sectors that are also a country code when nothing else gives one  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
@@ -178,7 +179,7 @@ class _Composer(PersonRules, ModifierRules):
             if e is None or e.category != PERSON and self.in_entity(m):
                 continue
             country = e.at(self.when)[0] if e.category == PERSON else e.country
-            if country and country not in NON_STATE:
+            if country and country not in NON_STATE and not self.backer(m.end):
                 out.add(country)
         return out
 
@@ -292,6 +293,11 @@ class _Composer(PersonRules, ModifierRules):
         if needs == "sole":
             d.extra["home"] = identity.country if identity is not None else None
         return end
+
+    def backer(self, p: int) -> bool:
+        """'Iranian-backed militia': the state behind a group, not where it acts."""
+        toks = self.toks
+        return p + 1 < len(toks) and toks[p].text == "-" and toks[p + 1].text.lower() in BACKED
 
     def part_of_name(self, a: int, b: int) -> bool:
         """'the University' of 'the University of Miami': a sector noun inside a longer name."""
