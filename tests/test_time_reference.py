@@ -238,3 +238,11 @@ def test_round_hundreds_are_centuries():
     d = dt.date(2013, 3, 14)
     assert values("Cotton mills of the 1800s and of the early 1900s.", d) == [("the 1800s", "18"), ("the early 1900s", "19")]
     assert values("Sales boomed in the 2000s.", d) == [("the 2000s", "200")]
+
+
+def test_generic_today_is_the_present_not_a_day():
+    d = dt.date(2013, 3, 14)
+    assert values("The case of Elian is for today's youth what the blockade was for us.", d) == [("today", "PRESENT_REF")]
+    assert values("The people of tomorrow will judge.", d) == [("tomorrow", "FUTURE_REF")]
+    assert values("Today's meeting was tense.", d) == [("Today", "2013-03-14")]
+    assert values("He spoke after today's Senate hearing.", d) == [("today", "2013-03-14")]

@@ -80,6 +80,11 @@ _COMPOUND_HEAD = re.compile(r"\s+(?:news|show|shows|paper|papers|newspapers?|edi
 _OF_DAY = re.compile(r"\s+of\s+(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
 
 
+_GENERIC_HEAD = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|generation|children|kids|families|women|men|"
+                           r"people|culture|economy|technology|computers|standards|consumers|workers|voters|leaders|politics|"
+                           r"[A-Z][A-Za-z]+(?=\s*(?:[,.;:!?)]|$|\s+(?:is|are|was|were|has|have|and|or)\b)))\b")
+
+
 class _Fields(dict):
     """Named fields standing in for a regex match (the date part of a longer match)."""
 
@@ -242,6 +247,10 @@ class DateRules:
         d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
         if word == "overnight":
             return "TIME", d.isoformat() + "TNI"
+        if word in ("today", "tomorrow") and _GENERIC_HEAD.match(m.string, m.end()):
+            return "DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF"  # "today's youth": the present age, not a day
+        if word == "tomorrow" and m.string[max(0, m.start() - 3):m.start()] == "of " and not m.string.startswith("'", m.end()):
+            return "DATE", "FUTURE_REF"  # "the people of tomorrow"
         pod = m["pod"] or m["podb"] or ("night" if word == "tonight" else None)
         if pod:
             return "TIME", d.isoformat() + "T" + self.lex.partofday[pod.lower()]
