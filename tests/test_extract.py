@@ -198,3 +198,18 @@ def test_withdrawal_from_a_country_keeps_the_withdrawing_side_as_source(target_c
     i = next(i for i, c in enumerate(TARGET_CASES) if c[0].startswith("Russia announced the withdrawal"))
     events = [e for e in target_coded[f"t{i}"] if e.cameo.root == "08"]
     assert events and all(e.source.country == "RUS" for e in events), [(e.source.text, e.cameo.code) for e in events]
+
+
+def test_an_unplaced_head_takes_the_country_named_in_its_phrase(pipeline):
+    arts = [Article(id="doc", text="Doctors from two American aid groups donated medicine to Iraq.", report_date=REPORT),
+            Article(id="reb", text="Rebels in the Ivory Coast attacked government troops.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert coded["doc"] and all(e.source.country == "USA" for e in coded["doc"]), coded["doc"]
+    attacks = [e for e in coded["reb"] if e.cameo.root in ("18", "19")]
+    assert attacks and attacks[0].source.country == "CIV" and "REB" in attacks[0].source.sector  # still rebels
+
+
+def test_state_of_siege_is_one_act_coded_by_its_verb(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="siege", text="The military government declared a 30-day state of siege in Haiti.", report_date=REPORT)]))
+    assert [e.cameo.code for e in events] == ["1724"], [(e.cameo.code, e.trigger.text) for e in events]

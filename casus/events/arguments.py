@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from casus.model import ActorMention, ParsedDoc, Token
+from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
@@ -79,14 +79,12 @@ class ActorIndex:
 
     def _phrase_actor(self, i: int) -> ActorMention | None:
         m = self.at(i)
-        if m is not None and not (m.actor.kind == "person" and not m.actor.country):
+        if m is not None and not (m.actor.kind in ("person", "group") and not m.actor.country):
             return m
         for c in self.doc.children(i):  # "his Turkish counterpart, Recep Tayyip Erdogan"
             if c.dep == "appos" and self.at(c.i) is not None and self.at(c.i).actor.code:
                 return self.at(c.i)
-        if m is not None:
-            return m
-        crowd = self._crowd(i)
+        crowd = self._crowd(i) if m is None else None
         if crowd is not None:
             return crowd
         # "the leaders of Russia", "Iraq's army": look below the head, nearest first, not into clauses
@@ -96,11 +94,24 @@ class ActorIndex:
             c, depth = stack.pop()
             if depth > 3:
                 continue
-            m = self.at(c.i)
-            if m is not None and m.actor.code and depth < best_depth and c.dep in ("poss", "compound", "amod", "pobj", "nmod", "prep"):
-                best, best_depth = m, depth
+            below = self.at(c.i)
+            if below is not None and below.actor.code and depth < best_depth and c.dep in ("poss", "compound", "amod", "pobj", "nmod", "prep"):
+                best, best_depth = below, depth
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
-        return best
+        if best is None or m is None:
+            return best or m
+        return _placed(m, best)  # "doctors from two American aid groups": the country named below the head
+
+
+def _placed(head: ActorMention, below: ActorMention) -> ActorMention:
+    """A countryless head actor ('rebels', 'doctors') given the country named in its phrase, keeping its sector."""
+    a, b = head.actor, below.actor
+    if not a.sector:
+        return below
+    actor = Actor(a.text, a.start, a.end, name=a.name, code=b.country + "".join(a.sector) if b.country else b.code,
+                  country=b.country, sector=list(a.sector), kind=a.kind,
+                  reason=f"{a.reason or a.text}; country from '{b.text}' in its phrase")
+    return ActorMention(head.start, head.end, head.head, actor)
 
 
 QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd",

@@ -61,8 +61,8 @@ class EventExtractor:
         for sent in doc.sentences:
             cands = self._candidates(doc, sent.start, sent.end, index)
             claimed = {c.token.i for c in cands}
-            covered = {o.i for c in cands if c.pos == "VERB" and c.entry.requires
-                       for o in [object_of(doc, c.token)] if o is not None}
+            covered = {i for c in cands if c.pos == "VERB" and c.entry.requires
+                       for i in _object_words(doc, object_of(doc, c.token))}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
             cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode not in ("negated", "considered")}
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
@@ -111,12 +111,13 @@ class EventExtractor:
                         break
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
-                if entry is not None and entry.requires is None and obj is not None:
+                if (entry is None or entry.requires is None) and obj is not None:
                     # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object
                     inner = next((g for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
                                   for g in doc.children(c.i) if g.dep == "pobj"), None)
                     if inner is not None:
-                        entry = self.lexicon.lookup(lemma, "VERB", inner.lemma.lower()) or entry
+                        inner_entry = self.lexicon.lookup(lemma, "VERB", inner.lemma.lower())
+                        entry = inner_entry if inner_entry is not None and inner_entry.requires else entry
             else:
                 if t.i >= start + 2 and doc.tokens[t.i - 1].text == "-":  # "cease-fire": split by the tokenizer
                     first = doc.tokens[t.i - 2].text.lower()
@@ -271,6 +272,14 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
         if withs:
             return withs[0].lemma.lower()
     return obj.lemma.lower()
+
+
+def _object_words(doc: ParsedDoc, obj: Token | None) -> list[int]:
+    """The object and the noun of its 'of' phrase ('a state of siege'), which a verb's entry may code."""
+    if obj is None:
+        return []
+    return [obj.i] + [g.i for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
+                      for g in doc.children(c.i) if g.dep == "pobj"]
 
 
 def _place_actor(place, why: str) -> Actor:
