@@ -246,3 +246,9 @@ def test_generic_today_is_the_present_not_a_day():
     assert values("The people of tomorrow will judge.", d) == [("tomorrow", "FUTURE_REF")]
     assert values("Today's meeting was tense.", d) == [("Today", "2013-03-14")]
     assert values("He spoke after today's Senate hearing.", d) == [("today", "2013-03-14")]
+
+
+def test_today_in_a_title_is_a_name():
+    d = dt.date(2013, 3, 14)
+    assert values("A report in USA Today said the plan failed.", d) == []
+    assert values("He said so. Today we know better.", d) == [("Today", "2013-03-14")]

@@ -247,6 +247,9 @@ class DateRules:
         d = ctx.anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
         if word == "overnight":
             return "TIME", d.isoformat() + "TNI"
+        if m["deictic"] == "Today" and re.search(r"\b[A-Z][A-Za-z]*\s+$", m.string[max(0, m.start() - 12):m.start()]) \
+                and m.start() == m.start("deictic"):
+            return None  # "USA Today", "VOA Today": a title with a capital, not the day
         if word in ("today", "tomorrow") and _GENERIC_HEAD.match(m.string, m.end()):
             return "DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF"  # "today's youth": the present age, not a day
         if word == "tomorrow" and m.string[max(0, m.start() - 3):m.start()] == "of " and not m.string.startswith("'", m.end()):
