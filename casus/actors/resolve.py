@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from casus.actors import coref
+from casus.actors.groups import GroupRules
 from casus.actors.modifiers import ModifierRules
 from casus.actors.people import POSSESSIVE, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
@@ -12,14 +13,6 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
-GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})
-TRANSNATIONAL = frozenset({"NGO", "IGO"})
-# sector nouns that do not take the article's one state: the state's own bodies (coref finds theirs), experts
-# and reporters (often foreign), firms, transnational bodies
-NOT_LOCAL = GOVERNING | {"ELI", "MED", "BUS"} | TRANSNATIONAL  # 'the company' is one firm, of any state
-BACKED = frozenset({"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned", "controlled"})
-PLACED = LOCAL | {"COP", "JUD", "LEG"}  # 'police in Cairo' are Egypt's; 'troops in Iraq' need not be  # sectors that are also a country code when nothing else gives one  # 'rebels in Syria' are Syria's; 'troops in Iraq' need not be
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 
@@ -116,7 +109,7 @@ class ActorResolver:
         return best
 
 
-class _Composer(PersonRules, ModifierRules):
+class _Composer(GroupRules, PersonRules, ModifierRules):
     """Builds mentions sentence by sentence from KB matches, named entities and the parse."""
 
     def __init__(self, doc: ParsedDoc, matches: dict[int, Match]):
@@ -142,11 +135,6 @@ class _Composer(PersonRules, ModifierRules):
                     k += 1
                 q = k if k > q and k in self.m and self.m[k].get(AGENT) else q
         return q, chain
-
-    def named_person(self, q: int) -> bool:
-        """'Karen Bass': a people's name that begins a person's name is not the people."""
-        e, m = self.ent_of.get(q), self.m[q]
-        return m.get(AGENT).kind == IDENTITY and e is not None and e.label == "PERSON" and e.end > m.end
 
     # -- building ----------------------------------------------------------
     def span_head(self, a: int, b: int) -> int:
@@ -245,92 +233,6 @@ class _Composer(PersonRules, ModifierRules):
         if e is not None and e.label in ("PERSON", "ORG") and e.end <= hi:
             return self.entity(e)
         return i + 1
-
-    def group(self, start, mods, chain, end) -> int | None:
-        """'Iraqi troops', 'the government', 'troops of Iraq', 'the Russian side'."""
-        toks = self.toks
-        last = toks[end - 1]
-        if last.pos not in ("NOUN", "PROPN", "PRON", "X"):
-            return None
-        if last.dep in ("compound", "amod", "nmod") and not (start <= last.head < end) and toks[last.head].pos in ("NOUN", "PROPN"):
-            return None  # 'police station', 'army base'
-        country, sectors, kind, needs_ctx = self.from_mods(mods)
-        head = chain[-1]
-        identity = next((e for e in chain if e.kind == IDENTITY), None)  # 'Kurds', 'Shiite militias'
-        sec = list(head.sectors) + [s for e in chain[:-1] for s in e.sectors if s != "GOV" and s not in head.sectors
-                                    and not (e.kind == IDENTITY and s == "CVL")]
-        if kind in ("igo", "organization", "group") and country:
-            sec = [s for s in sec if s != "GOV"]
-        post = None
-        owner = self.owner(start, end) if country is None and not needs_ctx and set(sec) <= GOVERNING else None
-        if owner is not None:  # "President Bouteflika's government", 'the Trump administration'
-            country, reason = owner.actor.country, f"government of {owner.actor.name or owner.actor.text}"
-        if country is None and not needs_ctx:
-            post = self.of_country(end)
-            if post is not None:
-                country, extra, kind, _ = self.from_mods([post])
-                sectors = extra
-                end = post.end
-            elif set(sec) & PLACED or identity is not None:
-                where = self.in_country(end)
-                country = where.entry.country if where is not None else None
-            if country is None and post is None and set(sec) & TRANSNATIONAL and not identity:
-                country = next(s for s in sec if s in TRANSNATIONAL)  # 'a human rights group' → NGO
-        sectors = sectors + [s for s in sec if s not in sectors]
-        if kind in (None, "state"):
-            kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
-        definite = toks[start].text.lower() == "the"
-        needs = "country" if needs_ctx else None
-        if identity is not None and country is None and not needs_ctx and (
-                identity.country or not set(head.sectors) & GOVERNING):
-            needs = "sole"  # a people lives somewhere: its home state, else the one state the article names
-        elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL \
-                and not self.part_of_name(start, end) and toks[self.span_head(start, end)].dep != "attr":
-            needs = "sole"  # 'rebels', 'workers', 'students' with no country: the one state the article names
-        d = self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
-                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not needs else (),
-                      reason=reason if owner is not None else None)
-        if needs == "sole":
-            d.extra["home"] = identity.country if identity is not None else None
-        return end
-
-    def backer(self, p: int) -> bool:
-        """'Iranian-backed militia': the state behind a group, not where it acts."""
-        toks = self.toks
-        return p + 1 < len(toks) and toks[p].text == "-" and toks[p + 1].text.lower() in BACKED
-
-    def part_of_name(self, a: int, b: int) -> bool:
-        """'the University' of 'the University of Miami': a sector noun inside a longer name."""
-        e = self.ent_of.get(b - 1)
-        return e is not None and e.label not in ("NORP", "GPE") and (e.end > b or e.start < a)
-
-    def owner(self, start: int, end: int) -> Draft | None:
-        """A state official whose government this is: just before the noun ('X's government') or after it ('of X')."""
-        toks, prev = self.toks, self.out[-1] if self.out else None
-        k = start + 1 if toks[start].text.lower() == "the" else start
-        if prev is not None and (prev.end == k or prev.end == k - 1 and toks[k - 1].text in POSSESSIVE):
-            cand = prev
-        elif end + 1 < len(toks) and toks[end].text.lower() == "of":
-            cand = self.person_after(end + 1)
-        else:
-            return None
-        a = cand.actor if cand is not None else None
-        ok = a is not None and a.kind == "person" and a.country and a.country not in NON_STATE
-        return cand if ok and set(a.sector) & {"GOV", "ELI"} else None
-
-    def person_after(self, p: int) -> Draft | None:
-        """The titled or known person mention starting at p ('of President Prosper Avril'), drafted now."""
-        if self.toks[p].text.lower() == "the":
-            p += 1
-        before = len(self.out)
-        tend, titles, former = self.titles_at(p)
-        if titles and self.name_at(tend)[0] > tend:
-            self.titled(p, [], [], tend, titles, former, self.doc.sentences[self.toks[p].sent].end)
-        elif p in self.m and self.m[p].get(PERSON):
-            self.standalone(p, self.m[p])
-        new = self.out[before:]
-        del self.out[before:]
-        return new[0] if len(new) == 1 and new[0].start == p else None
 
     def in_entity(self, m: Match, labels=("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")) -> bool:
         """True if the match is part of a longer named entity ('Jordan Peterson', 'Bank of Japan')."""
