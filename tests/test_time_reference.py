@@ -252,3 +252,9 @@ def test_today_in_a_title_is_a_name():
     d = dt.date(2013, 3, 14)
     assert values("A report in USA Today said the plan failed.", d) == []
     assert values("He said so. Today we know better.", d) == [("Today", "2013-03-14")]
+
+
+def test_halves_of_a_game_are_not_halves_of_the_year():
+    d = dt.date(2005, 3, 14)
+    assert values("Italy led 9-8 early in the second half but Stringer scored a try.", d) == []
+    assert values("Profits rose in the second half, the company said.", d) == [("the second half", "2004-H2")]

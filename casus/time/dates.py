@@ -85,6 +85,22 @@ _GENERIC_HEAD = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:world|youth|young|soc
                            r"[A-Z][A-Za-z]+(?=\s*(?:[,.;:!?)]|$|\s+(?:is|are|was|were|has|have|and|or)\b)))\b")
 
 
+_PLAY = re.compile(r"\b(?:scored?|scoring|goals?|tries|try|penalty|penalties|kick(?:ed|s)?|half-?time|minutes?|"
+                   r"match|game|innings|whistle|referee|striker|touchdown|free-kick|corner|equali[sz]er)\b", re.I)
+_MONEY = re.compile(r"\b(?:profits?|earnings|sales|revenues?|growth|economy|economic|fiscal|results|output|prices?|"
+                    r"shares?|percent|dividends?|income|losses|deficit|GDP|inflation|market)\b|%", re.I)
+
+
+def _in_a_match(m: re.Match) -> bool:
+    """Whether a bare 'the second half' sits among words of a game and none of money."""
+    text = m.string
+    left = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200) + 1
+    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
+    right = min(ends + [m.end() + 200])
+    around = text[left:right]
+    return bool(_PLAY.search(around)) and not _MONEY.search(around)
+
+
 class _Fields(dict):
     """Named fields standing in for a regex match (the date part of a longer match)."""
 
@@ -288,6 +304,8 @@ class DateRules:
         if half and n > 2:
             return None
         year = m["year"] or m["y2"]
+        if not (year or m["rel"] or m["rel0"] or m["fy"]) and _in_a_match(m):
+            return None  # "early in the second half", "the final quarter" of a game: a period of play, not of the year
         if year:
             y = int(year)
         elif ctx.anchor is None:
