@@ -9,17 +9,12 @@ from typing import TYPE_CHECKING
 from casus.time.anchor import iso_week
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
+from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY, OF_LONGER, in_a_match
 
 if TYPE_CHECKING:
     from casus.time.rules import Context
 
 Result = tuple[str, str] | None  # (type, value)
-# a holiday name used as a modifier ("Christmas sales", "Easter week") is not the holiday's date
-_ATTRIBUTIVE = re.compile(r"\s+(?:and\s+[A-Z][\w']*(?:\s+[A-Z][\w']*)*\s+)?(?:sales|season|shopping|holidays?|period|trees?|"
-                          r"part(?:y|ies)|cards?|gifts?|presents?|dinners?|lights|rush|spirit|markets?|bonus(?:es)?|"
-                          r"break|vacation|weekend|week|truce|message|address|recess|shoppers|quarter|business|trade|travel|buying|demand)\b")
-
-_OF_LONGER = re.compile(r"\s+of\s+(?:the\s+)?(?:(?:early|late|mid)[\s-]+)?(?:'\d0s|\d{3}0'?s|decade|century|[a-z]+ties)\b", re.I)
 
 
 def _year2(y: str) -> int:
@@ -71,34 +66,6 @@ def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
     if rel in ("last", "past"):
         return a + dt.timedelta(days=diff if diff < 0 else diff - 7)
     return a + dt.timedelta(days=diff if diff <= 0 else diff - 7)
-
-
-_COMPOUND_HEAD = re.compile(r"\s+(?:news|show|shows|paper|papers|newspapers?|edition|bulletin|programme|program|prayers?|"
-                            r"rush|commute|star|host|slot|broadcast|walk|run|service|mass)\b")
-
-
-_OF_DAY = re.compile(r"\s+of\s+(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z])")
-
-
-_GENERIC_HEAD = re.compile(r"['\u2019]s\s+(?:[a-z]+\s+)?(?:world|youth|young|society|generation|children|kids|families|women|men|"
-                           r"people|culture|economy|technology|computers|standards|consumers|workers|voters|leaders|politics|"
-                           r"[A-Z][A-Za-z]+(?=\s*(?:[,.;:!?)]|$|\s+(?:is|are|was|were|has|have|and|or)\b)))\b")
-
-
-_PLAY = re.compile(r"\b(?:scored?|scoring|goals?|tries|try|penalty|penalties|kick(?:ed|s)?|half-?time|minutes?|"
-                   r"match|game|innings|whistle|referee|striker|touchdown|free-kick|corner|equali[sz]er)\b", re.I)
-_MONEY = re.compile(r"\b(?:profits?|earnings|sales|revenues?|growth|economy|economic|fiscal|results|output|prices?|"
-                    r"shares?|percent|dividends?|income|losses|deficit|GDP|inflation|market)\b|%", re.I)
-
-
-def _in_a_match(m: re.Match) -> bool:
-    """Whether a bare 'the second half' sits among words of a game and none of money."""
-    text = m.string
-    left = max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 200) + 1
-    ends = [i for i in (text.find(". ", m.end()), text.find("\n", m.end())) if i >= 0]
-    right = min(ends + [m.end() + 200])
-    around = text[left:right]
-    return bool(_PLAY.search(around)) and not _MONEY.search(around)
 
 
 class _Fields(dict):
@@ -195,7 +162,7 @@ class DateRules:
 
     def _holiday(self, m: re.Match, ctx: Context) -> Result:
         name = m["hol"]
-        if not name[0].isupper() or _ATTRIBUTIVE.match(m.string, m.end()):
+        if not name[0].isupper() or ATTRIBUTIVE.match(m.string, m.end()):
             return None
         rule = self.lex.holiday[re.sub(r"\s+", " ", name.lower()).replace("\u2019", "'")]
         if m["year"]:
@@ -266,7 +233,7 @@ class DateRules:
         if m["deictic"] == "Today" and re.search(r"\b[A-Z][A-Za-z]*\s+$", m.string[max(0, m.start() - 12):m.start()]) \
                 and m.start() == m.start("deictic"):
             return None  # "USA Today", "VOA Today": a title with a capital, not the day
-        if word in ("today", "tomorrow") and _GENERIC_HEAD.match(m.string, m.end()):
+        if word in ("today", "tomorrow") and GENERIC_HEAD.match(m.string, m.end()):
             return "DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF"  # "today's youth": the present age, not a day
         if word == "tomorrow" and m.string[max(0, m.start() - 3):m.start()] == "of " and not m.string.startswith("'", m.end()):
             return "DATE", "FUTURE_REF"  # "the people of tomorrow"
@@ -286,9 +253,9 @@ class DateRules:
         rel, pod = m["rel"].lower(), self.lex.partofday[m["pod"].lower()]
         if ctx.anchor is None or pod == "NI" and rel == "the":
             return None
-        if rel in ("the", "this", "that") and _COMPOUND_HEAD.match(m.string, m.end()):
+        if rel in ("the", "this", "that") and COMPOUND_HEAD.match(m.string, m.end()):
             return None  # "the evening news", "the morning show": a part of the day naming a kind of thing
-        if rel == "the" and _OF_DAY.match(m.string, m.end()):
+        if rel == "the" and OF_DAY.match(m.string, m.end()):
             return None  # "the morning of May 5": the date that follows says which day; not the report date's morning
         base = ctx.ref_day if rel in ("that", "the") and ctx.ref_day else ctx.anchor
         d = base + dt.timedelta(days={"last": -1, "tomorrow": 1}.get(rel, 0))
@@ -299,12 +266,12 @@ class DateRules:
     def _quarter(self, m: re.Match, ctx: Context) -> Result:
         n = 2 if m["latter"] else self.lex.ordinal[m["ord"].lower()]
         half = m["q"].lower() == "half"
-        if _OF_LONGER.match(m.string, m.end()):  # "the last half of the '80s": a part of a decade, not of a year
+        if OF_LONGER.match(m.string, m.end()):  # "the last half of the '80s": a part of a decade, not of a year
             return None
         if half and n > 2:
             return None
         year = m["year"] or m["y2"]
-        if not (year or m["rel"] or m["rel0"] or m["fy"]) and _in_a_match(m):
+        if not (year or m["rel"] or m["rel0"] or m["fy"]) and in_a_match(m):
             return None  # "early in the second half", "the final quarter" of a game: a period of play, not of the year
         if year:
             y = int(year)
