@@ -44,7 +44,8 @@ def test_blocks_patterns_and_synsets_become_lexicon_rows(dictionary):
     assert ("praise", "051", None, ("dobj",)) in rows
     assert ("commend", "052", None, ("dobj",)) in rows, "a synonym's own code beats the block's"
     assert ("praise with", "031", None, ("with",)) in rows, "a bare preposition makes a phrasal trigger"
-    assert ("praise", "073", frozenset({"food", "medicine", "supplies"}), ("to",)) in rows
+    relief = [r for r in rows if r[:2] == ("praise", "073")]
+    assert relief and {"food", "medicine", "supplies", "supply"} <= relief[0][2] and relief[0][3] == ("to",)
     assert ("lambast", "111", None, ("dobj",)) in rows, "of a source:target code pair the source side is kept"
     assert ("lambast against", "173", None, ("against",)) in rows
     assert not any(r[0] == "trot" for r in rows), "the null code --- makes no row"
@@ -87,15 +88,32 @@ def test_the_cli_says_which_dictionary_lines_it_could_not_use(dictionary, tmp_pa
 
 
 def test_petrarch_unit_test_suite_with_its_own_dictionaries(pipeline, shared):
-    from casus.evaluate.petrarch_suite import ACTORS, VERBS, report, run_suite
+    from casus.evaluate.petrarch_suite import ACTORS, AGENTS, VERBS, report, run_suite
 
     folder = shared / "eval" / "events" / "petrarch_unittests"
     if not folder.is_dir():
         pytest.skip("PETRARCH unit-test records not available")
     valid = Ontology.load().is_valid
-    actors_only = run_suite(folder, pipeline.with_files(actor_files=[folder / ACTORS]), valid)
-    both = run_suite(folder, pipeline.with_files(actor_files=[folder / ACTORS], lexicon_files=[folder / VERBS]), valid)
+    dictionaries = [folder / ACTORS, folder / AGENTS]
+    actors_only = run_suite(folder, pipeline.with_files(actor_files=dictionaries), valid)
+    both = run_suite(folder, pipeline.with_files(actor_files=dictionaries, lexicon_files=[folder / VERBS]), valid)
     print(report(both))
     assert both.records == 284
     assert both.matched > actors_only.matched, "the suite's verb dictionary must make casus match more records"
-    assert both.rate >= 0.12  # measured 0.134 (PETRARCH2: 0.31); a drop below this is a regression
+    assert both.rate >= 0.22  # measured 0.243 (PETRARCH2: 0.31); a drop below this is a regression
+
+
+def test_a_petrarch_agents_file_adds_sector_nouns(tmp_path):
+    from casus.actors.kb import KnowledgeBase
+    from casus.actors.petrarch import is_agents_file, read_agents
+
+    agents = tmp_path / "mine.agents.txt"
+    agents.write_text("!PERSON! = MAN, WOMAN\nHARBOUR_PILOT [~BUS] # a made-up agent\nCOAST!PERSON! {} [~MIL]\n"
+                      "DEPUTY_SHERIFF {DEPUTIES_SHERIFF} [~COPLOC]\n", encoding="utf-8")
+    assert is_agents_file(agents)
+    rows = {tuple(forms): entry.sectors for forms, entry in read_agents(agents)}
+    assert rows[("harbour pilot", "harbour pilots")] == ("BUS",)
+    assert rows[("coastman",)] == ("MIL",) and rows[("coastwoman",)] == ("MIL",), "macros expand, {} means no plural"
+    assert rows[("deputy sheriff", "deputies sheriff")] == ("COP", "LOC")
+    kb = KnowledgeBase.load(extra=[agents])
+    assert any(e.sectors == ("BUS",) for e in kb.lookup("harbour pilots")), "an agents file is not read as actors"

@@ -117,7 +117,7 @@ class KnowledgeBase:
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> KnowledgeBase:
-        """The package data files, then the user's extra files (TSV in our formats, or PETRARCH .actors)."""
+        """The package data files, then the user's extra files (TSV in our formats, or PETRARCH actors or agents)."""
         kb = cls()
         for name in ("countries.tsv", "organizations.tsv", "agents.tsv", "groups.tsv", "people.tsv"):
             kb.read(DATA / name)
@@ -129,6 +129,10 @@ class KnowledgeBase:
         """Add the entries of one data file; the column-header comment says which kind of file it is."""
         from casus.actors import loaders, petrarch
 
+        if path.suffix.lower() != ".tsv" and petrarch.is_agents_file(path):
+            for aliases, entry in petrarch.read_agents(path):
+                self.add(aliases, entry)
+            return
         if path.suffix.lower() != ".tsv":
             for aliases, entry in petrarch.read_actors(path):
                 self.add(aliases, entry)

@@ -104,3 +104,60 @@ def read_actors(path: Path, skipped: list[str] | None = None) -> Iterator[tuple[
             if skipped is not None:
                 skipped.append(f"{path}:{n}: {e}")
     yield from flush()
+
+
+_AGENT_CODE = re.compile(r"\[\s*(~[A-Z0-9]+|[A-Z0-9]+~)\s*\]")
+_MACRO = re.compile(r"^(![A-Z]+!)\s*=\s*(.+)$")
+
+
+def is_agents_file(path: Path) -> bool:
+    """True for a PETRARCH agents dictionary: its codes are sector codes with a `~` (`[~GOV]`)."""
+    try:
+        with path.open(encoding="utf-8", errors="replace") as fh:
+            return any(_AGENT_CODE.search(line.split("#", 1)[0]) for _, line in zip(range(2000), fh))
+    except OSError:
+        return False
+
+
+def read_agents(path: Path, skipped: list[str] | None = None) -> Iterator[tuple[list[str], Entry]]:
+    """Sector nouns of a PETRARCH agents dictionary: `PHRASE {PLURALS} [~SECTORS]`, with `!MACRO! = A, B` words."""
+    from casus.actors.kb import AGENT
+    from casus.actors.loaders import plurals
+
+    try:
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror}") from e
+    macros: dict[str, list[str]] = {}
+    for n, raw in enumerate(lines, 1):
+        body = raw.split("#", 1)[0].strip()
+        if not body or body.startswith("<!--"):
+            continue
+        macro = _MACRO.match(body)
+        if macro:
+            macros[macro.group(1)] = [w.strip() for w in macro.group(2).split(",") if w.strip()]
+            continue
+        code = _AGENT_CODE.search(body)
+        if code is None:
+            if skipped is not None:
+                skipped.append(f"{path}:{n}: no [~CODE] agent code")
+            continue
+        sectors = split_code("---" + code.group(1).strip("~"))[1]
+        head = body[:code.start()]
+        given = re.search(r"\{([^}]*)\}", head)
+        phrase = re.sub(r"\{[^}]*\}", " ", head).strip()
+        for form in _expand(phrase, macros):
+            words = phrase_text(form)
+            if not words:
+                continue
+            regular = [] if words.endswith(("men", "people", "s")) else plurals(words)
+            forms = [words] + ([phrase_text(p) for p in given.group(1).split()] if given else regular)
+            yield forms, Entry(words, AGENT, None, sectors, "group")
+
+
+def _expand(phrase: str, macros: dict[str, list[str]]) -> list[str]:
+    """'CONGRESS!PERSON!' with !PERSON! = MAN, WOMAN -> ['CONGRESSMAN', 'CONGRESSWOMAN']."""
+    for name, words in macros.items():
+        if name in phrase:
+            return [p for w in words for p in _expand(phrase.replace(name, w, 1), macros)]
+    return [phrase]

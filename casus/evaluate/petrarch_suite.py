@@ -1,7 +1,7 @@
 """PETRARCH's own unit-test records, coded with the suite's test dictionaries: how many casus matches exactly.
 
 The suite (`eval/events/petrarch_unittests`: `unittest_records.jsonl` and the `PETR.Validate.*`
-dictionaries of fictional actors and WEIS-era verb codes) is a compatibility check for
+actor, agent and verb dictionaries: fictional actors, WEIS-era verb codes) is a compatibility check for
 dictionary import, not an accuracy benchmark. A record matches when the set of
 (source, target, code) casus emits equals the expected set (no events for a no-event record).
 Expected codes outside CAMEO (WEIS leftovers such as 223 or 903) cannot be emitted and are counted.
@@ -19,6 +19,7 @@ from casus.model import Actor, Article
 RECORDS = "unittest_records.jsonl"
 ACTORS = "PETR.Validate.actors.txt"
 VERBS = "PETR.Validate.verbs.txt"
+AGENTS = "PETR.Validate.agents.txt"
 
 
 @dataclass
@@ -86,7 +87,7 @@ def run(gold: str, pipeline_factory=None) -> list[dict[str, Any]]:
     from casus.events.ontology import Ontology
 
     folder = Path(gold)
-    for name in (RECORDS, ACTORS, VERBS):
+    for name in (RECORDS, ACTORS, AGENTS, VERBS):
         if not (folder / name).exists():
             from casus.model import InputError
 
@@ -95,7 +96,7 @@ def run(gold: str, pipeline_factory=None) -> list[dict[str, Any]]:
         from casus.pipeline import Pipeline
 
         pipeline_factory = Pipeline.load
-    pipe = pipeline_factory(actor_files=[folder / ACTORS], lexicon_files=[folder / VERBS])
+    pipe = pipeline_factory(actor_files=[folder / ACTORS, folder / AGENTS], lexicon_files=[folder / VERBS])
     result = run_suite(folder, pipe, Ontology.load().is_valid)
     rows = [{"category": c, "records": n, "matched": ok, "rate": round(ok / n, 3)}
             for c, (ok, n) in sorted(result.by_category.items(), key=lambda kv: -kv[1][1])]

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from casus.events.lexicon import LexEntry, normalize
+from casus.events.lexicon import LexEntry, _singulars, normalize
 from casus.model import InputError
 
 _BLOCK = re.compile(r"^---\s+(.+?)\s*\[([^\]]*)\]\s*---\s*$")
@@ -168,5 +168,5 @@ def _heads(item: str, synsets: dict[str, list[str]]) -> set[str]:
     for p in phrases:
         word = p.split()[-1] if p.split() else ""
         if _LEMMA_WORD.match(word):
-            heads.add(word)
+            heads |= {word, *_singulars(word)}  # the parser gives lemmas: "ties" -> "tie"
     return heads
