@@ -102,6 +102,19 @@ def test_group_and_agency_cases(resolved):
     assert not failures, "\n".join(failures)
 
 
+def test_the_office_in_the_text_outranks_a_spell_the_report_date_ended():
+    import datetime as dt
+
+    from casus.nlp import Parser
+
+    texts = ["President Francois Mitterrand welcomed the plan.", "Former President Francois Mitterrand spoke.",
+             "Lt. Gen. Prosper Avril resigned on Saturday."]
+    arts = [Article(id=str(k), text=t, report_date=dt.date(2005, 1, 1)) for k, t in enumerate(texts)]
+    resolver = ActorResolver(KnowledgeBase.load())
+    got = [resolver.resolve(doc)[0].actor for doc in Parser().parse_many(arts)]
+    assert [(a.country, a.sector) for a in got] == [("FRA", ["GOV"]), ("FRA", ["ELI"]), ("HTI", ["ELI"])]
+
+
 def test_a_people_name_starting_a_person_name_is_the_person():
     from casus.nlp import Parser
 

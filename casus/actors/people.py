@@ -108,7 +108,10 @@ class PersonRules:
                 pc, ps, why = self.person_attrs(person)
                 name = person.name
                 if country is None and not needs_ctx:
-                    country, sectors = pc, (list(ps) if ps == ("ELI",) else sectors or list(ps))
+                    # the office written in the text ('President Mitterrand') outranks the end of that office's
+                    # spell by the report date (often only the date a story was filed); 'former' already made ELI
+                    same_office = ps == ("ELI",) and why and any(f"former {t.name} " in why for t in titles)
+                    country, sectors = pc, (sectors if same_office or ps != ("ELI",) else list(ps)) or list(ps)
                     reasons.append(f"people table: {why}" if why else "people table")
             needs = "country" if needs_ctx else None
             if country is None and not needs_ctx and not {t.name for t in titles} & ABROAD:
