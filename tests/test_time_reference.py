@@ -258,3 +258,8 @@ def test_halves_of_a_game_are_not_halves_of_the_year():
     d = dt.date(2005, 3, 14)
     assert values("Italy led 9-8 early in the second half but Stringer scored a try.", d) == []
     assert values("Profits rose in the second half, the company said.", d) == [("the second half", "2004-H2")]
+
+
+def test_the_day_before_a_weekday_name_is_part_of_that_weekday():
+    assert values("During the day Friday, Elian played with his cousins.", dt.date(2000, 1, 7)) == [
+        ("Friday", "2000-01-07")]

@@ -138,7 +138,8 @@ class Grammar(DateRules, RelativeRules):
         add("soon", r"as\s+soon\s+as\s+possible|(?:very\s+)?(?<!\bas\s)soon(?!\s+(?:after|afterwards?|before|thereafter|as)\b|-)",
             self._soon)
         add("recent_unit", r"(?:in\s+)?(?:recent|coming|past|future)\s+(?P<unit>years|months|weeks|days|decades|quarters)", self._recent_unit)
-        add("that_day", r"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to)\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
+        WDN = L.alternation("weekday", full=True)  # "during the day Friday": a part of that weekday
+        add("that_day", rf"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|{WDN})\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
         add("weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming|over\s+the)\s+weekend", self._weekend)
         add("year_end", r"(?:the\s+)?(?:year[\s-]+end|year's\s+end)", self._year_end)
         add("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year", self._full_year)
