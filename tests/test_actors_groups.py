@@ -39,6 +39,10 @@ CASES = [
     ("The French National Assembly voted on Tuesday.", "The French National Assembly", "FRA", ["LEG"]),
     ("The Latvian Constitutional Court cancelled the restrictions.", "The Latvian Constitutional Court", "LVA",
      ["JUD"]),
+    ("The Spanish foreign affairs ministry summoned the envoy.", "The Spanish foreign affairs ministry", "ESP",
+     ["GOV"]),
+    ("Kenya's prosecutor general charged him.", "Kenya's prosecutor general", "KEN", ["JUD"]),
+    ("The Eduskunta voted on Friday.", "The Eduskunta", "FIN", ["LEG"]),
     # IGOs and NGOs, named or by their kind
     ("The UN Migration Agency launched an appeal for Ethiopia.", "The UN Migration Agency", "IGO", ["IGO", "REF"]),
     ("Action Against Hunger is providing food assistance.", "Action Against Hunger", "NGO", ["NGO"]),
