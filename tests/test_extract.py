@@ -213,3 +213,35 @@ def test_state_of_siege_is_one_act_coded_by_its_verb(pipeline):
     (_a, events), = list(pipeline.code([Article(
         id="siege", text="The military government declared a 30-day state of siege in Haiti.", report_date=REPORT)]))
     assert [e.cameo.code for e in events] == ["1724"], [(e.cameo.code, e.trigger.text) for e in events]
+
+
+ACT_CASES = [
+    # text, CAMEO code prefix of the top event, source country, target country
+    ("Irish guerrillas wounded two British soldiers in a bomb attack on Thursday.", "183", "IRL", "GBR"),  # the attack says how
+    ("Two Israeli soldiers were wounded in Gaza.", "19", None, "ISR"),
+    ("Palestinian youths were throwing stones at Israeli soldiers.", "145", "PSE", "ISR"),
+    ("The US is providing aerial photographs and other military intelligence to Macedonia.", "064", "USA", "MKD"),
+    ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "203", "SRB", "ALB"),
+]
+
+
+@pytest.fixture(scope="module")
+def act_coded(pipeline):
+    return code_cases(pipeline, "a", ACT_CASES)
+
+
+@pytest.mark.parametrize("i", range(len(ACT_CASES)))
+def test_act_code_and_dyad(act_coded, i):
+    text, code, src, tgt = ACT_CASES[i]
+    events = act_coded[f"a{i}"]
+    assert events, text
+    top = max(events, key=lambda e: e.confidence)
+    got = (top.cameo.code, top.source.country if top.source else None, top.target.country if top.target else None)
+    assert got[0].startswith(code) and got[1:] == (src, tgt), (text, got)
+
+
+def test_victims_of_a_passive_attack_are_not_its_doers(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="v", text="Two Israeli soldiers were killed in an attack in Gaza.", report_date=REPORT)]))
+    assert events and all(e.source is None or e.source.country != "ISR" for e in events), \
+        [(e.cameo.code, e.source.text if e.source else None) for e in events]

@@ -25,6 +25,8 @@ NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_O
                            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
 PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
 VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
@@ -61,6 +63,8 @@ class EventExtractor:
         for sent in doc.sentences:
             cands = self._candidates(doc, sent.start, sent.end, index)
             claimed = {c.token.i for c in cands}
+            specific = {c.token.i for c in cands if c.pos == "NOUN" and c.entry.code[:2] in FORCE_ROOTS
+                        and c.entry.code != GENERIC_FORCE}
             covered = {i for c in cands if c.pos == "VERB" and c.entry.requires
                        for i in _object_words(doc, object_of(doc, c.token))}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
@@ -69,6 +73,9 @@ class EventExtractor:
             for cand in cands:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
                     continue  # "cooperation plan": the head noun speaks for both
+                if cand.pos == "VERB" and cand.entry.code == GENERIC_FORCE and any(
+                        g.i in specific for g in prep_objects(doc, cand.token, ("in", "during", "with"))):
+                    continue  # "wounded two soldiers in a bomb attack": the attack says how (183)
                 if cand.token.i in covered:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
                 mood = moods[cand.token.i]
@@ -112,12 +119,13 @@ class EventExtractor:
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
                 if (entry is None or entry.requires is None) and obj is not None:
-                    # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object
-                    inner = next((g for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
-                                  for g in doc.children(c.i) if g.dep == "pobj"), None)
-                    if inner is not None:
-                        inner_entry = self.lexicon.lookup(lemma, "VERB", inner.lemma.lower())
-                        entry = inner_entry if inner_entry is not None and inner_entry.requires else entry
+                    # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
+                    # "provided photographs and intelligence": so is each conjunct
+                    for inner in _object_words(doc, obj)[1:]:
+                        inner_entry = self.lexicon.lookup(lemma, "VERB", doc.tokens[inner].lemma.lower())
+                        if inner_entry is not None and inner_entry.requires:
+                            entry = inner_entry
+                            break
             else:
                 if t.i >= start + 2 and doc.tokens[t.i - 1].text == "-":  # "cease-fire": split by the tokenizer
                     first = doc.tokens[t.i - 2].text.lower()
@@ -275,11 +283,12 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
 
 
 def _object_words(doc: ParsedDoc, obj: Token | None) -> list[int]:
-    """The object and the noun of its 'of' phrase ('a state of siege'), which a verb's entry may code."""
+    """The object, the noun of its 'of' phrase ('a state of siege') and its conjuncts, which a verb's entry may code."""
     if obj is None:
         return []
     return [obj.i] + [g.i for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
-                      for g in doc.children(c.i) if g.dep == "pobj"]
+                      for g in doc.children(c.i) if g.dep == "pobj"] + [
+                          c.i for c in doc.children(obj.i) if c.dep == "conj"]
 
 
 def _place_actor(place, why: str) -> Actor:

@@ -8,6 +8,7 @@ from casus.events.arguments import (
 )
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
+STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
@@ -131,6 +132,8 @@ class RoleFinder:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
         target = self.target(doc, noun, entry, index)
         verb = governing_verb(doc, noun)
+        if not source and verb is not None:
+            source = self._engaged_in(doc, noun, verb, index)
         hops = 0
         while verb is not None and hops < 3 and not source:
             hops += 1
@@ -148,6 +151,17 @@ class RoleFinder:
         if not target and verb is not None:
             target = self.complement_target(doc, verb, index)
         return source, target
+
+    def _engaged_in(self, doc: ParsedDoc, noun: Token, verb: Token, index: ActorIndex) -> Arg:
+        """'Serb forces were engaged in ethnic cleansing': a stative passive's subject does the act it is in."""
+        prep = doc.tokens[noun.head]
+        if (noun.dep != "pobj" or prep.text.lower() != "in" or prep.head != verb.i or verb.lemma.lower() not in STATIVE_IN
+                or agent_of(doc, verb) is not None):
+            return Arg()
+        subj, passive = subject_of(doc, verb)
+        if subj is None or not passive:
+            return Arg()
+        return Arg(index.for_phrase(subj.i), subj, f"subject of '{verb.text} in'")
 
     # -- building events ----------------------------------------------------------------------
     def speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
