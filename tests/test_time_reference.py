@@ -263,3 +263,9 @@ def test_halves_of_a_game_are_not_halves_of_the_year():
 def test_the_day_before_a_weekday_name_is_part_of_that_weekday():
     assert values("During the day Friday, Elian played with his cousins.", dt.date(2000, 1, 7)) == [
         ("Friday", "2000-01-07")]
+
+
+def test_a_deadline_without_tense_cue_lies_ahead():
+    text = "The plan: pay down $5 billion of a bridge loan by February."
+    assert values(text, dt.date(1989, 10, 30)) == [("February", "1990-02")]
+    assert values("Prices had fallen by February.", dt.date(1989, 10, 30)) == [("February", "1989-02")]

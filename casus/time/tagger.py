@@ -31,6 +31,7 @@ _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in
 _AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,?\s+\d)"
                       r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
 # a full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence
+_DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|Lt|Mt|Ft))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Sgt))"
                        r"(?<!\b(?:Corp|Sept|Prof|Capt))[.!?]\s+(?=[A-Z\"'`])|\n")
 
@@ -74,7 +75,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
         last_end = max(c[1] for c in before)
         return "future" if any(c[1] == last_end and c[2] == "future" for c in before) else "past"
     after = [c for c in cues if c[0] >= end and c[0] - end <= 60]
-    return after[0][2] if after else None
+    if after:
+        return after[0][2]
+    return "future" if _DEADLINE.search(text, max(0, start - 9), start) else None  # "pay down the loan by February"
 
 
 def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
