@@ -70,6 +70,7 @@ CASES = [
     ("Nicaragua's Sandinista government ordered the paper closed.", "Nicaragua's Sandinista government", "NIC",
      ["GOV"]),
     ("Smith's government job ended.", "Smith", None, []),  # an unknown person owns no government
+    ("Dave Prentis, general secretary of Unison, said changes were unfair.", "general secretary", None, ["GOV"]),
     # appositions, titles of national bodies, '-based' and '-backed', groups placed by a verb
     ("Ranil Wickremesinge, the former Prime Minister of Sri Lanka, said on Monday that talks would resume.",
      "Ranil Wickremesinge", "LKA", ["ELI"]),

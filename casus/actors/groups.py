@@ -92,7 +92,7 @@ class GroupRules:
             return None
         a = cand.actor if cand is not None else None
         ok = a is not None and a.kind == "person" and a.country and a.country not in NON_STATE
-        return cand if ok and set(a.sector) & {"GOV", "ELI"} else None
+        return cand if ok else None
 
     def person_after(self, p: int) -> Draft | None:
         """The titled or known person mention starting at p ('of President Prosper Avril'), drafted now."""
