@@ -32,6 +32,8 @@ def test_score_counts_missed_and_extra_events():
     assert row["source country acc"] == 1.0 and row["target country acc"] == 0.5
     assert row["triple P"] == pytest.approx(1 / 3) and row["triple R"] == pytest.approx(1 / 2)
     assert row["event precision"] == pytest.approx(2 / 3)
+    assert row["precision conf≥0.5"] == pytest.approx(1.0), "both confident events have the gold root"
+    assert row["precision conf<0.5"] == 0.0, "the unconfident extra event does not"
 
 
 def test_negated_events_do_not_count_as_acts():

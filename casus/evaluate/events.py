@@ -7,7 +7,8 @@ accuracy (5 classes: 01–02, 03–05, 06–08, 09–13+16, 14–15+17–20), PL
 source/target country accuracy (sector where gold has one). Triple F1 compares per sentence the
 set of (source country, target country, root or PLOVER type) of all non-negated events with the
 gold's (events that are not negated, alleged or denied), so missed and extra events both count. `event precision` is the share of emitted events
-whose root (or PLOVER type) matches the sentence's gold.
+whose root (or PLOVER type) matches the sentence's gold; `precision conf≥0.5` and
+`precision conf<0.5` split it by the event's confidence, to show whether confidence means something.
 """
 from __future__ import annotations
 
@@ -76,6 +77,9 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+CONFIDENT = 0.5  # events at or above this confidence should match gold more often than those below
+
+
 def score(items: list[GoldItem], predictions: list[list], ontology) -> dict:
     """Metrics for gold items and, per item, the list of predicted events."""
     n = len(items)
@@ -83,6 +87,7 @@ def score(items: list[GoldItem], predictions: list[list], ontology) -> dict:
     denom = {k: 0 for k in hits}
     tp = n_pred_t = n_gold_t = 0
     emitted = matched = covered = 0
+    bands = {True: [0, 0], False: [0, 0]}  # confident (>= 0.5) or not: [emitted, matched]
     for gold, events in zip(items, predictions):
         events = [e for e in events if e.mode not in NOT_ACTS]
         covered += bool(events)
@@ -113,6 +118,10 @@ def score(items: list[GoldItem], predictions: list[list], ontology) -> dict:
         if label is not None:
             emitted += len(events)
             matched += sum(label(e) == want_label for e in events)
+            for e in events:
+                band = bands[e.confidence >= CONFIDENT]
+                band[0] += 1
+                band[1] += label(e) == want_label
         if gold.sources and label is not None:
             g = {(s, t, want_label) for s, _ in gold.sources for t, _ in (gold.targets or [(None, None)])}
             p = {(e.source.country if e.source else None, e.target.country if e.target else None, label(e))
@@ -128,6 +137,9 @@ def score(items: list[GoldItem], predictions: list[list], ontology) -> dict:
     if n_gold_t:
         row["triple P"], row["triple R"], row["triple F1"] = _prf(tp, n_pred_t, n_gold_t)
     row["event precision"] = matched / emitted if emitted else None
+    for confident, (n_emitted, n_matched) in bands.items():
+        name = "precision conf≥0.5" if confident else "precision conf<0.5"
+        row[name] = n_matched / n_emitted if n_emitted else None
     return row
 
 
