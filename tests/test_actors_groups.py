@@ -43,6 +43,8 @@ CASES = [
      ["GOV"]),
     ("Kenya's prosecutor general charged him.", "Kenya's prosecutor general", "KEN", ["JUD"]),
     ("The Eduskunta voted on Friday.", "The Eduskunta", "FIN", ["LEG"]),
+    ("Reliance Jio has agreed to set up a cable landing station.", "Reliance Jio", "IND", ["BUS"]),
+    ("The city council of Lyon voted on Monday.", "The city council", None, ["GOV"]),
     # IGOs and NGOs, named or by their kind
     ("The UN Migration Agency launched an appeal for Ethiopia.", "The UN Migration Agency", "IGO", ["IGO", "REF"]),
     ("Action Against Hunger is providing food assistance.", "Action Against Hunger", "NGO", ["NGO"]),
