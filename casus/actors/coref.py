@@ -155,7 +155,7 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
             continue
         for c in doc.children(d.head):
             other = at.get(c.i) if c.dep == "appos" else None
-            if other is not None and other is not d and other.actor.country and other.actor.kind == "person":
+            if other is not None and other is not d and other.actor.country and other.actor.kind != "state":
                 _copy(d, other, f"apposition: '{a.text}' is {other.actor.text}")
                 d.actor = replace(d.actor, name=a.name)
                 break
