@@ -174,6 +174,12 @@ TARGET_CASES = [
     ("Kenyan police opened fire to disperse Somali refugees.", "SOM", "refugees"),
     ("Farmers began a hunger strike in protest of the Indian government's farm laws.", "IND", "government"),
     ("Egyptian demonstrators marched in Cairo calling for the removal of President Hosni Mubarak.", "EGY", "Mubarak"),
+    # parser slips: 'up to 16 advisers' is the object; a preposition left without its noun takes the next one
+    ("Afghan rebels have kidnapped up to 16 Russian civilian advisers from a town bazaar.", "RUS", "advisers"),
+    ("Peru has granted diplomatic asylum to five Panamanian army officers holed up in a diplomatic residence.",
+     "PAN", "officers"),
+    # the doer of what is investigated or condemned, named in a participle ('crimes committed by X')
+    ("Serbian police have launched an investigation into alleged crimes committed by Croat forces.", "HRV", "Croat"),
     # a withdrawal 'from' a country: the country left is the target, not the one withdrawing
     ("Russia announced the withdrawal of its troops from Syria.", "SYR", "Syria"),
 ]

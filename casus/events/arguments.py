@@ -69,6 +69,16 @@ class ActorIndex:
             cur = pobj
         return None
 
+    def _agent_below(self, i: int) -> ActorMention | None:
+        """'crimes committed by Croat forces', 'a plan drafted by France': the doer named in a participle."""
+        for c in self.doc.children(i):
+            if c.dep == "acl" and c.tag == "VBN":
+                agent = agent_of(self.doc, c)
+                m = self.at(agent.i) if agent is not None else None
+                if m is not None and m.actor.code:
+                    return m
+        return None
+
     def _conjuncts(self, i: int) -> list[int]:
         out, stack = [], [i]
         while stack:
@@ -98,6 +108,8 @@ class ActorIndex:
             if below is not None and below.actor.code and depth < best_depth and c.dep in ("poss", "compound", "amod", "pobj", "nmod", "prep"):
                 best, best_depth = below, depth
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
+        if best is None:
+            best = self._agent_below(i)
         if best is None or m is None:
             return best or m
         return _placed(m, best)  # "doctors from two American aid groups": the country named below the head
@@ -149,20 +161,46 @@ def agent_of(doc: ParsedDoc, verb: Token) -> Token | None:
 
 
 def object_of(doc: ParsedDoc, verb: Token) -> Token | None:
-    """The direct object of a verb."""
-    for c in doc.children(verb.i):
+    """The direct object of a verb; 'kidnapped up to 16 advisers': the counted noun the parser hung on 'up to'."""
+    kids = doc.children(verb.i)
+    for c in kids:
         if c.dep in ("dobj", "obj"):
             return c
+    for c in kids:
+        if c.dep == "prt" and c.text.lower() == "up":
+            for p in doc.children(c.i):
+                if p.dep == "prep" and p.text.lower() == "to":
+                    for g in doc.children(p.i):
+                        if g.dep == "pobj" and any(n.dep == "nummod" for n in doc.children(g.i)):
+                            return g
     return None
 
 
 def prep_objects(doc: ParsedDoc, tok: Token, preps: tuple[str, ...]) -> list[Token]:
-    """Objects of the given prepositions attached to tok ('with Russia', 'against the rebels')."""
+    """Objects of the given prepositions attached to tok ('with Russia', 'against the rebels').
+
+    A preposition the parser left without an object takes the noun right after it
+    ('asylum to five officers holed up …', where 'officers' was made the subject of 'holed').
+    """
     out = []
     for c in doc.children(tok.i):
         if c.dep == "prep" and c.text.lower() in preps:
-            out.extend(g for g in doc.children(c.i) if g.dep == "pobj")
+            pobjs = [g for g in doc.children(c.i) if g.dep == "pobj"]
+            if not pobjs and not any(g.dep in ("pcomp", "prep") for g in doc.children(c.i)):
+                stray = _next_noun(doc, c.i)
+                pobjs = [stray] if stray is not None else []
+            out.extend(pobjs)
     return out
+
+
+def _next_noun(doc: ParsedDoc, i: int) -> Token | None:
+    """The first noun head within a few tokens after token i, before any verb or punctuation."""
+    for t in doc.tokens[i + 1:i + 7]:
+        if t.sent != doc.tokens[i].sent or t.pos in ("VERB", "AUX", "PUNCT", "ADP", "SCONJ", "CCONJ"):
+            return None
+        if t.pos in ("NOUN", "PROPN", "PRON") and t.dep in ("nsubj", "nsubjpass", "dobj", "pobj", "appos", "ROOT", "dep", "npadvmod"):
+            return t
+    return None
 
 
 def governing_verb(doc: ParsedDoc, noun: Token) -> Token | None:
