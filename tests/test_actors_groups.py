@@ -54,6 +54,8 @@ CASES = [
     ("Rebels in the Ivory Coast dismissed an appeal.", "Rebels", "CIV", ["REB"]),
     # sector nouns with no country: the place they are in, else the one state the article names
     ("Protesters clashed with police in Cairo.", "police", "EGY", ["COP"]),
+    ("Police fired tear gas at protesters in Nairobi.", "Police", "KEN", ["COP"]),
+    ("The army said it had killed ten rebels in Mali.", "The army", None, ["MIL"]),  # armies often act abroad
     ("The Sudanese government has accused rebels of violating a ceasefire.", "rebels", "SDN", ["REB"]),
     # well-known regions and former names of states
     ("Darfur rebels attacked a convoy.", "Darfur rebels", "SDN", ["REB"]),

@@ -13,9 +13,10 @@ GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's
 PLACED = LOCAL | {"COP", "JUD", "LEG"}  # 'police in Cairo' are Egypt's; 'troops in Iraq' need not be
 TRANSNATIONAL = frozenset({"NGO", "IGO"})  # sectors that are also a country code when nothing else gives one
-# sector nouns that do not take the article's one state: the state's own bodies (coref finds theirs), experts
-# and reporters (often foreign), firms ('the company' is one firm, of any state), transnational bodies
-NOT_LOCAL = GOVERNING | {"ELI", "MED", "BUS"} | TRANSNATIONAL
+# sector nouns that do not take the article's one state: its government, army and spies (often foreign ones;
+# coref finds 'the government'), experts and reporters (often foreign), firms ('the company' is one firm, of
+# any state), transnational bodies. Police, courts and legislatures are the state's own.
+NOT_LOCAL = {"GOV", "MIL", "SPY", "ELI", "MED", "BUS"} | TRANSNATIONAL
 BACKED = frozenset({"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned", "controlled"})
 
 
