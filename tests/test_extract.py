@@ -180,6 +180,11 @@ TARGET_CASES = [
      "PAN", "officers"),
     # the doer of what is investigated or condemned, named in a participle ('crimes committed by X')
     ("Serbian police have launched an investigation into alleged crimes committed by Croat forces.", "HRV", "Croat"),
+    # a threat's condition names whom it is aimed at; a demand's that-clause names whom it is made of
+    ("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.", "IRQ", "Baghdad"),
+    ("Russia threatened to stop negotiations if the United States goes ahead with the deployment.", "USA", "United States"),
+    ("The International Labor Office reiterated its demand that Israel ease restrictions on Palestinian workers.",
+     "ISR", "Israel"),
     # a withdrawal 'from' a country: the country left is the target, not the one withdrawing
     ("Russia announced the withdrawal of its troops from Syria.", "SYR", "Syria"),
 ]

@@ -163,6 +163,8 @@ class EventExtractor:
             source = Arg([_unknown_source(tok)], None, "passive without agent")
         if not source or not (_political(source) or _political(target)):
             return None  # no political actor on either side: sport, markets, crime among the unnamed
+        if not target and (mod.mode == "threatened" or entry.code[:2] == "13"):
+            target = self.roles.condition_target(doc, tok, index)  # "… unless Baghdad accepted"
         first_target = target.mentions[0].actor if target else None
         base = recode_by_sector(self.sector_rules, entry.code, source.mentions[0].actor, first_target)
         code, mode = self.modes.code(base, mod.mode)

@@ -99,8 +99,8 @@ class RoleFinder:
             found = [m for m in index.for_phrase(obj.i) if m.actor.country or m.actor.code]
             if found:
                 return Arg(found, obj, "actor named in the object")
-        for c in doc.children(tok.i):  # "demanded that the US cancel …": the one asked to act
-            if c.dep == "ccomp":
+        for c in doc.children(tok.i):  # "demanded that the US cancel …", "its demand that Israel ease …"
+            if c.dep == "ccomp" or c.dep == "acl" and any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(c.i)):
                 subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and not self.lexicon.is_speech(tok.lemma.lower()):
@@ -151,6 +151,21 @@ class RoleFinder:
         if not target and verb is not None:
             target = self.complement_target(doc, verb, index)
         return source, target
+
+    def condition_target(self, doc: ParsedDoc, tok: Token, index: ActorIndex) -> Arg:
+        """'threatened to launch an offensive unless Baghdad accepted …': the one the threat's condition names."""
+        cur = tok
+        for _ in range(4):
+            for c in doc.children(cur.i):
+                if c.dep == "advcl" and any(g.dep == "mark" and g.text.lower() in ("unless", "if") for g in doc.children(c.i)):
+                    subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
+                    found = index.for_phrase(subj.i) if subj is not None else []
+                    if found and all(m.actor.country or m.actor.code for m in found):
+                        return Arg(found, subj, f"subject of the condition '{c.text}'")
+            if cur.head == cur.i or cur.dep not in ("xcomp", "dobj", "pobj", "prep", "ccomp", "conj"):
+                break
+            cur = doc.tokens[cur.head]
+        return Arg()
 
     def _engaged_in(self, doc: ParsedDoc, noun: Token, verb: Token, index: ActorIndex) -> Arg:
         """'Serb forces were engaged in ethnic cleansing': a stative passive's subject does the act it is in."""
