@@ -217,6 +217,9 @@ def test_an_unplaced_head_takes_the_country_named_in_its_phrase(pipeline):
     coded = {a.id: evs for a, evs in pipeline.code(arts)}
     assert coded["doc"] and all(e.source.country == "USA" for e in coded["doc"]), coded["doc"]
     attacks = [e for e in coded["reb"] if e.cameo.root in ("18", "19")]
+    (_a, lagos), = list(pipeline.code([Article(
+        id="lagos", text="Police in Lagos arrested dozens of opposition supporters.", report_date=REPORT)]))
+    assert lagos and lagos[0].source.country == "NGA" and "COP" in lagos[0].source.sector  # the place's country
     assert attacks and attacks[0].source.country == "CIV" and "REB" in attacks[0].source.sector  # still rebels
 
 

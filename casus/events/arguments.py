@@ -1,9 +1,10 @@
 """Source and target arguments of an event predicate, read from the dependency parse."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from casus.model import Actor, ActorMention, ParsedDoc, Token
+from casus.model import Actor, ActorMention, ParsedDoc, PlaceMention, Token
 
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
@@ -26,8 +27,9 @@ class Arg:
 class ActorIndex:
     """Maps tokens to the actor mentions that cover them."""
 
-    def __init__(self, doc: ParsedDoc, mentions: list[ActorMention]):
+    def __init__(self, doc: ParsedDoc, mentions: list[ActorMention], places: Sequence[PlaceMention] = ()):
         self.doc = doc
+        self.place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end) if pm.place.country}
         self.by_token: dict[int, ActorMention] = {}
         self._by_char: dict[int, ActorMention] | None = None
         for m in mentions:
@@ -68,6 +70,18 @@ class ActorIndex:
                 return m
             cur = pobj
         return None
+
+    def _from_place(self, m: ActorMention, i: int) -> ActorMention:
+        """'police in Lagos', 'students from Mosul': an unplaced group takes the country of its place."""
+        for c in self.doc.children(i):
+            if c.dep == "prep" and c.text.lower() in ("in", "from", "of"):
+                for g in self.doc.children(c.i):
+                    place = self.place_at.get(g.i) if g.dep == "pobj" else None
+                    if place is not None:
+                        where = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
+                                      country=place.country, kind="state")
+                        return _placed(m, ActorMention(g.i, g.i + 1, g.i, where))
+        return m
 
     def _agent_below(self, i: int) -> ActorMention | None:
         """'crimes committed by Croat forces', 'a plan drafted by France': the doer named in a participle."""
@@ -110,6 +124,8 @@ class ActorIndex:
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
         if best is None:
             best = self._agent_below(i)
+        if best is None and m is not None and m.actor.sector:
+            return self._from_place(m, i)
         if best is None or m is None:
             return best or m
         return _placed(m, best)  # "doctors from two American aid groups": the country named below the head

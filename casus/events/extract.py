@@ -55,7 +55,7 @@ class EventExtractor:
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention], quotes: Sequence[Quote] = ()) -> list[Event]:
         """All events of one document, in text order, not yet folded."""
-        index = ActorIndex(doc, actors)
+        index = ActorIndex(doc, actors, places)
         attacher = ClauseAttacher(doc, times, places)
         self._place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
         report = doc.article.report_date
