@@ -23,6 +23,7 @@ CASES = [
     ("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.", "Moslem forces", "BIH", ["MIL", "MOS"]),
     ("Copts protested outside the cathedral.", "Copts", "EGY", ["CVL", "CHR"]),
     ("Kurds protested on Sunday.", "Kurds", None, ["CVL"]),  # no home, no state named: no guess
+    ("The Tibetan government in exile met in India.", "The Tibetan government", None, ["GOV"]),  # not China's
     # US agencies and the bodies of other states
     ("ICE returned 12 artifacts to the government of Peru.", "ICE", "USA", ["COP"]),
     ("USAID deployed seven search-and-rescue teams to Haiti.", "USAID", "USA", ["GOV"]),

@@ -58,9 +58,9 @@ class GroupRules:
             kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
         definite = toks[start].text.lower() == "the"
         needs = "country" if needs_ctx else None
-        if identity is not None and country is None and not needs_ctx and (
-                identity.country or not set(head.sectors) & GOVERNING):
+        if identity is not None and country is None and not needs_ctx and not set(head.sectors) & GOVERNING:
             needs = "sole"  # a people lives somewhere: its home state, else the one state the article names
+            # ('Tibetan government-in-exile', 'Arab states', 'Kurdish leaders': no state from a people's name)
         elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL \
                 and not self.part_of_name(start, end) and toks[self.span_head(start, end)].dep != "attr":
             needs = "sole"  # 'rebels', 'workers', 'students' with no country: the one state the article names
