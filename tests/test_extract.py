@@ -236,6 +236,9 @@ ACT_CASES = [
     ("Palestinian youths were throwing stones at Israeli soldiers.", "145", "PSE", "ISR"),
     ("The US is providing aerial photographs and other military intelligence to Macedonia.", "064", "USA", "MKD"),
     ("Serb forces were engaged in ethnic cleansing against the Albanian population.", "203", "SRB", "ALB"),
+    ("UN helicopters evacuated the wounded from the Syrian town of Douma.", "073", "IGO", "SYR"),
+    ("The French president gave a warm welcome to the Ghanaian leader.", "043", "FRA", "GHA"),
+    ("Nigeria contributed 500 troops to the UN force in Mali.", "074", "NGA", "IGO"),
 ]
 
 

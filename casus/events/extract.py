@@ -118,6 +118,9 @@ class EventExtractor:
                         break
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
+                if obj is not None and obj_lemma != obj.text.lower() and (entry is None or entry.requires is None):
+                    # "evacuated the wounded": the tagger may lemmatise a nominalised participle away
+                    entry = self.lexicon.lookup(lemma, "VERB", obj.text.lower()) or entry
                 if (entry is None or entry.requires is None) and obj is not None:
                     # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
                     # "provided photographs and intelligence": so is each conjunct
