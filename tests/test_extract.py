@@ -262,3 +262,19 @@ def test_victims_of_a_passive_attack_are_not_its_doers(pipeline):
         id="v", text="Two Israeli soldiers were killed in an attack in Gaza.", report_date=REPORT)]))
     assert events and all(e.source is None or e.source.country != "ISR" for e in events), \
         [(e.cameo.code, e.source.text if e.source else None) for e in events]
+
+
+def test_who_condemns_or_rejects_an_act_is_not_its_doer(pipeline):
+    arts = [Article(id="c", text="Russia condemned the attack and called on Ukraine to investigate.", report_date=REPORT),
+            Article(id="r", text="Pakistan rejected the proposal for talks.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert not [e for e in coded["c"] if e.cameo.root in ("18", "19") and e.source.country == "RUS"]
+    assert not [e for e in coded["c"] if e.cameo.root == "11" and e.target is not None and e.target.country == "UKR"]
+    assert not [e for e in coded["r"] if e.cameo.root == "04" and e.source.country == "PAK" and e.mode == "asserted"]
+
+
+def test_coordinated_verbs_share_the_target_of_the_second(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="s", text="Japan donated and delivered medical supplies to Nepal.", report_date=REPORT)]))
+    assert events and all(e.target is not None and e.target.country == "NPL" for e in events), \
+        [(e.trigger.text, e.target) for e in events]

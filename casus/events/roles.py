@@ -8,6 +8,7 @@ from casus.events.arguments import (
 )
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
+JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
@@ -35,7 +36,23 @@ class RoleFinder:
             target = self.target(doc, verb, entry, index)
         if not target:
             target = self.complement_target(doc, verb, index)
+        if not target:
+            target = self.shared_target(doc, verb, entry, index)
         return source, target
+
+    def shared_target(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> Arg:
+        """'donated and delivered goods to X', 'established ties with and opened an embassy in X': a conjunct's."""
+        kids = doc.children(verb.i)
+        dangling = any(c.dep == "prep" and not doc.children(c.i) for c in kids)
+        if object_of(doc, verb) is not None and not dangling:
+            return Arg()  # "condemned the attack and called on Ukraine …": two acts, two targets
+        for sib in (c for c in kids if c.dep == "conj" and c.pos == "VERB"):
+            preps = tuple(p for p in entry.target if p not in ("dobj", "-")) or FALLBACK_TARGET_PREPS
+            for pobj in prep_objects(doc, sib, preps):
+                found = index.for_phrase(pobj.i)
+                if found and all(m.actor.country or m.actor.code for m in found):
+                    return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object shared with '{sib.text}'")
+        return Arg()
 
     def complement_target(self, doc: ParsedDoc, head: Token, index: ActorIndex) -> Arg:
         """The target of the act's complement or stated aim.
@@ -134,6 +151,8 @@ class RoleFinder:
         verb = governing_verb(doc, noun)
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
+        if verb is not None and self._judges(doc, verb, noun):
+            verb = None  # "condemned the attack", "rejected the offer": the judge did not do what is judged
         hops = 0
         while verb is not None and hops < 3 and not source:
             hops += 1
@@ -166,6 +185,18 @@ class RoleFinder:
                 break
             cur = doc.tokens[cur.head]
         return Arg()
+
+    def _judges(self, doc: ParsedDoc, verb: Token, noun: Token) -> bool:
+        """True if the noun is in the object of a verb that judges, probes or refuses it: someone else's act."""
+        cur = noun
+        while cur.head != verb.i:  # up to the verb's own child: the object phrase holding the noun
+            if cur.head == cur.i:
+                return False
+            cur = doc.tokens[cur.head]
+        if cur.dep != "dobj":
+            return False
+        entry = self.lexicon.lookup(verb.lemma.lower(), "VERB", cur.lemma.lower())
+        return entry is not None and entry.code[:2] in JUDGING_ROOTS
 
     def _engaged_in(self, doc: ParsedDoc, noun: Token, verb: Token, index: ActorIndex) -> Arg:
         """'Serb forces were engaged in ethnic cleansing': a stative passive's subject does the act it is in."""
