@@ -208,7 +208,7 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             done = self.ethnic_group(i, self.m[i + 1])
             if done:
                 return done
-        j = self.skip_adjectives(j, hi) if mods else j
+        j = self.skip_adjectives(j, hi) if mods or j > i else j  # "Iraq's interim government", 'the federal government'
         agent_end, chain = self.agents_at(j)
         tend, titles, former = self.titles_at(agent_end)
         if chain and not titles:  # 'Judge Alejandro Rivera': a sector noun that is also a title, before a name
