@@ -167,3 +167,16 @@ def test_current_fiscal_year():
 def test_now_as_a_discourse_marker_is_not_a_time():
     assert values("It failed. Now, he says, it works.") == []
     assert values("Now the fund holds cash, and we act now, not later.") == [("Now", "PRESENT_REF"), ("now", "PRESENT_REF")]
+
+
+def test_rule_word_gate_never_hides_a_match():
+    """A rule skipped for lacking its word must have had no match: every match holds the word."""
+    from casus.time.lexicon import default
+    from casus.time.tagger import _grammar
+    text = ("A year and a half ago, Q3 2017 profits fell; the week of March 6 and the first two quarters of 1990; "
+            "every two years; soon; the 1800s; the past century; by mid afternoon; at 4 in the morning; "
+            "the year previous; the quarter ended July 31; the full year; the near term; over the weekend.")
+    for rule in _grammar(default()).rules:
+        if rule.needs is not None:
+            for m in rule.regex.finditer(text):
+                assert rule.needs.search(m.group(0)), (rule.name, m.group(0))

@@ -41,6 +41,20 @@ class Rule:
     regex: re.Pattern
     build: Callable[[re.Match, Context], Result]
     sets_reference: bool = True  # False for values computed from an earlier mention ("a year earlier")
+    needs: re.Pattern | None = None  # a word every match contains: texts without it skip the rule (a cheap search)
+
+
+# for rules whose every match holds one of a few words: that word, searched for before the rule's own regex
+NEEDS = {
+    "decade": r"0'?s", "century": r"century", "week_of": r"week\s", "unit_before": r"before|previous|prior|earlier|after",
+    "ago": r"ago|earlier|later|hence|from\s+now|previously", "year_period": r"period|quarter",
+    "same_period": r"same|corresponding|comparable|year\s+(?:ago|earlier|before)|year's", "year_ago": r"ago|earlier",
+    "half_by_quarters": r"two\s+quarters", "q_abbrev": r"[QH][1-4]|[1-4][QH]", "the_quarter": r"quarter|period",
+    "pod_alone": r"morning|afternoon|evening", "clock_pod": r"in\s+the\s", "set": r"every|each|per",
+    "soon": r"soon", "recent_unit": r"recent|coming|past|future", "that_day": r"day|night|morning",
+    "weekend": r"weekend", "year_end": r"end", "full_year": r"full|whole|entire", "term": r"term|future",
+    "the_year": r"year|month|week",
+}
 
 
 class Grammar(DateRules, RelativeRules):
@@ -69,7 +83,8 @@ class Grammar(DateRules, RelativeRules):
 
         def add(name: str, pattern: str, build: Callable[[re.Match, Context], Result], flags: int = re.I,
                 sets_reference: bool = True) -> None:
-            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference))
+            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference,
+                                   re.compile(NEEDS[name], flags) if name in NEEDS else None))
 
         add("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)", self._ymd)
         add("slash", r"(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", self._ymd)

@@ -84,6 +84,8 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
     """The longest non-overlapping rule matches as (start, end, rule index) in text order, and all matches longest first."""
     found = []
     for i, rule in enumerate(grammar.rules):
+        if rule.needs is not None and not rule.needs.search(text, start, end):
+            continue
         for m in rule.regex.finditer(text, start, end):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), i))
