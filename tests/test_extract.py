@@ -180,6 +180,9 @@ TARGET_CASES = [
      "PAN", "officers"),
     # the doer of what is investigated or condemned, named in a participle ('crimes committed by X')
     ("Serbian police have launched an investigation into alleged crimes committed by Croat forces.", "HRV", "Croat"),
+    # a complaint's target is the one complained about; the audience only when no other is named
+    ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "ISR", "Israeli"),
+    ("Japan complained to China.", "CHN", "China"),
     # a threat's condition names whom it is aimed at; a demand's that-clause names whom it is made of
     ("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.", "IRQ", "Baghdad"),
     ("Russia threatened to stop negotiations if the United States goes ahead with the deployment.", "USA", "United States"),
@@ -271,6 +274,9 @@ def test_who_condemns_or_rejects_an_act_is_not_its_doer(pipeline):
     assert not [e for e in coded["c"] if e.cameo.root in ("18", "19") and e.source.country == "RUS"]
     assert not [e for e in coded["c"] if e.cameo.root == "11" and e.target is not None and e.target.country == "UKR"]
     assert not [e for e in coded["r"] if e.cameo.root == "04" and e.source.country == "PAK" and e.mode == "asserted"]
+    (_a, raids), = list(pipeline.code([Article(
+        id="l", text="Lebanon complained to the United Nations over two Israeli air raids.", report_date=REPORT)]))
+    assert not [e for e in raids if e.cameo.root == "19" and e.target is not None and e.target.country == "IGO"]
 
 
 def test_coordinated_verbs_share_the_target_of_the_second(pipeline):

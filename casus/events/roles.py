@@ -193,9 +193,11 @@ class RoleFinder:
             if cur.head == cur.i:
                 return False
             cur = doc.tokens[cur.head]
-        if cur.dep != "dobj":
+        about = cur.dep == "prep" and cur.text.lower() in ("over", "about", "for", "against")  # "complained over raids"
+        if cur.dep != "dobj" and not about:
             return False
-        entry = self.lexicon.lookup(verb.lemma.lower(), "VERB", cur.lemma.lower())
+        obj = object_of(doc, verb) if about else cur
+        entry = self.lexicon.lookup(verb.lemma.lower(), "VERB", obj.lemma.lower() if obj is not None else None)
         return entry is not None and entry.code[:2] in JUDGING_ROOTS
 
     def _engaged_in(self, doc: ParsedDoc, noun: Token, verb: Token, index: ActorIndex) -> Arg:
