@@ -284,3 +284,9 @@ def test_coordinated_verbs_share_the_target_of_the_second(pipeline):
         id="s", text="Japan donated and delivered medical supplies to Nepal.", report_date=REPORT)]))
     assert events and all(e.target is not None and e.target.country == "NPL" for e in events), \
         [(e.trigger.text, e.target) for e in events]
+
+
+def test_coordinated_doers_of_a_one_sided_act_are_not_each_others_targets(pipeline):
+    (_a, events), = list(pipeline.code([Article(id="v", text="Russia and China vetoed the resolution.", report_date=REPORT)]))
+    assert {e.source.country for e in events} == {"RUS", "CHN"}
+    assert all(e.target is None for e in events), [(e.source.country, e.target.country) for e in events if e.target]

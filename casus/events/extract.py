@@ -204,7 +204,8 @@ class EventExtractor:
         pairs = [(s, t) for s in sources for t in targets if t is None or not _same(s, t)]
         if not pairs:  # the only target found is the source itself ("France lifted its blockade")
             pairs = [(s, None) for s in sources]
-        if len(sources) > 1 and not target:  # "Japan and Russia agreed": reciprocal
+        if len(sources) > 1 and not target and code[:2] in RECIPROCAL_ROOTS:  # "Japan and Russia agreed"
+            # only acts done with each other are reciprocal: "Russia and China vetoed" is two vetoes
             pairs = [(s, t) for s in sources for t in sources if s is not t]
             target = Arg(sources, source.token, "coordinated with the source")
             reasons.append("reciprocal: coordinated actors")
