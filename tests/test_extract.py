@@ -223,6 +223,9 @@ def test_an_unplaced_head_takes_the_country_named_in_its_phrase(pipeline):
     (_a, lagos), = list(pipeline.code([Article(
         id="lagos", text="Police in Lagos arrested dozens of opposition supporters.", report_date=REPORT)]))
     assert lagos and lagos[0].source.country == "NGA" and "COP" in lagos[0].source.sector  # the place's country
+    (_a, minsk), = list(pipeline.code([Article(
+        id="minsk", text="Police arrested protesters and journalists in Minsk.", report_date=REPORT)]))
+    assert minsk and all(e.source.country == "BLR" and e.target.country == "BLR" for e in minsk)  # where it happened
     assert attacks and attacks[0].source.country == "CIV" and "REB" in attacks[0].source.sector  # still rebels
 
 

@@ -78,9 +78,7 @@ class ActorIndex:
                 for g in self.doc.children(c.i):
                     place = self.place_at.get(g.i) if g.dep == "pobj" else None
                     if place is not None:
-                        where = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
-                                      country=place.country, kind="state")
-                        return _placed(m, ActorMention(g.i, g.i + 1, g.i, where))
+                        return placed_in(m, place)
         return m
 
     def _agent_below(self, i: int) -> ActorMention | None:
@@ -140,6 +138,13 @@ def _placed(head: ActorMention, below: ActorMention) -> ActorMention:
                   country=b.country, sector=list(a.sector), kind=a.kind,
                   reason=f"{a.reason or a.text}; country from '{b.text}' in its phrase")
     return ActorMention(head.start, head.end, head.head, actor)
+
+
+def placed_in(m: ActorMention, place) -> ActorMention:
+    """An unplaced group given the country of a place (a casus.model.Place with a country)."""
+    where = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
+                  country=place.country, kind="state")
+    return _placed(m, ActorMention(m.head, m.head + 1, m.head, where))
 
 
 QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd",

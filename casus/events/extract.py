@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casus.events.arguments import ActorIndex, Arg, object_of, prep_objects
+from casus.events.arguments import ActorIndex, Arg, object_of, placed_in, prep_objects
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
@@ -198,6 +198,9 @@ class EventExtractor:
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, code, source, target, place)
+        if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
+            source = _in_place(doc, source, place, target.token)
+            target = _in_place(doc, target, place, source.token)
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
@@ -310,6 +313,13 @@ def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
         return False
     countries = {m.actor.country for m in source.mentions}
     return all(m.actor.country and m.actor.country in countries for m in target.mentions)
+
+
+def _in_place(doc: ParsedDoc, arg: Arg, place, other: Token | None) -> Arg:
+    """Unplaced groups of an argument ('police', 'protesters') given the country where the act happens."""
+    if not arg or any(m.actor.country or not m.actor.sector for m in arg.mentions) or _within(doc, place.start, other):
+        return arg
+    return Arg([placed_in(m, place) for m in arg.mentions], arg.token, f"{arg.via}, in {place.name}")
 
 
 def _within(doc: ParsedDoc, char: int, phrase: Token | None) -> bool:
