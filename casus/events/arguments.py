@@ -132,9 +132,9 @@ class ActorIndex:
 def _placed(head: ActorMention, below: ActorMention) -> ActorMention:
     """A countryless head actor ('rebels', 'doctors') given the country named in its phrase, keeping its sector."""
     a, b = head.actor, below.actor
-    if not a.sector:
-        return below
-    actor = Actor(a.text, a.start, a.end, name=a.name, code=b.country + "".join(a.sector) if b.country else b.code,
+    if not b.country:
+        return below  # an organisation named below ('officials of the UN'): it speaks for the head
+    actor = Actor(a.text, a.start, a.end, name=a.name, code=b.country + "".join(a.sector) if a.sector else b.code,
                   country=b.country, sector=list(a.sector), kind=a.kind,
                   reason=f"{a.reason or a.text}; country from '{b.text}' in its phrase")
     return ActorMention(head.start, head.end, head.head, actor)

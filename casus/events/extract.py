@@ -317,9 +317,11 @@ def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
 
 def _in_place(doc: ParsedDoc, arg: Arg, place, other: Token | None) -> Arg:
     """Unplaced groups of an argument ('police', 'protesters') given the country where the act happens."""
-    if not arg or any(m.actor.country or not m.actor.sector for m in arg.mentions) or _within(doc, place.start, other):
+    unplaced = [m for m in arg.mentions if not m.actor.country and (m.actor.sector or m.actor.kind == "group")]
+    if not unplaced or _within(doc, place.start, other):
         return arg
-    return Arg([placed_in(m, place) for m in arg.mentions], arg.token, f"{arg.via}, in {place.name}")
+    return Arg([placed_in(m, place) if m in unplaced else m for m in arg.mentions], arg.token,
+               f"{arg.via}, in {place.name}")
 
 
 def _within(doc: ParsedDoc, char: int, phrase: Token | None) -> bool:
