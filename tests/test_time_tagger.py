@@ -180,3 +180,23 @@ def test_rule_word_gate_never_hides_a_match():
         if rule.needs is not None:
             for m in rule.regex.finditer(text):
                 assert rule.needs.search(m.group(0)), (rule.name, m.group(0))
+
+
+def test_rule_gates_hold_on_real_news(shared):
+    """Over real wire copy too, every match of a gated rule is followed by its gate's text, so no time is lost to the gate."""
+    import gzip
+    import json
+
+    from casus.time.lexicon import default
+    from casus.time.tagger import _grammar
+    corpus = shared / "corpus" / "reuters21578.jsonl.gz"
+    if not corpus.exists():
+        pytest.skip("Reuters corpus not available")
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        texts = [json.loads(line)["text"] for _, line in zip(range(400), fh)]
+    rules = [r for r in _grammar(default()).rules if r.needs is not None]
+    assert len(rules) >= 40, "the common rules (digits, months, units, weekdays) are gated"
+    for text in texts:
+        for rule in rules:
+            for m in rule.regex.finditer(text):  # from the match on: a look-ahead may hold the word ("five to ten years")
+                assert rule.needs.search(text, m.start()), (rule.name, m.group(0))

@@ -57,6 +57,25 @@ NEEDS = {
 }
 
 
+def _lexicon_needs(L: Lexicon) -> dict[str, str]:
+    """Gates for the rules built on a word class or on digits: every match holds a digit, a month name …"""
+    month = f"{L.alternation('month', full=True)}|{L.alternation('month', full=False)}"
+    weekday = f"{L.alternation('weekday', full=True)}|{L.alternation('weekday', full=False)}"
+    unit = L.alternation("unit")
+    table = {name: r"\d" for name in ("iso", "slash", "year", "year2", "decade")}
+    table.update({name: month for name in ("mdy", "dmy", "md", "dm", "my", "month")})
+    table.update({name: unit for name in ("rel_unit", "duration", "range_dur", "range_first")})
+    table.update(weekday=weekday, this_pod=L.alternation("partofday"), season=L.alternation("season"),
+                 decade_word="twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
+                 deictic="today|tonight|yesterday|tomorrow|overnight", quarter="quarter|half",
+                 vague_dur="years|months|weeks|decades|days|hours|minutes", time=r"\d|noon|midnight|midday",
+                 set_adv="daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually",
+                 ref="now|current|days|present|recent|lately|past|future")
+    if L.holiday:
+        table["holiday"] = L.alternation("holiday")
+    return table
+
+
 class Grammar(DateRules, RelativeRules):
     """All rules over one lexicon; patterns are compiled once."""
 
@@ -81,10 +100,13 @@ class Grammar(DateRules, RelativeRules):
         E = r"(?![\w])"
         self.rules: list[Rule] = []
 
+        needs = {**_lexicon_needs(L), **NEEDS}
+        compiled: dict[tuple[str, int], re.Pattern] = {}  # rules with the same gate share it: searched once
+
         def add(name: str, pattern: str, build: Callable[[re.Match, Context], Result], flags: int = re.I,
                 sets_reference: bool = True) -> None:
-            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference,
-                                   re.compile(NEEDS[name], flags) if name in NEEDS else None))
+            gate = compiled.setdefault((needs[name], flags), re.compile(needs[name], flags)) if name in needs else None
+            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference, gate))
 
         add("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)", self._ymd)
         add("slash", r"(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", self._ymd)

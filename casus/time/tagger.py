@@ -83,9 +83,15 @@ def _tense(text: str, start: int, end: int) -> str | None:
 def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
     """The longest non-overlapping rule matches as (start, end, rule index) in text order, and all matches longest first."""
     found = []
+    seen: dict[int, bool] = {}  # gate -> found in this text (rules share gates)
     for i, rule in enumerate(grammar.rules):
-        if rule.needs is not None and not rule.needs.search(text, start, end):
-            continue
+        gate = rule.needs
+        if gate is not None:
+            hit = seen.get(id(gate))
+            if hit is None:
+                hit = seen[id(gate)] = gate.search(text, start, end) is not None
+            if not hit:
+                continue
         for m in rule.regex.finditer(text, start, end):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), i))
