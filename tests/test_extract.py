@@ -183,6 +183,8 @@ TARGET_CASES = [
     # a complaint's target is the one complained about; the audience only when no other is named
     ("Lebanon complained to the United Nations on Tuesday over two Israeli air raids.", "ISR", "Israeli"),
     ("Japan complained to China.", "CHN", "China"),
+    # an ally, rival or neighbour of a country is not that country
+    ("Russia attacked Ukraine's allies.", None, None),
     # a threat's condition names whom it is aimed at; a demand's that-clause names whom it is made of
     ("Iran threatened to launch a new offensive unless Baghdad accepted its conditions.", "IRQ", "Baghdad"),
     ("Russia threatened to stop negotiations if the United States goes ahead with the deployment.", "USA", "United States"),

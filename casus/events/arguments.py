@@ -111,6 +111,8 @@ class ActorIndex:
             return crowd
         # "the leaders of Russia", "Iraq's army": look below the head, nearest first, not into clauses
         best, best_depth = None, 99
+        if self.doc.tokens[i].lemma.lower() in RELATIONAL_HEADS:
+            return m  # "Ukraine's allies": not Ukraine itself
         stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")]
         while stack:
             c, depth = stack.pop()
@@ -119,6 +121,8 @@ class ActorIndex:
             below = self.at(c.i)
             if below is not None and below.actor.code and depth < best_depth and c.dep in ("poss", "compound", "amod", "pobj", "nmod", "prep"):
                 best, best_depth = below, depth
+            if c.lemma.lower() in RELATIONAL_HEADS:
+                continue  # "Israel's militia ally", "the rebels' rivals": not the possessor itself
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
         if best is None:
             best = self._agent_below(i)
@@ -147,6 +151,8 @@ def placed_in(m: ActorMention, place) -> ActorMention:
     return _placed(m, ActorMention(m.head, m.head + 1, m.head, where))
 
 
+RELATIONAL_HEADS = frozenset({"ally", "rival", "enemy", "foe", "opponent", "neighbour", "neighbor", "proxy",
+                              "adversary", "partner", "client", "surrogate"})
 QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd",
                             "batch", "band", "some", "many", "most", "all", "several", "few", "majority",
                             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
