@@ -161,6 +161,7 @@ TARGET_CASES = [
     ("Kenyan police fired tear gas at protesters in Nairobi.", "KEN", "protesters"),
     ("The government imposed a curfew in Abidjan.", "CIV", "Abidjan"),
     ("The UN suspended food deliveries in Mogadishu.", "SOM", "Mogadishu"),
+    ("Afghan rebels exploded a series of bombs in the capital Kabul.", "AFG", "Kabul"),  # a capital named as actor
     # a place where words are spoken is a venue, not a target
     ("France condemned the decision in Geneva.", None, None),
     # a place inside the source's own phrase tells where the source is from, not what it acts on

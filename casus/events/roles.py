@@ -124,7 +124,8 @@ class RoleFinder:
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
         wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
         for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
-            found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.code == m.actor.country]
+            found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
+                m.actor.code == m.actor.country or doc.tokens[m.head].ent_type in ("GPE", "LOC"))]  # or a capital
             if found:
                 return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
         return Arg()
