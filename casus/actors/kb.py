@@ -184,6 +184,11 @@ class KnowledgeBase:
         """True if some alias is longer and starts with this key (worth adding another token)."""
         return lower_key in self._lower_prefixes or (cased_key is not None and cased_key in self._cased_prefixes)
 
+    def starts(self, lower_word: str, cased_word: str) -> bool:
+        """True if some alias is or begins with this one word: the cheap test before building longer keys."""
+        return (lower_word in self._lower or lower_word in self._lower_prefixes
+                or cased_word in self._cased or cased_word in self._cased_prefixes)
+
     def person(self, name: str) -> Entry | None:
         """A person entry by canonical name."""
         return self._by_name.get((PERSON, name))

@@ -2,19 +2,28 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
 from casus.actors.modifiers import ModifierRules
-from casus.actors.people import POSSESSIVE, PersonRules
+from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
-                             TITLE, Entry, KnowledgeBase, cased, fold, make_code)
+                             TITLE, Entry, KnowledgeBase, fold, make_code)
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
+DETERMINERS = frozenset({"the", "a", "an"})
+# words step() may start a mention at without a KB match or named entity there; every other such token is skipped
+STEP_WORDS = DETERMINERS | {"ethnic"} | TITLE_FILLERS
+_fold = lru_cache(maxsize=1 << 16)(fold)  # words repeat across documents: fold each spelling once
+
+
+def _priority(e: Entry) -> int:
+    return PRIORITY.get(e.category, 9)
 
 
 @dataclass
@@ -66,8 +75,10 @@ class ActorResolver:
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens
-        lower = [fold(t.text) for t in toks]
-        case = [cased(t.text) for t in toks]
+        texts = [t.text for t in toks]
+        lower = [_fold(x) for x in texts]
+        case = [x if len(x) > 1 and x.isupper() else low for x, low in zip(texts, lower)]  # kb.cased, from the fold
+        starts = self.kb.starts
         dl = doc.article.dateline
         out: dict[int, Match] = {}
         n, i = len(toks), 0
@@ -76,8 +87,8 @@ class ActorResolver:
             if t.pos == "SPACE" or (dl is not None and dl.start <= t.idx < dl.end):
                 i += 1
                 continue
-            best = self._longest(toks, lower, case, i)
-            if lower[i] == "the" and i + 1 < n:
+            best = self._longest(toks, lower, case, i) if starts(lower[i], case[i]) else None
+            if lower[i] == "the" and i + 1 < n and starts(lower[i + 1], case[i + 1]):
                 after = self._longest(toks, lower, case, i + 1)
                 if after is not None and (best is None or after.end > best.end) and after.get(
                         COUNTRY, ORGANIZATION, SEAT):
@@ -89,22 +100,22 @@ class ActorResolver:
                 i += 1
         return out
 
-
     def _longest(self, toks: list[Token], lower: list[str], case: list[str], i: int) -> Match | None:
         """The longest KB name starting at token i, within its sentence."""
         best, lk, ck, t = None, "", "", toks[i]
+        lookup, continues = self.kb.lookup, self.kb.continues
         for j in range(i, min(len(toks), i + self.kb.max_tokens)):
             tj = toks[j]
             if tj.pos == "SPACE" or tj.sent != t.sent:
                 break
             sep = "" if j == i else (" " if toks[j - 1].ws else "")
             lk, ck = lk + sep + lower[j], ck + sep + case[j]
-            found = self.kb.lookup(lk, ck)
+            found = lookup(lk, ck)
             if found and t.text[:1].islower():  # "male", "chad", "nice": names are written with a capital
                 found = [e for e in found if e.category not in PROPER]
             if found:
-                best = Match(i, j + 1, sorted(found, key=lambda e: PRIORITY.get(e.category, 9)))
-            if not self.kb.continues(lk, ck):
+                best = Match(i, j + 1, sorted(found, key=_priority))
+            if not continues(lk, ck):
                 break
         return best
 
@@ -121,6 +132,7 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             for k in range(e.start, e.end):
                 self.ent_of[k] = e
         self.out: list[Draft] = []
+        self.low = [t.text.lower() for t in self.toks]
 
     # -- pieces -----------------------------------------------------------
     def agents_at(self, p: int) -> tuple[int, list[Entry]]:
@@ -177,8 +189,11 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         return self.out
 
     def sentence(self, lo: int, hi: int) -> None:
-        toks, i = self.toks, lo
+        low, m, ents, i = self.low, self.m, self.ent_at, lo
         while i < hi:
+            if i not in m and i not in ents and low[i] not in STEP_WORDS:
+                i += 1  # what step() would conclude: no modifier, sector noun, title or name starts here
+                continue
             i = self.step(i, hi)
 
     def step(self, i: int, hi: int) -> int:
