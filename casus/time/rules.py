@@ -41,38 +41,72 @@ class Rule:
     regex: re.Pattern
     build: Callable[[re.Match, Context], Result]
     sets_reference: bool = True  # False for values computed from an earlier mention ("a year earlier")
-    needs: re.Pattern | None = None  # a word every match contains: texts without it skip the rule (a cheap search)
+    needs: Gate | None = None  # text every match contains: texts without it skip the rule (a cheap test)
 
 
-# for rules whose every match holds one of a few words: that word, searched for before the rule's own regex
+_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Text every match of a rule contains: a digit or one of some lower-case words. A sentence without it skips the rule."""
+
+    words: tuple[str, ...] = ()
+    digit: bool = False
+
+    def present(self, lowered: str) -> bool:
+        """Whether the (already lower-cased) text holds the gate's text: plain substring tests, no regex."""
+        return bool(self.digit and _DIGIT.search(lowered)) or any(w in lowered for w in self.words)
+
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
+        """`present` on text[pos:endpos], for callers holding the original text."""
+        return self.present(text[pos:endpos].lower())
+
+
+def _gate(*words: str, digit: bool = False) -> Gate:
+    return Gate(tuple(sorted(set(words))), digit)
+
+
+def _literal(phrase: str) -> str:
+    """The longest word of a lexicon phrase that a match holds verbatim (no apostrophe: it may be curly)."""
+    parts = [w for w in re.split(r"\s+", phrase.lower()) if "'" not in w and w]
+    return max(parts, key=len) if parts else phrase.lower()
+
+
+# for rules whose every match holds one of a few words: those words, looked for before the rule's own regex
 NEEDS = {
-    "decade": r"0'?s", "century": r"century", "week_of": r"week\s", "unit_before": r"before|previous|prior|earlier|after",
-    "ago": r"ago|earlier|later|hence|from\s+now|previously", "year_period": r"period|quarter",
-    "same_period": r"same|corresponding|comparable|year\s+(?:ago|earlier|before)|year's", "year_ago": r"ago|earlier",
-    "half_by_quarters": r"two\s+quarters", "q_abbrev": r"[QH][1-4]|[1-4][QH]", "the_quarter": r"quarter|period",
-    "pod_alone": r"morning|afternoon|evening", "clock_pod": r"in\s+the\s", "set": r"every|each|per",
-    "soon": r"soon", "recent_unit": r"recent|coming|past|future", "that_day": r"day|night|morning",
-    "weekend": r"weekend", "year_end": r"end", "full_year": r"full|whole|entire", "term": r"term|future",
-    "the_year": r"year|month|week",
+    "decade": _gate("0s", "0's"), "century": _gate("century"), "week_of": _gate("week"),
+    "unit_before": _gate("before", "previous", "prior", "earlier", "after"),
+    "ago": _gate("ago", "earlier", "later", "hence", "now", "previously"), "year_period": _gate("period", "quarter"),
+    "same_period": _gate("same", "corresponding", "comparable", "year"), "year_ago": _gate("ago", "earlier"),
+    "half_by_quarters": _gate("quarters"), "q_abbrev": _gate(*(f"{a}{n}" for a in "qh" for n in "1234"),
+                                                              *(f"{n}{a}" for a in "qh" for n in "1234")),
+    "the_quarter": _gate("quarter", "period"), "pod_alone": _gate("morning", "afternoon", "evening"),
+    "clock_pod": _gate(digit=True), "set": _gate("every", "each", "per"), "soon": _gate("soon"),
+    "recent_unit": _gate("recent", "coming", "past", "future"), "that_day": _gate("day", "night", "morning"),
+    "weekend": _gate("weekend"), "year_end": _gate("end"), "full_year": _gate("full", "whole", "entire"),
+    "term": _gate("term", "future"), "the_year": _gate("year", "month", "week"),
+    "decade_word": _gate("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
+    "deictic": _gate("today", "tonight", "yesterday", "tomorrow", "overnight"), "quarter": _gate("quarter", "half"),
+    "vague_dur": _gate("years", "months", "weeks", "decades", "days", "hours", "minutes"),
+    "time": _gate("noon", "midnight", "midday", digit=True),
+    "set_adv": _gate("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semiannually"),
+    "ref": _gate("now", "current", "days", "present", "recent", "lately", "past", "future"),
+    **{name: _gate(digit=True) for name in ("iso", "slash", "year", "year2")},
 }
 
 
-def _lexicon_needs(L: Lexicon) -> dict[str, str]:
-    """Gates for the rules built on a word class or on digits: every match holds a digit, a month name …"""
-    month = f"{L.alternation('month', full=True)}|{L.alternation('month', full=False)}"
-    weekday = f"{L.alternation('weekday', full=True)}|{L.alternation('weekday', full=False)}"
-    unit = L.alternation("unit")
-    table = {name: r"\d" for name in ("iso", "slash", "year", "year2", "decade")}
-    table.update({name: month for name in ("mdy", "dmy", "md", "dm", "my", "month")})
+def _lexicon_needs(L: Lexicon) -> dict[str, Gate]:
+    """Gates for the rules built on a lexicon word class: every match holds a month name, a unit …"""
+    def kind(name: str) -> Gate:
+        return _gate(*(_literal(w) for w in getattr(L, name)))
+
+    month, unit = kind("month"), kind("unit")
+    table = {name: month for name in ("mdy", "dmy", "md", "dm", "my", "month")}
     table.update({name: unit for name in ("rel_unit", "duration", "range_dur", "range_first")})
-    table.update(weekday=weekday, this_pod=L.alternation("partofday"), season=L.alternation("season"),
-                 decade_word="twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties",
-                 deictic="today|tonight|yesterday|tomorrow|overnight", quarter="quarter|half",
-                 vague_dur="years|months|weeks|decades|days|hours|minutes", time=r"\d|noon|midnight|midday",
-                 set_adv="daily|weekly|monthly|yearly|annually|hourly|nightly|biweekly|semiannually",
-                 ref="now|current|days|present|recent|lately|past|future")
+    table.update(weekday=kind("weekday"), this_pod=kind("partofday"), season=kind("season"))
     if L.holiday:
-        table["holiday"] = L.alternation("holiday")
+        table["holiday"] = kind("holiday")
     return table
 
 
@@ -100,13 +134,11 @@ class Grammar(DateRules, RelativeRules):
         E = r"(?![\w])"
         self.rules: list[Rule] = []
 
-        needs = {**_lexicon_needs(L), **NEEDS}
-        compiled: dict[tuple[str, int], re.Pattern] = {}  # rules with the same gate share it: searched once
+        needs = {**NEEDS, **_lexicon_needs(L)}  # equal gates are equal objects: the tagger tests each once per text
 
         def add(name: str, pattern: str, build: Callable[[re.Match, Context], Result], flags: int = re.I,
                 sets_reference: bool = True) -> None:
-            gate = compiled.setdefault((needs[name], flags), re.compile(needs[name], flags)) if name in needs else None
-            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference, gate))
+            self.rules.append(Rule(name, re.compile(B + pattern + E, flags), build, sets_reference, needs.get(name)))
 
         add("iso", r"(?P<year>\d{4})-(?P<m>[01]\d)-(?P<day>[0-3]\d)", self._ymd)
         add("slash", r"(?P<m>[01]?\d)/(?P<day>[0-3]?\d)/(?P<year>\d{4}|\d\d)", self._ymd)

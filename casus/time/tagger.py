@@ -83,13 +83,14 @@ def _tense(text: str, start: int, end: int) -> str | None:
 def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list[tuple[int, int, int]], list[tuple[int, int, int]]]:
     """The longest non-overlapping rule matches as (start, end, rule index) in text order, and all matches longest first."""
     found = []
-    seen: dict[int, bool] = {}  # gate -> found in this text (rules share gates)
+    lowered = text[start:end].lower()
+    seen: dict = {}  # gate -> present in this text (rules share gates)
     for i, rule in enumerate(grammar.rules):
         gate = rule.needs
         if gate is not None:
-            hit = seen.get(id(gate))
+            hit = seen.get(gate)
             if hit is None:
-                hit = seen[id(gate)] = gate.search(text, start, end) is not None
+                hit = seen[gate] = gate.present(lowered)
             if not hit:
                 continue
         for m in rule.regex.finditer(text, start, end):
