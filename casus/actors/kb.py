@@ -20,6 +20,7 @@ COUNTRY, ADJECTIVE, PEOPLE, SEAT, ORGANIZATION, PERSON, AGENT, TITLE = (
 IDENTITY = "identity"  # kind of an ethnic or religious group noun (an AGENT whose country is its home, if any)
 RELIGIONS = frozenset("MOS SHI SUN DRZ CHR CTH PRO JEW HIN BUD SIK".split())  # CAMEO religion codes (groups.tsv)
 
+WORD_MEMO = 200_000  # spellings kept by KnowledgeBase.word_keys before it starts afresh
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
 
@@ -113,6 +114,7 @@ class KnowledgeBase:
         self._lower_prefixes: set[str] = set()
         self._cased_prefixes: set[str] = set()
         self._by_name: dict[tuple[str, str], Entry] = {}
+        self._words: dict[str, tuple[str, str, bool]] = {}  # word_keys memo, emptied when an alias is added
         self.max_tokens = 12
 
     @classmethod
@@ -158,6 +160,7 @@ class KnowledgeBase:
                 key, table, prefixes = " ".join(cased(w) for w in alias.split()), self._cased, self._cased_prefixes
             else:
                 key, table, prefixes = fold(alias), self._lower, self._lower_prefixes
+            self._words.clear()
             bucket = table.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
@@ -184,10 +187,18 @@ class KnowledgeBase:
         """True if some alias is longer and starts with this key (worth adding another token)."""
         return lower_key in self._lower_prefixes or (cased_key is not None and cased_key in self._cased_prefixes)
 
-    def starts(self, lower_word: str, cased_word: str) -> bool:
-        """True if some alias is or begins with this one word: the cheap test before building longer keys."""
-        return (lower_word in self._lower or lower_word in self._lower_prefixes
-                or cased_word in self._cased or cased_word in self._cased_prefixes)
+    def word_keys(self, word: str) -> tuple[str, str, bool]:
+        """Folded key, cased key and whether some alias is or begins with this word, memoised per spelling."""
+        hit = self._words.get(word)
+        if hit is None:
+            low = fold(word)
+            case = word if len(word) > 1 and word.isupper() else low  # cased(word), from the fold
+            hit = (low, case, low in self._lower or low in self._lower_prefixes
+                   or case in self._cased or case in self._cased_prefixes)
+            if len(self._words) >= WORD_MEMO:
+                self._words.clear()
+            self._words[word] = hit
+        return hit
 
     def person(self, name: str) -> Entry | None:
         """A person entry by canonical name."""

@@ -1,15 +1,15 @@
 """Find and resolve actor mentions in a parsed document: names, metonyms, titles, sector nouns."""
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
-from casus.actors.modifiers import ModifierRules
+from casus.actors.modifiers import CONTEXT_NOUNS, ModifierRules
 from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
-                             TITLE, Entry, KnowledgeBase, fold, make_code)
+                             TITLE, Entry, KnowledgeBase, make_code)
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
@@ -19,7 +19,6 @@ PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIV
 DETERMINERS = frozenset({"the", "a", "an"})
 # words step() may start a mention at without a KB match or named entity there; every other such token is skipped
 STEP_WORDS = DETERMINERS | {"ethnic"} | TITLE_FILLERS
-_fold = lru_cache(maxsize=1 << 16)(fold)  # words repeat across documents: fold each spelling once
 
 
 def _priority(e: Entry) -> int:
@@ -75,33 +74,30 @@ class ActorResolver:
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens
-        texts = [t.text for t in toks]
-        lower = [_fold(x) for x in texts]
-        case = [x if len(x) > 1 and x.isupper() else low for x, low in zip(texts, lower)]  # kb.cased, from the fold
-        starts = self.kb.starts
+        word_keys = self.kb.word_keys
+        keys = [word_keys(t.text) for t in toks]
         dl = doc.article.dateline
         out: dict[int, Match] = {}
-        n, i = len(toks), 0
-        while i < n:
+        n, nxt = len(toks), 0
+        for i in [k for k, key in enumerate(keys) if key[2] or key[0] == "the"]:  # no alias starts elsewhere
+            if i < nxt:
+                continue  # inside the last match
             t = toks[i]
             if t.pos == "SPACE" or (dl is not None and dl.start <= t.idx < dl.end):
-                i += 1
                 continue
-            best = self._longest(toks, lower, case, i) if starts(lower[i], case[i]) else None
-            if lower[i] == "the" and i + 1 < n and starts(lower[i + 1], case[i + 1]):
-                after = self._longest(toks, lower, case, i + 1)
+            best = self._longest(toks, keys, i) if keys[i][2] else None
+            if keys[i][0] == "the" and i + 1 < n and keys[i + 1][2]:
+                after = self._longest(toks, keys, i + 1)
                 if after is not None and (best is None or after.end > best.end) and after.get(
                         COUNTRY, ORGANIZATION, SEAT):
                     best = Match(i, after.end, after.entries)
             if best is not None:
                 out[i] = best
-                i = best.end
-            else:
-                i += 1
+                nxt = best.end
         return out
 
-    def _longest(self, toks: list[Token], lower: list[str], case: list[str], i: int) -> Match | None:
-        """The longest KB name starting at token i, within its sentence."""
+    def _longest(self, toks: list[Token], keys: list[tuple[str, str, bool]], i: int) -> Match | None:
+        """The longest KB name starting at token i, within its sentence (keys: KnowledgeBase.word_keys per token)."""
         best, lk, ck, t = None, "", "", toks[i]
         lookup, continues = self.kb.lookup, self.kb.continues
         for j in range(i, min(len(toks), i + self.kb.max_tokens)):
@@ -109,7 +105,7 @@ class ActorResolver:
             if tj.pos == "SPACE" or tj.sent != t.sent:
                 break
             sep = "" if j == i else (" " if toks[j - 1].ws else "")
-            lk, ck = lk + sep + lower[j], ck + sep + case[j]
+            lk, ck = lk + sep + keys[j][0], ck + sep + keys[j][1]
             found = lookup(lk, ck)
             if found and t.text[:1].islower():  # "male", "chad", "nice": names are written with a capital
                 found = [e for e in found if e.category not in PROPER]
@@ -184,22 +180,38 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         return out
 
     def run(self) -> list[Draft]:
+        low = self.low
+        # the only tokens a mention can start at: KB matches, rule words, unknown people and organisations
+        live = set(self.m) | {k for k, w in enumerate(low) if w in STEP_WORDS} | {
+            e.start for e in self.doc.entities if e.label in ("PERSON", "ORG")}
+        self.live = sorted(live)
         for s in self.doc.sentences:
             self.sentence(s.start, s.end)
         return self.out
 
     def sentence(self, lo: int, hi: int) -> None:
-        low, m, ents, i = self.low, self.m, self.ent_at, lo
-        while i < hi:
-            if i not in m and i not in ents and low[i] not in STEP_WORDS:
-                i += 1  # what step() would conclude: no modifier, sector noun, title or name starts here
+        low, m, i = self.low, self.m, lo
+        live = self.live
+        for k in live[bisect_left(live, lo):bisect_left(live, hi)]:
+            if k < i:
                 continue
-            i = self.step(i, hi)
+            i, w = k, low[k]
+            if i in m or w in STEP_WORDS and not (w in DETERMINERS and self.bare_determiner(i, hi)):
+                i = self.step(i, hi)
+            else:  # what step() concludes where no rule starts: an unknown person or organisation, else nothing
+                e = self.ent_at.get(i)
+                i = self.entity(e) if e is not None and e.label in ("PERSON", "ORG") and e.end <= hi else i + 1
+
+    def bare_determiner(self, i: int, hi: int) -> bool:
+        """'the'/'a'/'an' before a word no rule uses (not a match, modifier, title word or adjective)."""
+        k = i + 1
+        return k < hi and k not in self.m and self.low[k] not in STEP_WORDS and self.low[k] not in CONTEXT_NOUNS \
+            and self.toks[k].pos not in ("ADJ", "PROPN")
 
     def step(self, i: int, hi: int) -> int:
         toks = self.toks
         start = i
-        j = i + 1 if toks[i].text.lower() in ("the", "a", "an") and self.mod_at(i) is None else i
+        j = i + 1 if self.low[i] in DETERMINERS and self.mod_at(i) is None else i
         mods: list[Mod] = []
         while j < hi:
             md = self.mod_at(j)
@@ -207,7 +219,7 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
                 break
             mods.append(md)
             j = md.end
-        if mods and start == i and toks[i].text.lower() not in ("the", "a", "an") or mods and mods[0].entry is None:
+        if mods and start == i and self.low[i] not in DETERMINERS or mods and mods[0].entry is None:
             start = mods[0].start
         pm = self.m.get(j) if mods else None
         if pm is not None and pm.get(PERSON) and pm.end <= hi:
@@ -219,7 +231,7 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
                 return self.ethnic(start, mods, pm)
         if self.coordinated(mods, j, hi):
             return j
-        if not mods and toks[i].text.lower() == "ethnic" and i + 1 < hi and i + 1 in self.m:
+        if not mods and self.low[i] == "ethnic" and i + 1 < hi and i + 1 in self.m:
             done = self.ethnic_group(i, self.m[i + 1])
             if done:
                 return done
