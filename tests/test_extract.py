@@ -296,3 +296,47 @@ def test_coordinated_doers_of_a_one_sided_act_are_not_each_others_targets(pipeli
     (_a, events), = list(pipeline.code([Article(id="v", text="Russia and China vetoed the resolution.", report_date=REPORT)]))
     assert {e.source.country for e in events} == {"RUS", "CHN"}
     assert all(e.target is None for e in events), [(e.source.country, e.target.country) for e in events if e.target]
+
+
+STANCE_CASES = [
+    # a stance, refusal or restriction a coder would code; text, code prefix, source, target
+    ("The Kenyan government declined to comment on the report.", "011", "KEN", None),
+    ("Germany is skeptical of the Russian proposal.", "012", "DEU", "RUS"),
+    ("Canada remains critical of the Chinese government.", "111", "CAN", "CHN"),
+    ("Israel is opposed to French mediation.", "110", "ISR", "FRA"),
+    ("Egypt refused to remove the ban on opposition parties.", "124", "EGY", None),
+    ("Sanctions on Iran were lifted by the European Union.", "085", "IGO", "IRN"),
+    ("The stolen paintings were returned to Italy by French police.", "0842", "FRA", "ITA"),
+    ("The Peruvian government declared a state of emergency in Lima.", "1724", "PER", None),
+    ("Japan announced an increase in funding for Nepal.", "071", "JPN", "NPL"),
+]
+
+
+@pytest.fixture(scope="module")
+def stance_coded(pipeline):
+    return code_cases(pipeline, "st", STANCE_CASES)
+
+
+@pytest.mark.parametrize("i", range(len(STANCE_CASES)))
+def test_stances_refusals_and_passive_objects(stance_coded, i):
+    text, code, src, tgt = STANCE_CASES[i]
+    events = [e for e in stance_coded[f"st{i}"] if e.mode == "asserted"]
+    found = [(e.cameo.code, e.source.country if e.source else None, e.target.country if e.target else None)
+             for e in events]
+    assert any(c.startswith(code) and s == src and (tgt is None or t == tgt) for c, s, t in found), (text, found)
+
+
+def test_hunger_strike_is_coded_as_one_not_as_a_generic_strike(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="h", text="Kurdish prisoners in Turkey went on hunger strike.", report_date=REPORT)]))
+    codes = {e.cameo.code for e in events}
+    assert "142" in codes and "143" not in codes, codes
+
+
+def test_a_news_agency_reporting_an_act_is_not_its_doer(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="n", text="Ten Chinese soldiers were killed in an attack on Monday, the Xinhua news agency reported.",
+        report_date=REPORT)]))
+    assert [e for e in events if e.cameo.root in ("18", "19")], events
+    assert all(e.source is None or "MED" not in e.source.sector for e in events if e.cameo.root in ("18", "19")), \
+        [(e.cameo.code, e.source.text) for e in events]

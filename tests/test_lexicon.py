@@ -114,7 +114,7 @@ def test_user_file_adds_and_overrides(tmp_path, onto):
 @pytest.mark.parametrize("row,cause", [
     ("storm\tVERB\t999\tdobj\t-\t", "unknown CAMEO code"),
     ("storm\tVERB\t1900\tdobj\t-\t", "unknown CAMEO code"),
-    ("storm\tADJ\t190\tdobj\t-\t", "pos"),
+    ("storm\tADV\t190\tdobj\t-\t", "pos"),
     ("Storm!\tVERB\t190\tdobj\t-\t", "bad trigger"),
     ("storm\tVERB\t190\tdobj\tobject=city\t", "bad requires"),
     ("storm\tVERB\t190\td-obj\t-\t", "bad target"),
@@ -135,3 +135,25 @@ def test_wrong_header_is_an_error(tmp_path, onto):
     bad.write_text("verb\tcode\nraid\t170\n", encoding="utf-8")
     with pytest.raises(InputError):
         Lexicon.load([bad], ontology=onto)
+
+
+def test_predicate_adjectives_are_triggers_only_as_adjectives(lex):
+    skeptical = lex.lookup("skeptical", "ADJ")
+    assert skeptical is not None and skeptical.code == "012" and "of" in skeptical.target
+    assert lex.lookup("skeptical", "VERB") is None and lex.lookup("skeptical", "NOUN") is None
+
+
+def test_removing_or_revoking_a_restriction_eases_it(lex):
+    assert lex.lookup("remove", "VERB", "ban").code == "081"
+    assert lex.lookup("remove", "VERB", "sanctions").code == "085"
+    assert lex.lookup("revoke", "VERB", "emergency").code == "0814"
+    assert lex.lookup("remove", "VERB", "furniture") is None  # removing anything else is no event
+
+
+def test_refusing_to_comment_is_decline_comment(onto):
+    from casus.events.modecodes import ModeCoder
+
+    coder = ModeCoder(onto)
+    assert coder.code("010", "refused") == ("011", "asserted")
+    assert coder.code("190", "refused") == ("190", "negated")  # refusing to attack is no attack
+    assert coder.code("085", "refused") == ("1244", "asserted")

@@ -14,7 +14,7 @@ from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
 
-PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN"}
+PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "make", "sign", "carry",
                          "stage", "begin", "start", "continue", "resume", "open", "give", "provide",
@@ -65,8 +65,11 @@ class EventExtractor:
             claimed = {c.token.i for c in cands}
             specific = {c.token.i for c in cands if c.pos == "NOUN" and c.entry.code[:2] in FORCE_ROOTS
                         and c.entry.code != GENERIC_FORCE}
-            covered = {i for c in cands if c.pos == "VERB" and c.entry.requires
-                       for i in _object_words(doc, object_of(doc, c.token))}
+            compounds = {c.token.i: c.entry.code[:2] for c in cands if c.pos == "NOUN" and " " in c.entry.trigger}
+            yielding = {c.token.i for c in cands if c.pos == "VERB" and c.entry.requires
+                        and compounds.get(_matched_object(doc, c)) == c.entry.code[:2]}
+            covered = {i for c in cands if c.pos == "VERB" and c.entry.requires and c.token.i not in yielding
+                       for i in _object_words(doc, _acted_on(doc, c.token))}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
             cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode not in ("negated", "considered")}
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
@@ -76,6 +79,8 @@ class EventExtractor:
                 if cand.pos == "VERB" and cand.entry.code == GENERIC_FORCE and any(
                         g.i in specific for g in prep_objects(doc, cand.token, ("in", "during", "with"))):
                     continue  # "wounded two soldiers in a bomb attack": the attack says how (183)
+                if cand.token.i in yielding:
+                    continue  # "went on hunger strike": the compound noun (142) is more specific than the verb's row (143)
                 if cand.token.i in covered:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
                 mood = moods[cand.token.i]
@@ -96,6 +101,11 @@ class EventExtractor:
             pos = PREDICATE_POS.get(t.pos)
             if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
                 continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
+            if pos == "ADJ":  # "is skeptical of", "remains opposed to": a predicate adjective after a copula
+                entry = self.lexicon.lookup(t.lemma.lower(), "ADJ") if t.dep == "acomp" else None
+                if entry is not None:
+                    out.append(Candidate(t, entry, "VERB"))
+                continue
             if pos == "NOUN" and any(c.dep == "nsubj" for c in doc.children(t.i)) and any(
                     c.dep in ("dobj", "prt") for c in doc.children(t.i)):
                 pos = "VERB"  # "EU and UN hand over supplies": a verb the tagger took for a noun
@@ -105,7 +115,7 @@ class EventExtractor:
                 kids = doc.children(t.i)
                 if any(c.dep == "oprd" for c in kids):
                     continue  # "called the move a mistake": naming, not the act
-                obj = object_of(doc, t)
+                obj = _acted_on(doc, t)  # "sanctions were lifted": the passive subject is what is acted on
                 obj_lemma = _object_word(doc, t, obj, index)
                 nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
                 parts = [c for c in kids if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1)]
@@ -182,8 +192,9 @@ class EventExtractor:
         elif mod.appeal_head is not None and mod.mode == "demanded":
             # "A said B must withdraw", "A demanded that B withdraw": A demands of B
             a_src, _ = self.roles.verb_args(doc, mod.appeal_head, entry, index)
-            if a_src:
-                source, target = a_src, (source or target)
+            if a_src:  # the one asked is the demanded act's doer, else (an agentless passive) what it acts on
+                doer = source if source and source.mentions[0].actor.kind != "unknown" else Arg()
+                source, target = a_src, (doer or target)
         reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
         if base != entry.code:
             reasons.append(f"actor sectors recode {entry.code} as {base}")
@@ -289,6 +300,24 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
         if withs:
             return withs[0].lemma.lower()
     return obj.lemma.lower()
+
+
+def _acted_on(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The direct object of a verb, or the subject of a passive one ('the ban was lifted')."""
+    obj = object_of(doc, verb)
+    if obj is None and verb.pos == "VERB":
+        obj = next((c for c in doc.children(verb.i) if c.dep == "nsubjpass"), None)
+    return obj
+
+
+def _matched_object(doc: ParsedDoc, cand: Candidate) -> int | None:
+    """The token a verb row's object constraint matched: its object, or the object of its particle ('go on strike')."""
+    obj = _acted_on(doc, cand.token)
+    if obj is None and " " in cand.entry.trigger:
+        part = cand.entry.trigger.split(" ", 1)[1]
+        obj = next((g for c in doc.children(cand.token.i) if c.text.lower() == part
+                    for g in doc.children(c.i) if g.dep == "pobj"), None)
+    return obj.i if obj is not None else None
 
 
 def _object_words(doc: ParsedDoc, obj: Token | None) -> list[int]:

@@ -11,7 +11,7 @@ from casus.model import InputError
 
 DEFAULT_FILE = DATA / "lexicon.tsv"
 HEADER = ("trigger", "pos", "code", "target", "requires", "note")
-POS = frozenset({"VERB", "NOUN", "SPEECH"})
+POS = frozenset({"VERB", "NOUN", "ADJ", "SPEECH"})
 NOT_AN_EVENT = "-"
 _WORD = re.compile(r"^[a-z][a-z'\-]*$")
 _PREP = re.compile(r"^[a-z]+$")

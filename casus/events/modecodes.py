@@ -44,6 +44,8 @@ class ModeCoder:
             code = ont.for_mode(base, "threat")
             return (code if code[:2] == "13" else "130"), mode
         if mode == "refused":
+            if root == "01" and "01" in self.refusals:  # "declined to comment": CAMEO's 011
+                return self.refusals["01"], "asserted"
             if root not in COOPERATIVE_ROOTS:
                 return base, "negated"
             intent = base if root == "03" else ont.for_mode(base, "intended")

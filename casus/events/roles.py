@@ -12,6 +12,10 @@ JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
+# "Israel is opposed to X", "Japan was alarmed by …" without an agent: a state of the subject, who is the source
+STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint", "dismay", "outrage", "anger",
+                             "satisfy", "please", "delight", "dedicate", "devote"})
+ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 
 
@@ -24,6 +28,8 @@ class RoleFinder:
     def verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
         source, target = Arg(), Arg()
         subj, passive = subject_of(doc, verb)
+        if passive and verb.lemma.lower() in STATIVE_PASSIVE and agent_of(doc, verb) is None:
+            passive = False  # "is opposed to French mediation": Israel opposes
         if passive:
             agent = agent_of(doc, verb)
             if agent is not None:
@@ -158,6 +164,8 @@ class RoleFinder:
         while verb is not None and hops < 3 and not source:
             hops += 1
             vs, vt = self.verb_args(doc, verb, _PrepsOnly(entry), index)
+            if vs and self.lexicon.is_speech(verb.lemma.lower()) and _attribution(vs):
+                break  # "killed in an attack, the Xinhua news agency reported": the agency did not attack
             if vs or vs.token is not None:
                 source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
             if not target and vt and (noun.dep == "dobj" or hops == 1):
@@ -230,7 +238,7 @@ class RoleFinder:
             if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
                 subj, _ = subject_of(doc, head)
                 found = index.for_phrase(subj.i) if subj is not None else []
-                if found:
+                if found and not _attribution(Arg(found)):
                     return Arg([_speaking_for(source, found[0])], subj, f"speaker of '{head.text}'")
             cur = head
         if first_person:  # a quote in its own sentence: "We will …", he said. "We hope …"
@@ -240,6 +248,11 @@ class RoleFinder:
                     if spk is not None and spk.actor.country:
                         return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
+
+
+def _attribution(arg: Arg) -> bool:
+    """True if every actor of the argument is a news medium, which reports acts rather than doing them."""
+    return bool(arg.mentions) and all(set(m.actor.sector) & ATTRIBUTION_SECTORS for m in arg.mentions)
 
 
 def _is_aim(doc: ParsedDoc, c: Token) -> bool:
