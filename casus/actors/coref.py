@@ -1,6 +1,7 @@
 """Within-article coreference for actors: pronouns, surnames, "the country's", "the president", "the two sides"."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,9 @@ _TITLE_SAME = {"pm": "prime minister", "premier": "prime minister", "vice-presid
 PLACES = frozenset({"village", "town", "city", "region", "area", "camp", "island", "province", "district", "enclave",
                     "territory", "neighbourhood", "neighborhood", "settlement", "suburb", "valley", "port", "capital"})
 SENTENCE_WINDOW = 2
+# text that could hold one of PAIRS: articles without it skip the token scan
+_PAIR_TEXT = re.compile("(?:" + "|".join(sorted({r"\s*".join(p[:-1]) for p in PAIRS})) + r")\s*(?:"
+                        + "|".join(sorted({p[-1] for p in PAIRS})) + ")", re.IGNORECASE)
 ARMED = frozenset({"MIL", "COP"})
 IRREGULAR = frozenset({"REB", "UAF", "CRM"})
 NATIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP"})  # sectors a definite noun takes from the state
@@ -285,7 +289,7 @@ def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:
 
     out = []
     for t in doc.tokens:
-        if t.i in taken or t.pos != "PRON":
+        if t.pos != "PRON" or t.i in taken:
             continue
         low = t.text.lower()
         if low in PERSONAL:
@@ -318,6 +322,8 @@ def _pairs(doc: ParsedDoc) -> list[Draft]:
     from casus.actors.resolve import Draft
 
     toks, out = doc.tokens, []
+    if not _PAIR_TEXT.search(doc.article.text):
+        return out
     low = [t.text.lower() for t in toks]
     firsts = {p[0] for p in PAIRS}
     for i in range(len(toks)):

@@ -187,6 +187,11 @@ class KnowledgeBase:
         """True if some alias is longer and starts with this key (worth adding another token)."""
         return lower_key in self._lower_prefixes or (cased_key is not None and cased_key in self._cased_prefixes)
 
+    def words_keys(self, words: Iterable[str]) -> list[tuple[str, str, bool]]:
+        """`word_keys` of each word of a document."""
+        known = self._words.get
+        return [known(w) or self.word_keys(w) for w in words]
+
     def word_keys(self, word: str) -> tuple[str, str, bool]:
         """Folded key, cased key and whether some alias is or begins with this word, memoised per spelling."""
         hit = self._words.get(word)

@@ -74,8 +74,7 @@ class ActorResolver:
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens
-        word_keys = self.kb.word_keys
-        keys = [word_keys(t.text) for t in toks]
+        keys = self.kb.words_keys([t.text for t in toks])
         dl = doc.article.dateline
         out: dict[int, Match] = {}
         n, nxt = len(toks), 0

@@ -20,8 +20,12 @@ OFFICIAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 def quote_spans(doc: ParsedDoc) -> list[tuple[int, int]]:
     """Token ranges between paired quotation marks (a paragraph break closes an open quote)."""
     out, open_at, para = [], None, None
+    text = doc.article.text
+    if not any(q in text for q in QUOTE_MARKS):  # token texts are pieces of the article text
+        return out
+    paragraph = [s.paragraph for s in doc.sentences]
     for t in doc.tokens:
-        p = doc.sentences[t.sent].paragraph
+        p = paragraph[t.sent]
         if open_at is not None and p != para:
             open_at = None
         if t.text in QUOTE_MARKS:
