@@ -46,7 +46,8 @@ def resolve(doc: ParsedDoc, drafts: list[Draft], named: set[str] = frozenset()) 
     """
     pairs = _pairs(doc)
     in_pair = {k for d in pairs for k in range(d.start, d.end)}
-    drafts = [d for d in drafts if not any(k in in_pair for k in range(d.start, d.end))]
+    if in_pair:
+        drafts = [d for d in drafts if not any(k in in_pair for k in range(d.start, d.end))]
     taken = {k for d in drafts for k in range(d.start, d.end)} | in_pair
     items = list(drafts) + _pronouns(doc, taken) + pairs
     items.sort(key=lambda d: (d.start, -(d.end - d.start)))

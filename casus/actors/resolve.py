@@ -34,7 +34,10 @@ class Match:
     entries: list[Entry]
 
     def get(self, *categories: str) -> Entry | None:
-        return next((e for e in self.entries if e.category in categories), None)
+        for e in self.entries:
+            if e.category in categories:
+                return e
+        return None
 
 
 @dataclass
