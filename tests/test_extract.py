@@ -340,3 +340,23 @@ def test_a_news_agency_reporting_an_act_is_not_its_doer(pipeline):
     assert [e for e in events if e.cameo.root in ("18", "19")], events
     assert all(e.source is None or "MED" not in e.source.sector for e in events if e.cameo.root in ("18", "19")), \
         [(e.cameo.code, e.source.text) for e in events]
+
+
+def test_an_attack_with_victims_but_no_named_attacker_is_coded_by_its_kind(pipeline):
+    arts = [Article(id="b", text="A roadside bombing near Kandahar killed three Canadian soldiers on Sunday.", report_date=REPORT),
+            Article(id="d", text="Two Iraqi policemen were killed by an improvised explosive device in Mosul.", report_date=REPORT),
+            Article(id="q", text="An earthquake killed 20 people in Turkey.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    for key, victim in (("b", "CAN"), ("d", "IRQ")):
+        found = [(e.cameo.code, e.source.kind if e.source else None, e.target.country if e.target else None)
+                 for e in coded[key]]
+        assert ("1833", "unknown", victim) in found, found  # the place where it happened is not the attacker
+    assert not [e for e in coded["q"] if e.cameo.root in ("18", "19", "20")]
+
+
+def test_yielding_on_a_curfew_or_leaving_positions(pipeline):
+    arts = [Article(id="c", text="The Sudanese president shortened the nightly curfew by one hour.", report_date=REPORT),
+            Article(id="e", text="Israel will evacuate its settlements in the Gaza Strip.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert any(e.cameo.code == "0813" and e.source.country == "SDN" for e in coded["c"]), coded["c"]
+    assert any(e.cameo.code == "0356" and e.mode == "intended" and e.source.country == "ISR" for e in coded["e"]), coded["e"]

@@ -46,11 +46,15 @@ class ActorIndex:
             self._by_char = {m.actor.start: m for m in self.by_token.values()}
         return self._by_char.get(offset)
 
-    def for_phrase(self, i: int) -> list[ActorMention]:
-        """Actor mentions of the noun phrase headed by token i, with its conjuncts."""
+    def for_phrase(self, i: int, where: bool = True) -> list[ActorMention]:
+        """Actor mentions of the noun phrase headed by token i, with its conjuncts.
+
+        where=False: a place after 'in', 'near' … under a head that is no actor is where, not who
+        ('a bombing near Kandahar killed …' has no doer Afghanistan).
+        """
         found: list[ActorMention] = []
         for head in self._conjuncts(i):
-            m = self._phrase_actor(head)
+            m = self._phrase_actor(head, where)
             if m is not None and m not in found:
                 found.append(m)
         return found
@@ -99,7 +103,7 @@ class ActorIndex:
             stack.extend(c.i for c in self.doc.children(j) if c.dep == "conj")
         return sorted(out)
 
-    def _phrase_actor(self, i: int) -> ActorMention | None:
+    def _phrase_actor(self, i: int, where: bool = True) -> ActorMention | None:
         m = self.at(i)
         if m is not None and not (m.actor.kind in ("person", "group") and not m.actor.country):
             return m
@@ -113,7 +117,8 @@ class ActorIndex:
         best, best_depth = None, 99
         if self.doc.tokens[i].lemma.lower() in RELATIONAL_HEADS:
             return m  # "Ukraine's allies": not Ukraine itself
-        stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")]
+        stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")
+                 and (where or m is not None or c.text.lower() not in LOCATIVE_PREPS)]
         while stack:
             c, depth = stack.pop()
             if depth > 3:
@@ -151,6 +156,7 @@ def placed_in(m: ActorMention, place) -> ActorMention:
     return _placed(m, ActorMention(m.head, m.head + 1, m.head, where))
 
 
+LOCATIVE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "within", "throughout"})
 RELATIONAL_HEADS = frozenset({"ally", "rival", "enemy", "foe", "opponent", "neighbour", "neighbor", "proxy",
                               "adversary", "partner", "client", "surrogate"})
 QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "dozen", "score", "group", "number", "crowd",

@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casus.events.arguments import ActorIndex, Arg, object_of, placed_in, prep_objects
+from casus.events.arguments import ActorIndex, Arg, agent_of, object_of, placed_in, prep_objects
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
@@ -77,8 +77,8 @@ class EventExtractor:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
                     continue  # "cooperation plan": the head noun speaks for both
                 if cand.pos == "VERB" and cand.entry.code == GENERIC_FORCE and any(
-                        g.i in specific for g in prep_objects(doc, cand.token, ("in", "during", "with"))):
-                    continue  # "wounded two soldiers in a bomb attack": the attack says how (183)
+                        g.i in specific for g in _instruments(doc, cand.token)):
+                    continue  # "wounded two soldiers in a bomb attack", "a bombing killed": the attack says how (183)
                 if cand.token.i in yielding:
                     continue  # "went on hunger strike": the compound noun (142) is more specific than the verb's row (143)
                 if cand.token.i in covered:
@@ -174,6 +174,9 @@ class EventExtractor:
             target = self.roles.fallback_target(doc, tok, obj, index, own_object=True)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
+        elif not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS:
+            # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
+            source = Arg([_unknown_source(tok)], None, "act of force with no named doer")
         if not source or not (_political(source) or _political(target)):
             return None  # no political actor on either side: sport, markets, crime among the unnamed
         if not target and (mod.mode == "threatened" or entry.code[:2] == "13"):
@@ -300,6 +303,14 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
         if withs:
             return withs[0].lemma.lower()
     return obj.lemma.lower()
+
+
+def _instruments(doc: ParsedDoc, verb: Token) -> list[Token]:
+    """Nouns that may say how a verb of force was done: 'in/during/with' objects, a thing as subject or agent."""
+    found = prep_objects(doc, verb, ("in", "during", "with"))
+    found += [c for c in doc.children(verb.i) if c.dep == "nsubj"]
+    agent = agent_of(doc, verb)
+    return found + ([agent] if agent is not None else [])
 
 
 def _acted_on(doc: ParsedDoc, verb: Token) -> Token | None:

@@ -37,7 +37,8 @@ class RoleFinder:
             if subj is not None:
                 target = Arg(index.for_phrase(subj.i), subj, "passive subject")
         elif subj is not None:
-            source = Arg(index.for_phrase(subj.i), subj, "subject")
+            act = self.lexicon.lookup(subj.lemma.lower(), "NOUN") is not None  # "a bombing near X killed …"
+            source = Arg(index.for_phrase(subj.i, where=not act), subj, "subject")
         if not target:
             target = self.target(doc, verb, entry, index)
         if not target:
