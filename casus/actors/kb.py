@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ COUNTRY, ADJECTIVE, PEOPLE, SEAT, ORGANIZATION, PERSON, AGENT, TITLE = (
 IDENTITY = "identity"  # kind of an ethnic or religious group noun (an AGENT whose country is its home, if any)
 RELIGIONS = frozenset("MOS SHI SUN DRZ CHR CTH PRO JEW HIN BUD SIK".split())  # CAMEO religion codes (groups.tsv)
 
+_NOT_ALNUM = re.compile(r"[\W_]")  # exactly the characters for which str.isalnum() is False
 WORD_MEMO = 200_000  # spellings kept by KnowledgeBase.word_keys before it starts afresh
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "\u00a0": " "})
 
@@ -114,6 +116,7 @@ class KnowledgeBase:
         self._lower_prefixes: set[str] = set()
         self._cased_prefixes: set[str] = set()
         self._by_name: dict[tuple[str, str], Entry] = {}
+        self._person_keys: dict[str, set[tuple[bool, str]]] = {}  # person name -> (cased?, key) it is indexed under
         self._words: dict[str, tuple[str, str, bool]] = {}  # word_keys memo, emptied when an alias is added
         self.max_tokens = 12
 
@@ -152,6 +155,7 @@ class KnowledgeBase:
                 self._replace(old, merged)
                 entry = merged
             self._by_name[key] = entry
+        where = self._person_keys.setdefault(entry.name, set()) if entry.category == PERSON else None
         for alias in aliases:
             alias = " ".join(alias.split())
             if not alias:
@@ -164,17 +168,21 @@ class KnowledgeBase:
             bucket = table.setdefault(key, [])
             if entry not in bucket:
                 bucket.append(entry)
-            for p in range(1, len(key)):
-                if not key[p].isalnum() or not key[p - 1].isalnum():
-                    prefixes.add(key[:p].rstrip())
+            if where is not None:
+                where.add((table is self._cased, key))
+            for q in _NOT_ALNUM.finditer(key):  # a prefix ends on either side of each non-alphanumeric character
+                for p in (q.start(), q.start() + 1):
+                    if 0 < p < len(key):
+                        prefixes.add(key[:p].rstrip())
             self.max_tokens = max(self.max_tokens, len(key.split()) * 3)
 
     def _replace(self, old: Entry, new: Entry) -> None:
-        for table in (self._lower, self._cased):
-            for bucket in table.values():
-                for i, e in enumerate(bucket):
-                    if e is old:
-                        bucket[i] = new
+        """Put the merged person in every bucket that held the old one (only its own aliases can)."""
+        for is_cased, key in self._person_keys.get(old.name, ()):
+            bucket = (self._cased if is_cased else self._lower)[key]
+            for i, e in enumerate(bucket):
+                if e is old:
+                    bucket[i] = new
 
     def lookup(self, lower_key: str, cased_key: str | None = None) -> list[Entry]:
         """Entries whose alias equals the folded key, or the case-sensitive key."""
