@@ -360,3 +360,22 @@ def test_yielding_on_a_curfew_or_leaving_positions(pipeline):
     coded = {a.id: evs for a, evs in pipeline.code(arts)}
     assert any(e.cameo.code == "0813" and e.source.country == "SDN" for e in coded["c"]), coded["c"]
     assert any(e.cameo.code == "0356" and e.mode == "intended" and e.source.country == "ISR" for e in coded["e"]), coded["e"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Ukraine accused Russia of war crimes in Bucha.", "1124"),
+    ("Amnesty accused the Egyptian government of human rights abuses.", "1122"),
+    ("Iran accused Israel of aggression.", "1123"),
+    ("China accused Japan of provoking the crisis.", "112"),
+])
+def test_the_charge_after_of_chooses_the_accusation_code(pipeline, text, code):
+    (_a, events), = list(pipeline.code([Article(id="acc", text=text, report_date=REPORT)]))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.code == code and top.target is not None, (text, top.cameo.code)
+
+
+def test_a_hoped_for_or_avoided_act_of_force_gets_no_unknown_attacker(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="h", text="Lavrov and Kerry said they hoped the plan could avoid military action against Syria.",
+        report_date=REPORT)]))
+    assert not [e for e in events if e.source is not None and e.source.kind == "unknown" and e.mode != "asserted"]

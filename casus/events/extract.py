@@ -128,9 +128,10 @@ class EventExtractor:
                         break
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
-                if obj is not None and obj_lemma != obj.text.lower() and (entry is None or entry.requires is None):
+                if obj is not None and obj.lemma.lower() != obj.text.lower() and (entry is None or entry.requires is None):
                     # "evacuated the wounded": the tagger may lemmatise a nominalised participle away
-                    entry = self.lexicon.lookup(lemma, "VERB", obj.text.lower()) or entry
+                    alt = self.lexicon.lookup(lemma, "VERB", obj.text.lower())
+                    entry = alt if alt is not None and alt.requires else entry
                 if (entry is None or entry.requires is None) and obj is not None:
                     # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
                     # "provided photographs and intelligence": so is each conjunct
@@ -174,7 +175,8 @@ class EventExtractor:
             target = self.roles.fallback_target(doc, tok, obj, index, own_object=True)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
-        elif not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS:
+        elif (not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS
+              and mod.mode == "asserted"):
             # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
             source = Arg([_unknown_source(tok)], None, "act of force with no named doer")
         if not source or not (_political(source) or _political(target)):
@@ -298,10 +300,13 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
         return None
     if obj.ent_type == "MONEY" or any(c.ent_type == "MONEY" for c in doc.children(obj.i) if c.dep == "nummod"):
         return "money"  # "gave 352.5 million euros"
-    if index.at(obj.i) is not None:  # "provided the Lebanese army with aircraft"
-        withs = prep_objects(doc, verb, ("with",))
+    if index.at(obj.i) is not None:  # "provided the Lebanese army with aircraft", "accused Russia of war crimes"
+        withs = prep_objects(doc, verb, ("with", "of"))
         if withs:
-            return withs[0].lemma.lower()
+            obj = withs[0]
+    comp = doc.tokens[obj.i - 1] if obj.i > 0 else None
+    if comp is not None and comp.dep == "compound" and comp.head == obj.i:  # "war crimes": the lexicon may name both
+        return f"{comp.lemma.lower()} {obj.lemma.lower()}"
     return obj.lemma.lower()
 
 

@@ -108,7 +108,7 @@ class Lexicon:
         if requires != "-":
             if not requires.startswith("obj=") or not requires[4:]:
                 raise bad(f"bad requires {requires!r} (obj=lemma1|lemma2 or '-')")
-            words = {w.strip().lower() for w in requires[4:].split("|") if w.strip()}
+            words = {" ".join(w.lower().split()) for w in requires[4:].split("|") if w.strip()}
             req = frozenset(words.union(*(_singulars(w) for w in words)))  # parsers give lemmas: "ties" -> "tie"
         return LexEntry(trigger, pos, code, targets, req, note, f"{path}:{lineno}")
 
@@ -145,6 +145,8 @@ class Lexicon:
         if slot is None:
             return None
         entry = slot.by_obj.get(obj_lemma.lower()) if obj_lemma else None
+        if entry is None and obj_lemma and " " in obj_lemma:  # "war crime" falls back to "crime"
+            entry = slot.by_obj.get(obj_lemma.lower().rsplit(" ", 1)[1])
         if entry is None:
             entry = slot.default
         return None if entry is None or entry.code == NOT_AN_EVENT else entry
