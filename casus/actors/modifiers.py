@@ -1,12 +1,13 @@
 """Country modifiers: 'Iraqi', "Japan's", 'of Iraq', "the country's", and countries modifying other nouns."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from casus.actors.kb import ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, SEAT, TITLE
+from casus.actors.kb import ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, SEAT, TITLE, Entry
 
 if TYPE_CHECKING:
-    from casus.actors.resolve import Match, Mod
+    from casus.actors.resolve import Match
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 CONTEXT_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
@@ -21,13 +22,20 @@ PLACE_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "wes
                               "west", "northeastern", "northwestern", "southeastern", "southwestern", "rural"})
 
 
+@dataclass
+class Mod:
+    """A pre-modifier that gives a mention its country: 'Iraqi', 'Japan's', 'UN', "the country's"."""
+
+    start: int
+    end: int
+    entry: Entry | None  # None: "the country's" — country comes from context
+
+
 class ModifierRules:
     """Mixin of the mention composer: modifiers that give a mention its country."""
 
     def mod_at(self, p: int) -> Mod | None:
         """A country/adjective/organisation modifier (optionally possessive) or "the country's" at p."""
-        from casus.actors.resolve import Mod
-
         toks = self.toks
         if p >= len(toks):
             return None
@@ -50,8 +58,6 @@ class ModifierRules:
 
     def of_country(self, p: int) -> Mod | None:
         """'of Iraq' / 'of the United Nations' after a noun."""
-        from casus.actors.resolve import Mod
-
         toks = self.toks
         if p < len(toks) and toks[p].text.lower() == "of":
             q = p + 1
@@ -100,8 +106,6 @@ class ModifierRules:
 
     def in_country(self, p: int) -> Mod | None:
         """'in Syria', 'in central Baghdad' after a group noun: where the group is."""
-        from casus.actors.resolve import Mod
-
         toks = self.toks
         if p + 1 < len(toks) and toks[p].tag in ("VBG", "VBN") and toks[p].lemma.lower() in PLACING:
             p += 1  # 'guerrillas operating in Macedonia', 'a group based in Trinidad'

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
-from casus.actors.modifiers import CONTEXT_NOUNS, ModifierRules
+from casus.actors.modifiers import CONTEXT_NOUNS, Mod, ModifierRules
 from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
                              TITLE, Entry, KnowledgeBase, make_code)
@@ -38,15 +38,6 @@ class Match:
             if e.category in categories:
                 return e
         return None
-
-
-@dataclass
-class Mod:
-    """A pre-modifier that gives a mention its country: 'Iraqi', 'Japan's', 'UN', "the country's"."""
-
-    start: int
-    end: int
-    entry: Entry | None  # None: "the country's" — country comes from context
 
 
 @dataclass
@@ -211,7 +202,6 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             and self.toks[k].pos not in ("ADJ", "PROPN")
 
     def step(self, i: int, hi: int) -> int:
-        toks = self.toks
         start = i
         j = i + 1 if self.low[i] in DETERMINERS and self.mod_at(i) is None else i
         mods: list[Mod] = []
