@@ -6,7 +6,7 @@ import datetime as dt
 import pycountry
 import pytest
 
-from casus.actors.kb import COUNTRY, PERSON, KnowledgeBase, fold, make_code
+from casus.actors.kb import COUNTRY, ORGANIZATION, PERSON, Entry, KnowledgeBase, Spell, fold, make_code
 from casus.model import InputError
 
 
@@ -72,6 +72,26 @@ def test_user_file_extends_kb(tmp_path):
     kb = KnowledgeBase.load(extra=[f])
     e = kb.lookup("freedom front")[0]
     assert (e.country, e.sectors, e.kind) == ("MLI", ("REB",), "group")
+
+
+def test_person_listed_twice_has_all_spells_under_every_alias():
+    kb = KnowledgeBase()
+    kb.add(["Ana Ruiz", "A. Ruiz"], Entry("Ana Ruiz", PERSON, spells=(
+        Spell("ESP", ("GOV",), dt.date(2000, 1, 1), dt.date(2004, 12, 31), "minister"),)))
+    kb.add(["Ana María Ruiz"], Entry("Ana Ruiz", PERSON, spells=(
+        Spell("ESP", ("LEG",), dt.date(2005, 1, 1), None, "deputy"),)))
+    for alias in ("ana ruiz", "a. ruiz", "ana maria ruiz"):
+        (e,) = kb.lookup(alias)
+        assert e.at(dt.date(2002, 6, 1))[1] == ("GOV",) and e.at(dt.date(2006, 6, 1))[1] == ("LEG",)
+
+
+def test_alias_added_later_is_found_by_word():
+    kb = KnowledgeBase()
+    kb.add(["Red Star"], Entry("Red Star", ORGANIZATION, "XYZ", ("MIL",), "group"))
+    assert kb.word_keys("Red")[2] and not kb.word_keys("Blue")[2]
+    kb.add(["Blue Star"], Entry("Blue Star", ORGANIZATION, "XYZ", ("REB",), "group"))
+    assert kb.word_keys("Blue") == ("blue", "blue", True)
+    assert kb.word_keys("NATO") == ("nato", "NATO", False)
 
 
 def test_user_file_without_header_names_file_and_line(tmp_path):
