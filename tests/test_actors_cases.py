@@ -31,12 +31,40 @@ def parser():
 
 
 @pytest.fixture(scope="module")
-def resolved(parser):
-    resolver = ActorResolver(KnowledgeBase.load())
+def parsed(parser):
     cases = _cases()
     arts = [Article(id=str(k), text=c[0], report_date=dt.date.fromisoformat(c[4]) if c[4] else None)
             for k, c in enumerate(cases)]
-    return [(c, resolver.resolve(doc)) for c, doc in zip(cases, parser.parse_many(arts))]
+    return cases, list(parser.parse_many(arts))
+
+
+@pytest.fixture(scope="module")
+def resolved(parsed):
+    resolver = ActorResolver(KnowledgeBase.load())
+    cases, docs = parsed
+    return [(c, resolver.resolve(doc)) for c, doc in zip(cases, docs)]
+
+
+SHORTCUT_EXTRA = ["The federal government and the interim authorities rejected the plan on Monday.",
+                  "A senior official said the former prime minister and the country's army chief would attend.",
+                  "The Sandinista government accused ethnic Albanians and a Serbian-led militia of the attack."]
+
+
+def test_composer_shortcut_finds_what_trying_every_token_finds(parser, parsed):
+    """The composer visits only tokens a mention can start at; trying step() at every token must draft the same."""
+    from casus.actors.resolve import _Composer
+
+    resolver = ActorResolver(KnowledgeBase.load())
+    extra = list(parser.parse_many(Article(id=f"x{k}", text=t) for k, t in enumerate(SHORTCUT_EXTRA)))
+    for doc in parsed[1] + extra:
+        matches = resolver._match(doc)
+        fast = _Composer(doc, matches).run()
+        slow = _Composer(doc, matches)
+        for s in doc.sentences:
+            i = s.start
+            while i < s.end:
+                i = slow.step(i, s.end)
+        assert [(d.start, d.end, d.actor) for d in fast] == [(d.start, d.end, d.actor) for d in slow.out], doc.article.text
 
 
 def _bare(text: str) -> str:

@@ -202,6 +202,11 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             and self.toks[k].pos not in ("ADJ", "PROPN")
 
     def step(self, i: int, hi: int) -> int:
+        """Draft the mention starting at token i, if any; the next token to try.
+
+        sentence() calls this only where a mention can start (STEP_WORDS, bare_determiner): a new rule
+        that starts mentions at other words must widen those too.
+        """
         start = i
         j = i + 1 if self.low[i] in DETERMINERS and self.mod_at(i) is None else i
         mods: list[Mod] = []
