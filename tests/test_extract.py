@@ -379,3 +379,18 @@ def test_a_hoped_for_or_avoided_act_of_force_gets_no_unknown_attacker(pipeline):
         id="h", text="Lavrov and Kerry said they hoped the plan could avoid military action against Syria.",
         report_date=REPORT)]))
     assert not [e for e in events if e.source is not None and e.source.kind == "unknown" and e.mode != "asserted"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Japanese doctors handed over 500 kg of medicine to the Red Cross in Nepal.", "073"),  # the 'of' noun of a phrasal verb
+    ("The European Union ended its mediation efforts between the Serbian factions.", "165"),  # the object's compound
+    ("The United Nations withdrew its weapons inspectors from Iraq.", "1662"),
+    ("The Burmese army drove out thousands of villagers from their homes.", "201"),
+    ("Rebels blew up two power lines near Kabul.", "1712"),
+    ("Nigerian doctors stopped work on Monday to protest against the government.", "143"),
+])
+def test_the_object_chooses_the_specific_code(pipeline, text, code):
+    (_a, events), = list(pipeline.code([Article(id="obj", text=text, report_date=REPORT)]))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.code == code, (text, [(e.cameo.code, e.trigger.text) for e in events])
+    assert not [e for e in events if e.trigger.text == "mediation"]  # the ended mediation is not also coded as one

@@ -135,8 +135,9 @@ class EventExtractor:
                 if (entry is None or entry.requires is None) and obj is not None:
                     # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
                     # "provided photographs and intelligence": so is each conjunct
+                    verb_trigger = entry.trigger if entry is not None else lemma  # "handed over 700 kg of medicine"
                     for inner in _object_words(doc, obj)[1:]:
-                        inner_entry = self.lexicon.lookup(lemma, "VERB", doc.tokens[inner].lemma.lower())
+                        inner_entry = self.lexicon.lookup(verb_trigger, "VERB", doc.tokens[inner].lemma.lower())
                         if inner_entry is not None and inner_entry.requires:
                             entry = inner_entry
                             break
@@ -340,7 +341,8 @@ def _object_words(doc: ParsedDoc, obj: Token | None) -> list[int]:
     """The object, the noun of its 'of' phrase ('a state of siege') and its conjuncts, which a verb's entry may code."""
     if obj is None:
         return []
-    return [obj.i] + [g.i for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
+    return [obj.i] + [c.i for c in doc.children(obj.i) if c.dep == "compound"] + [
+        g.i for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
                       for g in doc.children(c.i) if g.dep == "pobj"] + [
                           c.i for c in doc.children(obj.i) if c.dep == "conj"]
 

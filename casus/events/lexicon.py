@@ -145,8 +145,9 @@ class Lexicon:
         if slot is None:
             return None
         entry = slot.by_obj.get(obj_lemma.lower()) if obj_lemma else None
-        if entry is None and obj_lemma and " " in obj_lemma:  # "war crime" falls back to "crime"
-            entry = slot.by_obj.get(obj_lemma.lower().rsplit(" ", 1)[1])
+        if entry is None and obj_lemma and " " in obj_lemma:  # "war crime" → "crime"; "mediation effort" → "mediation"
+            modifier, head = obj_lemma.lower().rsplit(" ", 1)
+            entry = slot.by_obj.get(head) or slot.by_obj.get(modifier)
         if entry is None:
             entry = slot.default
         return None if entry is None or entry.code == NOT_AN_EVENT else entry
