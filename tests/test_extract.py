@@ -394,3 +394,17 @@ def test_the_object_chooses_the_specific_code(pipeline, text, code):
     top = max(events, key=lambda e: e.confidence)
     assert top.cameo.code == code, (text, [(e.cameo.code, e.trigger.text) for e in events])
     assert not [e for e in events if e.trigger.text == "mediation"]  # the ended mediation is not also coded as one
+
+
+def test_a_call_for_an_agentless_passive_act_is_an_appeal_by_the_caller(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="p", text="German Chancellor Gerhard Schroeder has repeatedly called for the embargo on China to be lifted.",
+        report_date=REPORT)]))
+    assert any(e.cameo.root == "02" and e.source.country == "DEU" and e.target is not None and e.target.country == "CHN"
+               for e in events), [(e.cameo.code, e.source.text, e.target) for e in events]
+
+
+def test_a_stance_adjective_needs_an_actor_in_that_state(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="o", text="The British minister denied his economic forecasts were too optimistic.", report_date=REPORT)]))
+    assert not [e for e in events if e.cameo.code == "013"], [(e.cameo.code, e.trigger.text) for e in events]

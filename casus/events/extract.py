@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casus.events.arguments import ActorIndex, Arg, agent_of, object_of, placed_in, prep_objects
+from casus.events.arguments import ActorIndex, Arg, agent_of, object_of, placed_in, prep_objects, subject_of
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
@@ -103,7 +103,9 @@ class EventExtractor:
                 continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
             if pos == "ADJ":  # "is skeptical of", "remains opposed to": a predicate adjective after a copula
                 entry = self.lexicon.lookup(t.lemma.lower(), "ADJ") if t.dep == "acomp" else None
-                if entry is not None:
+                holder = subject_of(doc, t)[0] if entry is not None else None
+                if holder is not None and (index.at(holder.i) is not None or holder.tag == "PRP"):
+                    # "Germany is skeptical", "it is concerned"; not "the forecasts were too optimistic"
                     out.append(Candidate(t, entry, "VERB"))
                 continue
             if pos == "NOUN" and any(c.dep == "nsubj" for c in doc.children(t.i)) and any(
@@ -180,7 +182,10 @@ class EventExtractor:
               and mod.mode == "asserted"):
             # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
             source = Arg([_unknown_source(tok)], None, "act of force with no named doer")
-        if not source or not (_political(source) or _political(target)):
+        if not source and mod.appeal_head is not None and _passive(doc, tok):
+            # "called for the embargo to be lifted": the one who asks stands on one side
+            source = Arg([_unknown_source(tok)], None, "passive without agent")
+        if not source or not (_political(source) or _political(target) or mod.appeal_head is not None):
             return None  # no political actor on either side: sport, markets, crime among the unnamed
         if not target and (mod.mode == "threatened" or entry.code[:2] == "13"):
             target = self.roles.condition_target(doc, tok, index)  # "… unless Baghdad accepted"
@@ -193,7 +198,8 @@ class EventExtractor:
             obj = object_of(doc, mod.appeal_head)
             b = Arg(index.for_phrase(obj.i), obj, "appeal object") if obj is not None else Arg()
             if a_src:  # the one asked is the object of the appeal, else the wanted act's own doer
-                inner = source if source and source.mentions[0] is not a_src.mentions[0] else Arg()
+                inner = source if source and source.mentions[0] is not a_src.mentions[0] and (
+                    source.mentions[0].actor.kind != "unknown") else Arg()
                 source, target = a_src, (b or inner or target)
         elif mod.appeal_head is not None and mod.mode == "demanded":
             # "A said B must withdraw", "A demanded that B withdraw": A demands of B
@@ -201,6 +207,8 @@ class EventExtractor:
             if a_src:  # the one asked is the demanded act's doer, else (an agentless passive) what it acts on
                 doer = source if source and source.mentions[0].actor.kind != "unknown" else Arg()
                 source, target = a_src, (doer or target)
+        if not (_political(source) or _political(target)):
+            return None
         reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
         if base != entry.code:
             reasons.append(f"actor sectors recode {entry.code} as {base}")
