@@ -408,3 +408,18 @@ def test_a_stance_adjective_needs_an_actor_in_that_state(pipeline):
     (_a, events), = list(pipeline.code([Article(
         id="o", text="The British minister denied his economic forecasts were too optimistic.", report_date=REPORT)]))
     assert not [e for e in events if e.cameo.code == "013"], [(e.cameo.code, e.trigger.text) for e in events]
+
+
+def test_shot_dead_is_shooting_but_calling_someone_names_is_no_phone_call(pipeline):
+    arts = [Article(id="s", text="Dozens of unarmed Kenyan protesters were shot dead by police in Nairobi.", report_date=REPORT),
+            Article(id="n", text="The Turkish president called the Dutch prime minister nasty.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert any(e.cameo.root in ("18", "19") and e.target is not None and e.target.country == "KEN" for e in coded["s"])
+    assert not [e for e in coded["n"] if e.cameo.code == "041"]
+
+
+def test_an_opposed_intervention_is_not_an_attack_by_someone_unknown(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="i", text="France opposes any military intervention in Libya.", report_date=REPORT)]))
+    assert any(e.cameo.root == "11" and e.source.country == "FRA" for e in events)
+    assert not [e for e in events if e.cameo.root == "19" and e.source is not None and e.source.kind == "unknown"]

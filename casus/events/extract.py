@@ -115,8 +115,8 @@ class EventExtractor:
             entry, first_char = None, None
             if pos == "VERB":
                 kids = doc.children(t.i)
-                if any(c.dep == "oprd" for c in kids):
-                    continue  # "called the move a mistake": naming, not the act
+                if any(c.dep == "oprd" and c.pos in ("NOUN", "PROPN") for c in kids):
+                    continue  # "called the move a mistake": naming, not the act ("shot dead" is the act)
                 obj = _acted_on(doc, t)  # "sanctions were lifted": the passive subject is what is acted on
                 obj_lemma = _object_word(doc, t, obj, index)
                 nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
@@ -159,6 +159,9 @@ class EventExtractor:
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "NOUN") or (
                         self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
+            if entry is not None and pos == "VERB" and entry.code[:2] not in FORCE_ROOTS and any(
+                    c.dep == "oprd" for c in doc.children(t.i)):
+                entry = None  # "called the prime minister nasty": naming; "shot dead" is the act
             if entry is not None and entry.pos in ("VERB", "NOUN"):
                 out.append(Candidate(t, entry, entry.pos, first_char))
         return out
@@ -179,7 +182,7 @@ class EventExtractor:
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
         elif (not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS
-              and mod.mode == "asserted"):
+              and mod.mode == "asserted" and _reported_as_done(doc, tok)):
             # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
             source = Arg([_unknown_source(tok)], None, "act of force with no named doer")
         if not source and mod.appeal_head is not None and _passive(doc, tok):
@@ -317,6 +320,21 @@ def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInd
     if comp is not None and comp.dep == "compound" and comp.head == obj.i:  # "war crimes": the lexicon may name both
         return f"{comp.lemma.lower()} {obj.lemma.lower()}"
     return obj.lemma.lower()
+
+
+def _reported_as_done(doc: ParsedDoc, noun: Token) -> bool:
+    """True for an attack noun told as what happened: a subject ('a bombing killed'), 'in/during/by' an attack.
+
+    Not one that is opposed, condemned or discussed ('opposes any military intervention').
+    """
+    while noun.dep == "compound" and noun.head != noun.i:  # "a car bomb explosion"
+        noun = doc.tokens[noun.head]
+    head = doc.tokens[noun.head]
+    if noun.dep in ("nsubj", "nsubjpass") or noun.head == noun.i:
+        return True
+    if noun.dep == "dobj" and head.lemma.lower() in LIGHT_VERBS:  # "launched cyber warfare against India"
+        return True
+    return noun.dep == "pobj" and head.text.lower() in ("in", "during", "by")
 
 
 def _instruments(doc: ParsedDoc, verb: Token) -> list[Token]:
