@@ -246,3 +246,45 @@ def governing_verb(doc: ParsedDoc, noun: Token) -> Token | None:
         if tok.pos in ("VERB", "AUX"):
             return tok
     return None
+
+
+def object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorIndex) -> str | None:
+    """The word that names what is acted on: 'money' for sums, the 'with' object after a recipient."""
+    if obj is None:
+        return None
+    if obj.ent_type == "MONEY" or any(c.ent_type == "MONEY" for c in doc.children(obj.i) if c.dep == "nummod"):
+        return "money"  # "gave 352.5 million euros"
+    if index.at(obj.i) is not None:  # "provided the Lebanese army with aircraft", "accused Russia of war crimes"
+        withs = prep_objects(doc, verb, ("with", "of"))
+        if withs:
+            obj = withs[0]
+    comp = doc.tokens[obj.i - 1] if obj.i > 0 else None
+    if comp is not None and comp.dep == "compound" and comp.head == obj.i:  # "war crimes": the lexicon may name both
+        return f"{comp.lemma.lower()} {obj.lemma.lower()}"
+    return obj.lemma.lower()
+
+
+def acted_on(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The direct object of a verb, or the subject of a passive one ('the ban was lifted')."""
+    obj = object_of(doc, verb)
+    if obj is None and verb.pos == "VERB":
+        obj = next((c for c in doc.children(verb.i) if c.dep == "nsubjpass"), None)
+    return obj
+
+
+def object_words(doc: ParsedDoc, obj: Token | None) -> list[int]:
+    """The object, the noun of its 'of' phrase ('a state of siege') and its conjuncts, which a verb's entry may code."""
+    if obj is None:
+        return []
+    return [obj.i] + [c.i for c in doc.children(obj.i) if c.dep == "compound"] + [
+        g.i for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
+                      for g in doc.children(c.i) if g.dep == "pobj"] + [
+                          c.i for c in doc.children(obj.i) if c.dep == "conj"]
+
+
+def instruments(doc: ParsedDoc, verb: Token) -> list[Token]:
+    """Nouns that may say how a verb of force was done: 'in/during/with' objects, a thing as subject or agent."""
+    found = prep_objects(doc, verb, ("in", "during", "with"))
+    found += [c for c in doc.children(verb.i) if c.dep == "nsubj"]
+    agent = agent_of(doc, verb)
+    return found + ([agent] if agent is not None else [])

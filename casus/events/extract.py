@@ -5,7 +5,9 @@ import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from casus.events.arguments import ActorIndex, Arg, agent_of, object_of, placed_in, prep_objects, subject_of
+from casus.events.arguments import (
+    ActorIndex, Arg, acted_on, instruments, object_of, object_word, object_words, placed_in, prep_objects, subject_of,
+)
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
@@ -69,7 +71,7 @@ class EventExtractor:
             yielding = {c.token.i for c in cands if c.pos == "VERB" and c.entry.requires
                         and compounds.get(_matched_object(doc, c)) == c.entry.code[:2]}
             covered = {i for c in cands if c.pos == "VERB" and c.entry.requires and c.token.i not in yielding
-                       for i in _object_words(doc, _acted_on(doc, c.token))}
+                       for i in object_words(doc, acted_on(doc, c.token))}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
             cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode not in ("negated", "considered")}
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
@@ -77,7 +79,7 @@ class EventExtractor:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
                     continue  # "cooperation plan": the head noun speaks for both
                 if cand.pos == "VERB" and cand.entry.code == GENERIC_FORCE and any(
-                        g.i in specific for g in _instruments(doc, cand.token)):
+                        g.i in specific for g in instruments(doc, cand.token)):
                     continue  # "wounded two soldiers in a bomb attack", "a bombing killed": the attack says how (183)
                 if cand.token.i in yielding:
                     continue  # "went on hunger strike": the compound noun (142) is more specific than the verb's row (143)
@@ -117,8 +119,8 @@ class EventExtractor:
                 kids = doc.children(t.i)
                 if any(c.dep == "oprd" and c.pos in ("NOUN", "PROPN") for c in kids):
                     continue  # "called the move a mistake": naming, not the act ("shot dead" is the act)
-                obj = _acted_on(doc, t)  # "sanctions were lifted": the passive subject is what is acted on
-                obj_lemma = _object_word(doc, t, obj, index)
+                obj = acted_on(doc, t)  # "sanctions were lifted": the passive subject is what is acted on
+                obj_lemma = object_word(doc, t, obj, index)
                 nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
                 parts = [c for c in kids if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1)]
                 if nxt is not None and nxt.text.lower() in PARTICLES and nxt not in parts:
@@ -138,7 +140,7 @@ class EventExtractor:
                     # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
                     # "provided photographs and intelligence": so is each conjunct
                     verb_trigger = entry.trigger if entry is not None else lemma  # "handed over 700 kg of medicine"
-                    for inner in _object_words(doc, obj)[1:]:
+                    for inner in object_words(doc, obj)[1:]:
                         inner_entry = self.lexicon.lookup(verb_trigger, "VERB", doc.tokens[inner].lemma.lower())
                         if inner_entry is not None and inner_entry.requires:
                             entry = inner_entry
@@ -306,22 +308,6 @@ class EventExtractor:
         )
 
 
-def _object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorIndex) -> str | None:
-    """The word that names what is acted on: 'money' for sums, the 'with' object after a recipient."""
-    if obj is None:
-        return None
-    if obj.ent_type == "MONEY" or any(c.ent_type == "MONEY" for c in doc.children(obj.i) if c.dep == "nummod"):
-        return "money"  # "gave 352.5 million euros"
-    if index.at(obj.i) is not None:  # "provided the Lebanese army with aircraft", "accused Russia of war crimes"
-        withs = prep_objects(doc, verb, ("with", "of"))
-        if withs:
-            obj = withs[0]
-    comp = doc.tokens[obj.i - 1] if obj.i > 0 else None
-    if comp is not None and comp.dep == "compound" and comp.head == obj.i:  # "war crimes": the lexicon may name both
-        return f"{comp.lemma.lower()} {obj.lemma.lower()}"
-    return obj.lemma.lower()
-
-
 def _reported_as_done(doc: ParsedDoc, noun: Token) -> bool:
     """True for an attack noun told as what happened: a subject ('a bombing killed'), 'in/during/by' an attack.
 
@@ -337,40 +323,14 @@ def _reported_as_done(doc: ParsedDoc, noun: Token) -> bool:
     return noun.dep == "pobj" and head.text.lower() in ("in", "during", "by")
 
 
-def _instruments(doc: ParsedDoc, verb: Token) -> list[Token]:
-    """Nouns that may say how a verb of force was done: 'in/during/with' objects, a thing as subject or agent."""
-    found = prep_objects(doc, verb, ("in", "during", "with"))
-    found += [c for c in doc.children(verb.i) if c.dep == "nsubj"]
-    agent = agent_of(doc, verb)
-    return found + ([agent] if agent is not None else [])
-
-
-def _acted_on(doc: ParsedDoc, verb: Token) -> Token | None:
-    """The direct object of a verb, or the subject of a passive one ('the ban was lifted')."""
-    obj = object_of(doc, verb)
-    if obj is None and verb.pos == "VERB":
-        obj = next((c for c in doc.children(verb.i) if c.dep == "nsubjpass"), None)
-    return obj
-
-
 def _matched_object(doc: ParsedDoc, cand: Candidate) -> int | None:
     """The token a verb row's object constraint matched: its object, or the object of its particle ('go on strike')."""
-    obj = _acted_on(doc, cand.token)
+    obj = acted_on(doc, cand.token)
     if obj is None and " " in cand.entry.trigger:
         part = cand.entry.trigger.split(" ", 1)[1]
         obj = next((g for c in doc.children(cand.token.i) if c.text.lower() == part
                     for g in doc.children(c.i) if g.dep == "pobj"), None)
     return obj.i if obj is not None else None
-
-
-def _object_words(doc: ParsedDoc, obj: Token | None) -> list[int]:
-    """The object, the noun of its 'of' phrase ('a state of siege') and its conjuncts, which a verb's entry may code."""
-    if obj is None:
-        return []
-    return [obj.i] + [c.i for c in doc.children(obj.i) if c.dep == "compound"] + [
-        g.i for c in doc.children(obj.i) if c.dep == "prep" and c.text.lower() == "of"
-                      for g in doc.children(c.i) if g.dep == "pobj"] + [
-                          c.i for c in doc.children(obj.i) if c.dep == "conj"]
 
 
 def _place_actor(place, why: str) -> Actor:
