@@ -423,3 +423,21 @@ def test_an_opposed_intervention_is_not_an_attack_by_someone_unknown(pipeline):
         id="i", text="France opposes any military intervention in Libya.", report_date=REPORT)]))
     assert any(e.cameo.root == "11" and e.source.country == "FRA" for e in events)
     assert not [e for e in events if e.cameo.root == "19" and e.source is not None and e.source.kind == "unknown"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Russian foreign ministry had no immediate comment.",
+    "A spokesman for the Iranian government would not comment on the report.",
+    "The Pentagon refused to say whether troops would be sent to Syria.",
+])
+def test_ways_of_declining_to_comment(pipeline, text):
+    (_a, events), = list(pipeline.code([Article(id="dc", text=text, report_date=REPORT)]))
+    assert any(e.cameo.code == "011" and e.mode == "asserted" for e in events), (text, [e.cameo.code for e in events])
+    assert not [e for e in events if e.cameo.root == "12"]  # not refusing to cooperate
+
+
+def test_refusing_to_meet_demands_is_refusing_to_yield_not_to_meet(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="md", text="The U.S. said it would not meet the kidnappers' demands.", report_date=REPORT)]))
+    assert any(e.cameo.code.startswith("124") and e.source.country == "USA" for e in events), \
+        [e.cameo.code for e in events]

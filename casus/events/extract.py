@@ -11,7 +11,7 @@ from casus.events.arguments import (
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
-from casus.events.modality import PURPOSE, Modality, modality
+from casus.events.modality import PURPOSE, REFUSE_HEADS, Modality, modality
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
@@ -161,6 +161,11 @@ class EventExtractor:
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "NOUN") or (
                         self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
+            if entry is None and pos == "VERB" and t.dep == "xcomp" and self.lexicon.is_speech(lemma) and (
+                    doc.tokens[t.head].lemma.lower() in REFUSE_HEADS):  # "refused to say whether …": decline comment
+                entry = self.lexicon.lookup(lemma, "SPEECH")
+                out.append(Candidate(t, entry, "VERB"))
+                continue
             if entry is not None and pos == "VERB" and entry.code[:2] not in FORCE_ROOTS and any(
                     c.dep == "oprd" for c in doc.children(t.i)):
                 entry = None  # "called the prime minister nasty": naming; "shot dead" is the act

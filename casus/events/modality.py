@@ -21,6 +21,7 @@ HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+STATEMENT_NOUNS = frozenset({"comment", "statement", "word"})  # "had no comment": declined to comment (011)
 REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "oppose"})
 DENY_HEADS = frozenset({"deny"})
 ALLEGE_HEADS = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "condemn", "criticize",
@@ -99,12 +100,16 @@ def _reported(doc: ParsedDoc, tok: Token, is_speech: Callable[[str], bool]) -> T
 
 def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lambda _w: False) -> Modality:
     """Find the mode of the act at `pred` by walking up its clause chain."""
+    no = next((c for c in doc.children(pred.i) if c.dep == "det" and c.text.lower() == "no"), None)
+    if no is not None and pred.pos == "NOUN":  # "there were no talks"; "had no comment" declines to comment
+        mode = "refused" if pred.lemma.lower() in STATEMENT_NOUNS else "negated"
+        return Modality(mode, no, reason=f"mode {mode}: 'no {pred.text}'")
     tok, own_clause = pred, True
     for _ in range(8):
         for c in _aux_words(doc, tok.i):
             low = c.text.lower()
             if c.dep == "neg" or low in NEGATIONS:
-                if own_clause and FUTURE_AUX & {a.text.lower() for a in _aux_words(doc, tok.i)}:
+                if own_clause and (FUTURE_AUX | {"would"}) & {a.text.lower() for a in _aux_words(doc, tok.i)}:
                     return Modality("refused", c, reason=f"mode refused: 'will {c.text}'")
                 return Modality("negated", c, reason=f"mode negated: '{c.text}'")
         for c in _aux_words(doc, tok.i):
