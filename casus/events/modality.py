@@ -102,7 +102,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
     """Find the mode of the act at `pred` by walking up its clause chain."""
     no = next((c for c in doc.children(pred.i) if c.dep == "det" and c.text.lower() == "no"), None)
     if no is not None and pred.pos == "NOUN":  # "there were no talks"; "had no comment" declines to comment
-        mode = "refused" if pred.lemma.lower() in STATEMENT_NOUNS else "negated"
+        holder = doc.tokens[pred.head].lemma.lower() if pred.dep == "dobj" else ""
+        mode = "refused" if pred.lemma.lower() in STATEMENT_NOUNS and holder in ("have", "make", "offer", "give") else "negated"
         return Modality(mode, no, reason=f"mode {mode}: 'no {pred.text}'")
     tok, own_clause = pred, True
     for _ in range(8):
