@@ -441,3 +441,17 @@ def test_refusing_to_meet_demands_is_refusing_to_yield_not_to_meet(pipeline):
         id="md", text="The U.S. said it would not meet the kidnappers' demands.", report_date=REPORT)]))
     assert any(e.cameo.code.startswith("124") and e.source.country == "USA" for e in events), \
         [e.cameo.code for e in events]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "074"),
+    ("Russia is sending troops to the Ukrainian border.", "154"),  # a build-up, not peacekeeping
+    ("The Czech prime minister pledged his country's full support for the Libyan government.", "032"),
+    ("The US president agreed to discontinue tariffs on Chinese goods.", "0354"),
+    ("Algerian authorities suspended publication of the country's largest newspaper.", "1721"),
+    ("The Sudanese president declared a cessation of hostilities in Darfur.", "0871"),
+])
+def test_what_is_sent_pledged_or_stopped_chooses_the_code(pipeline, text, code):
+    (_a, events), = list(pipeline.code([Article(id="w", text=text, report_date=REPORT)]))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.code == code, (text, [(e.cameo.code, e.trigger.text) for e in events])

@@ -288,3 +288,14 @@ def instruments(doc: ParsedDoc, verb: Token) -> list[Token]:
     found += [c for c in doc.children(verb.i) if c.dep == "nsubj"]
     agent = agent_of(doc, verb)
     return found + ([agent] if agent is not None else [])
+
+
+def for_peacekeeping(doc: ParsedDoc, verb: Token) -> bool:
+    """True if what a verb sends goes to or serves a peacekeeping mission ('troops to the UN peacekeeping force')."""
+    obj = object_of(doc, verb)
+    holders = [verb] + ([obj] if obj is not None else [])
+    for pobj in (p for h in holders for p in prep_objects(doc, h, ("to", "for", "in", "with"))):
+        words = [pobj] + [c for c in doc.children(pobj.i) if c.dep in ("compound", "amod", "nmod")]
+        if any(w.lemma.lower().replace("-", "").startswith("peacekeep") for w in words):
+            return True
+    return False

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casus.events.arguments import (
-    ActorIndex, Arg, acted_on, instruments, object_of, object_word, object_words, placed_in, prep_objects, subject_of,
+    ActorIndex, Arg, acted_on, for_peacekeeping, instruments, object_of, object_word, object_words, placed_in,
+    prep_objects, subject_of,
 )
 from casus.events.roles import RoleFinder
 from casus.events.sectors import load_sector_rules, recode_by_sector
@@ -161,6 +162,9 @@ class EventExtractor:
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "NOUN") or (
                         self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
+            if entry is not None and pos == "VERB" and entry.code[:2] == "15" and for_peacekeeping(doc, t):
+                # "sent 300 troops to the UN peacekeeping mission in Mali": peacekeeping (074), not a build-up
+                entry = self.lexicon.lookup(entry.trigger, "VERB", "peacekeepers") or entry
             if entry is None and pos == "VERB" and t.dep == "xcomp" and self.lexicon.is_speech(lemma) and (
                     doc.tokens[t.head].lemma.lower() in REFUSE_HEADS):  # "refused to say whether …": decline comment
                 entry = self.lexicon.lookup(lemma, "SPEECH")
