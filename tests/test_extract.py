@@ -455,3 +455,11 @@ def test_what_is_sent_pledged_or_stopped_chooses_the_code(pipeline, text, code):
     (_a, events), = list(pipeline.code([Article(id="w", text=text, report_date=REPORT)]))
     top = max(events, key=lambda e: e.confidence)
     assert top.cameo.code == code, (text, [(e.cameo.code, e.trigger.text) for e in events])
+
+
+def test_a_decision_to_act_is_the_act(pipeline):
+    arts = [Article(id="d", text="Japan decided on Thursday to ease some sanctions on North Korea.", report_date=REPORT),
+            Article(id="p", text="Japan plans to ease some sanctions on North Korea.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert any(e.cameo.code == "085" and e.mode == "asserted" and e.target.country == "PRK" for e in coded["d"])
+    assert any(e.cameo.code.startswith("035") and e.mode == "intended" for e in coded["p"])  # a plan stays an intent

@@ -8,9 +8,11 @@ from casus.model import ParsedDoc, Token
 
 INTENT_HEADS = frozenset({
     "plan", "intend", "hope", "want", "seek", "aim", "promise", "pledge", "vow", "agree", "offer",
-    "decide", "prepare", "expect", "wish", "propose", "suggest", "commit", "resolve", "undertake",
-    "vote", "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared", "swear", "sworn",
+    "prepare", "expect", "wish", "propose", "suggest", "commit", "undertake",
+    "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared", "swear", "sworn",
 })
+# "decided to ease sanctions", "voted to impose sanctions": a decision is the act itself, as CAMEO codes it
+DECISION_HEADS = frozenset({"decide", "vote", "resolve"})
 WANT_HEADS = frozenset({"want", "wish", "expect", "need", "like", "prefer"})
 CONSIDER_HEADS = frozenset({"consider", "mull", "weigh", "explore", "study", "contemplate", "ponder", "review"})
 APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "press", "encourage", "invite",
@@ -171,7 +173,7 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 if neg is not None:
                     return Modality("refused", neg, reason=f"mode refused: '{neg.text} {head.text}'")
                 return Modality("intended", head, reason=f"mode intended: '{head.text}'")
-            own_clause = False
+            own_clause = bool(forms & DECISION_HEADS)  # "decided to lift": the decision's own mode is the act's
         elif tok is pred and tok.dep == "pobj" and pred.pos != "VERB":
             prep = head
             verb = doc.tokens[prep.head]
