@@ -436,11 +436,12 @@ def test_ways_of_declining_to_comment(pipeline, text):
     assert not [e for e in events if e.cameo.root == "12"]  # not refusing to cooperate
 
 
-def test_refusing_to_meet_demands_is_refusing_to_yield_not_to_meet(pipeline):
+def test_refusing_to_meet_conditions_is_refusing_to_yield_not_to_meet(pipeline):
     (_a, events), = list(pipeline.code([Article(
-        id="md", text="The U.S. said it would not meet the kidnappers' demands.", report_date=REPORT)]))
+        id="md", text="The U.S. said it would not meet the conditions set by Iran.", report_date=REPORT)]))
     assert any(e.cameo.code.startswith("124") and e.source.country == "USA" for e in events), \
         [e.cameo.code for e in events]
+    assert not [e for e in events if e.cameo.code.startswith("125")]
 
 
 @pytest.mark.parametrize("text,code", [
