@@ -165,7 +165,7 @@ TARGET_CASES = [
     # a place where words are spoken is a venue, not a target
     ("France condemned the decision in Geneva.", None, None),
     # a place inside the source's own phrase tells where the source is from, not what it acts on
-    ("Demonstrators in Baghdad blocked a road.", None, None),
+    ("Gunmen in Baghdad attacked a convoy.", None, None),
     # the target of an infinitival complement the framing verb speaks for
     ("Russia refused to resume gas deliveries to Ukraine.", "UKR", "Ukraine"),
     # the source's own forces or envoy are not the target; the place or country they go to or leave is
@@ -464,3 +464,16 @@ def test_a_decision_to_act_is_the_act(pipeline):
     coded = {a.id: evs for a, evs in pipeline.code(arts)}
     assert any(e.cameo.code == "085" and e.mode == "asserted" and e.target.country == "PRK" for e in coded["d"])
     assert any(e.cameo.code.startswith("035") and e.mode == "intended" for e in coded["p"])  # a plan stays an intent
+
+
+def test_a_domestic_measure_with_no_named_target_is_aimed_at_the_own_country(pipeline):
+    arts = [Article(id="m", text="The Thai army declared martial law on Tuesday.", report_date=REPORT),
+            Article(id="v", text="Thailand will visit Japan next month.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert any(e.cameo.code == "1724" and e.target is not None and e.target.country == "THA" for e in coded["m"]), \
+        [(e.cameo.code, e.target) for e in coded["m"]]
+    assert not [e for e in coded["v"] if e.target is not None and e.target.country == "THA"]  # not for acts abroad
+    (_a, protest), = list(pipeline.code([Article(id="p", text="Demonstrators in Baghdad blocked a road.", report_date=REPORT)]))
+    top = max(protest, key=lambda e: e.confidence)  # aimed at Iraq, not at the place in the demonstrators' phrase
+    assert top.target is not None and top.target.country == "IRQ" and "Baghdad" not in top.target.text
+    assert top.source.country == "IRQ" and top.target is not top.source

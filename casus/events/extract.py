@@ -32,6 +32,7 @@ FORCE_ROOTS = frozenset({"18", "19", "20"})
 GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
 PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
 VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
+DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175")  # done at home
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
@@ -237,6 +238,12 @@ class EventExtractor:
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, code, source, target, place)
+        if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
+            # "imposed martial law", "lifted the state of emergency", "went on hunger strike": at home
+            home = source.mentions[0].actor
+            own = Actor("", tok.idx, tok.idx, name=None, code=home.country, country=home.country, kind="state",
+                        reason=f"no target named: the own country of {home.text} ({home.country})")
+            target = Arg([ActorMention(tok.i, tok.i, tok.i, own)], None, "own country (domestic act)")
         if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
             source = _in_place(doc, source, place, target.token)
             target = _in_place(doc, target, place, source.token)
