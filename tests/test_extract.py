@@ -477,3 +477,15 @@ def test_a_domestic_measure_with_no_named_target_is_aimed_at_the_own_country(pip
     top = max(protest, key=lambda e: e.confidence)  # aimed at Iraq, not at the place in the demonstrators' phrase
     assert top.target is not None and top.target.country == "IRQ" and "Baghdad" not in top.target.text
     assert top.source.country == "IRQ" and top.target is not top.source
+
+
+@pytest.mark.parametrize("text,code,src,tgt", [
+    ("Humanitarian aid was delivered to Yemen by Saudi Arabia.", "07", "SAU", "YEM"),
+    ("Two journalists were detained by Iranian police in Tehran.", "17", "IRN", "IRN"),
+    ("The sanctions were eased by the European Union.", "08", "IGO", None),
+])
+def test_passive_acts_take_the_by_agent_as_doer(pipeline, text, code, src, tgt):
+    (_a, events), = list(pipeline.code([Article(id="pa", text=text, report_date=REPORT)]))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.code.startswith(code) and top.source.country == src, (text, top.cameo.code, top.source.text)
+    assert tgt is None or (top.target is not None and top.target.country == tgt)

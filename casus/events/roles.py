@@ -140,7 +140,9 @@ class RoleFinder:
     def noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
         source, target = Arg(), Arg()
         for c in doc.children(noun.i):
-            if c.dep in ("poss", "amod", "compound", "nmod") and index.at(c.i) is not None:
+            m = index.at(c.i) if c.dep in ("poss", "amod", "compound", "nmod") else None
+            if m is not None and (m.actor.country or m.actor.code or m.actor.sector or c.dep == "poss"):
+                # an adjective read as a nameless person ('Humanitarian aid') is no doer
                 source = Arg(index.for_phrase(c.i), c, f"modifier '{c.text}'")
                 break
         if not source:
