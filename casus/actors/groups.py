@@ -31,8 +31,10 @@ class GroupRules:
             return None
         if last.dep in ("compound", "amod", "nmod") and not (start <= last.head < end) and toks[last.head].pos in ("NOUN", "PROPN"):
             return None  # 'police station', 'army base'
-        country, sectors, kind, needs_ctx = self.from_mods(mods)
         head = chain[-1]
+        if head.name == "state" and self.condition_after(end):
+            return None  # 'a state of emergency': a condition, not an actor
+        country, sectors, kind, needs_ctx = self.from_mods(mods)
         identity = next((e for e in chain if e.kind == IDENTITY), None)  # 'Kurds', 'Shiite militias'
         sec = list(head.sectors) + [s for e in chain[:-1] for s in e.sectors if s != "GOV" and s not in head.sectors
                                     and not (e.kind == IDENTITY and s == "CVL")]
@@ -54,6 +56,8 @@ class GroupRules:
             if country is None and post is None and set(sec) & TRANSNATIONAL and not identity:
                 country = next(s for s in sec if s in TRANSNATIONAL)  # 'a human rights group' → NGO
         sectors = sectors + [s for s in sec if s not in sectors]
+        if country and country not in NON_STATE and "IGO" in sectors and len(sectors) > 1:
+            sectors = [s for s in sectors if s != "IGO"]  # 'Nigerian peacekeepers' are Nigeria's troops
         if kind in (None, "state"):
             kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
         definite = toks[start].text.lower() == "the"
@@ -70,6 +74,16 @@ class GroupRules:
         if needs == "sole":
             d.extra["home"] = identity.country if identity is not None else None
         return end
+
+    def condition_after(self, p: int) -> bool:
+        """'of emergency', 'of national emergency' after 'state': 'of' + a noun naming no KB actor ('of Texas' does)."""
+        toks = self.toks
+        if p >= len(toks) or toks[p].text.lower() != "of":
+            return False
+        obj = next((k for k in range(p + 1, min(len(toks), p + 6)) if toks[k].head == p and toks[k].dep == "pobj"), None)
+        if obj is None:
+            return False
+        return not any(q in self.m and self.m[q].end > obj for q in range(p + 1, obj + 1))
 
     def backer(self, p: int) -> bool:
         """'Iranian-backed militia': the state behind a group, not where it acts."""

@@ -15,6 +15,7 @@ EXPLICIT = (COUNTRY, ADJECTIVE, SEAT)
 # nouns a country is the topic of, not the actor behind: 'the North Korea issue'
 TOPICS = frozenset({"issue", "question", "problem", "matter", "situation", "file", "dossier", "topic", "affair",
                     "affairs", "language", "crisis", "conflict", "border", "team", "embassy"})
+STANCES = frozenset({"pro", "anti"})  # 'pro-Iranian', 'anti-American': an attitude towards a country, not its nationality
 COORD = frozenset({"and", "or", ",", "&"})
 SEAT_GOVERNMENTS = frozenset({"government", "regime", "administration", "leadership"})  # 'the Khartoum government'
 PLACING = frozenset({"operate", "base", "live", "hide", "fight"})  # verbs that place a group: "X operating in Y"
@@ -42,7 +43,7 @@ class ModifierRules:
         m = self.m.get(p)
         if m is not None:
             e = m.get(COUNTRY, ADJECTIVE, ORGANIZATION, SEAT)
-            if e is None or e.category == ORGANIZATION and e.kind == "person":
+            if e is None or e.category == ORGANIZATION and e.kind == "person" or self.stance(p):
                 return None
             poss = m.end < len(toks) and toks[m.end].text in POSSESSIVE
             if e.category == SEAT and not poss and not self.seat_government(m.end):
@@ -55,6 +56,13 @@ class ModifierRules:
             if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
                 return Mod(p, p + 3, None)
         return None
+
+    def stance(self, p: int) -> bool:
+        """'pro-Iranian', 'anti-US', 'pro Moscow': the name at p follows 'pro'/'anti', so it gives no country."""
+        toks = self.toks
+        if p >= 2 and toks[p - 1].text == "-" and not toks[p - 2].ws:
+            return toks[p - 2].text.lower() in STANCES
+        return p >= 1 and toks[p - 1].text.lower().rstrip("-") in STANCES
 
     def of_country(self, p: int) -> Mod | None:
         """'of Iraq' / 'of the United Nations' after a noun."""

@@ -168,7 +168,7 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             if e is None or e.category != PERSON and self.in_entity(m):
                 continue
             country = e.at(self.when)[0] if e.category == PERSON else e.country
-            if country and country not in NON_STATE and not self.backer(m.end):
+            if country and country not in NON_STATE and not self.backer(m.end) and not self.stance(m.start):
                 out.add(country)
         return out
 
@@ -272,8 +272,8 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         head = self.span_head(m.start, m.end)
         ht = toks[head]
         e = m.get(PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE)
-        if e is None:
-            return
+        if e is None or e.category in (COUNTRY, SEAT, ADJECTIVE) and self.stance(m.start):
+            return  # 'pro-Iranian', 'anti-US': an attitude, not an actor
         end = m.end
         while end > m.start + 1 and toks[end - 1].text in POSSESSIVE:
             end -= 1

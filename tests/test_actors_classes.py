@@ -1,0 +1,44 @@
+"""Phrases that name no actor, or no country: 'a state of emergency', 'pro-Iranian', 'anti-American'."""
+from __future__ import annotations
+
+import pytest
+
+from casus.actors.kb import KnowledgeBase
+from casus.actors.resolve import ActorResolver
+from casus.model import Article
+
+
+@pytest.fixture(scope="module")
+def resolve():
+    from casus.nlp import Parser
+
+    parser, resolver = Parser(), ActorResolver(KnowledgeBase.load())
+
+    def run(text: str) -> list:
+        doc = next(iter(parser.parse_many([Article(id="x", text=text)])))
+        return [m.actor for m in resolver.resolve(doc)]
+    return run
+
+
+@pytest.mark.parametrize("text", ["The president declared a state of emergency in the capital.",
+                                  "Parliament extended the state of national emergency for a month.",
+                                  "The army lifted a state of siege on Friday."])
+def test_state_of_a_condition_is_not_an_actor(resolve, text):
+    assert not [a for a in resolve(text) if a.text.lower().endswith("state")]
+
+
+def test_state_of_a_named_country_is_still_an_actor(resolve):
+    assert "ISR" in {a.country for a in resolve("The State of Israel rejected the proposal.")}
+
+
+@pytest.mark.parametrize("text, stance", [("Pro-Iranian militiamen fired rockets at the base.", "IRN"),
+                                          ("Anti-American protesters burned flags.", "USA"),
+                                          ("A pro-Moscow party won the vote.", "RUS")])
+def test_pro_and_anti_give_no_country(resolve, text, stance):
+    assert stance not in {a.country for a in resolve(text)}
+
+
+def test_pro_x_does_not_count_as_the_articles_one_state(resolve):
+    """'anti-Indian protesters in Dhaka': Bangladesh is the one state named, not India."""
+    got = {a.text: a.country for a in resolve("Anti-Indian protesters clashed with police in Dhaka on Friday.")}
+    assert got.get("Anti-Indian protesters", got.get("protesters")) == "BGD"
