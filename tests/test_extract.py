@@ -447,6 +447,8 @@ def test_refusing_to_meet_conditions_is_refusing_to_yield_not_to_meet(pipeline):
 @pytest.mark.parametrize("text,code", [
     ("Japan is sending troops to the United Nations peacekeeping force in South Sudan.", "074"),
     ("Russia is sending troops to the Ukrainian border.", "154"),  # a build-up, not peacekeeping
+    ("Britain sent 200 soldiers to Mali to help the Malian army.", "074"),  # to help another: protection
+    ("Canada offered to deploy troops to Latvia to protect it.", "0334"),  # offered: intent to protect
     ("The Czech prime minister pledged his country's full support for the Libyan government.", "032"),
     ("The US president agreed to discontinue tariffs on Chinese goods.", "0354"),
     ("Algerian authorities suspended publication of the country's largest newspaper.", "1721"),
@@ -489,3 +491,17 @@ def test_passive_acts_take_the_by_agent_as_doer(pipeline, text, code, src, tgt):
     top = max(events, key=lambda e: e.confidence)
     assert top.cameo.code.startswith(code) and top.source.country == src, (text, top.cameo.code, top.source.text)
     assert tgt is None or (top.target is not None and top.target.country == tgt)
+
+
+def test_committed_to_is_a_pledge(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="c", text="Kenya said it is committed to reforming its police.", report_date=REPORT)]))
+    assert any(e.cameo.root == "03" and e.source.country == "KEN" for e in events), [e.cameo.code for e in events]
+
+
+def test_would_not_inside_a_hope_is_not_a_refusal(pipeline):
+    arts = [Article(id="h", text="France hoped that Iran would not release the prisoners.", report_date=REPORT),
+            Article(id="r", text="France said it would not lift the sanctions on Iran.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert not [e for e in coded["h"] if e.cameo.root == "12"], [e.cameo.code for e in coded["h"]]
+    assert any(e.cameo.root == "12" and e.source.country == "FRA" for e in coded["r"])  # one's own "would not" still refuses

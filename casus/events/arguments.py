@@ -290,10 +290,18 @@ def instruments(doc: ParsedDoc, verb: Token) -> list[Token]:
     return found + ([agent] if agent is not None else [])
 
 
+AID_PURPOSES = frozenset({"help", "assist", "aid", "protect", "defend", "guard", "train", "support", "secure"})
+
+
 def for_peacekeeping(doc: ParsedDoc, verb: Token) -> bool:
-    """True if what a verb sends goes to or serves a peacekeeping mission ('troops to the UN peacekeeping force')."""
+    """True if forces a verb sends serve peacekeeping or another's protection ('troops to help the Philippines army')."""
     obj = object_of(doc, verb)
     holders = [verb] + ([obj] if obj is not None else [])
+    for h in holders:  # a stated aim of helping or protecting makes it military assistance (074), not a build-up
+        if any(c.dep in ("advcl", "xcomp", "relcl", "acl") and c.lemma.lower() in AID_PURPOSES
+               and any(a.dep == "aux" and a.text.lower() == "to" for a in doc.children(c.i))
+               for c in doc.children(h.i)):
+            return True
     for pobj in (p for h in holders for p in prep_objects(doc, h, ("to", "for", "in", "with"))):
         words = [pobj] + [c for c in doc.children(pobj.i) if c.dep in ("compound", "amod", "nmod")]
         if any(w.lemma.lower().replace("-", "").startswith("peacekeep") for w in words):

@@ -105,8 +105,9 @@ class EventExtractor:
             pos = PREDICATE_POS.get(t.pos)
             if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
                 continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
-            if pos == "ADJ":  # "is skeptical of", "remains opposed to": a predicate adjective after a copula
-                entry = self.lexicon.lookup(t.lemma.lower(), "ADJ") if t.dep == "acomp" else None
+            adj = t.dep == "acomp" and (self.lexicon.lookup(t.lemma.lower(), "ADJ") or self.lexicon.lookup(t.text.lower(), "ADJ"))
+            if pos == "ADJ" or (t.tag == "VBN" and adj):  # "is skeptical of", "is committed to": after a copula
+                entry = adj or None
                 holder = subject_of(doc, t)[0] if entry is not None else None
                 if holder is not None and (index.at(holder.i) is not None or holder.tag == "PRP"):
                     # "Germany is skeptical", "it is concerned"; not "the forecasts were too optimistic"

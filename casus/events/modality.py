@@ -25,6 +25,7 @@ FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 STATEMENT_NOUNS = frozenset({"comment", "statement", "word"})  # "had no comment": declined to comment (011)
 REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "oppose"})
+BELIEF_HEADS = frozenset({"hope", "wish", "expect", "fear", "believe", "think", "trust", "worry", "doubt", "assume"})
 DENY_HEADS = frozenset({"deny"})
 ALLEGE_HEADS = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "condemn", "criticize",
                           "criticise", "denounce", "fault", "indict", "convict", "sue", "investigate", "probe"})
@@ -112,7 +113,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
         for c in _aux_words(doc, tok.i):
             low = c.text.lower()
             if c.dep == "neg" or low in NEGATIONS:
-                if own_clause and (FUTURE_AUX | {"would"}) & {a.text.lower() for a in _aux_words(doc, tok.i)}:
+                if own_clause and (FUTURE_AUX | {"would"}) & {a.text.lower() for a in _aux_words(doc, tok.i)} and not (
+                        tok.dep == "ccomp" and word_forms(doc.tokens[tok.head]) & BELIEF_HEADS):  # "hoped X would not": a wish
                     return Modality("refused", c, reason=f"mode refused: 'will {c.text}'")
                 return Modality("negated", c, reason=f"mode negated: '{c.text}'")
         for c in _aux_words(doc, tok.i):
