@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from casus.actors.kb import AGENT, IDENTITY, NON_STATE, PERSON
+from casus.actors.kb import AGENT, IDENTITY, NON_STATE, PERSON, RELIGIONS
 from casus.actors.people import POSSESSIVE
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ TRANSNATIONAL = frozenset({"NGO", "IGO"})  # sectors that are also a country cod
 # coref finds 'the government'), experts and reporters (often foreign), firms ('the company' is one firm, of
 # any state), transnational bodies. Police, courts and legislatures are the state's own.
 NOT_LOCAL = {"GOV", "MIL", "SPY", "ELI", "MED", "BUS"} | TRANSNATIONAL
+LEADERS = frozenset({"leader"})  # 'Yoruba leaders', 'Shiite leaders': a people's elite, not a government
 BACKED = frozenset({"backed", "sponsored", "supported", "funded", "armed", "trained", "allied", "aligned", "controlled"})
 
 
@@ -38,6 +39,9 @@ class GroupRules:
         identity = next((e for e in chain if e.kind == IDENTITY), None)  # 'Kurds', 'Shiite militias'
         sec = list(head.sectors) + [s for e in chain[:-1] for s in e.sectors if s != "GOV" and s not in head.sectors
                                     and not (e.kind == IDENTITY and s == "CVL")]
+        community = identity is not None and head.name in LEADERS
+        if community:
+            sec = ["ELI"] + [s for s in sec if s in RELIGIONS]
         if kind in ("igo", "organization", "group") and country:
             sec = [s for s in sec if s != "GOV"]
         post = None
@@ -62,7 +66,7 @@ class GroupRules:
             kind = "person" if head.kind == "person" else ("state" if country and set(sectors) <= GOVERNING else "group")
         definite = toks[start].text.lower() == "the"
         needs = "country" if needs_ctx else None
-        if identity is not None and country is None and not needs_ctx and not set(head.sectors) & GOVERNING:
+        if identity is not None and country is None and not needs_ctx and (community or not set(head.sectors) & GOVERNING):
             needs = "sole"  # a people lives somewhere: its home state, else the one state the article names
             # ('Tibetan government-in-exile', 'Arab states', 'Kurdish leaders': no state from a people's name)
         elif country is None and not needs_ctx and sectors and kind != "person" and not set(sectors) & NOT_LOCAL \

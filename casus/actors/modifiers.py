@@ -16,6 +16,8 @@ EXPLICIT = (COUNTRY, ADJECTIVE, SEAT)
 TOPICS = frozenset({"issue", "question", "problem", "matter", "situation", "file", "dossier", "topic", "affair",
                     "affairs", "language", "crisis", "conflict", "border", "team", "embassy"})
 STANCES = frozenset({"pro", "anti"})  # 'pro-Iranian', 'anti-American': an attitude towards a country, not its nationality
+# bodies a '-based' country names the home of: 'Pakistan-based groups', 'a London-based organisation'
+BASED_BODIES = frozenset({"group", "organisation", "organization", "outfit", "network", "faction", "cell", "movement"})
 COORD = frozenset({"and", "or", ",", "&"})
 SEAT_GOVERNMENTS = frozenset({"government", "regime", "administration", "leadership"})  # 'the Khartoum government'
 PLACING = frozenset({"operate", "base", "live", "hide", "fight"})  # verbs that place a group: "X operating in Y"
@@ -46,11 +48,11 @@ class ModifierRules:
             if e is None or e.category == ORGANIZATION and e.kind == "person" or self.stance(p):
                 return None
             poss = m.end < len(toks) and toks[m.end].text in POSSESSIVE
-            if e.category == SEAT and not poss and not self.seat_government(m.end):
-                return None
             if e.category != ORGANIZATION and m.end + 1 < len(toks) and toks[m.end].text == "-" and toks[
                     m.end + 1].text.lower() in ("led", "based"):
-                return Mod(p, m.end + 2, e)  # 'Vietnamese-led forces', 'Pakistan-based militants' (not '-backed')
+                return Mod(p, m.end + 2, e)  # 'Vietnamese-led forces', 'London-based groups' (not '-backed')
+            if e.category == SEAT and not poss and not self.seat_government(m.end):
+                return None
             return Mod(p, m.end + 1 if poss else m.end, e)
         if toks[p].text.lower() == "the" and p + 2 < len(toks):
             if toks[p + 1].text.lower() in CONTEXT_NOUNS and toks[p + 2].text in POSSESSIVE:
@@ -63,6 +65,14 @@ class ModifierRules:
         if p >= 2 and toks[p - 1].text == "-" and not toks[p - 2].ws:
             return toks[p - 2].text.lower() in STANCES
         return p >= 1 and toks[p - 1].text.lower().rstrip("-") in STANCES
+
+    def based_body(self, mods: list[Mod], j: int, hi: int) -> bool:
+        """'Pakistan-based groups': a '-based' state modifier right before a body noun the KB has no sector for."""
+        toks = self.toks
+        md = mods[-1] if mods else None
+        return (md is not None and md.entry is not None and md.end == j and j < hi and j not in self.m
+                and toks[md.end - 1].text.lower() == "based" and md.entry.country not in NON_STATE
+                and toks[j].pos == "NOUN" and toks[j].lemma.lower() in BASED_BODIES)
 
     def of_country(self, p: int) -> Mod | None:
         """'of Iraq' / 'of the United Nations' after a noun."""

@@ -245,6 +245,11 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             done = self.group(start, mods, chain, agent_end)
             if done:
                 return done
+        if self.based_body(mods, j, hi):
+            e = mods[-1].entry
+            self.emit(start, j + 1, name=None, country=e.country, sector=[], kind="group",
+                      reason=f"a body based in {e.name}")
+            return j + 1
         if mods:
             for md in mods:
                 self.standalone(md.start, self.m.get(md.start))
