@@ -449,6 +449,8 @@ def test_refusing_to_meet_conditions_is_refusing_to_yield_not_to_meet(pipeline):
     ("Russia is sending troops to the Ukrainian border.", "154"),  # a build-up, not peacekeeping
     ("Britain sent 200 soldiers to Mali to help the Malian army.", "074"),  # to help another: protection
     ("Canada offered to deploy troops to Latvia to protect it.", "0334"),  # offered: intent to protect
+    ("UN peacekeepers arrived in Haiti.", "074"),  # deployed, not a visit
+    ("The Chinese foreign minister arrived in Nairobi.", "042"),  # a visit
     ("The Czech prime minister pledged his country's full support for the Libyan government.", "032"),
     ("The US president agreed to discontinue tariffs on Chinese goods.", "0354"),
     ("Algerian authorities suspended publication of the country's largest newspaper.", "1721"),
@@ -505,3 +507,13 @@ def test_would_not_inside_a_hope_is_not_a_refusal(pipeline):
     coded = {a.id: evs for a, evs in pipeline.code(arts)}
     assert not [e for e in coded["h"] if e.cameo.root == "12"], [e.cameo.code for e in coded["h"]]
     assert any(e.cameo.root == "12" and e.source.country == "FRA" for e in coded["r"])  # one's own "would not" still refuses
+
+
+def test_what_another_must_be_ready_to_do_is_demanded_of_it(pipeline):
+    arts = [Article(id="m", text="Egypt said the United States must be ready to mediate between Israel and Syria.",
+                    report_date=REPORT),
+            Article(id="r", text="Japan is ready to mediate between India and Pakistan.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert any(e.cameo.root == "10" and e.source.country == "EGY" and e.target.country == "USA" for e in coded["m"]), \
+        [(e.cameo.code, e.mode) for e in coded["m"]]
+    assert any(e.cameo.root == "03" and e.mode == "intended" and e.source.country == "JPN" for e in coded["r"])

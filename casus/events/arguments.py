@@ -302,8 +302,10 @@ def for_peacekeeping(doc: ParsedDoc, verb: Token) -> bool:
                and any(a.dep == "aux" and a.text.lower() == "to" for a in doc.children(c.i))
                for c in doc.children(h.i)):
             return True
-    for pobj in (p for h in holders for p in prep_objects(doc, h, ("to", "for", "in", "with"))):
+    subj, passive = subject_of(doc, verb)
+    goers = [subj] + prep_objects(doc, subj, ("of",)) if subj is not None and not passive else []
+    for pobj in [p for h in holders for p in prep_objects(doc, h, ("to", "for", "in", "with"))] + goers:
         words = [pobj] + [c for c in doc.children(pobj.i) if c.dep in ("compound", "amod", "nmod")]
         if any(w.lemma.lower().replace("-", "").startswith("peacekeep") for w in words):
-            return True
+            return True  # "to the UN peacekeeping force"; "a first batch of peacekeeping troops arrived"
     return False

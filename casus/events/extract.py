@@ -164,8 +164,8 @@ class EventExtractor:
                 if entry is None:
                     entry = self.lexicon.lookup(lemma, "NOUN") or (
                         self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
-            if entry is not None and pos == "VERB" and entry.code[:2] == "15" and for_peacekeeping(doc, t):
-                # "sent 300 troops to the UN peacekeeping mission in Mali": peacekeeping (074), not a build-up
+            if entry is not None and pos == "VERB" and entry.code[:2] in ("15", "04") and for_peacekeeping(doc, t):
+                # "sent 300 troops to the UN peacekeeping mission", "peacekeepers arrived": 074, not a build-up or visit
                 entry = self.lexicon.lookup(entry.trigger, "VERB", "peacekeepers") or entry
             if entry is None and pos == "VERB" and t.dep == "xcomp" and self.lexicon.is_speech(lemma) and (
                     doc.tokens[t.head].lemma.lower() in REFUSE_HEADS):  # "refused to say whether …": decline comment

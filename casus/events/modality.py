@@ -170,6 +170,10 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return found
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
                 return _framed("requested", head)
+            frame = doc.tokens[head.head] if head.dep == "acomp" else head  # "must be ready to": the copula's aux
+            if forms & INTENT_HEADS and any(a.text.lower() in OBLIGATION_AUX for a in _aux_words(doc, frame.i)):
+                tok, own_clause = frame, True  # what X must be ready to do is asked of X, not X's intent
+                continue
             if forms & INTENT_HEADS:
                 neg = _negation(doc, head.i)
                 if neg is not None:
