@@ -117,3 +117,13 @@ def test_shipped_people_dates_agree_with_reign(kb, shared):
     names = {fold(r[name_col]) for r in rows}
     for person in ("putin", "merkel", "modi", "abe", "erdogan"):
         assert any(person in n for n in names), person
+
+
+def test_places_take_the_state_of_the_report_date(kb):
+    """former.tsv: a place whose state changed belongs to the earlier state before the change, to none after."""
+    import datetime as dt
+
+    assert kb.state_then("Juba", dt.date(2011, 7, 8)) == "SDN"
+    assert kb.state_then("juba", dt.date(2011, 7, 9)) is None
+    assert kb.state_then("Juba", None) is None
+    assert kb.state_then("Khartoum", dt.date(1990, 1, 1)) is None

@@ -119,6 +119,8 @@ class KnowledgeBase:
         self._person_keys: dict[str, set[tuple[bool, str]]] = {}  # person name -> (cased?, key) it is indexed under
         self._words: dict[str, tuple[str, str, bool]] = {}  # word_keys memo, emptied when an alias is added
         self.max_tokens = 12
+        self.former: dict[str, list[tuple[_dt.date, str]]] = {}  # place name -> (until, earlier state): former.tsv
+        self.country_names: dict[str, str] = {}  # code -> canonical name, from the country rows
 
     @classmethod
     def load(cls, extra: Sequence[Path] = ()) -> KnowledgeBase:
@@ -128,7 +130,16 @@ class KnowledgeBase:
             kb.read(DATA / name)
         for path in extra:
             kb.read(Path(path))
+        from casus.actors.loaders import read_former
+
+        kb.former = read_former(DATA / "former.tsv")
         return kb
+
+    def state_then(self, name: str, when: _dt.date | None) -> str | None:
+        """The state a place name belonged to on a date, if it differs from today's (former.tsv)."""
+        if when is None:
+            return None
+        return next((c for until, c in self.former.get(fold(name), ()) if when < until), None)
 
     def read(self, path: Path) -> None:
         """Add the entries of one data file; the column-header comment says which kind of file it is."""
@@ -155,6 +166,8 @@ class KnowledgeBase:
                 self._replace(old, merged)
                 entry = merged
             self._by_name[key] = entry
+        if entry.category == COUNTRY and entry.country:
+            self.country_names.setdefault(entry.country, entry.name)
         where = self._person_keys.setdefault(entry.name, set()) if entry.category == PERSON else None
         for alias in aliases:
             alias = " ".join(alias.split())

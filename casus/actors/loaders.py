@@ -1,11 +1,12 @@
 """Readers for the actor TSV files (formats in data/FORMAT.md): each yields (aliases, Entry)."""
 from __future__ import annotations
 
+import datetime as _dt
 from collections.abc import Iterator
 from pathlib import Path
 
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
-                             TITLE, Entry, Spell, parse_date)
+                             TITLE, Entry, Spell, fold, parse_date)
 from casus.model import InputError
 
 COLUMNS = {
@@ -110,7 +111,25 @@ def _people_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     yield [name, *_split(c[1])], Entry(name, PERSON, None, (), kind, (spell,))
 
 
+def read_former(path: Path) -> dict[str, list[tuple[_dt.date, str]]]:
+    """former.tsv: folded place name -> (until, country it belonged to before that date), earliest first."""
+    out: dict[str, list[tuple[_dt.date, str]]] = {}
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise InputError(str(path), f"cannot read: {e.strerror}") from e
+    for n, line in enumerate(lines, 1):
+        if line.startswith("#") or not line.strip():
+            continue
+        cells = [c.strip() for c in line.split("\t")]
+        until = parse_date(cells[2]) if len(cells) > 2 else None
+        if until is None or not cells[0] or not cells[1]:
+            raise InputError(str(path), "want name<TAB>country<TAB>until (ISO date)", n)
+        out.setdefault(fold(cells[0]), []).append((until, cells[1]))
+    return {k: sorted(v) for k, v in out.items()}
+
+
 _ROW = {"countries": _country_rows, "organizations": _org_rows, "agents": _agent_rows, "people": _people_rows,
         "groups": _group_rows}
 
-__all__ = ["read_tsv", "plurals", "NON_STATE", "SEAT", "PEOPLE"]
+__all__ = ["read_tsv", "read_former", "plurals", "NON_STATE", "SEAT", "PEOPLE"]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
@@ -15,6 +15,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
+PLACES = frozenset({COUNTRY, SEAT, PEOPLE, ADJECTIVE})  # entries whose country former.tsv may date
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 DETERMINERS = frozenset({"the", "a", "an"})
 # words step() may start a mention at without a KB match or named entity there; every other such token is skipped
@@ -87,7 +88,20 @@ class ActorResolver:
             if best is not None:
                 out[i] = best
                 nxt = best.end
+        if self.kb.former and doc.article.report_date is not None:
+            self._date_places(doc, out)
         return out
+
+    def _date_places(self, doc: ParsedDoc, out: dict[int, Match]) -> None:
+        """'Juba' in 2005 is Sudan's: places whose state changed take the state of the report date."""
+        toks, when, text = doc.tokens, doc.article.report_date, doc.article.text
+        for mt in out.values():
+            a = mt.start + 1 if toks[mt.start].text.lower() == "the" and mt.end > mt.start + 1 else mt.start
+            b = mt.end - 1 if mt.end - 1 > a and toks[mt.end - 1].text in POSSESSIVE else mt.end
+            then = self.kb.state_then(text[toks[a].idx:toks[b - 1].end], when)
+            if then is not None:
+                name = self.kb.country_names.get(then, then)
+                mt.entries = [replace(e, country=then, name=name) if e.category in PLACES else e for e in mt.entries]
 
     def _longest(self, toks: list[Token], keys: list[tuple[str, str, bool]], i: int) -> Match | None:
         """The longest KB name starting at token i, within its sentence (keys: KnowledgeBase.word_keys per token)."""
