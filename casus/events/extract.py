@@ -3,47 +3,31 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from casus.events.arguments import (
-    ActorIndex, Arg, acted_on, for_peacekeeping, instruments, object_of, object_word, object_words, placed_in,
-    prep_objects, subject_of,
+    ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
 from casus.events.roles import RoleFinder
+from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
-from casus.events.modality import PURPOSE, REFUSE_HEADS, Modality, modality
+from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
 
-PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "make", "sign", "carry",
                          "stage", "begin", "start", "continue", "resume", "open", "give", "provide",
                          "offer", "extend", "deliver", "send", "announce", "agree", "reach", "expand",
                          "strengthen", "speed", "boost", "deepen", "develop", "step", "join", "take",
                          "mount", "wage", "order", "put", "lift", "ease", "end", "halt", "suspend"})
-NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_OF_ART", "LAW", "PRODUCT",
-                           "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
-PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
 PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
 VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
 DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175")  # done at home
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
-
-
-@dataclass
-class Candidate:
-    """A predicate token with its lexicon entry."""
-
-    token: Token
-    entry: object  # casus.events.lexicon.LexEntry
-    pos: str
-    start: int | None = None  # character start when the trigger spans several tokens ("cease-fire")
 
 
 class EventExtractor:
@@ -100,84 +84,7 @@ class EventExtractor:
         return events
 
     def _candidates(self, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
-        out = []
-        for t in doc.tokens[start:end]:
-            pos = PREDICATE_POS.get(t.pos)
-            if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
-                continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
-            adj = t.dep == "acomp" and (self.lexicon.lookup(t.lemma.lower(), "ADJ") or self.lexicon.lookup(t.text.lower(), "ADJ"))
-            if pos == "ADJ" or (t.tag == "VBN" and adj):  # "is skeptical of", "is committed to": after a copula
-                entry = adj or None
-                holder = subject_of(doc, t)[0] if entry is not None else None
-                if holder is not None and (index.at(holder.i) is not None or holder.tag == "PRP"):
-                    # "Germany is skeptical", "it is concerned"; not "the forecasts were too optimistic"
-                    out.append(Candidate(t, entry, "VERB"))
-                continue
-            if pos == "NOUN" and any(c.dep == "nsubj" for c in doc.children(t.i)) and any(
-                    c.dep in ("dobj", "prt") for c in doc.children(t.i)):
-                pos = "VERB"  # "EU and UN hand over supplies": a verb the tagger took for a noun
-            lemma = t.lemma.lower()
-            entry, first_char = None, None
-            if pos == "VERB":
-                kids = doc.children(t.i)
-                if any(c.dep == "oprd" and c.pos in ("NOUN", "PROPN") for c in kids):
-                    continue  # "called the move a mistake": naming, not the act ("shot dead" is the act)
-                obj = acted_on(doc, t)  # "sanctions were lifted": the passive subject is what is acted on
-                obj_lemma = object_word(doc, t, obj, index)
-                nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
-                parts = [c for c in kids if c.dep == "prt" or (c.dep == "prep" and c.i == t.i + 1)]
-                if nxt is not None and nxt.text.lower() in PARTICLES and nxt not in parts:
-                    parts.append(nxt)
-                for c in parts:
-                    pobj = obj_lemma or next((g.lemma.lower() for g in doc.children(c.i) if g.dep == "pobj"), None)
-                    entry = self.lexicon.lookup(f"{lemma} {c.text.lower()}", "VERB", pobj)
-                    if entry is not None:
-                        break
-                if entry is None:
-                    entry = self.lexicon.lookup(lemma, "VERB", obj_lemma)
-                if obj is not None and obj.lemma.lower() != obj.text.lower() and (entry is None or entry.requires is None):
-                    # "evacuated the wounded": the tagger may lemmatise a nominalised participle away
-                    alt = self.lexicon.lookup(lemma, "VERB", obj.text.lower())
-                    entry = alt if alt is not None and alt.requires else entry
-                if (entry is None or entry.requires is None) and obj is not None:
-                    # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
-                    # "provided photographs and intelligence": so is each conjunct
-                    verb_trigger = entry.trigger if entry is not None else lemma  # "handed over 700 kg of medicine"
-                    for inner in object_words(doc, obj)[1:]:
-                        inner_entry = self.lexicon.lookup(verb_trigger, "VERB", doc.tokens[inner].lemma.lower())
-                        if inner_entry is not None and inner_entry.requires:
-                            entry = inner_entry
-                            break
-            else:
-                if t.i >= start + 2 and doc.tokens[t.i - 1].text == "-":  # "cease-fire": split by the tokenizer
-                    first = doc.tokens[t.i - 2].text.lower()
-                    entry = (self.lexicon.lookup(f"{first}-{lemma}", "NOUN")
-                             or self.lexicon.lookup(f"{first}{lemma}", "NOUN"))
-                    first_char = doc.tokens[t.i - 2].idx if entry is not None else None
-                for c in doc.children(t.i) if entry is None else ():  # "peace talks", "air strike"
-                    if c.dep in ("compound", "amod") and c.i == t.i - 1:
-                        entry = self.lexicon.lookup(f"{c.lemma.lower()} {lemma}", "NOUN")
-                        if entry is not None:
-                            break
-                if entry is None and t.i + 1 < end and doc.tokens[t.i + 1].text == "-":
-                    continue  # "cease" of "cease-fire": the second half speaks for the word
-                if entry is None:
-                    entry = self.lexicon.lookup(lemma, "NOUN") or (
-                        self.lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
-            if entry is not None and pos == "VERB" and entry.code[:2] in ("15", "04") and for_peacekeeping(doc, t):
-                # "sent 300 troops to the UN peacekeeping mission", "peacekeepers arrived": 074, not a build-up or visit
-                entry = self.lexicon.lookup(entry.trigger, "VERB", "peacekeepers") or entry
-            if entry is None and pos == "VERB" and t.dep == "xcomp" and self.lexicon.is_speech(lemma) and (
-                    doc.tokens[t.head].lemma.lower() in REFUSE_HEADS):  # "refused to say whether …": decline comment
-                entry = self.lexicon.lookup(lemma, "SPEECH")
-                out.append(Candidate(t, entry, "VERB"))
-                continue
-            if entry is not None and pos == "VERB" and entry.code[:2] not in FORCE_ROOTS and any(
-                    c.dep == "oprd" for c in doc.children(t.i)):
-                entry = None  # "called the prime minister nasty": naming; "shot dead" is the act
-            if entry is not None and entry.pos in ("VERB", "NOUN"):
-                out.append(Candidate(t, entry, entry.pos, first_char))
-        return out
+        return find_candidates(self.lexicon, doc, start, end, index)
 
     # -- arguments -------------------------------------------------------------------------
     def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report,
