@@ -15,6 +15,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
+PARTICLES = frozenset({"al", "el"})  # lower-case Arabic articles that begin names: 'al-Qaeda', 'al-Shabab'
 PLACES = frozenset({COUNTRY, SEAT, PEOPLE, ADJECTIVE})  # entries whose country former.tsv may date
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 DETERMINERS = frozenset({"the", "a", "an"})
@@ -114,7 +115,8 @@ class ActorResolver:
             sep = "" if j == i else (" " if toks[j - 1].ws else "")
             lk, ck = lk + sep + keys[j][0], ck + sep + keys[j][1]
             found = lookup(lk, ck)
-            if found and t.text[:1].islower():  # "male", "chad", "nice": names are written with a capital
+            if found and t.text[:1].islower() and not (j > i and keys[i][0] in PARTICLES):
+                # "male", "chad", "nice": names are written with a capital ('al-Qaeda', 'el-Sisi' excepted)
                 found = [e for e in found if e.category not in PROPER]
             if found:
                 best = Match(i, j + 1, sorted(found, key=_priority))
