@@ -517,3 +517,11 @@ def test_what_another_must_be_ready_to_do_is_demanded_of_it(pipeline):
     assert any(e.cameo.root == "10" and e.source.country == "EGY" and e.target.country == "USA" for e in coded["m"]), \
         [(e.cameo.code, e.mode) for e in coded["m"]]
     assert any(e.cameo.root == "03" and e.mode == "intended" and e.source.country == "JPN" for e in coded["r"])
+
+
+def test_agreeing_to_anothers_mediation_is_accepting_it(pipeline):
+    (_a, events), = list(pipeline.code([Article(
+        id="am", text="Serbia agreed to US mediation in the dispute.", report_date=REPORT)]))
+    top = max(events, key=lambda e: e.confidence)
+    assert top.cameo.code == "038" and top.source.country == "SRB", [(e.cameo.code, e.source.country) for e in events]
+    assert not [e for e in events if e.cameo.code.startswith("039")]  # the US offered nothing

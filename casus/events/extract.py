@@ -58,8 +58,11 @@ class EventExtractor:
                         and compounds.get(_matched_object(doc, c)) == c.entry.code[:2]}
             covered = {i for c in cands if c.pos == "VERB" and c.entry.requires and c.token.i not in yielding
                        for i in object_words(doc, acted_on(doc, c.token))}
+            covered |= {i for c in cands if c.pos == "VERB" and c.entry.requires and c.entry.code[:2] == "03"
+                        and (m := _matched_object(doc, c)) is not None for i in object_words(doc, doc.tokens[m])}
             moods = {c.token.i: modality(doc, c.token, self.lexicon.is_speech) for c in cands}
-            cues = {m.cue.i for m in moods.values() if m.cue is not None and m.mode not in ("negated", "considered")}
+            cues = {m.cue.i for i, m in moods.items() if m.cue is not None and m.mode not in ("negated", "considered")
+                    and i not in covered}  # "agreed to US mediation": the verb's row codes it, not as a frame
             cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
             for cand in cands:
                 if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in claimed:
