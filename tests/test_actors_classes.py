@@ -42,3 +42,7 @@ def test_pro_x_does_not_count_as_the_articles_one_state(resolve):
     """'anti-Indian protesters in Dhaka': Bangladesh is the one state named, not India."""
     got = {a.text: a.country for a in resolve("Anti-Indian protesters clashed with police in Dhaka on Friday.")}
     assert got.get("Anti-Indian protesters", got.get("protesters")) == "BGD"
+
+
+def test_a_persons_name_beginning_with_a_country_is_not_that_country(resolve):
+    assert "JOR" not in {a.country for a in resolve("Jordan Peterson criticised the law on Monday.")}

@@ -86,7 +86,9 @@ class ModifierRules:
             if m is not None:
                 e = m.get(COUNTRY, ORGANIZATION)
                 if e is not None and e.kind != "person":
-                    return Mod(p, m.end, e)
+                    ent = self.ent_of.get(m.start)  # 'of the Uganda Revenue Authority': the whole body
+                    grow = ent is not None and ent.label == "ORG" and ent.start == m.start and ent.end > m.end
+                    return Mod(p, ent.end if grow else m.end, e)
         return None
 
     def from_mods(self, mods: list[Mod]) -> tuple[str | None, list[str], str | None, bool]:

@@ -267,13 +267,13 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
                       reason=f"a body based in {e.name}")
             return j + 1
         if mods:
+            end = mods[-1].end
             for md in mods:
-                self.standalone(md.start, self.m.get(md.start))
-            return mods[-1].end
+                end = max(end, self.standalone(md.start, self.m.get(md.start)) or 0)
+            return end
         m = self.m.get(i)
         if m is not None and not (m.get(AGENT) and self.named_person(i)):
-            self.standalone(i, m)
-            return m.end
+            return max(m.end, self.standalone(i, m) or 0)
         e = self.ent_at.get(i)
         if e is not None and e.label in ("PERSON", "ORG") and e.end <= hi:
             return self.entity(e)
@@ -285,8 +285,11 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         return e is not None and e.label in labels and (e.start < m.start or e.end > m.end) and not (
             e.start < m.start and all(self.toks[k].text.lower() == "the" for k in range(e.start, m.start)))
 
-    def standalone(self, i: int, m: Match | None) -> None:
-        """A name with nothing around it: country, capital, organisation, known person, demonym."""
+    def standalone(self, i: int, m: Match | None) -> int | None:
+        """A name with nothing around it: country, capital, organisation, known person, demonym.
+
+        Returns the end of what it drafted when that runs past the match (an organisation named after a state).
+        """
         if m is None:
             return
         toks = self.toks
@@ -303,8 +306,9 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             self.emit(m.start, end, name=e.name, country=c, sector=list(s), kind="person",
                       reason=f"people table: {why}" if why else None)
             return
-        if self.in_entity(m):
-            return
+        done = self.named_after(m, e)
+        if done is not None or self.in_entity(m):
+            return done
         if e.category == ORGANIZATION:
             self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind=e.kind)
             return
@@ -331,6 +335,23 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
                 "nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos"):
             self.emit(m.start, end, name=e.name, country=e.country, sector=[], kind="group",
                       reason="demonym used as a noun")
+
+    def named_after(self, m: Match, e: Entry) -> int | None:
+        """'Kenya Anti-Corruption Commission', 'Montenegro Assembly': an unknown organisation named after a state."""
+        a = m.start + 1 if self.low[m.start] == "the" else m.start
+        ent = self.ent_of.get(a)
+        if ent is None or ent.label != "ORG" or ent.start not in (m.start, a) or e.category not in (COUNTRY, ADJECTIVE, SEAT) \
+                or not e.country or e.country in NON_STATE or self.stance(m.start):
+            return None
+        toks, end = self.toks, ent.end
+        while end > m.end and toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        if end <= m.end or any(k in self.m and self.m[k].get(ORGANIZATION, PERSON) for k in range(m.end, end)):
+            return None  # a known body inside: it is matched on its own
+        name = self.doc.article.text[toks[m.start].idx:toks[end - 1].end]
+        self.emit(m.start, end, name=name, country=e.country, sector=[], kind="organization",
+                  reason=f"organisation named after {e.name}")
+        return end
 
     def dateline_like(self, a: int, b: int) -> bool:
         """'TOKYO, January 26.' at the start of a paragraph: the reporter's city, not an actor."""
