@@ -525,3 +525,13 @@ def test_agreeing_to_anothers_mediation_is_accepting_it(pipeline):
     top = max(events, key=lambda e: e.confidence)
     assert top.cameo.code == "038" and top.source.country == "SRB", [(e.cameo.code, e.source.country) for e in events]
     assert not [e for e in events if e.cameo.code.startswith("039")]  # the US offered nothing
+
+
+@pytest.mark.parametrize("text,root,source", [
+    ("Both Russia and Ukraine are guilty of violating the truce.", "19", "RUS"),
+    ("Kenya said Somali militants were responsible for kidnapping the aid workers.", "18", "SOM"),
+])
+def test_who_is_guilty_of_or_responsible_for_an_act_did_it(pipeline, text, root, source):
+    (_a, events), = list(pipeline.code([Article(id="g", text=text, report_date=REPORT)]))
+    assert any(e.cameo.root == root and e.mode == "asserted" and e.source.country == source for e in events), \
+        [(e.cameo.code, e.mode, e.source.country if e.source else None) for e in events]

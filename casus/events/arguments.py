@@ -164,6 +164,9 @@ QUANTITY_HEADS = frozenset({"ten", "hundred", "thousand", "million", "dozen", "s
                             "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"})
 
 
+CULPRIT_ADJS = frozenset({"guilty", "responsible", "culpable"})
+
+
 def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
     """The subject token of a verb, following control and coordination upwards; (token, passive)."""
     tok = verb
@@ -177,6 +180,11 @@ def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
                 return c, True
         if tok.dep == "relcl":  # "the country that attacked X": the head noun is the subject
             return doc.tokens[tok.head], False
+        prep = doc.tokens[tok.head]
+        if tok.dep == "pcomp" and prep.text.lower() in ("of", "for") and doc.tokens[prep.head].dep == "acomp" and (
+                doc.tokens[prep.head].lemma.lower() in CULPRIT_ADJS):  # "X was guilty of violating": X did it
+            tok = doc.tokens[doc.tokens[prep.head].head]
+            continue
         if tok.dep not in CONTROL_DEPS or tok.head == tok.i:
             return None, False
         tok = doc.tokens[tok.head]

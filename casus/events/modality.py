@@ -202,7 +202,7 @@ def _is_purpose(doc: ParsedDoc, tok: Token) -> bool:
     """'… for reaching a treaty', '… (in order) to settle': a clause stating an aim."""
     head = doc.tokens[tok.head]
     if tok.dep == "pcomp" and head.text.lower() in ("for", "toward", "towards"):
-        return True
+        return doc.tokens[head.head].lemma.lower() not in ("responsible", "blame")  # "responsible for kidnapping": done
     kids = doc.children(tok.i)
     return tok.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and tok.dep == "advcl"
 
