@@ -124,6 +124,18 @@ class ModifierRules:
             k += 1
         return k if k > j and k in self.m and self.m[k].get(AGENT, TITLE) else j
 
+    def of_region(self, p: int) -> Mod | None:
+        """'of southern Serbia', 'of Macedonia' after a people: the state they are the people of."""
+        toks = self.toks
+        if p >= len(toks) or toks[p].text.lower() != "of":
+            return None
+        q = p + 1
+        while q not in self.m and q < len(toks) and (toks[q].text.lower() == "the" or toks[q].text.lower() in PLACE_ADJECTIVES):
+            q += 1
+        m = self.m.get(q)
+        e = m.get(COUNTRY) if m is not None else None
+        return Mod(p, m.end, e) if e is not None and e.country not in NON_STATE else None
+
     def in_country(self, p: int) -> Mod | None:
         """'in Syria', 'in central Baghdad' after a group noun: where the group is."""
         toks = self.toks

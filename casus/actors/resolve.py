@@ -329,6 +329,11 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             self.emit(m.start, end, name=e.name, country=e.country, sector=["GOV"], kind="state",
                       reason=f"seat of government '{text}' used as actor → {e.country} government")
         elif e.category == PEOPLE:
+            where = self.of_region(end)
+            if where is not None and where.entry.country != e.country:  # 'Albanians of southern Serbia'
+                self.emit(m.start, end, name=None, country=where.entry.country, sector=list(e.sectors), kind="group",
+                          reason=f"people of {e.name} origin living in {where.entry.name}")
+                return None
             self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind="group",
                       reason="plural demonym: the people of the country")
         elif e.category == ADJECTIVE and ht.pos in ("NOUN", "PROPN") and ht.dep in (
