@@ -451,6 +451,8 @@ def test_refusing_to_meet_conditions_is_refusing_to_yield_not_to_meet(pipeline):
     ("Canada offered to deploy troops to Latvia to protect it.", "0334"),  # offered: intent to protect
     ("UN peacekeepers arrived in Haiti.", "074"),  # deployed, not a visit
     ("The Chinese foreign minister arrived in Nairobi.", "042"),  # a visit
+    ("The armies of Brazil and Argentina held joint war games in October.", "062"),  # done together
+    ("Russia held military exercises near the Ukrainian border.", "150"),  # a show of force
     ("The Czech prime minister pledged his country's full support for the Libyan government.", "032"),
     ("The US president agreed to discontinue tariffs on Chinese goods.", "0354"),
     ("Algerian authorities suspended publication of the country's largest newspaper.", "1721"),

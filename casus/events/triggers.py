@@ -12,6 +12,7 @@ NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_O
                            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+JOINT = frozenset({"joint", "combined", "bilateral", "trilateral"})
 
 
 @dataclass
@@ -91,6 +92,9 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             if entry is None:
                 entry = lexicon.lookup(lemma, "NOUN") or (
                     lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
+        if entry is not None and pos == "NOUN" and entry.code[:2] == "15" and any(
+                c.dep == "amod" and c.lemma.lower() in JOINT for c in doc.children(t.i)):
+            entry = lexicon.lookup("joint exercise", "NOUN") or entry  # "joint war games": done together, 062
         if entry is not None and pos == "VERB" and entry.code[:2] in ("15", "04") and for_peacekeeping(doc, t):
             # "sent 300 troops to the UN peacekeeping mission", "peacekeepers arrived": 074, not a build-up or visit
             entry = lexicon.lookup(entry.trigger, "VERB", "peacekeepers") or entry
