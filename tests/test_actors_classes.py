@@ -46,3 +46,7 @@ def test_pro_x_does_not_count_as_the_articles_one_state(resolve):
 
 def test_a_persons_name_beginning_with_a_country_is_not_that_country(resolve):
     assert "JOR" not in {a.country for a in resolve("Jordan Peterson criticised the law on Monday.")}
+
+
+def test_the_word_movement_alone_is_not_an_actor(resolve):
+    assert not [a for a in resolve("The movement of troops near the border worried Kenya.") if "movement" in a.text]

@@ -54,6 +54,8 @@ class GroupRules:
                 country, extra, kind, _ = self.from_mods([post])
                 sectors = extra
                 end = post.end
+                if kind in ("organization", "group") or kind == "igo" and not set(extra) <= {"IGO"}:
+                    sec = [s for s in sec if s != "GOV"]  # 'leaders of the Kifaya movement' lead it, not a state
             elif set(sec) & PLACED or identity is not None:
                 where = self.in_country(end)
                 country = where.entry.country if where is not None else None

@@ -15,6 +15,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
                       "within", "from", "to", "via", "through", "between", "toward", "towards", "of"})
 PROPER = frozenset({PERSON, ORGANIZATION, COUNTRY, SEAT, PEOPLE, ADJECTIVE})
+MOVEMENTS = frozenset({"movement", "movements"})  # 'the LetUsSpeak movement', 'the Kifaya movement'
 PARTICLES = frozenset({"al", "el"})  # lower-case Arabic articles that begin names: 'al-Qaeda', 'al-Shabab'
 PLACES = frozenset({COUNTRY, SEAT, PEOPLE, ADJECTIVE})  # entries whose country former.tsv may date
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
@@ -274,10 +275,26 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         m = self.m.get(i)
         if m is not None and not (m.get(AGENT) and self.named_person(i)):
             return max(m.end, self.standalone(i, m) or 0)
+        done = self.movement(i, hi)
+        if done:
+            return done
         e = self.ent_at.get(i)
         if e is not None and e.label in ("PERSON", "ORG") and e.end <= hi:
             return self.entity(e)
         return i + 1
+
+    def movement(self, i: int, hi: int) -> int | None:
+        """'the LetUsSpeak movement': a named movement the KB does not know — civil opposition of the article's state."""
+        toks, q = self.toks, i + 1
+        if self.low[i] not in DETERMINERS:
+            return None
+        while q < hi and toks[q].pos in ("PROPN", "ADJ") and toks[q].text[:1].isupper() and q not in self.m:
+            q += 1
+        if q == i + 1 or q >= hi or self.low[q] not in MOVEMENTS or toks[q].pos != "NOUN":
+            return None
+        name = self.doc.article.text[toks[i + 1].idx:toks[q].end]
+        self.emit(i, q + 1, name=name, country=None, sector=["CVL", "OPP"], kind="organization", needs="sole")
+        return q + 1
 
     def in_entity(self, m: Match, labels=("PERSON", "ORG", "FAC", "WORK_OF_ART", "EVENT", "LAW")) -> bool:
         """True if the match is part of a longer named entity ('Jordan Peterson', 'Bank of Japan')."""
