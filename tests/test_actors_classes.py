@@ -50,3 +50,13 @@ def test_a_persons_name_beginning_with_a_country_is_not_that_country(resolve):
 
 def test_the_word_movement_alone_is_not_an_actor(resolve):
     assert not [a for a in resolve("The movement of troops near the border worried Kenya.") if "movement" in a.text]
+
+
+def test_a_capital_that_is_also_a_first_name_does_not_make_an_organisation(resolve):
+    text = "The film directed by Sofia Coppola won the award, and the Douglas Hickox Award went to a newcomer."
+    assert not {"BGR", "IMN"} & {a.country for a in resolve(text)}
+
+
+def test_a_pronoun_does_not_refer_to_a_region(resolve):
+    got = resolve("Shares fell across Europe. The company said it would cut jobs.")
+    assert all(a.country != "EUR" for a in got if a.text.lower() in ("it", "its"))

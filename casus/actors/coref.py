@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from casus.actors import speakers
-from casus.actors.kb import NON_STATE, make_code
+from casus.actors.kb import NON_STATE, REGIONS, make_code
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 if TYPE_CHECKING:
@@ -261,7 +261,7 @@ def _antecedent(doc: ParsedDoc, d: Draft, seen: list[Draft], kind: str) -> Draft
             continue
         if here - toks[p.start].sent > SENTENCE_WINDOW:
             return fallback
-        if kind == "neuter" and a.kind in ("state", "organization", "igo") and a.code:
+        if kind == "neuter" and a.kind in ("state", "organization", "igo") and a.code and a.country not in REGIONS:
             return None if _place_between(doc, p.end, d.start) else p
         if kind == "plural" and a.code and (toks[p.head].tag in ("NNS", "NNPS") or a.kind == "group"):
             return p

@@ -13,7 +13,8 @@ from casus.model import InputError
 DATA = Path(__file__).resolve().parent / "data"
 SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP PTY REB SPY UAF BUS MED EDU CVL LAB REF HLH ELI REL CRM AGR NGO IGO".split())
-NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS", "EUR"})  # country codes that are not states (EUR: CAMEO's Europe region)
+REGIONS = frozenset({"EUR"})  # CAMEO region codes: Europe
+NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"}) | REGIONS  # country codes that are not states
 
 # category of an entry: how the resolver may use it
 COUNTRY, ADJECTIVE, PEOPLE, SEAT, ORGANIZATION, PERSON, AGENT, TITLE = (

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from casus.actors.kb import ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, SEAT, TITLE, Entry
+from casus.actors.kb import ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE, Entry
 
 if TYPE_CHECKING:
     from casus.actors.resolve import Match
@@ -18,6 +18,10 @@ TOPICS = frozenset({"issue", "question", "problem", "matter", "situation", "file
 STANCES = frozenset({"pro", "anti"})  # 'pro-Iranian', 'anti-American': an attitude towards a country, not its nationality
 # bodies a '-based' country names the home of: 'Pakistan-based groups', 'a London-based organisation'
 BASED_BODIES = frozenset({"group", "organisation", "organization", "outfit", "network", "faction", "cell", "movement"})
+# words that make a capital-led name a body of that state: 'Nairobi University Hospital', 'the London Stock Exchange'
+INSTITUTIONS = frozenset({"university", "college", "school", "hospital", "council", "assembly", "exchange", "court",
+                          "police", "municipality", "authority", "commission", "ministry", "bank", "institute",
+                          "academy", "museum", "airport", "association", "chamber", "office", "agency", "board"})
 COORD = frozenset({"and", "or", ",", "&"})
 SEAT_GOVERNMENTS = frozenset({"government", "regime", "administration", "leadership"})  # 'the Khartoum government'
 PLACING = frozenset({"operate", "base", "live", "hide", "fight"})  # verbs that place a group: "X operating in Y"
@@ -73,6 +77,25 @@ class ModifierRules:
         return (md is not None and md.entry is not None and md.end == j and j < hi and j not in self.m
                 and toks[md.end - 1].text.lower() == "based" and md.entry.country not in NON_STATE
                 and toks[j].pos == "NOUN" and toks[j].lemma.lower() in BASED_BODIES)
+
+    def named_after(self, m: Match, e: Entry) -> int | None:
+        """'Kenya Anti-Corruption Commission', 'Montenegro Assembly': an unknown organisation named after a state."""
+        a = m.start + 1 if self.low[m.start] == "the" else m.start
+        ent = self.ent_of.get(a)
+        if ent is None or ent.label != "ORG" or ent.start not in (m.start, a) or e.category not in (COUNTRY, ADJECTIVE, SEAT) \
+                or not e.country or e.country in NON_STATE or self.stance(m.start):
+            return None
+        toks, end = self.toks, ent.end
+        while end > m.end and toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        if e.category == SEAT and not any(toks[k].lemma.lower() in INSTITUTIONS for k in range(m.end, end)):
+            return None  # 'Sofia Coppola', 'Douglas Hickox Award' tagged ORG: a capital that is also a first name
+        if end <= m.end or any(k in self.m and self.m[k].get(ORGANIZATION, PERSON) for k in range(m.end, end)):
+            return None  # a known body inside: it is matched on its own
+        name = self.doc.article.text[toks[m.start].idx:toks[end - 1].end]
+        self.emit(m.start, end, name=name, country=e.country, sector=[], kind="organization",
+                  reason=f"organisation named after {e.name}")
+        return end
 
     def of_country(self, p: int) -> Mod | None:
         """'of Iraq' / 'of the United Nations' after a noun."""

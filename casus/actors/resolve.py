@@ -358,23 +358,6 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             self.emit(m.start, end, name=e.name, country=e.country, sector=[], kind="group",
                       reason="demonym used as a noun")
 
-    def named_after(self, m: Match, e: Entry) -> int | None:
-        """'Kenya Anti-Corruption Commission', 'Montenegro Assembly': an unknown organisation named after a state."""
-        a = m.start + 1 if self.low[m.start] == "the" else m.start
-        ent = self.ent_of.get(a)
-        if ent is None or ent.label != "ORG" or ent.start not in (m.start, a) or e.category not in (COUNTRY, ADJECTIVE, SEAT) \
-                or not e.country or e.country in NON_STATE or self.stance(m.start):
-            return None
-        toks, end = self.toks, ent.end
-        while end > m.end and toks[end - 1].text in POSSESSIVE:
-            end -= 1
-        if end <= m.end or any(k in self.m and self.m[k].get(ORGANIZATION, PERSON) for k in range(m.end, end)):
-            return None  # a known body inside: it is matched on its own
-        name = self.doc.article.text[toks[m.start].idx:toks[end - 1].end]
-        self.emit(m.start, end, name=name, country=e.country, sector=[], kind="organization",
-                  reason=f"organisation named after {e.name}")
-        return end
-
     def dateline_like(self, a: int, b: int) -> bool:
         """'TOKYO, January 26.' at the start of a paragraph: the reporter's city, not an actor."""
         toks = self.toks
