@@ -88,6 +88,8 @@ class ModifierRules:
         toks, end = self.toks, ent.end
         while end > m.end and toks[end - 1].text in POSSESSIVE:
             end -= 1
+        if any(toks[k].pos in ("SPACE", "PUNCT") or "\n" in toks[k - 1].ws for k in range(m.end, end)):
+            return None  # 'France - Laporte', 'Wales' + a paragraph break: a headline the parser ran together
         if e.category == SEAT and not any(toks[k].lemma.lower() in INSTITUTIONS for k in range(m.end, end)):
             return None  # 'Sofia Coppola', 'Douglas Hickox Award' tagged ORG: a capital that is also a first name
         if end <= m.end or any(k in self.m and self.m[k].get(ORGANIZATION, PERSON) for k in range(m.end, end)):
