@@ -189,7 +189,7 @@ def evaluate(
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     try:
         if kind == "petrarch":
-            rows = module.run(str(gold), lambda actor_files, lexicon_files: _pipeline(actor_files, lexicon_files))
+            rows = module.run(str(gold), _pipeline)
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":

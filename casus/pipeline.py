@@ -33,10 +33,22 @@ def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = No
     return lexicon
 
 
+def _user_parts(actor_files: Sequence[Path], lexicon_files: Sequence[Path], ontology):
+    """The stages that read user data files: actor resolver, event extractor, and the dictionary lines not used."""
+    from casus.actors.kb import KnowledgeBase
+    from casus.actors.resolve import ActorResolver
+    from casus.events.extract import EventExtractor
+
+    skipped: list[str] = []
+    extractor = EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology)
+    return ActorResolver(KnowledgeBase.load(extra=tuple(actor_files))), extractor, skipped
+
+
 class Pipeline:
     """Parser, resolvers and extractor wired together; build once, code many articles."""
 
-    def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article, ranker=None):
+    def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article, ranker=None,
+                 skipped: Sequence[str] = ()):
         self.parser = parser
         self.actor_resolver = actor_resolver
         self.place_resolver = place_resolver
@@ -44,15 +56,12 @@ class Pipeline:
         self.find_times = find_times
         self.fold_article = fold_article
         self.ranker = ranker
-        self.skipped: list[str] = []  # dictionary lines casus could not use, as 'file:line: cause'
+        self.skipped = list(skipped)  # dictionary lines casus could not use, as 'file:line: cause'
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
              batch_size: int = 32) -> "Pipeline":
         """Load the model and every data file (package data plus the user's extra files)."""
-        from casus.actors.kb import KnowledgeBase
-        from casus.actors.resolve import ActorResolver
-        from casus.events.extract import EventExtractor
         from casus.events.ontology import Ontology
         from casus.events.ranker import Ranker
         from casus.fold import fold_article
@@ -61,34 +70,15 @@ class Pipeline:
         from casus.places.resolve import PlaceResolver
         from casus.time.tagger import find_times
 
-        ontology = Ontology.load()
-        skipped: list[str] = []
-        lexicon = load_lexicon(lexicon_files, ontology, skipped)
-        pipe = cls(
-            parser=Parser(batch_size=batch_size),
-            actor_resolver=ActorResolver(KnowledgeBase.load(extra=tuple(actor_files))),
-            place_resolver=PlaceResolver(Gazetteer.load()),
-            extractor=EventExtractor(lexicon, ontology),
-            find_times=find_times,
-            fold_article=fold_article,
-            ranker=Ranker.load(),
-        )
-        pipe.skipped = skipped
-        return pipe
+        actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load())
+        return cls(Parser(batch_size=batch_size), actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
+                   find_times, fold_article, Ranker.load(), skipped)
 
     def with_files(self, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> "Pipeline":
         """A pipeline sharing this one's model and places, with the package data plus other user files."""
-        from casus.actors.kb import KnowledgeBase
-        from casus.actors.resolve import ActorResolver
-        from casus.events.extract import EventExtractor
-
-        ontology = self.extractor.ontology
-        skipped: list[str] = []
-        pipe = Pipeline(self.parser, ActorResolver(KnowledgeBase.load(extra=tuple(actor_files))), self.place_resolver,
-                        EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology),
-                        self.find_times, self.fold_article, self.ranker)
-        pipe.skipped = skipped
-        return pipe
+        actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, self.extractor.ontology)
+        return Pipeline(self.parser, actor_resolver, self.place_resolver, extractor, self.find_times,
+                        self.fold_article, self.ranker, skipped)
 
     def ground(self, doc: ParsedDoc) -> Grounded:
         """Resolve actors, times and places of one parsed document."""
