@@ -117,3 +117,19 @@ def test_a_petrarch_agents_file_adds_sector_nouns(tmp_path):
     assert rows[("deputy sheriff", "deputies sheriff")] == ("COP", "LOC")
     kb = KnowledgeBase.load(extra=[agents])
     assert any(e.sectors == ("BUS",) for e in kb.lookup("harbour pilots")), "an agents file is not read as actors"
+
+
+def test_a_broken_suite_record_is_named_by_file_and_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from casus.cli import app
+    from casus.evaluate.petrarch_suite import ACTORS, AGENTS, RECORDS, VERBS
+
+    for name in (ACTORS, AGENTS, VERBS):
+        (tmp_path / name).write_text("", encoding="utf-8")
+    (tmp_path / RECORDS).write_text('{"id": "A-1", "text": "Japan praised Russia."}\n{"id": "A-2", "te\n',
+                                    encoding="utf-8")
+    result = CliRunner().invoke(app, ["eval", "petrarch", "--gold", str(tmp_path)])
+    assert result.exit_code == 2
+    assert f"{tmp_path / RECORDS}:2" in result.output and "malformed JSON" in result.output
+    assert "Traceback" not in result.output

@@ -46,7 +46,7 @@ def actor_code(actor: Actor | None) -> str | None:
 
 def run_suite(folder: Path, pipeline, valid_code=None) -> SuiteResult:
     """Code every record of the suite in `folder` with `pipeline` (loaded with the suite's dictionaries)."""
-    rows = [json.loads(line) for line in (folder / RECORDS).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = _records(folder / RECORDS)
     articles = [Article(id=r["id"], text=r["text"], report_date=_date(r.get("date"))) for r in rows]
     result = SuiteResult()
     for row, (_, events) in zip(rows, pipeline.code(articles)):
@@ -64,6 +64,24 @@ def run_suite(folder: Path, pipeline, valid_code=None) -> SuiteResult:
             result.misses.append({"id": row["id"], "text": row["text"], "expected": sorted(gold, key=str),
                                   "got": sorted(got, key=str)})
     return result
+
+
+def _records(path: Path) -> list[dict[str, Any]]:
+    """The suite's JSONL records; a bad line is an InputError naming it."""
+    from casus.model import InputError
+
+    rows = []
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as err:
+            raise InputError(str(path), f"malformed JSON: {err}", n) from None
+        if not isinstance(row, dict) or "id" not in row or "text" not in row:
+            raise InputError(str(path), "a unit-test record needs 'id' and 'text'", n)
+        rows.append(row)
+    return rows
 
 
 def _date(value: str | None) -> _dt.date | None:
@@ -96,7 +114,7 @@ def run(gold: str, pipeline_factory=None) -> list[dict[str, Any]]:
         from casus.pipeline import Pipeline
 
         pipeline_factory = Pipeline.load
-    pipe = pipeline_factory(actor_files=[folder / ACTORS, folder / AGENTS], lexicon_files=[folder / VERBS])
+    pipe = pipeline_factory([folder / ACTORS, folder / AGENTS], [folder / VERBS])  # (actor files, lexicon files)
     result = run_suite(folder, pipe, Ontology.load().is_valid)
     rows = [{"category": c, "records": n, "matched": ok, "rate": round(ok / n, 3)}
             for c, (ok, n) in sorted(result.by_category.items(), key=lambda kv: -kv[1][1])]
