@@ -30,8 +30,8 @@ _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in
                     r"(?:\s+(?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to))+)[,.?!]?(?:\"|''|\u201d)")
 _AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,?\s+\d)"
                       r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
-# a full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
+# a full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|Lt|Mt|Ft))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Sgt))"
                        r"(?<!\b(?:Corp|Sept|Prof|Capt))[.!?]\s+(?=[A-Z\"'`])|\n")
 
