@@ -23,6 +23,17 @@ CASES = [
     ("Bosnian Serbs demanded a truce with Moslem forces in east Bosnia.", "Moslem forces", "BIH", ["MIL", "MOS"]),
     ("Copts protested outside the cathedral.", "Copts", "EGY", ["CVL", "CHR"]),
     ("Kurds protested on Sunday.", "Kurds", None, ["CVL"]),  # no home, no state named: no guess
+    # a people with a home and sizable minorities elsewhere: the listed state the article names
+    ("The Mozambican government accepted demands from Shona rebels.", "Shona rebels", "MOZ", ["REB"]),
+    ("Shona rebels ambushed a bus on Friday.", "Shona rebels", "ZWE", ["REB"]),
+    ("Hazara protesters blocked a highway, Pakistani officials said.", "Hazara protesters", "PAK", ["CVL", "OPP"]),
+    # radicals, extremists, fundamentalists and hardliners: CAMEO's RAD, armed or not
+    ("Iranian hardliners criticised the nuclear deal.", "Iranian hardliners", "IRN", ["RAD"]),
+    ("Police arrested three suspected extremists in Berlin.", "extremists", "DEU", ["RAD"]),
+    ("Egyptian police dispersed Moslem fundamentalist demonstrators.", "Moslem fundamentalist demonstrators",
+     "EGY", ["CVL", "OPP", "MOS", "RAD"]),
+    # settlers are their own state's people, wherever they settle
+    ("Jewish settlers in the West Bank attacked Palestinian farmers.", "Jewish settlers", "ISR", ["CVL", "JEW"]),
     ("The Tibetan government in exile met in India.", "The Tibetan government", None, ["GOV"]),  # not China's
     # US agencies and the bodies of other states
     ("ICE returned 12 artifacts to the government of Peru.", "ICE", "USA", ["COP"]),

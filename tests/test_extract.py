@@ -149,6 +149,13 @@ def test_we_in_a_quote_of_its_own_sentence_is_the_speakers_side(pipeline):
     assert talks[0].source.text == "We"
 
 
+def test_the_speaker_is_not_the_doer_of_an_agentless_passive(pipeline):
+    text = "A settler was stabbed near Ramallah on Friday, the Israeli army said."
+    (_a, events), = list(pipeline.code([Article(id="p", text=text, report_date=REPORT)]))
+    stab = [e for e in events if e.cameo.root in ("18", "19")]
+    assert stab and all(e.source.country is None for e in stab), [(e.cameo.code, e.source.text) for e in stab]
+
+
 def test_coordinated_hosts_meet_each_other_not_their_own_capital(pipeline):
     (_a, events), = list(pipeline.code([Article(id="c", text="Japan and China held talks in Beijing.", report_date=REPORT)]))
     dyads = {(e.source.country, e.target.country if e.target else None) for e in events}

@@ -170,6 +170,11 @@ def _sole(d: Draft, named: set[str], names: dict[str, str], armed: set[str] = fr
     """A titled person or ethnic group without a country takes its home state, else the only state the article names."""
     a = d.actor
     home = d.extra.get("home")
+    lived = [s for s in (home, *d.extra.get("also", ())) if s in named]
+    if home and len(lived) == 1 and lived[0] != home:  # 'Shona rebels' in an article on Mozambique
+        d.actor = replace(a, country=lived[0], code=make_code(lived[0], a.sector),
+                          reason=f"'{a.text}': a people living in {names.get(lived[0], lived[0])}, the state the article names")
+        return
     if home:
         d.actor = replace(a, country=home, code=make_code(home, a.sector),
                           reason=f"'{a.text}': a people whose home state is {names.get(home, home)}")
@@ -178,7 +183,7 @@ def _sole(d: Draft, named: set[str], names: dict[str, str], armed: set[str] = fr
     if len(others) != 1:
         return
     (c,) = others
-    if c in armed and (set(a.sector) & IRREGULAR or a.sector == ["CVL"]) and "home" in d.extra:
+    if c in armed and (set(a.sector) & IRREGULAR or set(a.sector) <= {"CVL", "RAD"}) and "home" in d.extra:
         return  # 'Israeli troops killed three militants / civilians': they need not be Israel's
     what = "title without nationality" if a.kind == "person" else "no country of its own"
     d.actor = replace(a, country=c, code=make_code(c, a.sector),

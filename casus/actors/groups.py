@@ -10,7 +10,7 @@ if TYPE_CHECKING:
     from casus.actors.resolve import Draft
 
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
-LOCAL = frozenset({"REB", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's
+LOCAL = frozenset({"REB", "RAD", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's
 PLACED = LOCAL | {"COP", "JUD", "LEG"}  # 'police in Cairo' are Egypt's; 'troops in Iraq' need not be
 TRANSNATIONAL = frozenset({"NGO", "IGO"})  # sectors that are also a country code when nothing else gives one
 # sector nouns that do not take the article's one state: its government, army and spies (often foreign ones;
@@ -79,6 +79,7 @@ class GroupRules:
                       reason=reason if owner is not None else None)
         if needs == "sole":
             d.extra["home"] = identity.country if identity is not None else None
+            d.extra["also"] = identity.also if identity is not None else ()
         return end
 
     def condition_after(self, p: int) -> bool:

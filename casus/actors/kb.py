@@ -12,7 +12,7 @@ from casus.model import InputError
 
 DATA = Path(__file__).resolve().parent / "data"
 SECTORS = frozenset(
-    "GOV MIL COP JUD LEG OPP PTY REB SPY UAF BUS MED EDU CVL LAB REF HLH ELI REL CRM AGR NGO IGO".split())
+    "GOV MIL COP JUD LEG OPP PTY REB RAD SPY UAF BUS MED EDU CVL LAB REF HLH ELI REL CRM AGR NGO IGO".split())
 REGIONS = frozenset({"EUR"})  # CAMEO region codes: Europe
 NON_STATE = frozenset({"IGO", "NGO", "IMG", "MNC", "UIS"}) | REGIONS  # country codes that are not states
 
@@ -82,6 +82,7 @@ class Entry:
     sectors: tuple[str, ...] = ()
     kind: str | None = None
     spells: tuple[Spell, ...] = ()
+    also: tuple[str, ...] = ()  # a people's other states of residence (groups.tsv), after its home
 
     def at(self, when: _dt.date | None) -> tuple[str | None, tuple[str, ...], str | None]:
         """Country, sectors and a reason for this entry on a date (people and dated codes change)."""

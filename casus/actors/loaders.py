@@ -99,9 +99,9 @@ def _agent_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
 
 
 def _group_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
-    name, home = c[0].strip(), c[2].strip() or None
+    name, states = c[0].strip(), _split(c[2])
     forms = [name, *plurals(name), *_split(c[3])]
-    yield forms, Entry(name, AGENT, home, _sectors(c[1]), IDENTITY)
+    yield forms, Entry(name, AGENT, states[0] if states else None, _sectors(c[1]), IDENTITY, also=tuple(states[1:]))
 
 
 def _people_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
