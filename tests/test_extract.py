@@ -156,6 +156,25 @@ def test_the_speaker_is_not_the_doer_of_an_agentless_passive(pipeline):
     assert stab and all(e.source.country is None for e in stab), [(e.cameo.code, e.source.text) for e in stab]
 
 
+BACKGROUND_CASES = [
+    # the clause's doer did not do the act named in a time, reaction or charge adjunct
+    ("Kurdish protesters blocked a road in Diyarbakir after the bombing.", "bombing"),
+    ("Israel launched air strikes on Gaza following a rocket attack.", "attack"),
+    ("The Mexican army deployed troops to Sinaloa after the killing of three soldiers.", "killing"),
+    ("Kenyan police arrested two men for the bombing of a bus.", "bombing"),
+    ("Israel bombed Gaza in retaliation for the attack on Sderot.", "attack"),
+]
+
+
+def test_an_act_in_a_background_adjunct_is_not_the_clause_doers(pipeline):
+    coded = code_cases(pipeline, "bg", BACKGROUND_CASES)
+    for i, (text, noun) in enumerate(BACKGROUND_CASES):
+        events = coded[f"bg{i}"]
+        assert events, text  # the main act is still coded
+        wrong = [e for e in events if e.trigger.text == noun and e.source.country is not None]
+        assert not wrong, (text, [(e.cameo.code, e.source.text) for e in wrong])
+
+
 def test_coordinated_hosts_meet_each_other_not_their_own_capital(pipeline):
     (_a, events), = list(pipeline.code([Article(id="c", text="Japan and China held talks in Beijing.", report_date=REPORT)]))
     dyads = {(e.source.country, e.target.country if e.target else None) for e in events}

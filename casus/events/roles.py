@@ -17,6 +17,12 @@ STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint"
                              "satisfy", "please", "delight", "dedicate", "devote"})
 ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
+BACKGROUND_PREPS = frozenset({"after", "following", "amid", "amidst", "despite", "since", "before"})
+REACTION_NOUNS = frozenset({"wake", "aftermath", "response", "retaliation", "reprisal", "revenge", "protest",
+                            "reaction"})  # "in retaliation for the killing": the killing is the other side's
+CHARGING_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "charge", "sentence", "convict", "indict", "try",
+                            "prosecute", "punish", "blame", "fine", "execute", "hang", "extradite", "accuse",
+                            "question", "investigate", "sanction"})  # "arrested two men for the bombing"
 
 
 class RoleFinder:
@@ -159,6 +165,8 @@ class RoleFinder:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
         target = self.target(doc, noun, entry, index)
         verb = governing_verb(doc, noun)
+        if verb is not None and _background(doc, noun):
+            verb = None  # "blocked a road after the bombing": the clause's doer did not do the bombing
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
         if verb is not None and self._judges(doc, verb, noun):
@@ -253,6 +261,25 @@ class RoleFinder:
                     if spk is not None and spk.actor.country:
                         return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
+
+
+def _background(doc: ParsedDoc, noun: Token) -> bool:
+    """True for an act named in a time, reaction or charge adjunct ('after the bombing', 'arrested for the attack')."""
+    tok = noun
+    for _ in range(4):
+        if tok.head == tok.i:
+            return False
+        head = doc.tokens[tok.head]
+        if tok.dep in ("pobj", "pcomp", "dobj") and head.text.lower() in BACKGROUND_PREPS:
+            return True
+        if tok.dep == "pobj" and head.dep == "prep" and doc.tokens[head.head].lemma.lower() in REACTION_NOUNS:
+            return True
+        if tok.dep == "pobj" and head.text.lower() == "for" and doc.tokens[head.head].lemma.lower() in CHARGING_VERBS:
+            return True  # the charge: done by the one charged, if by anyone
+        if tok.dep not in ("conj", "compound"):
+            return False
+        tok = head
+    return False
 
 
 def _attribution(arg: Arg) -> bool:
