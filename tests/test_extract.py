@@ -61,6 +61,15 @@ def test_no_event_without_political_actor(pipeline):
         assert events == []
 
 
+def test_a_portfolio_or_field_naming_a_body_is_not_an_act(pipeline):
+    arts = [Article(id="t", text="Planning and Investment Minister Tran Xuan Gia said Vietnam had a good year.",
+                    report_date=REPORT),
+            Article(id="c", text="The Trade Ministry of Japan gave Kenya aid.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert coded["t"] == [], [e.trigger.text for e in coded["t"]]
+    assert [e.cameo.root for e in coded["c"]] == ["07"]  # the act itself is still coded
+
+
 def test_event_ids_are_stable(pipeline):
     art = lambda: Article(id="x", text="Japan and Russia held talks in Moscow.", report_date=REPORT)
     first = [e.event_id for _a, evs in pipeline.code([art()]) for e in evs]

@@ -13,6 +13,9 @@ NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_O
 PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 JOINT = frozenset({"joint", "combined", "bilateral", "trilateral"})
+NAMED_BODIES = frozenset({"minister", "ministry", "secretary", "department", "commissioner", "commission",
+                          "committee", "agency", "council", "office", "bureau", "envoy", "spokesman",
+                          "spokeswoman", "spokesperson", "official", "worker", "organization", "organisation"})
 
 
 @dataclass
@@ -33,6 +36,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
         pos = PREDICATE_POS.get(t.pos)
         if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
             continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
+        if pos == "NOUN" and _names_a_body(doc, t):
+            continue  # "Investment Minister", "aid agencies": the portfolio or field of a body, not an act
         adj = t.dep == "acomp" and (lexicon.lookup(t.lemma.lower(), "ADJ") or lexicon.lookup(t.text.lower(), "ADJ"))
         if pos == "ADJ" or (t.tag == "VBN" and adj):  # "is skeptical of", "is committed to": after a copula
             entry = adj or None
@@ -109,3 +114,12 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
         if entry is not None and entry.pos in ("VERB", "NOUN"):
             out.append(Candidate(t, entry, entry.pos, first_char))
     return out
+
+
+def _names_a_body(doc: ParsedDoc, t: Token) -> bool:
+    """True for a noun modifying an office or body noun ('Trade Minister', 'Planning and Investment Minister')."""
+    for _ in range(3):
+        if t.dep != "conj" or t.head == t.i:
+            break
+        t = doc.tokens[t.head]
+    return t.dep in ("compound", "nmod") and t.head != t.i and doc.tokens[t.head].lemma.lower() in NAMED_BODIES
