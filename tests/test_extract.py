@@ -70,6 +70,25 @@ def test_a_portfolio_or_field_naming_a_body_is_not_an_act(pipeline):
     assert [e.cameo.root for e in coded["c"]] == ["07"]  # the act itself is still coded
 
 
+WORD_SENSE_CASES = [
+    # text, trigger, CAMEO root that trigger must get (None: the word is no event here)
+    ("The government of Samoa executed a planned shutdown of public services.", "executed", None),
+    ("Iran executed two Kurdish activists on Saturday.", "executed", "17"),
+    ("The Nigerian army carried out a strike on rebel positions.", "strike", "19"),  # armed forces: military
+    ("Teachers in Kenya went on a strike on Monday.", "went", "14"),
+    ("In a press release, Turkey's foreign ministry denounced the summit.", "release", "01"),  # no prisoner freed
+    ("Zelensky declined Prime Minister Honcharuk's offer to resign.", "declined", "12"),
+]
+
+
+@pytest.mark.parametrize("i", range(len(WORD_SENSE_CASES)))
+def test_word_sense_by_object_and_doer(pipeline, i):
+    text, trigger, root = WORD_SENSE_CASES[i]
+    (_a, events), = list(pipeline.code([Article(id=f"w{i}", text=text, report_date=REPORT)]))
+    roots = {e.cameo.root for e in events if e.trigger.text == trigger}
+    assert roots == ({root} if root else set()), (text, [(e.trigger.text, e.cameo.code) for e in events])
+
+
 def test_event_ids_are_stable(pipeline):
     art = lambda: Article(id="x", text="Japan and Russia held talks in Moscow.", report_date=REPORT)
     first = [e.event_id for _a, evs in pipeline.code([art()]) for e in evs]
