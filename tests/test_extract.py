@@ -225,6 +225,9 @@ TARGET_CASES = [
     # the source's own forces or envoy are not the target; the place or country they go to or leave is
     ("Israel has strengthened its forces in Lebanon.", "LBN", "Lebanon"),
     ("The United States recalled its ambassador from Turkey.", "TUR", "Turkey"),
+    # what a weapon or attack is aimed at, in a participle after it
+    ("Iran launched missiles targeting US troops in Iraq.", "USA", "troops"),
+    ("Hezbollah fired rockets aimed at Israeli towns.", "ISR", "Israeli"),
     # the one a protest or a use of force is aimed at, named in its purpose clause or 'in protest of'
     ("Kenyan police opened fire to disperse Somali refugees.", "SOM", "refugees"),
     ("Farmers began a hunger strike in protest of the Indian government's farm laws.", "IND", "government"),

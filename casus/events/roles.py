@@ -17,6 +17,7 @@ STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint"
                              "satisfy", "please", "delight", "dedicate", "devote"})
 ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
+AIMING = frozenset({"target", "aim", "direct"})  # "missiles targeting / aimed at / directed at X"
 BACKGROUND_PREPS = frozenset({"after", "following", "amid", "amidst", "despite", "since", "before"})
 REACTION_NOUNS = frozenset({"wake", "aftermath", "response", "retaliation", "reprisal", "revenge", "protest",
                             "reaction"})  # "in retaliation for the killing": the killing is the other side's
@@ -119,6 +120,9 @@ class RoleFinder:
         own_object: the object is the source's own ('its forces'), so the actor named in it is not the target.
         """
         holders = [tok] + ([obj] if obj is not None else [])
+        aimed = self._aimed_at(doc, holders, index)
+        if aimed:
+            return aimed
         for holder in holders:  # "granted asylum to X", "shared evidence with the U.S.", "blockade of the U.K."
             preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj and not own_object else ())
             for pobj in prep_objects(doc, holder, preps):
@@ -190,6 +194,19 @@ class RoleFinder:
         if not target and verb is not None:
             target = self.complement_target(doc, verb, index)
         return source, target
+
+    def _aimed_at(self, doc: ParsedDoc, holders: list[Token], index: ActorIndex) -> Arg:
+        """'fired missiles targeting US troops', 'rockets aimed at Israeli towns': what the act is aimed at."""
+        for holder in holders:
+            for c in doc.children(holder.i):
+                if c.dep not in ("acl", "advcl", "xcomp") or c.lemma.lower() not in AIMING:
+                    continue
+                heads = [g for g in doc.children(c.i) if g.dep == "dobj"] + prep_objects(doc, c, ("at", "against"))
+                for h in heads:
+                    found = [m for m in index.for_phrase(h.i) if m.actor.country or m.actor.code]
+                    if found:
+                        return Arg(found, h, f"aimed at ('{c.text}')")
+        return Arg()
 
     def condition_target(self, doc: ParsedDoc, tok: Token, index: ActorIndex) -> Arg:
         """'threatened to launch an offensive unless Baghdad accepted …': the one the threat's condition names."""
