@@ -282,6 +282,8 @@ class RoleFinder:
 
 def _background(doc: ParsedDoc, noun: Token) -> bool:
     """True for an act named in a time, reaction or charge adjunct ('after the bombing', 'arrested for the attack')."""
+    if any(c.dep == "prep" and c.text.lower() == "with" for c in doc.children(noun.i)):
+        return False  # "following a meeting with Abe, Putin said": the clause's subject was the other side
     tok = noun
     for _ in range(4):
         if tok.head == tok.i:
