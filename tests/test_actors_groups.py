@@ -97,6 +97,11 @@ CASES = [
     ("Flavia Piccoli, Vice President of the Italian Chamber of Deputies, condemned the attacks.", "Flavia Piccoli",
      "ITA", ["LEG"]),
     ("A terror group based in Trinidad claims to be making weapons.", "A terror group", "TTO", ["REB"]),
+    # a name whose appositive heads or speaks for a known body acts for it
+    ("US forces killed Qasem Soleimani, head of Iran's Quds Force, in an airstrike.", "Qasem Soleimani", "IRN",
+     ["MIL"]),
+    ("John Smith, a member of the Kenyan parliament, criticised the budget.", "John Smith", "KEN", ["LEG"]),
+    ("Mary Jones, head of the local school, praised the plan.", "Mary Jones", None, []),  # no known body: no guess
     ("Ethnic Albanian guerrillas operating in Macedonia were demobilized.", "Ethnic Albanian guerrillas", "MKD",
      ["CVL", "REB"]),
     ("Pakistan-based militants attacked the post.", "Pakistan-based militants", "PAK", ["REB"]),

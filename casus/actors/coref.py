@@ -31,6 +31,9 @@ SENTENCE_WINDOW = 2
 _PAIR_TEXT = re.compile("(?:" + "|".join(sorted({r"\s*".join(p[:-1]) for p in PAIRS})) + r")\s*(?:"
                         + "|".join(sorted({p[-1] for p in PAIRS})) + ")", re.IGNORECASE)
 ARMED = frozenset({"MIL", "COP"})
+LEADING = frozenset({"head", "leader", "chief", "commander", "director", "chairman", "chairwoman", "chair",
+                     "founder", "spokesman", "spokeswoman", "spokesperson", "member", "deputy", "envoy",
+                     "representative", "official", "officer"})  # "X, head of Y": X acts for Y
 IRREGULAR = frozenset({"REB", "UAF", "CRM"})
 NATIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP"})  # sectors a definite noun takes from the state
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "dame", "lord"})
@@ -164,6 +167,23 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
                 _copy(d, other, f"apposition: '{a.text}' is {other.actor.text}")
                 d.actor = replace(d.actor, name=a.name)
                 break
+            led = _body_led(doc, c, at) if c.dep == "appos" and c.lemma.lower() in LEADING else None
+            if led is not None and led[0] is not d:  # "Qasem Soleimani, head of Iran's Quds Force"
+                b = led[0].actor
+                d.actor = replace(a, country=b.country, sector=list(b.sector), code=make_code(b.country, b.sector),
+                                  reason=f"apposition: '{a.text}' is {c.text} {led[1]} {b.text}")
+                break
+
+
+def _body_led(doc: ParsedDoc, noun: Token, at: dict) -> tuple[Draft, str] | None:
+    """The organisation or state after 'of'/'for' in 'head of X', 'a spokesman for X', if the KB knows it."""
+    for p in doc.children(noun.i):
+        if p.dep == "prep" and p.text.lower() in ("of", "for"):
+            pobj = next((g for g in doc.children(p.i) if g.dep == "pobj"), None)
+            body = at.get(pobj.i) if pobj is not None else None
+            if body is not None and body.actor.country and body.actor.kind != "person":
+                return body, p.text.lower()
+    return None
 
 
 def _sole(d: Draft, named: set[str], names: dict[str, str], armed: set[str] = frozenset()) -> None:
