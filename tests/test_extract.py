@@ -78,6 +78,9 @@ WORD_SENSE_CASES = [
     ("Teachers in Kenya went on a strike on Monday.", "went", "14"),
     ("In a press release, Turkey's foreign ministry denounced the summit.", "release", "01"),  # no prisoner freed
     ("Zelensky declined Prime Minister Honcharuk's offer to resign.", "declined", "12"),
+    # a participle's noun is what it acts on: a report is published, prisoners are freed
+    ("In a report released by Kenya's health ministry on Monday, officials warned of cholera.", "released", None),
+    ("Palestinian prisoners released by Israel on Monday returned to Ramallah.", "released", "08"),
 ]
 
 

@@ -180,6 +180,8 @@ def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
                 return c, True
         if tok.dep == "relcl":  # "the country that attacked X": the head noun is the subject
             return doc.tokens[tok.head], False
+        if tok.dep == "acl" and tok.tag == "VBN" and tok.i > tok.head:  # "prisoners released by Israel"
+            return doc.tokens[tok.head], True
         prep = doc.tokens[tok.head]
         if tok.dep == "pcomp" and prep.text.lower() in ("of", "for") and doc.tokens[prep.head].dep == "acomp" and (
                 doc.tokens[prep.head].lemma.lower() in CULPRIT_ADJS):  # "X was guilty of violating": X did it
@@ -273,10 +275,12 @@ def object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInde
 
 
 def acted_on(doc: ParsedDoc, verb: Token) -> Token | None:
-    """The direct object of a verb, or the subject of a passive one ('the ban was lifted')."""
+    """The direct object of a verb, the subject of a passive one ('the ban was lifted'), the noun a participle modifies."""
     obj = object_of(doc, verb)
     if obj is None and verb.pos == "VERB":
         obj = next((c for c in doc.children(verb.i) if c.dep == "nsubjpass"), None)
+    if obj is None and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
+        obj = doc.tokens[verb.head]  # "a report released on Wednesday", "the curfew imposed in Sudan"
     return obj
 
 

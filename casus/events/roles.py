@@ -252,7 +252,7 @@ class RoleFinder:
     def speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
                           quotes: Sequence[Quote] = ()) -> Arg:
         """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
-        if not source and tok.pos == "VERB" and any(c.dep == "nsubjpass" for c in doc.children(tok.i)):
+        if not source and tok.pos == "VERB" and subject_of(doc, tok)[1]:
             return source  # "a settler was stabbed, the army said": the speaker is not the doer
         first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
         if source and not (first_person and not source.mentions[0].actor.country):
