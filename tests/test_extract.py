@@ -228,6 +228,8 @@ TARGET_CASES = [
     # the source's own forces or envoy are not the target; the place or country they go to or leave is
     ("Israel has strengthened its forces in Lebanon.", "LBN", "Lebanon"),
     ("The United States recalled its ambassador from Turkey.", "TUR", "Turkey"),
+    # an expelled diplomat stands for the state that sent them, not the one they were posted to
+    ("Athens expelled the Libyan ambassador to Greece.", "LBY", "ambassador"),
     # what a weapon or attack is aimed at, in a participle after it
     ("Iran launched missiles targeting US troops in Iraq.", "USA", "troops"),
     ("Hezbollah fired rockets aimed at Israeli towns.", "ISR", "Israeli"),
