@@ -28,6 +28,9 @@ CASES = [
     ("Germany urged Turkey to release the journalists.", "DEU", "TUR", "02", "requested"),
     ("India did not attack Pakistan.", "IND", "PAK", "19", "negated"),
     ("Israeli aircraft bombed Gaza.", "ISR", "PSE", "19", "asserted"),  # 195 aerial weapons
+    # a coordinated passive is passive; a statement's author is the agent of what was done in it
+    ("Russia invaded Ukraine and was sanctioned by the EU.", "IGO", "RUS", "16", "asserted"),
+    ("Israel was condemned in a resolution by the UN General Assembly.", "IGO", "ISR", "11", "asserted"),
 ]
 
 
@@ -47,6 +50,14 @@ def test_dyad_code_and_mode(coded, i):
         return
     assert any(s == src and t == tgt and r == root and m == mode for s, t, r, m in found) or \
         any({s, t} == {src, tgt} and r == root and m == mode for s, t, r, m in found), (text, found)
+
+
+def test_passive_direction_runs_from_agent_to_subject(coded):
+    for i, (text, src, tgt, root, _mode) in enumerate(CASES):
+        if "was sanctioned by" in text or "in a resolution by" in text:
+            dyads = {(e.source.country, e.target.country if e.target else None) for e in coded[f"s{i}"]
+                     if e.cameo.root == root}
+            assert (src, tgt) in dyads and (tgt, src) not in dyads, (text, dyads)
 
 
 def test_negated_act_never_coded_as_asserted(coded):

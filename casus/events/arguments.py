@@ -8,6 +8,8 @@ from casus.model import Actor, ActorMention, ParsedDoc, PlaceMention, Token
 
 SUBJ = ("nsubj", "csubj")
 PASSIVE_SUBJ = ("nsubjpass", "csubjpass")
+STATEMENTS = frozenset({"statement", "declaration", "communique", "communiqué", "resolution", "letter", "decree",
+                        "decision", "ruling", "vote", "report"})  # "was condemned in a statement by X"
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp")
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 
@@ -170,11 +172,12 @@ CULPRIT_ADJS = frozenset({"guilty", "responsible", "culpable"})
 def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
     """The subject token of a verb, following control and coordination upwards; (token, passive)."""
     tok = verb
+    own_passive = any(c.dep == "auxpass" for c in doc.children(verb.i))  # "… and was condemned by X"
     for _ in range(6):
         kids = doc.children(tok.i)
         for c in kids:
             if c.dep in SUBJ:
-                return c, False
+                return c, own_passive and tok is not verb
         for c in kids:
             if c.dep in PASSIVE_SUBJ:
                 return c, True
@@ -194,12 +197,20 @@ def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
 
 
 def agent_of(doc: ParsedDoc, verb: Token) -> Token | None:
-    """The 'by' agent of a passive verb."""
+    """The 'by' agent of a passive verb, or the author of the statement it was done in ('in a statement by X')."""
     for c in doc.children(verb.i):
         if c.dep == "agent":
             for g in doc.children(c.i):
                 if g.dep == "pobj":
                     return g
+    for c in doc.children(verb.i):
+        if c.dep == "prep" and c.text.lower() in ("in", "through", "with"):
+            for noun in doc.children(c.i):
+                if noun.dep == "pobj" and noun.lemma.lower() in STATEMENTS:
+                    by = [g for p in doc.children(noun.i) if p.dep in ("prep", "agent") and p.text.lower() == "by"
+                          for g in doc.children(p.i) if g.dep == "pobj"]
+                    if by:
+                        return by[0]
     return None
 
 
