@@ -89,6 +89,9 @@ WORD_SENSE_CASES = [
     ("Teachers in Kenya went on a strike on Monday.", "went", "14"),
     ("In a press release, Turkey's foreign ministry denounced the summit.", "release", "01"),  # no prisoner freed
     ("Zelensky declined Prime Minister Honcharuk's offer to resign.", "declined", "12"),
+    # an act undone is not done: the noun's own code is not asserted
+    ("The Supreme Court of Kenya overturned the convictions of two opposition leaders.", "convictions", None),
+    ("Pakistan's government abandoned the talks with India.", "talks", None),
     # a participle's noun is what it acts on: a report is published, prisoners are freed
     ("In a report released by Kenya's health ministry on Monday, officials warned of cholera.", "released", None),
     ("Palestinian prisoners released by Israel on Monday returned to Ramallah.", "released", "08"),
@@ -241,6 +244,7 @@ TARGET_CASES = [
     ("The United States recalled its ambassador from Turkey.", "TUR", "Turkey"),
     # an expelled diplomat stands for the state that sent them, not the one they were posted to
     ("Athens expelled the Libyan ambassador to Greece.", "LBY", "ambassador"),
+    ("Britain expelled 23 diplomats from Russia.", "RUS", "Russia"),  # nameless diplomats: where they are from
     # what a weapon or attack is aimed at, in a participle after it
     ("Iran launched missiles targeting US troops in Iraq.", "USA", "troops"),
     ("Hezbollah fired rockets aimed at Israeli towns.", "ISR", "Israeli"),

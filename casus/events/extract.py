@@ -27,6 +27,8 @@ GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
 PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
 VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
 DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175")  # done at home
+UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
+                     "lift", "drop", "abandon", "void", "nullify", "invalidate", "overrule", "abolish"})
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
@@ -74,6 +76,8 @@ class EventExtractor:
                     continue  # "went on hunger strike": the compound noun (142) is more specific than the verb's row (143)
                 if cand.token.i in covered:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
+                if cand.pos == "NOUN" and _undone(doc, cand.token):
+                    continue  # "overturned the convictions", "abandoned the talks": undone, not done
                 mood = moods[cand.token.i]
                 if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
                     continue  # "talks … for reaching a treaty": the aim of another act, not an act
@@ -248,6 +252,12 @@ def _reported_as_done(doc: ParsedDoc, noun: Token) -> bool:
     if noun.dep == "dobj" and head.lemma.lower() in LIGHT_VERBS:  # "launched cyber warfare against India"
         return True
     return noun.dep == "pobj" and head.text.lower() in ("in", "during", "by")
+
+
+def _undone(doc: ParsedDoc, noun: Token) -> bool:
+    """True for an act noun that a verb of undoing governs as its object ('overturned the convictions')."""
+    return noun.dep in ("dobj", "nsubjpass") and noun.head != noun.i and (
+        doc.tokens[noun.head].lemma.lower() in UNDOING)
 
 
 def _matched_object(doc: ParsedDoc, cand: Candidate) -> int | None:

@@ -97,6 +97,11 @@ class RoleFinder:
         obj = object_of(doc, tok)
         if "dobj" in targets and obj is not None:
             found = index.for_phrase(obj.i)
+            if found and not any(m.actor.country for m in found):  # "expelled 23 diplomats from Russia"
+                for pobj in prep_objects(doc, obj, ("from", "of")) + prep_objects(doc, tok, ("from",)):
+                    origin = [m for m in index.for_phrase(pobj.i) if m.actor.country]
+                    if origin:
+                        return Arg(origin, pobj, f"where the object is from ('{doc.tokens[pobj.head].text}')")
             if found:
                 return Arg(found, obj, "object")
         for c in doc.children(tok.i):
