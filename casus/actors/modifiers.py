@@ -23,6 +23,13 @@ INSTITUTIONS = frozenset({"university", "college", "school", "hospital", "counci
                           "police", "municipality", "authority", "commission", "ministry", "bank", "institute",
                           "academy", "museum", "airport", "association", "chamber", "office", "agency", "board"})
 COORD = frozenset({"and", "or", ",", "&"})
+NAMED_SECTORS = {  # words of an organisation named after a state that say its trade (a medium, else its last word)
+    **dict.fromkeys(("airline", "airlines", "airways", "railway", "railways", "rail", "telecom", "telecommunications",
+                     "petroleum", "oil", "gas", "motors", "steel", "mining", "shipping", "corporation", "corp",
+                     "company", "industries", "holdings", "bank"), "BUS"),
+    **dict.fromkeys(("broadcasting", "television", "radio", "times", "news", "post", "herald", "tribune", "gazette",
+                     "press"), "MED"),
+}
 SEAT_GOVERNMENTS = frozenset({"government", "regime", "administration", "leadership"})  # 'the Khartoum government'
 PLACING = frozenset({"operate", "base", "live", "hide", "fight"})  # verbs that place a group: "X operating in Y"
 PLACE_ADJECTIVES = frozenset({"central", "northern", "southern", "eastern", "western", "north", "south", "east",
@@ -95,8 +102,11 @@ class ModifierRules:
         if end <= m.end or any(k in self.m and self.m[k].get(ORGANIZATION, PERSON) for k in range(m.end, end)):
             return None  # a known body inside: it is matched on its own
         name = self.doc.article.text[toks[m.start].idx:toks[end - 1].end]
-        self.emit(m.start, end, name=name, country=e.country, sector=[], kind="organization",
-                  reason=f"organisation named after {e.name}")
+        words = [toks[k].text.lower() for k in range(m.end, end)]
+        trade = next((NAMED_SECTORS[w] for w in words if NAMED_SECTORS.get(w) == "MED"), None) or (
+            NAMED_SECTORS.get(words[-1]) if words else None)  # 'Kenya Broadcasting Corporation' is a medium
+        self.emit(m.start, end, name=name, country=e.country, sector=[trade] if trade else [], kind="organization",
+                  reason=f"organisation named after {e.name}" + (f", its name says {trade}" if trade else ""))
         return end
 
     def of_country(self, p: int) -> Mod | None:
