@@ -175,8 +175,9 @@ def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
+    errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
 ) -> None:
-    """Score casus on a gold file and print a table."""
+    """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
     import json
 
@@ -187,13 +188,14 @@ def evaluate(
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
+    diagnostics: list | None = [] if fmt != "jsonl" else None
     try:
         if kind == "petrarch":
             rows = module.run(str(gold), _pipeline)
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(), limit=limit)
+            rows = module.run(str(gold), _pipeline(), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
         else:
             from casus.nlp import Parser
 
@@ -212,6 +214,11 @@ def evaluate(
             typer.echo(json.dumps(r))
     else:
         typer.echo(render_rows(rows, title=f"casus eval {kind}: {gold}"))
+        if diagnostics:
+            from casus.evaluate.diagnose import render
+
+            for name, diag in diagnostics:
+                typer.echo(render(name, diag))
 
 
 def _register_optional() -> None:

@@ -67,3 +67,36 @@ def test_cli_prints_scores_for_a_small_gold_file(tmp_path):
     row = json.loads(out.stdout.splitlines()[0])
     assert row["file"] == "mini_gsr.jsonl" and row["sentences"] == 2
     assert row["root acc"] == 1.0 and row["source country acc"] == 1.0
+
+
+def test_confusion_and_worst_errors_put_confident_mistakes_first():
+    from casus.evaluate.diagnose import diagnose, render
+
+    ont = Ontology.load()
+    gold = [GoldItem("a", "Russia attacked Ukraine.", code="190"),
+            GoldItem("b", "Japan met China.", code="042"),
+            GoldItem("c", "Iran praised Syria.", code="051"),
+            GoldItem("d", "India sent aid to Nepal.", code="070")]
+    preds = [[ev("RUS", "UKR", "190", 0.9)],          # right
+             [ev("JPN", "CHN", "111", 0.4)],          # wrong, unsure
+             [ev("IRN", "SYR", "173", 0.95)],         # wrong, confident: the worst
+             []]                                      # nothing coded
+    diag = diagnose(gold, preds, ont, worst=2)
+    assert diag["kind"] == "root" and diag["misses"] == 3
+    assert diag["matrix"]["19", "19"] == 1 and diag["matrix"]["04", "11"] == 1 and diag["matrix"]["07", "none"] == 1
+    assert [m.id for m in diag["worst"]] == ["c", "b"]
+    text = render("mini.jsonl", diag)
+    assert "Iran praised Syria." in text and "India sent aid" not in text  # only the two worst are listed
+    assert text.index("[c]") < text.index("[b]")
+
+
+def test_cli_table_shows_confusion_and_errors(tmp_path):
+    f = tmp_path / "mini_codebook.jsonl"
+    rows = [{"cameo_code": "190", "example": "Russian troops attacked Ukrainian soldiers."},
+            {"cameo_code": "051", "example": "Japan praised China's decision."}]
+    f.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "casus.cli", "eval", "events", "--gold", str(f), "--errors", "5"],
+                         capture_output=True, text=True, timeout=600)
+    assert out.returncode == 0, out.stderr
+    assert "confusion of the top event by root" in out.stdout
+    assert "worst of" in out.stdout

@@ -155,8 +155,11 @@ def predict(items: list[GoldItem], pipe) -> list[list]:
     return [events for _, events in pipe.code(articles)]
 
 
-def run(gold: str, pipe, limit: int | None = None) -> list[dict]:
-    """One row of metrics per gold file (a file, or a folder holding the known files)."""
+def run(gold: str, pipe, limit: int | None = None, diagnostics: list | None = None, worst: int = 10) -> list[dict]:
+    """One row of metrics per gold file (a file, or a folder holding the known files).
+
+    diagnostics: if given, gets (file name, confusion and worst errors) per file (`casus.evaluate.diagnose`).
+    """
     path = Path(gold)
     paths = [path / f for f in FILES if (path / f).exists()] if path.is_dir() else [path]
     if not paths:
@@ -166,4 +169,8 @@ def run(gold: str, pipe, limit: int | None = None) -> list[dict]:
         items = load_gold(p)[:limit] if limit else load_gold(p)
         preds = predict(items, pipe)
         rows.append({"file": p.name, **score(items, preds, pipe.extractor.ontology)})
+        if diagnostics is not None:
+            from casus.evaluate.diagnose import diagnose
+
+            diagnostics.append((p.name, diagnose(items, preds, pipe.extractor.ontology, NOT_ACTS, worst)))
     return rows
