@@ -128,8 +128,9 @@ class EventExtractor:
                     source.mentions[0].actor.kind != "unknown") else Arg()
                 source, target = a_src, (b or inner or target)
         elif mod.appeal_head is not None and mod.mode == "demanded":
-            # "A said B must withdraw", "A demanded that B withdraw": A demands of B
-            a_src, _ = self.roles.verb_args(doc, mod.appeal_head, entry, index)
+            # "A said B must withdraw", "A demanded that B withdraw", "A's demand that B withdraw": A demands of B
+            a_src, _ = (self.roles.verb_args(doc, mod.appeal_head, entry, index) if mod.appeal_head.pos != "NOUN"
+                        else self.roles.noun_args(doc, mod.appeal_head, entry, index))
             if a_src:  # the one asked is the demanded act's doer, else (an agentless passive) what it acts on
                 doer = source if source and source.mentions[0].actor.kind != "unknown" else Arg()
                 source, target = a_src, (doer or target)

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
+from casus.events.borrow import purpose_object, shifted_object
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -45,6 +46,8 @@ class RoleFinder:
             target = self.complement_target(doc, verb, index)
         if not target:
             target = self.shared_target(doc, verb, entry, index)
+        if not target:
+            target = purpose_object(doc, verb, index, source)
         return source, target
 
     def shared_target(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> Arg:
@@ -88,6 +91,8 @@ class RoleFinder:
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
         obj = object_of(doc, tok)
+        if obj is None and tok.pos == "VERB":
+            obj = shifted_object(doc, tok)
         if "dobj" in targets and obj is not None:
             found = index.for_phrase(obj.i)
             if found:

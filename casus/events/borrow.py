@@ -1,0 +1,43 @@
+"""Targets a predicate borrows from the construction around it when its own phrase names none."""
+from __future__ import annotations
+
+from casus.events.arguments import ActorIndex, Arg, object_of
+from casus.model import ParsedDoc, Token
+
+# "summoned the ambassador to protest": the parser's xcomp, yet the subject protests, to the one summoned
+RECEIVING = frozenset({"summon", "meet", "receive", "visit", "host"})
+
+
+def _named(found: list) -> bool:
+    return bool(found) and all(m.actor.country or m.actor.code for m in found)
+
+
+def _countries(arg: Arg) -> set[str]:
+    return {m.actor.country or m.actor.code for m in arg.mentions}
+
+
+def purpose_object(doc: ParsedDoc, verb: Token, index: ActorIndex, source: Arg) -> Arg:
+    """'summoned Niger's ambassador to complain': a purpose clause's act is aimed at the matrix verb's object.
+
+    Not the source's own people or forces ('sent its troops to help'): those are the means, not the target.
+    """
+    purpose = verb.dep == "advcl" or verb.dep == "xcomp" and doc.tokens[verb.head].lemma.lower() in RECEIVING
+    if not purpose or verb.head == verb.i or not any(
+            c.dep == "aux" and c.text.lower() == "to" for c in doc.children(verb.i)):
+        return Arg()
+    obj = object_of(doc, doc.tokens[verb.head])
+    found = index.for_phrase(obj.i) if obj is not None else []
+    if not _named(found) or (source and _countries(Arg(found)) & _countries(source)):
+        return Arg()
+    return Arg(found, obj, f"object of '{doc.tokens[verb.head].text}', whose purpose '{verb.text}' states")
+
+
+def shifted_object(doc: ParsedDoc, verb: Token) -> Token | None:
+    """'denounced as a crime Serbia's suppression of …': the object shifted after an 'as' phrase, parsed as apposition."""
+    for c in doc.children(verb.i):
+        if c.dep == "prep" and c.text.lower() == "as":
+            for pobj in (g for g in doc.children(c.i) if g.dep == "pobj"):
+                appos = next((g for g in doc.children(pobj.i) if g.dep == "appos"), None)
+                if appos is not None:
+                    return appos
+    return None

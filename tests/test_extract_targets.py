@@ -1,0 +1,54 @@
+"""Targets by class of construction: who an act is aimed at when its own phrase does not say."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.model import Article
+
+REPORT = dt.date(2018, 1, 26)
+
+CASES = [
+    # text, root of the top event, source country, target country
+    # a purpose clause's act is aimed at the one the matrix verb acts on
+    ("Ghana summoned Togo's ambassador to complain about the border incident.", "11", "GHA", "TGO"),
+    ("Nigeria's foreign minister summoned Niger's envoy to protest against the raids.", "14", "NGA", "NER"),
+    # criticism of an act shifted after an 'as' label: the target is the act's doer
+    ("France condemned as a grave violation Russia's annexation of the peninsula.", "11", "FRA", "RUS"),
+    # a demand noun's 'that'-clause is asked of its subject, not done
+    ("The World Health Organization repeated its demand on Monday that China share data on the outbreak.",
+     "10", "IGO", "CHN"),
+]
+
+
+def _top(pipeline, i: int, text: str):
+    art = Article(id=f"t{i}", text=text, report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs if e.mode not in ("negated", "alleged")]
+    return max(events, key=lambda e: e.confidence) if events else None
+
+
+@pytest.mark.parametrize("i", range(len(CASES)))
+def test_top_event_dyad(pipeline, i):
+    text, root, src, tgt = CASES[i]
+    top = _top(pipeline, i, text)
+    assert top is not None, text
+    assert top.cameo.root == root, (text, top.cameo.code)
+    assert top.source is not None and top.source.country == src, (text, top.source)
+    assert top.target is not None and top.target.country == tgt, (text, top.target)
+
+
+def test_shifted_label_is_not_an_act(pipeline):
+    """'denounced as a violation': the label names no act of the one who denounces."""
+    art = Article(id="lbl", text="France condemned as a grave violation Russia's annexation of the peninsula.",
+                  report_date=REPORT, report_date_basis="given")
+    codes = {e.cameo.root for _, evs in pipeline.code([art]) for e in evs if e.source and e.source.country == "FRA"}
+    assert codes == {"11"}
+
+
+def test_accepted_demand_is_not_the_asker_s(pipeline):
+    """'accepted demands that it …': the one accepting does not ask."""
+    art = Article(id="acc", text="Russia accepted demands from Germany that it release the prisoners.",
+                  report_date=REPORT, report_date_basis="given")
+    for _, evs in pipeline.code([art]):
+        assert not any(e.mode == "requested" and e.source and e.source.country == "RUS" for e in evs)
