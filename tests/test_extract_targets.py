@@ -10,7 +10,7 @@ from casus.model import Article
 REPORT = dt.date(2018, 1, 26)
 
 CASES = [
-    # text, root of the top event, source country, target country
+    # text, root of the top event, source country, target country (one of, when a pair)
     # a purpose clause's act is aimed at the one the matrix verb acts on
     ("Ghana summoned Togo's ambassador to complain about the border incident.", "11", "GHA", "TGO"),
     ("Nigeria's foreign minister summoned Niger's envoy to protest against the raids.", "14", "NGA", "NER"),
@@ -19,6 +19,12 @@ CASES = [
     # a demand noun's 'that'-clause is asked of its subject, not done
     ("The World Health Organization repeated its demand on Monday that China share data on the outbreak.",
      "10", "IGO", "CHN"),
+    # a mediator's act: the head noun of 'mediation effort' carries the 'between' pair
+    ("Qatar's emir launched a mediation effort on Saturday between Sudan and Chad.", "04", "QAT", "SDN|TCD"),
+    # domestic acts without a named target: the source's own country
+    ("The teachers' union of Kenya called off its week-long strike.", "08", "KEN", "KEN"),
+    ("The Thai army said it is ready to impose martial law.", "13", "THA", "THA"),
+    ("Prime Minister Nawaz Sharif refused to resign.", "12", "PAK", "PAK"),
 ]
 
 
@@ -35,7 +41,7 @@ def test_top_event_dyad(pipeline, i):
     assert top is not None, text
     assert top.cameo.root == root, (text, top.cameo.code)
     assert top.source is not None and top.source.country == src, (text, top.source)
-    assert top.target is not None and top.target.country == tgt, (text, top.target)
+    assert top.target is not None and top.target.country in tgt.split("|"), (text, top.target)
 
 
 def test_shifted_label_is_not_an_act(pipeline):

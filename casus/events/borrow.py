@@ -1,7 +1,7 @@
 """Targets a predicate borrows from the construction around it when its own phrase names none."""
 from __future__ import annotations
 
-from casus.events.arguments import ActorIndex, Arg, object_of
+from casus.events.arguments import ActorIndex, Arg, object_of, prep_objects
 from casus.model import ParsedDoc, Token
 
 # "summoned the ambassador to protest": the parser's xcomp, yet the subject protests, to the one summoned
@@ -41,3 +41,15 @@ def shifted_object(doc: ParsedDoc, verb: Token) -> Token | None:
                 if appos is not None:
                     return appos
     return None
+
+
+def compound_head_target(doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> Arg:
+    """'a mediation effort between X and Y', 'peace talks with X': the head noun carries the act's preposition."""
+    if noun.dep != "compound" or noun.head == noun.i or doc.tokens[noun.head].pos != "NOUN":
+        return Arg()
+    preps = tuple(p for p in entry.target if p not in ("dobj", "-"))
+    for pobj in prep_objects(doc, doc.tokens[noun.head], preps):
+        found = index.for_phrase(pobj.i)
+        if _named(found):
+            return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object of '{doc.tokens[noun.head].text}'")
+    return Arg()

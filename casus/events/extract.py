@@ -26,7 +26,8 @@ FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "toward
 GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
 PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
 VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
-DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175")  # done at home
+DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175",  # done at home
+                  "082", "123", "1241", "1321", "1322", "1323", "1324")  # and their easing, refusal, threat
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
@@ -150,6 +151,8 @@ class EventExtractor:
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, code, source, target, place)
+        if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
+            target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
         if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
             # "imposed martial law", "lifted the state of emergency", "went on hunger strike": at home
             home = source.mentions[0].actor

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
-from casus.events.borrow import purpose_object, shifted_object
+from casus.events.borrow import compound_head_target, purpose_object, shifted_object
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -162,7 +162,7 @@ class RoleFinder:
             found = index.for_phrase(between[0].i)
             if len(found) >= 2:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
-        target = self.target(doc, noun, entry, index)
+        target = self.target(doc, noun, entry, index) or compound_head_target(doc, noun, entry, index)
         verb = governing_verb(doc, noun)
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
