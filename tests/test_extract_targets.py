@@ -25,6 +25,13 @@ CASES = [
     ("The teachers' union of Kenya called off its week-long strike.", "08", "KEN", "KEN"),
     ("The Thai army said it is ready to impose martial law.", "13", "THA", "THA"),
     ("Prime Minister Nawaz Sharif refused to resign.", "12", "PAK", "PAK"),
+    # a relational head with an organisation as compound: 'its EU partners' are the EU's members
+    ("Denmark criticised its European Union partners.", "11", "DNK", "IGO"),
+    # a refusal asked for in a demand is the demand, to the one asked
+    ("Greece demanded that its European Union partners refuse to recognize Macedonia.", "10", "GRC", "IGO"),
+    # a protest's stated aim names its target before the place where it happens
+    ("Students in Tehran blocked a road to show their anger at the United States' sanctions.", "14", "IRN", "USA"),
+    ("Thousands of people blocked streets in Kiev in defiance of the Russian authorities.", "14", "UKR", "RUS"),
 ]
 
 

@@ -171,8 +171,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
         infinitive = tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(tok.i))
         if (tok.dep in ("xcomp", "acl") or infinitive and forms & FRAME_HEADS) and head.pos in ("VERB", "AUX", "ADJ"):
             found = _frame(INFINITIVE_FRAMES, forms, head)
-            if found is not None:
-                return found
+            if found is not None:  # "demanded that its partners refuse to recognize X": the refusal is asked for
+                return _demanded_frame(doc, head) or found
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
                 return _framed("requested", head)
             frame = doc.tokens[head.head] if head.dep == "acomp" else head  # "must be ready to": the copula's aux
@@ -222,6 +222,16 @@ def _demand_noun(doc: ParsedDoc, clause: Token) -> Token | None:
                 verb is not None and verb.lemma.lower() in ASKER_VERBS):
             return noun
     return None
+
+
+def _demanded_frame(doc: ParsedDoc, frame: Token) -> Modality | None:
+    """The demand a framing verb is itself asked in ('demanded that X refuse to …'), if any."""
+    if frame.dep != "ccomp" or frame.head == frame.i:
+        return None
+    asker = doc.tokens[frame.head]
+    if not any(c.dep == "mark" and c.text.lower() == "that" for c in doc.children(frame.i)):
+        return None
+    return _frame(CLAUSE_FRAMES[:1], word_forms(asker), asker)
 
 
 def _is_purpose(doc: ParsedDoc, tok: Token) -> bool:

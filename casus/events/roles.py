@@ -17,6 +17,7 @@ REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint", "dismay", "outrage", "anger",
                              "satisfy", "please", "delight", "dedicate", "devote"})
 ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
+WHERE = "country where it happened"
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 
 
@@ -42,8 +43,8 @@ class RoleFinder:
             source = Arg(index.for_phrase(subj.i, where=not act), subj, "subject")
         if not target:
             target = self.target(doc, verb, entry, index)
-        if not target:
-            target = self.complement_target(doc, verb, index)
+        if not target or target.via.startswith(WHERE):  # "blocked streets in Hong Kong in defiance of Beijing"
+            target = self.complement_target(doc, verb, index) or target
         if not target:
             target = self.shared_target(doc, verb, entry, index)
         if not target:
@@ -75,9 +76,11 @@ class RoleFinder:
             if c.pos == "VERB" and _is_aim(doc, c) and (c.dep != "xcomp" or subject_of(doc, c)[0] is subj):
                 obj = object_of(doc, c)
                 found = index.for_phrase(obj.i) if obj is not None else []
+                own = bool(found) and _own_word(doc, obj, found, subj, index)
+                found = [] if own else found  # "to show their anger at X": X, not the subject's own 'their'
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, obj, f"object of '{c.text}'")
-                found = self.fallback_target(doc, c, obj, index)
+                found = self.fallback_target(doc, c, obj, index, own_object=own)
                 if found:
                     return Arg(found.mentions, found.token, f"{found.via} of '{c.text}'")
             if c.dep == "prep" and c.text.lower() == "in":  # "in protest at", "in defiance of", "in response to"
@@ -139,7 +142,7 @@ class RoleFinder:
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
                 m.actor.code == m.actor.country or doc.tokens[m.head].ent_type in ("GPE", "LOC"))]  # or a capital
             if found:
-                return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
+                return Arg(found, pobj, f"{WHERE} ('{doc.tokens[pobj.head].text}')")
         return Arg()
 
     def noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
@@ -256,6 +259,14 @@ class RoleFinder:
                     if spk is not None and spk.actor.country:
                         return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
+
+
+def _own_word(doc: ParsedDoc, obj: Token, found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
+    """True if the object is the subject's own ('their anger'): its actors are the subject's."""
+    if subj is None or not any(g.dep == "poss" and g.tag == "PRP$" for g in doc.children(obj.i)):
+        return False
+    mine = {m.actor.country or m.actor.code for m in index.for_phrase(subj.i)}
+    return bool(mine) and all((m.actor.country or m.actor.code) in mine for m in found)
 
 
 def _attribution(arg: Arg) -> bool:
