@@ -32,7 +32,17 @@ CASES = [
     # a protest's stated aim names its target before the place where it happens
     ("Students in Tehran blocked a road to show their anger at the United States' sanctions.", "14", "IRN", "USA"),
     ("Thousands of people blocked streets in Kiev in defiance of the Russian authorities.", "14", "UKR", "RUS"),
+    ("Hundreds of students blocked roads in Caracas in protest at the Cuban government.", "14", "VEN", "CUB"),
 ]
+
+
+def test_unidentified_attacker_takes_the_place_s_country(pipeline):
+    """An act of force with no named doer, near a place: unidentified armed forces of that country (UAF)."""
+    art = Article(id="uaf", text="A roadside bombing near the town of Tikrit on Sunday killed one U.S. soldier.",
+                  report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs]
+    assert events and events[0].source.country == "IRQ" and "UAF" in events[0].source.sector
+    assert events[0].target.country == "USA"
 
 
 def _top(pipeline, i: int, text: str):

@@ -97,9 +97,12 @@ class RoleFinder:
         if obj is None and tok.pos == "VERB":
             obj = shifted_object(doc, tok)
         if "dobj" in targets and obj is not None:
-            found = index.for_phrase(obj.i)
+            found = index.for_phrase(obj.i, where=False)
             if found:
                 return Arg(found, obj, "object")
+            found = index.for_phrase(obj.i)
+            if found:  # "blocked streets in Hong Kong": where it happened, which a stated aim outranks
+                return Arg(found, obj, f"{WHERE} (in the object)")
         for c in doc.children(tok.i):
             if c.dep == "dative":  # "gave the Ivory Coast aid": the recipient
                 found = index.for_phrase(c.i)
