@@ -75,3 +75,11 @@ def test_accepted_demand_is_not_the_asker_s(pipeline):
                   report_date=REPORT, report_date_basis="given")
     for _, evs in pipeline.code([art]):
         assert not any(e.mode == "requested" and e.source and e.source.country == "RUS" for e in evs)
+
+
+def test_judged_act_borrows_no_doer(pipeline):
+    """'opened an investigation of arms sales': the investigator did not sell the arms."""
+    art = Article(id="jdg", text="An Argentine judge opened an investigation of illegal arms sales to Croatia.",
+                  report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs]
+    assert not any(e.cameo.root == "07" for e in events)

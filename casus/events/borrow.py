@@ -53,3 +53,20 @@ def compound_head_target(doc: ParsedDoc, noun: Token, entry, index: ActorIndex) 
         if _named(found):
             return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object of '{doc.tokens[noun.head].text}'")
     return Arg()
+
+
+def under_judging_noun(doc: ParsedDoc, noun: Token, verb: Token, lexicon, roots: frozenset[str]) -> bool:
+    """True if the noun lies in the phrase of a noun that judges it ('an investigation of arms sales').
+
+    The doer of the investigation, condemnation or rejection did not do what it is about.
+    """
+    cur = noun
+    for _ in range(6):
+        if cur.head == cur.i or cur.head == verb.i:
+            return False
+        cur = doc.tokens[cur.head]
+        if cur.pos == "NOUN":
+            entry = lexicon.lookup(cur.lemma.lower(), "NOUN")
+            if entry is not None and entry.code[:2] in roots:
+                return True
+    return False

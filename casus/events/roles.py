@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
-from casus.events.borrow import compound_head_target, purpose_object, shifted_object
+from casus.events.borrow import compound_head_target, purpose_object, shifted_object, under_judging_noun
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -172,7 +172,8 @@ class RoleFinder:
         verb = governing_verb(doc, noun)
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
-        if verb is not None and self._judges(doc, verb, noun):
+        if verb is not None and (self._judges(doc, verb, noun) or under_judging_noun(
+                doc, noun, verb, self.lexicon, JUDGING_ROOTS)):
             verb = None  # "condemned the attack", "rejected the offer": the judge did not do what is judged
         hops = 0
         while verb is not None and hops < 3 and not source:
