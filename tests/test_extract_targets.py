@@ -33,6 +33,9 @@ CASES = [
     ("Students in Tehran blocked a road to show their anger at the United States' sanctions.", "14", "IRN", "USA"),
     ("Thousands of people blocked streets in Kiev in defiance of the Russian authorities.", "14", "UKR", "RUS"),
     ("Hundreds of students blocked roads in Caracas in protest at the Cuban government.", "14", "VEN", "CUB"),
+    # an object-less verb's preposition governs a noun that is no actor: that noun's own preposition
+    ("President Zuma has reneged on his promise to the striking miners of South Africa.", "12", "ZAF", "ZAF"),
+    ("The Kenyan government refused to commit to any assistance to the Ugandan army.", "12", "KEN", "UGA"),
 ]
 
 

@@ -70,3 +70,18 @@ def under_judging_noun(doc: ParsedDoc, noun: Token, verb: Token, lexicon, roots:
             if entry is not None and entry.code[:2] in roots:
                 return True
     return False
+
+
+def nested_prep_target(doc: ParsedDoc, tok: Token, index: ActorIndex, preps: tuple[str, ...]) -> Arg:
+    """'reneged on his commitment to the Zambian people', 'commit to assistance to the US-led war'.
+
+    A verb without object whose preposition governs a noun that is no actor: that noun's own preposition.
+    """
+    for pobj in prep_objects(doc, tok, preps):
+        if index.at(pobj.i) is not None:
+            continue
+        for inner in prep_objects(doc, pobj, tuple(p for p in preps if p != "from")):
+            found = index.for_phrase(inner.i)
+            if _named(found):
+                return Arg(found, inner, f"'{doc.tokens[inner.head].text}' object of '{pobj.text}'")
+    return Arg()

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
-from casus.events.borrow import compound_head_target, purpose_object, shifted_object, under_judging_noun
+from casus.events.borrow import (
+    compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
+)
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -128,6 +130,8 @@ class RoleFinder:
             preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj and not own_object else ())
             for pobj in prep_objects(doc, holder, preps):
                 found = index.for_phrase(pobj.i)
+                if found and holder is tok and _own_word(doc, pobj, found, subject_of(doc, tok)[0], index):
+                    continue  # "reneged on his commitment to X": the subject's own commitment, aimed at X
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
         if obj is not None and not own_object:  # "demanding a U.N. military presence", "denounced Serbia's suppression"
@@ -140,6 +144,10 @@ class RoleFinder:
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and not self.lexicon.is_speech(tok.lemma.lower()):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
+        if obj is None:
+            found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
+            if found:
+                return found
         wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
         for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
