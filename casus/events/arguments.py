@@ -118,7 +118,9 @@ class ActorIndex:
         # "the leaders of Russia", "Iraq's army": look below the head, nearest first, not into clauses
         best, best_depth = None, 99
         if self.doc.tokens[i].lemma.lower() in RELATIONAL_HEADS:
-            return m  # "Ukraine's allies": not Ukraine itself
+            body = next((self.at(c.i) for c in self.doc.children(i) if c.dep == "compound" and self.at(c.i) is not None
+                         and self.at(c.i).actor.kind == "igo"), None)
+            return m or body  # "Ukraine's allies": not Ukraine itself; "its EU partners": the EU's members
         stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")
                  and (where or m is not None or c.text.lower() not in LOCATIVE_PREPS)]
         while stack:

@@ -5,7 +5,7 @@ import hashlib
 from collections.abc import Sequence
 
 from casus.events.arguments import (
-    ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
+    LOCATIVE_PREPS, ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
@@ -26,7 +26,8 @@ FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "toward
 GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
 PLACE_AIM_PREPS = ("on", "against", "at", "into", "to", "toward", "towards", "from", "over")
 VENUE_ROOTS = frozenset({"01", "02", "04", "05", "10", "11", "12"})  # "condemned … in Geneva": a venue, not a target
-DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175")  # done at home
+DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175",  # done at home
+                  "082", "123", "1241", "1321", "1322", "1323", "1324")  # and their easing, refusal, threat
 UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
                      "lift", "drop", "abandon", "void", "nullify", "invalidate", "overrule", "abolish"})
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
@@ -132,8 +133,9 @@ class EventExtractor:
                     source.mentions[0].actor.kind != "unknown") else Arg()
                 source, target = a_src, (b or inner or target)
         elif mod.appeal_head is not None and mod.mode == "demanded":
-            # "A said B must withdraw", "A demanded that B withdraw": A demands of B
-            a_src, _ = self.roles.verb_args(doc, mod.appeal_head, entry, index)
+            # "A said B must withdraw", "A demanded that B withdraw", "A's demand that B withdraw": A demands of B
+            a_src, _ = (self.roles.verb_args(doc, mod.appeal_head, entry, index) if mod.appeal_head.pos != "NOUN"
+                        else self.roles.noun_args(doc, mod.appeal_head, entry, index))
             if a_src:  # the one asked is the demanded act's doer, else (an agentless passive) what it acts on
                 doer = source if source and source.mentions[0].actor.kind != "unknown" else Arg()
                 source, target = a_src, (doer or target)
@@ -153,12 +155,18 @@ class EventExtractor:
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, code, source, target, place)
+        if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
+            target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
         if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
             # "imposed martial law", "lifted the state of emergency", "went on hunger strike": at home
             home = source.mentions[0].actor
             own = Actor("", tok.idx, tok.idx, name=None, code=home.country, country=home.country, kind="state",
                         reason=f"no target named: the own country of {home.text} ({home.country})")
             target = Arg([ActorMention(tok.i, tok.i, tok.i, own)], None, "own country (domestic act)")
+        where = place if place is not None and place.country else self._place_near(doc, tok)
+        if where is not None and code[:2] in FORCE_ROOTS and len(source.mentions) == 1 and (
+                source.mentions[0].actor.kind == "unknown"):  # "a roadside bombing near Samarra killed": IRQUAF
+            source = Arg([ActorMention(tok.i, tok.i, tok.i, _unidentified(tok, where))], None, source.via)
         if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
             source = _in_place(doc, source, place, target.token)
             target = _in_place(doc, target, place, source.token)
@@ -195,6 +203,24 @@ class EventExtractor:
             return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
                        None, "place of an act on no named actor")  # "a curfew in Abidjan"
         return target
+
+    def _place_near(self, doc: ParsedDoc, tok: Token):
+        """A place with a country after 'in/near/outside (of) …' on the predicate or the verb it is the doer of.
+
+        'a bombing near the town of X', 'killed by a bomb outside of X'.
+        """
+        holders = [tok] + [doc.tokens[tok.head] for _ in [0] if tok.dep == "nsubj"]
+        holders += [doc.tokens[doc.tokens[tok.head].head] for _ in [0] if tok.dep == "pobj" and (
+            doc.tokens[tok.head].text.lower() in ("by", "in"))]
+        preps = [p for h in holders for p in prep_objects(doc, h, LOCATIVE_PREPS)]
+        preps += [g for h in holders for c in doc.children(h.i) if c.dep == "prep" and c.text.lower() in LOCATIVE_PREPS
+                  for g in prep_objects(doc, c, ("of",))]  # "outside of the city of Basra"
+        for pobj in preps:
+            for t in [pobj] + prep_objects(doc, pobj, ("of",)):
+                place = self._place_at.get(t.i)
+                if place is not None and place.country:
+                    return place
+        return None
 
     def _place_object(self, doc: ParsedDoc, tok: Token):
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
@@ -330,6 +356,12 @@ def _unknown_source(tok: Token) -> ActorMention:
     actor = Actor("", tok.idx, tok.idx, name=None, code=None, country=None, sector=[], kind="unknown",
                   reason="passive without agent: the text does not say who acted")
     return ActorMention(tok.i, tok.i, tok.i, actor)
+
+
+def _unidentified(tok: Token, place) -> Actor:
+    """Unidentified armed forces of the country where an act of force with no named doer happened."""
+    return Actor("", tok.idx, tok.idx, name=None, code=f"{place.country}UAF", country=place.country, sector=["UAF"],
+                 kind="unknown", reason=f"no named doer: unidentified armed forces in {place.name}")
 
 
 def _ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:

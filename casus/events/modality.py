@@ -19,6 +19,8 @@ APPEAL_HEADS = frozenset({"urge", "call", "ask", "appeal", "request", "press", "
                           "implore", "beg", "exhort", "push", "challenge", "advise", "tell"})
 DEMAND_HEADS = frozenset({"demand", "insist", "require", "order", "instruct", "command"})
 THREAT_HEADS = frozenset({"threaten", "warn"})
+DEMAND_NOUNS = frozenset({"demand", "call", "request", "appeal", "insistence", "plea"})
+ASKER_VERBS = frozenset({"reiterate", "repeat", "renew", "restate", "make", "issue", "voice", "press", "stress"})
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
@@ -156,6 +158,9 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("alleged", verb, reason=f"alleged, not asserted: reported by '{verb.text}'")
             if word_forms(verb) & DENY_HEADS:
                 return Modality("reported_denial", verb, reason=f"denied: '{verb.text}'")
+        asked = _demand_noun(doc, tok) if own_clause else None
+        if asked is not None:  # "its demand that Israel ease …": asked of Israel, not done
+            return Modality("demanded", asked, appeal_head=asked, reason=f"mode requested: the {asked.text} that")
         if tok.dep == "ccomp":
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
                 return _framed("requested", head)
@@ -166,8 +171,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
         infinitive = tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(tok.i))
         if (tok.dep in ("xcomp", "acl") or infinitive and forms & FRAME_HEADS) and head.pos in ("VERB", "AUX", "ADJ"):
             found = _frame(INFINITIVE_FRAMES, forms, head)
-            if found is not None:
-                return found
+            if found is not None:  # "demanded that its partners refuse to recognize X": the refusal is asked for
+                return _demanded_frame(doc, head) or found
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
                 return _framed("requested", head)
             frame = doc.tokens[head.head] if head.dep == "acomp" else head  # "must be ready to": the copula's aux
@@ -196,6 +201,37 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
             break
         tok = head
     return Modality("asserted")
+
+
+def _demand_noun(doc: ParsedDoc, clause: Token) -> Token | None:
+    """The demand noun whose 'that'-clause this is: 'its demand that X …', 'reiterated its demand today that X …'.
+
+    Only when the noun says who asks: a possessor, or a verb whose subject asks ('renewed demands that …');
+    not "accepted demands that it …", where the asker is someone else.
+    """
+    if clause.dep not in ("ccomp", "acl") or clause.head == clause.i or not any(
+            c.dep == "mark" and c.text.lower() == "that" for c in doc.children(clause.i)):
+        return None
+    head = doc.tokens[clause.head]
+    nouns = [head] if head.pos == "NOUN" else [c for c in doc.children(head.i) if c.dep == "dobj"]
+    for noun in nouns:
+        if noun.lemma.lower() not in DEMAND_NOUNS:
+            continue
+        verb = doc.tokens[noun.head] if noun.dep == "dobj" else None
+        if any(c.dep == "poss" for c in doc.children(noun.i)) or (
+                verb is not None and verb.lemma.lower() in ASKER_VERBS):
+            return noun
+    return None
+
+
+def _demanded_frame(doc: ParsedDoc, frame: Token) -> Modality | None:
+    """The demand a framing verb is itself asked in ('demanded that X refuse to …'), if any."""
+    if frame.dep != "ccomp" or frame.head == frame.i:
+        return None
+    asker = doc.tokens[frame.head]
+    if not any(c.dep == "mark" and c.text.lower() == "that" for c in doc.children(frame.i)):
+        return None
+    return _frame(CLAUSE_FRAMES[:1], word_forms(asker), asker)
 
 
 def _is_purpose(doc: ParsedDoc, tok: Token) -> bool:

@@ -6,6 +6,9 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
+from casus.events.borrow import (
+    compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
+)
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -16,6 +19,7 @@ REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint", "dismay", "outrage", "anger",
                              "satisfy", "please", "delight", "dedicate", "devote"})
 ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
+WHERE = "country where it happened"
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 AIMING = frozenset({"target", "aim", "direct"})  # "missiles targeting / aimed at / directed at X"
 BACKGROUND_PREPS = frozenset({"after", "following", "amid", "amidst", "despite", "since", "before"})
@@ -48,10 +52,12 @@ class RoleFinder:
             source = Arg(index.for_phrase(subj.i, where=not act), subj, "subject")
         if not target:
             target = self.target(doc, verb, entry, index)
-        if not target:
-            target = self.complement_target(doc, verb, index)
+        if not target or target.via.startswith(WHERE):  # "blocked streets in Hong Kong in defiance of Beijing"
+            target = self.complement_target(doc, verb, index) or target
         if not target:
             target = self.shared_target(doc, verb, entry, index)
+        if not target:
+            target = purpose_object(doc, verb, index, source)
         return source, target
 
     def shared_target(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> Arg:
@@ -79,9 +85,11 @@ class RoleFinder:
             if c.pos == "VERB" and _is_aim(doc, c) and (c.dep != "xcomp" or subject_of(doc, c)[0] is subj):
                 obj = object_of(doc, c)
                 found = index.for_phrase(obj.i) if obj is not None else []
+                own = bool(found) and _own_word(doc, obj, found, subj, index)
+                found = [] if own else found  # "to show their anger at X": X, not the subject's own 'their'
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, obj, f"object of '{c.text}'")
-                found = self.fallback_target(doc, c, obj, index)
+                found = self.fallback_target(doc, c, obj, index, own_object=own)
                 if found:
                     return Arg(found.mentions, found.token, f"{found.via} of '{c.text}'")
             if c.dep == "prep" and c.text.lower() == "in":  # "in protest at", "in defiance of", "in response to"
@@ -95,8 +103,10 @@ class RoleFinder:
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
         obj = object_of(doc, tok)
+        if obj is None and tok.pos == "VERB":
+            obj = shifted_object(doc, tok)
         if "dobj" in targets and obj is not None:
-            found = index.for_phrase(obj.i)
+            found = index.for_phrase(obj.i, where=False)
             if found and not any(m.actor.country for m in found):  # "expelled 23 diplomats from Russia"
                 for pobj in prep_objects(doc, obj, ("from", "of")) + prep_objects(doc, tok, ("from",)):
                     origin = [m for m in index.for_phrase(pobj.i) if m.actor.country]
@@ -104,6 +114,9 @@ class RoleFinder:
                         return Arg(origin, pobj, f"where the object is from ('{doc.tokens[pobj.head].text}')")
             if found:
                 return Arg(found, obj, "object")
+            found = index.for_phrase(obj.i)
+            if found:  # "blocked streets in Hong Kong": where it happened, which a stated aim outranks
+                return Arg(found, obj, f"{WHERE} (in the object)")
         for c in doc.children(tok.i):
             if c.dep == "dative":  # "gave the Ivory Coast aid": the recipient
                 found = index.for_phrase(c.i)
@@ -132,6 +145,8 @@ class RoleFinder:
             preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj and not own_object else ())
             for pobj in prep_objects(doc, holder, preps):
                 found = index.for_phrase(pobj.i)
+                if found and holder is tok and _own_word(doc, pobj, found, subject_of(doc, tok)[0], index):
+                    continue  # "reneged on his commitment to X": the subject's own commitment, aimed at X
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
         if obj is not None and not own_object:  # "demanding a U.N. military presence", "denounced Serbia's suppression"
@@ -144,12 +159,16 @@ class RoleFinder:
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and not self.lexicon.is_speech(tok.lemma.lower()):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
+        if obj is None:
+            found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
+            if found:
+                return found
         wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
         for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
                 m.actor.code == m.actor.country or doc.tokens[m.head].ent_type in ("GPE", "LOC"))]  # or a capital
             if found:
-                return Arg(found, pobj, f"country where it happened ('{doc.tokens[pobj.head].text}')")
+                return Arg(found, pobj, f"{WHERE} ('{doc.tokens[pobj.head].text}')")
         return Arg()
 
     def noun_args(self, doc: ParsedDoc, noun: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
@@ -172,13 +191,14 @@ class RoleFinder:
             found = index.for_phrase(between[0].i)
             if len(found) >= 2:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
-        target = self.target(doc, noun, entry, index)
+        target = self.target(doc, noun, entry, index) or compound_head_target(doc, noun, entry, index)
         verb = governing_verb(doc, noun)
         if verb is not None and _background(doc, noun):
             verb = None  # "blocked a road after the bombing": the clause's doer did not do the bombing
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
-        if verb is not None and self._judges(doc, verb, noun):
+        if verb is not None and (self._judges(doc, verb, noun) or under_judging_noun(
+                doc, noun, verb, self.lexicon, JUDGING_ROOTS)):
             verb = None  # "condemned the attack", "rejected the offer": the judge did not do what is judged
         hops = 0
         while verb is not None and hops < 3 and not source:
@@ -304,6 +324,14 @@ def _background(doc: ParsedDoc, noun: Token) -> bool:
             return False
         tok = head
     return False
+
+
+def _own_word(doc: ParsedDoc, obj: Token, found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
+    """True if the object is the subject's own ('their anger'): its actors are the subject's."""
+    if subj is None or not any(g.dep == "poss" and g.tag == "PRP$" for g in doc.children(obj.i)):
+        return False
+    mine = {m.actor.country or m.actor.code for m in index.for_phrase(subj.i)}
+    return bool(mine) and all((m.actor.country or m.actor.code) in mine for m in found)
 
 
 def _attribution(arg: Arg) -> bool:

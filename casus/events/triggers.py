@@ -82,6 +82,9 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                         entry = inner_entry
                         break
         else:
+            prep = doc.tokens[t.head]
+            if t.dep == "pobj" and prep.text.lower() == "as" and _labels(lexicon, doc.tokens[prep.head]):
+                continue  # "denounced as a violation", "seen as an attack": a label given, not an act
             if t.i >= start + 2 and doc.tokens[t.i - 1].text == "-":  # "cease-fire": split by the tokenizer
                 first = doc.tokens[t.i - 2].text.lower()
                 entry = (lexicon.lookup(f"{first}-{lemma}", "NOUN")
@@ -123,3 +126,16 @@ def _names_a_body(doc: ParsedDoc, t: Token) -> bool:
             break
         t = doc.tokens[t.head]
     return t.dep in ("compound", "nmod") and t.head != t.i and doc.tokens[t.head].lemma.lower() in NAMED_BODIES
+
+
+LABEL_VERBS = frozenset({"see", "view", "regard", "describe", "brand", "label", "term", "characterize",
+                         "characterise", "portray", "depict", "consider", "treat", "denounce", "condemn"})
+
+
+def _labels(lexicon, verb: Token) -> bool:
+    """True for a verb that names or judges what it is about ('denounced … as a crime'), not one that acts."""
+    if verb.pos != "VERB":
+        return False
+    lemma = verb.lemma.lower()
+    entry = lexicon.lookup(lemma, "VERB")
+    return lemma in LABEL_VERBS or lexicon.is_speech(lemma) or (entry is not None and entry.code[:2] in ("11", "12"))
