@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
+from casus.events.constructions import construed_object, stray_subject
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -28,7 +29,9 @@ class RoleFinder:
     def verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
         source, target = Arg(), Arg()
         subj, passive = subject_of(doc, verb)
-        if passive and verb.lemma.lower() in STATIVE_PASSIVE and agent_of(doc, verb) is None:
+        if subj is None:  # "USAID deployed teams": the parser took the actor for an adverb
+            subj = stray_subject(doc, verb, lambda i: index.at(i) is not None)
+        if passive and (verb.lemma.lower() in STATIVE_PASSIVE or getattr(entry, "pos", "") == "ADJ") and agent_of(doc, verb) is None:
             passive = False  # "is opposed to French mediation": Israel opposes
         if passive:
             agent = agent_of(doc, verb)
@@ -87,7 +90,7 @@ class RoleFinder:
 
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
-        obj = object_of(doc, tok)
+        obj = object_of(doc, tok) or construed_object(doc, tok)  # "let free X", "called X a liar"
         if "dobj" in targets and obj is not None:
             found = index.for_phrase(obj.i)
             if found:
