@@ -48,6 +48,15 @@ def _show(events) -> list:
     # what a political speaker says another must do is a demand
     ("The German chancellor said the Russian government must ensure the safety of the monitors.", "10", "DEU", "RUS"),
     ("The French president said the persecution of the Rohingya must end.", "10", "FRA", None),
+    # joining another's exercises is military cooperation with it; refusing to is a rejection
+    ("Sweden joined the NATO exercise in Norway.", "062", "SWE", "IGO"),
+    ("India refused to take part in the Chinese naval drills.", "12", "IND", "CHN"),
+    # making clear is saying: 'it' is the one who makes it clear
+    ("Japan has made it clear it will not lift the sanctions on Russia.", "12", "JPN", None),
+    # the doer's own claim is a claim of responsibility
+    ("The rebels claimed that they had attacked the army base near Aleppo.", "015", None, None),
+    # a state act without agent on a named person: the state of the one country named
+    ("Pavel Ivanov was arrested in Belarus on Monday.", "173", "BLR", None),
 ])
 def test_construction_gives_its_event(pipeline, text, prefix, src, tgt):
     events = _code(pipeline, text)
@@ -61,6 +70,7 @@ def test_construction_gives_its_event(pipeline, text, prefix, src, tgt):
     "The Russian president said Russia must ensure its own security.",  # one's own side: no demand on another
     "The ministers said the new rules must ensure fair competition.",  # nobody named is obliged
     "The committee was committed to a psychiatric hospital.",  # no actor in that state
+    "Students called for Egyptians to join the mobilization against army rule.",  # joining a protest is no drill
 ])
 def test_near_misses_give_no_new_event(pipeline, text):
     events = _code(pipeline, text)
@@ -70,3 +80,17 @@ def test_near_misses_give_no_new_event(pipeline, text):
 def test_naming_without_insult_is_still_no_event(pipeline):
     events = _code(pipeline, "The Chinese foreign ministry called the agreement a framework for cooperation.")
     assert not [e for e in events if e.cameo.code in ("041", "111")], _show(events)
+
+
+def test_an_arrest_with_no_country_or_an_unnamed_person_gives_no_event(pipeline):
+    for text in ("A man was arrested on Monday.", "John Smith was arrested on Monday.",
+                 "A man was arrested in London on Monday."):
+        events = _code(pipeline, text)
+        assert not [e for e in events if e.cameo.root == "17"], (text, _show(events))
+
+
+def test_a_claim_about_another_stays_alleged(pipeline):
+    (_a, events), = list(pipeline.code([Article(id="c", text="Israel claimed that Hamas had attacked the crossing.",
+                                                report_date=REPORT)]))
+    assert not [e for e in events if e.cameo.code == "015"], _show(events)
+    assert any(e.cameo.root in ("18", "19") and e.mode == "alleged" for e in events), _show(events)

@@ -167,8 +167,10 @@ def own_claim(doc: ParsedDoc, cue: Token | None, doer, index) -> bool:
         return False
     subj = next((c for c in doc.children(cue.i) if c.dep == "nsubj"), None)
     claimants = index.for_phrase(subj.i) if subj is not None else []
-    codes = {m.actor.code for m in claimants if m.actor.code}
-    return bool(codes) and all(m.actor.code in codes for m in doer.mentions)
+    def key(m):
+        return m.actor.code, m.actor.country, tuple(m.actor.sector)
+    keys = {key(m) for m in claimants if m.actor.code or m.actor.sector}
+    return bool(keys) and all(key(m) in keys for m in doer.mentions)
 
 
 def wh_clause(doc: ParsedDoc, verb: Token) -> bool:
@@ -176,3 +178,27 @@ def wh_clause(doc: ParsedDoc, verb: Token) -> bool:
     near = [c for c in doc.children(verb.i)] + [c for a in doc.children(verb.i) if a.dep in ("aux", "auxpass")
                                                  for c in doc.children(a.i)]
     return any(g.tag in ("WP", "WDT") for c in near for g in [c] + doc.children(c.i))
+
+
+JOIN_VERBS = frozenset({"join", "participate"})
+EXERCISES = frozenset({"exercise", "drill", "manoeuvre", "maneuver", "game", "wargame"})  # joined: done together
+
+
+def joined_by(doc: ParsedDoc, noun: Token) -> Token | None:
+    """The verb by which one joins another's act: 'join (in) the NATO exercises', 'take part in drills'."""
+    head = doc.tokens[noun.head]
+    if noun.dep == "dobj" and head.lemma.lower() == "join":
+        return head
+    if noun.dep == "pobj" and head.text.lower() == "in" and head.head != head.i:
+        verb = doc.tokens[head.head]
+        if verb.lemma.lower() in JOIN_VERBS or verb.lemma.lower() == "take" and any(
+                c.dep == "dobj" and c.lemma.lower() == "part" for c in doc.children(verb.i)):
+            return verb
+        if verb.lemma.lower() == "part" and verb.head != verb.i and doc.tokens[verb.head].lemma.lower() == "take":
+            return doc.tokens[verb.head]  # "take part in"
+    return None
+
+
+def makes_clear(doc: ParsedDoc, verb: Token, clause: Token) -> bool:
+    """'Europe has made it clear it will not …': making clear is saying."""
+    return verb.lemma.lower() == "make" and clause.lemma.lower() in ("clear", "plain")

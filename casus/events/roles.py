@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
-from casus.events.constructions import construed_object, stray_subject
+from casus.events.constructions import construed_object, joined_by, makes_clear, stray_subject
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -184,6 +184,11 @@ class RoleFinder:
             target = self.complement_target(doc, noun, index)
         if not target and verb is not None:
             target = self.complement_target(doc, verb, index)
+        joiner = joined_by(doc, noun) if entry.code[:3] == "062" and source.via.startswith("modifier") else None
+        if joiner is not None:  # "refused to join NATO exercises": the joiner acts with the exercises' owner
+            js, _ = self.verb_args(doc, joiner, _PrepsOnly(entry), index)
+            if js:
+                source, target = Arg(js.mentions, js.token, f"subject of '{joiner.text}'"), source
         return source, target
 
     def condition_target(self, doc: ParsedDoc, tok: Token, index: ActorIndex) -> Arg:
@@ -241,7 +246,9 @@ class RoleFinder:
             if cur.head == cur.i:
                 break
             head = doc.tokens[cur.head]
-            if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
+            if cur.dep == "ccomp" and (self.lexicon.is_speech(head.lemma.lower()) or (
+                    source.token is not None and source.token.head != cur.i and makes_clear(doc, head, cur))):
+                # "X made it clear it will not …": not the 'it' of 'made it clear' itself
                 subj, _ = subject_of(doc, head)
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and not _attribution(Arg(found)):
