@@ -57,6 +57,9 @@ def _show(events) -> list:
     ("The rebels claimed that they had attacked the army base near Aleppo.", "015", None, None),
     # a state act without agent on a named person: the state of the one country named
     ("Pavel Ivanov was arrested in Belarus on Monday.", "173", "BLR", None),
+    # what one receives from another, the other gave
+    ("Ukraine received anti-tank weapons from Britain.", "072", "GBR", "UKR"),
+    ("Flood victims in Pakistan received food and tents thanks to the Red Crescent.", "073", None, "PAK"),
 ])
 def test_construction_gives_its_event(pipeline, text, prefix, src, tgt):
     events = _code(pipeline, text)
@@ -94,3 +97,8 @@ def test_a_claim_about_another_stays_alleged(pipeline):
                                                 report_date=REPORT)]))
     assert not [e for e in events if e.cameo.code == "015"], _show(events)
     assert any(e.cameo.root in ("18", "19") and e.mode == "alleged" for e in events), _show(events)
+
+
+def test_a_receiver_with_no_giver_named_gives_no_giver(pipeline):
+    events = _code(pipeline, "The Iraqi minister said Basra received 200 tonnes of food last week.")
+    assert not [e for e in events if e.cameo.root == "07"], _show(events)

@@ -202,3 +202,30 @@ def joined_by(doc: ParsedDoc, noun: Token) -> Token | None:
 def makes_clear(doc: ParsedDoc, verb: Token, clause: Token) -> bool:
     """'Europe has made it clear it will not …': making clear is saying."""
     return verb.lemma.lower() == "make" and clause.lemma.lower() in ("clear", "plain")
+
+
+RECEIVE_VERBS = frozenset({"receive", "obtain", "get"})  # "Ukraine received weapons from the US": given to it
+
+
+def giver(doc: ParsedDoc, verb: Token) -> Token | None:
+    """Who gave what a receiving verb's subject received: 'from X', 'thanks to X'."""
+    holders = [verb] + [c for c in doc.children(verb.i) if c.dep == "dobj"]
+    holders += [g for c in holders[1:] for g in doc.children(c.i) if g.dep == "acl"]  # "loans totalling $5m from X"
+    for h in holders:
+        for c in doc.children(h.i):
+            if c.dep == "prep" and c.text.lower() == "from":
+                pobj = next((g for g in doc.children(c.i) if g.dep == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+    for c in doc.children(verb.i):  # "thanks to Islamic Relief", the 'to' on 'thanks' or right after it
+        if c.text.lower() == "thanks":
+            for p in doc.children(c.i) + [t for t in doc.children(verb.i) if t.i == c.i + 1]:
+                if p.dep == "prep" and p.text.lower() == "to":
+                    return next((g for g in doc.children(p.i) if g.dep == "pobj"), None)
+    return None
+
+
+def received_gift(doc: ParsedDoc, verb: Token, obj: Token | None) -> bool:
+    """True if a receiving verb tells of a gift: active, and not 'received support from' (backing, not aid)."""
+    passive = any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
+    return not passive and (obj is None or obj.lemma.lower() not in ("support", "backing", "endorsement"))

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
-from casus.events.constructions import construed_object, joined_by, makes_clear, stray_subject
+from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, makes_clear, stray_subject
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -28,6 +28,8 @@ class RoleFinder:
 
     def verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
         source, target = Arg(), Arg()
+        if verb.lemma.lower() in RECEIVE_VERBS and getattr(entry, "trigger", "") == "provide":
+            return self._received(doc, verb, index)
         subj, passive = subject_of(doc, verb)
         if subj is None:  # "USAID deployed teams": the parser took the actor for an adverb
             subj = stray_subject(doc, verb, lambda i: index.at(i) is not None)
@@ -49,6 +51,16 @@ class RoleFinder:
         if not target:
             target = self.shared_target(doc, verb, entry, index)
         return source, target
+
+    def _received(self, doc: ParsedDoc, verb: Token, index: ActorIndex) -> tuple[Arg, Arg]:
+        """'Refugees received food thanks to Islamic Relief': the giver is the source, the receiver the target."""
+        subj, passive = subject_of(doc, verb)
+        given_by = giver(doc, verb)
+        source = Arg(index.for_phrase(given_by.i), given_by, "giver") if given_by is not None else Arg()
+        target = Arg(index.for_phrase(subj.i), subj, "receiver") if subj is not None and not passive else Arg()
+        if not any(m.actor.code for m in source.mentions + target.mentions):
+            source = Arg()  # "a firm obtained a credit line from a bank": no state, organisation or coded group
+        return (source if source else Arg([], verb, "no giver named")), target  # not the one who reports it
 
     def shared_target(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> Arg:
         """'donated and delivered goods to X', 'established ties with and opened an embassy in X': a conjunct's."""

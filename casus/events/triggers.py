@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from casus.events.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
 from casus.events.constructions import (
-    EXERCISES, caused_by_release, frees_captives, joined_by, naming_insult, release_result, stray_subject, wh_clause, with_modifier,
+    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, joined_by, naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
 )
 from casus.events.demands import demanded_act
 from casus.events.modality import REFUSE_HEADS
@@ -80,6 +80,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                     break
             if entry is None:
                 entry = lexicon.lookup(lemma, "VERB", obj_lemma)
+            if entry is None and lemma in RECEIVE_VERBS and received_gift(doc, t, obj):  # "received food from X"
+                entry = lexicon.lookup("provide", "VERB", obj_lemma)
             if obj is not None and obj.lemma.lower() != obj.text.lower() and (entry is None or entry.requires is None):
                 # "evacuated the wounded": the tagger may lemmatise a nominalised participle away
                 alt = lexicon.lookup(lemma, "VERB", obj.text.lower())
@@ -88,6 +90,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                 # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
                 # "provided photographs and intelligence": so is each conjunct
                 verb_trigger = entry.trigger if entry is not None else lemma  # "handed over 700 kg of medicine"
+                verb_trigger = "provide" if entry is None and lemma in RECEIVE_VERBS and received_gift(
+                    doc, t, obj) else verb_trigger
                 for inner in object_words(doc, obj)[1:]:  # "a team of medical experts": 'medical expert'
                     inner_entry = lexicon.lookup(verb_trigger, "VERB", with_modifier(doc, doc.tokens[inner]))
                     if inner_entry is not None and inner_entry.requires:
