@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from casus.events.constructions import ecm_object, free_relative_object
 from casus.model import Actor, ActorMention, ParsedDoc, PlaceMention, Token
 
 SUBJ = ("nsubj", "csubj")
@@ -278,7 +279,11 @@ def object_word(doc: ParsedDoc, verb: Token, obj: Token | None, index: ActorInde
     if obj.ent_type == "MONEY" or any(c.ent_type == "MONEY" for c in doc.children(obj.i) if c.dep == "nummod"):
         return "money"  # "gave 352.5 million euros"
     if index.at(obj.i) is not None:  # "provided the Lebanese army with aircraft", "accused Russia of war crimes"
-        withs = prep_objects(doc, verb, ("with", "of"))
+        withs = prep_objects(doc, verb, ("with", "of")) or [  # "provided Egypt with what totals $50 billion"
+            o for c in doc.children(verb.i) if c.dep == "prep" and c.text.lower() == "with"
+            for o in [free_relative_object(doc, c)] if o is not None]
+        if withs and withs[0].ent_type == "MONEY":
+            return "money"
         if withs:
             obj = withs[0]
     comp = doc.tokens[obj.i - 1] if obj.i > 0 else None
@@ -294,6 +299,8 @@ def acted_on(doc: ParsedDoc, verb: Token) -> Token | None:
         obj = next((c for c in doc.children(verb.i) if c.dep == "nsubjpass"), None)
     if obj is None and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
         obj = doc.tokens[verb.head]  # "a report released on Wednesday", "the curfew imposed in Sudan"
+    if obj is None and verb.pos == "VERB":
+        obj = ecm_object(doc, verb)  # "declared a state of siege to begin at midnight"
     return obj
 
 

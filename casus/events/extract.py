@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     LOCATIVE_PREPS, ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
+from casus.events.constructions import named_person, own_claim, sentence_country
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
@@ -109,6 +110,12 @@ class EventExtractor:
             target = self.roles.fallback_target(doc, tok, obj, index, own_object=True)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
+            if entry.code[:2] == "17" and not _political(target) and named_person(doc, target.token):
+                where = sentence_country(doc, tok, self._place_at, index)  # "Ingabire was arrested … in Rwanda"
+                if where is not None:
+                    state = Actor("", tok.idx, tok.idx, name=where[1], code=where[0], country=where[0], kind="state",
+                                  reason=f"a state act without agent: the state of {where[1]}, named in the sentence")
+                    source = Arg([ActorMention(tok.i, tok.i, tok.i, state)], None, "state of the country named")
         elif (not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS
               and mod.mode == "asserted" and _reported_as_done(doc, tok)):
             # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
@@ -123,6 +130,8 @@ class EventExtractor:
         first_target = target.mentions[0].actor if target else None
         base = recode_by_sector(self.sector_rules, entry.code, source.mentions[0].actor, first_target)
         code, mode = self.modes.code(base, mod.mode)
+        if mod.mode == "alleged" and base[:2] in FORCE_ROOTS and own_claim(doc, mod.cue, source, index):
+            code, mode = "015", "asserted"  # "UNITA claimed that they had attacked …": a claim of responsibility
         if mod.appeal_head is not None and mod.mode == "requested":
             # "A urged B to withdraw": A appeals to B
             a_src, _ = self.roles.verb_args(doc, mod.appeal_head, entry, index)

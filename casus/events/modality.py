@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from casus.events.constructions import joined_by
 from casus.model import ParsedDoc, Token
 
 INTENT_HEADS = frozenset({
@@ -192,6 +193,9 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("intended", verb, reason=f"mode intended: '{verb.text} {prep.text}'")
             if prep.text.lower() in ("for",) and word_forms(verb) & (APPEAL_HEADS | DEMAND_HEADS):
                 return Modality("requested", verb, appeal_head=verb, reason=f"mode requested: '{verb.text} for'")
+            if prep.text.lower() == "in" and joined_by(doc, pred) is verb:  # "refused to take part in drills"
+                tok = verb
+                continue
             break  # "during his meeting": a noun in a phrase is presupposed, not governed
         elif tok.dep in ("advcl", "pcomp") and _is_purpose(doc, tok):
             return Modality("intended", tok, reason=PURPOSE)

@@ -9,6 +9,7 @@ from casus.events.arguments import (
 from casus.events.borrow import (
     compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
 )
+from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, makes_clear, stray_subject
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -38,8 +39,12 @@ class RoleFinder:
 
     def verb_args(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> tuple[Arg, Arg]:
         source, target = Arg(), Arg()
+        if verb.lemma.lower() in RECEIVE_VERBS and getattr(entry, "trigger", "") == "provide":
+            return self._received(doc, verb, index)
         subj, passive = subject_of(doc, verb)
-        if passive and verb.lemma.lower() in STATIVE_PASSIVE and agent_of(doc, verb) is None:
+        if subj is None:  # "USAID deployed teams": the parser took the actor for an adverb
+            subj = stray_subject(doc, verb, lambda i: index.at(i) is not None)
+        if passive and (verb.lemma.lower() in STATIVE_PASSIVE or getattr(entry, "pos", "") == "ADJ") and agent_of(doc, verb) is None:
             passive = False  # "is opposed to French mediation": Israel opposes
         if passive:
             agent = agent_of(doc, verb)
@@ -59,6 +64,16 @@ class RoleFinder:
         if not target:
             target = purpose_object(doc, verb, index, source)
         return source, target
+
+    def _received(self, doc: ParsedDoc, verb: Token, index: ActorIndex) -> tuple[Arg, Arg]:
+        """'Refugees received food thanks to Islamic Relief': the giver is the source, the receiver the target."""
+        subj, passive = subject_of(doc, verb)
+        given_by = giver(doc, verb)
+        source = Arg(index.for_phrase(given_by.i), given_by, "giver") if given_by is not None else Arg()
+        target = Arg(index.for_phrase(subj.i), subj, "receiver") if subj is not None and not passive else Arg()
+        if not any(m.actor.code for m in source.mentions + target.mentions):
+            source = Arg()  # "a firm obtained a credit line from a bank": no state, organisation or coded group
+        return (source if source else Arg([], verb, "no giver named")), target  # not the one who reports it
 
     def shared_target(self, doc: ParsedDoc, verb: Token, entry, index: ActorIndex) -> Arg:
         """'donated and delivered goods to X', 'established ties with and opened an embassy in X': a conjunct's."""
@@ -102,7 +117,7 @@ class RoleFinder:
 
     def target(self, doc: ParsedDoc, tok: Token, entry, index: ActorIndex) -> Arg:
         targets = tuple(entry.target)
-        obj = object_of(doc, tok)
+        obj = object_of(doc, tok) or construed_object(doc, tok)  # "let free X", "called X a liar"
         if obj is None and tok.pos == "VERB":
             obj = shifted_object(doc, tok)
         if "dobj" in targets and obj is not None:
@@ -218,6 +233,11 @@ class RoleFinder:
             target = self.complement_target(doc, noun, index)
         if not target and verb is not None:
             target = self.complement_target(doc, verb, index)
+        joiner = joined_by(doc, noun) if entry.code[:3] == "062" and source.via.startswith("modifier") else None
+        if joiner is not None:  # "refused to join NATO exercises": the joiner acts with the exercises' owner
+            js, _ = self.verb_args(doc, joiner, _PrepsOnly(entry), index)
+            if js:
+                source, target = Arg(js.mentions, js.token, f"subject of '{joiner.text}'"), source
         return source, target
 
     def _aimed_at(self, doc: ParsedDoc, holders: list[Token], index: ActorIndex) -> Arg:
@@ -290,7 +310,9 @@ class RoleFinder:
             if cur.head == cur.i:
                 break
             head = doc.tokens[cur.head]
-            if cur.dep == "ccomp" and self.lexicon.is_speech(head.lemma.lower()):
+            if cur.dep == "ccomp" and (self.lexicon.is_speech(head.lemma.lower()) or (
+                    source.token is not None and source.token.head != cur.i and makes_clear(doc, head, cur))):
+                # "X made it clear it will not …": not the 'it' of 'made it clear' itself
                 subj, _ = subject_of(doc, head)
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and not _attribution(Arg(found)):

@@ -4,6 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casus.events.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
+from casus.events.constructions import (
+    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, joined_by, naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
+)
+from casus.events.demands import demanded_act
 from casus.events.modality import REFUSE_HEADS
 from casus.model import ParsedDoc, Token
 
@@ -38,10 +42,14 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
         if pos == "NOUN" and _names_a_body(doc, t):
             continue  # "Investment Minister", "aid agencies": the portfolio or field of a body, not an act
-        adj = t.dep == "acomp" and (lexicon.lookup(t.lemma.lower(), "ADJ") or lexicon.lookup(t.text.lower(), "ADJ"))
+        stative = t.tag == "VBN" and any(c.dep == "auxpass" for c in doc.children(t.i)) and (
+            lexicon.lookup(t.lemma.lower(), "VERB") is None) and (
+            doc.tokens[t.head].lemma.lower() != "far") and not wh_clause(doc, t)  # not "as far as / what X are concerned"
+        adj = (t.dep == "acomp" or stative) and (
+            lexicon.lookup(t.lemma.lower(), "ADJ") or lexicon.lookup(t.text.lower(), "ADJ"))
         if pos == "ADJ" or (t.tag == "VBN" and adj):  # "is skeptical of", "is committed to": after a copula
             entry = adj or None
-            holder = subject_of(doc, t)[0] if entry is not None else None
+            holder = (subject_of(doc, t)[0] or stray_subject(doc, t, lambda i: True)) if entry is not None else None
             if holder is not None and (index.at(holder.i) is not None or holder.tag == "PRP"):
                 # "Germany is skeptical", "it is concerned"; not "the forecasts were too optimistic"
                 out.append(Candidate(t, entry, "VERB"))
@@ -53,8 +61,17 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
         entry, first_char = None, None
         if pos == "VERB":
             kids = doc.children(t.i)
+            if naming_insult(doc, t) is not None:  # "called the ambassador a stupid guy": criticism (111)
+                out.append(Candidate(t, lexicon.lookup("criticize", "VERB"), "VERB"))
+                continue
             if any(c.dep == "oprd" and c.pos in ("NOUN", "PROPN") for c in kids):
                 continue  # "called the move a mistake": naming, not the act ("shot dead" is the act)
+            result = release_result(doc, t)
+            if result is not None and frees_captives(doc, t, result, index):  # "set free 200 prisoners", "let X go"
+                out.append(Candidate(t, lexicon.lookup("release", "VERB"), "VERB"))
+                continue
+            if caused_by_release(doc, t):
+                continue  # "free" in "let free X": the causative verb speaks for it
             obj = acted_on(doc, t)  # "sanctions were lifted": the passive subject is what is acted on
             obj_lemma = object_word(doc, t, obj, index)
             nxt = doc.tokens[t.i + 1] if t.i + 1 < end else None
@@ -68,6 +85,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                     break
             if entry is None:
                 entry = lexicon.lookup(lemma, "VERB", obj_lemma)
+            if entry is None and lemma in RECEIVE_VERBS and received_gift(doc, t, obj):  # "received food from X"
+                entry = lexicon.lookup("provide", "VERB", obj_lemma)
             if obj is not None and obj.lemma.lower() != obj.text.lower() and (entry is None or entry.requires is None):
                 # "evacuated the wounded": the tagger may lemmatise a nominalised participle away
                 alt = lexicon.lookup(lemma, "VERB", obj.text.lower())
@@ -76,8 +95,10 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                 # "returned dozens of artifacts", "lifted a state of emergency": the 'of' noun is the object;
                 # "provided photographs and intelligence": so is each conjunct
                 verb_trigger = entry.trigger if entry is not None else lemma  # "handed over 700 kg of medicine"
-                for inner in object_words(doc, obj)[1:]:
-                    inner_entry = lexicon.lookup(verb_trigger, "VERB", doc.tokens[inner].lemma.lower())
+                verb_trigger = "provide" if entry is None and lemma in RECEIVE_VERBS and received_gift(
+                    doc, t, obj) else verb_trigger
+                for inner in object_words(doc, obj)[1:]:  # "a team of medical experts": 'medical expert'
+                    inner_entry = lexicon.lookup(verb_trigger, "VERB", with_modifier(doc, doc.tokens[inner]))
                     if inner_entry is not None and inner_entry.requires:
                         entry = inner_entry
                         break
@@ -100,9 +121,9 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             if entry is None:
                 entry = lexicon.lookup(lemma, "NOUN") or (
                     lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
-        if entry is not None and pos == "NOUN" and entry.code[:2] == "15" and any(
-                c.dep == "amod" and c.lemma.lower() in JOINT for c in doc.children(t.i)):
-            entry = lexicon.lookup("joint exercise", "NOUN") or entry  # "joint war games": done together, 062
+        if entry is not None and pos == "NOUN" and entry.code[:2] == "15" and (any(
+                c.dep == "amod" and c.lemma.lower() in JOINT for c in doc.children(t.i)) or joined_by(doc, t) is not None and t.lemma.lower() in EXERCISES):
+            entry = lexicon.lookup("joint exercise", "NOUN") or entry  # "joint war games", "joined NATO drills": 062
         if entry is not None and pos == "VERB" and entry.code[:2] in ("15", "04") and for_peacekeeping(doc, t):
             # "sent 300 troops to the UN peacekeeping mission", "peacekeepers arrived": 074, not a build-up or visit
             entry = lexicon.lookup(entry.trigger, "VERB", "peacekeepers") or entry
@@ -116,6 +137,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             entry = None  # "called the prime minister nasty": naming; "shot dead" is the act
         if entry is not None and entry.pos in ("VERB", "NOUN"):
             out.append(Candidate(t, entry, entry.pos, first_char))
+        elif entry is None and pos == "VERB" and demanded_act(lexicon, doc, t, index):
+            out.append(Candidate(t, lexicon.lookup("demand", "VERB"), "VERB"))  # "X said the government must ensure …"
     return out
 
 
