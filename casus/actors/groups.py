@@ -56,7 +56,7 @@ class GroupRules:
                 end = post.end
                 if kind in ("organization", "group") or kind == "igo" and not set(extra) <= {"IGO"}:
                     sec = [s for s in sec if s != "GOV"]  # 'leaders of the Kifaya movement' lead it, not a state
-            elif set(sec) & PLACED or identity is not None:
+            elif set(sec) & PLACED or identity is not None or self.based_after(end):
                 where = self.in_country(end)
                 country = where.entry.country if where is not None else None
             if country is None and post is None and set(sec) & TRANSNATIONAL and not identity:
@@ -81,6 +81,10 @@ class GroupRules:
             d.extra["home"] = identity.country if identity is not None else None
             d.extra["also"] = identity.also if identity is not None else ()
         return end
+
+    def based_after(self, p: int) -> bool:
+        """'a newspaper based in Beirut': any body is from where it is based."""
+        return p < len(self.toks) and self.toks[p].tag == "VBN" and self.toks[p].lemma.lower() == "base"
 
     def condition_after(self, p: int) -> bool:
         """'of emergency', 'of national emergency' after 'state': 'of' + a noun naming no KB actor ('of Texas' does)."""

@@ -179,11 +179,17 @@ class ModifierRules:
         if p >= len(toks) or toks[p].text.lower() != "in":
             return None
         q = p + 1
-        while q not in self.m and q < len(toks) and (toks[q].text.lower() == "the" or toks[q].text.lower() in PLACE_ADJECTIVES):
-            q += 1  # a match may start at 'the' ('in the Ivory Coast')
-        m = self.m.get(q)
-        e = m.get(COUNTRY, SEAT) if m is not None else None
-        return Mod(p, m.end, e) if e is not None and e.country not in NON_STATE else None
+        for _ in range(3):
+            while q not in self.m and q < len(toks) and (toks[q].text.lower() == "the" or toks[q].text.lower() in PLACE_ADJECTIVES):
+                q += 1  # a match may start at 'the' ('in the Ivory Coast')
+            m = self.m.get(q)
+            e = m.get(COUNTRY, SEAT) if m is not None else None
+            if e is not None:
+                return Mod(p, m.end, e) if e.country not in NON_STATE else None
+            if q + 1 >= len(toks) or toks[q].pos not in ("ADJ", "PROPN") or toks[q + 1].pos not in ("ADJ", "PROPN"):
+                return None
+            q += 1  # 'in Christian east Beirut', 'in mostly Shiite south Lebanon'
+        return None
 
     def ethnic_group(self, i: int, m: Match) -> int | None:
         """'ethnic Albanians (in Serbia)': a people living outside their namesake state; the country is where they live."""
