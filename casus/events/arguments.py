@@ -108,6 +108,12 @@ class ActorIndex:
 
     def _phrase_actor(self, i: int, where: bool = True) -> ActorMention | None:
         m = self.at(i)
+        tok = self.doc.tokens[i]
+        if m is None and tok.tag in ("VBG", "VBN") and tok.dep in ("nsubj", "nsubjpass"):
+            # "The Red Cross operating in Iraq said": the parser made the participle the subject
+            doer = next((self.at(c.i) for c in self.doc.children(i) if c.dep == "nsubj" and self.at(c.i)), None)
+            if doer is not None:
+                return doer
         if m is not None and not (m.actor.kind in ("person", "group") and not m.actor.country):
             return m
         for c in self.doc.children(i):  # "his Turkish counterpart, Recep Tayyip Erdogan"
