@@ -69,6 +69,7 @@ def test_construction_gives_its_event(pipeline, text, prefix, src, tgt):
 @pytest.mark.parametrize("text", [
     "The company let go 200 workers last year.",  # no political actor
     "Russia let go of its plans for a new pipeline.",  # letting go of a plan frees nobody
+    "The Labour party will set its best campaigner loose on the Conservative leader.",  # unleashed, not freed
     "The coach called the referee a fool.",  # no political actor
     "The Russian president said Russia must ensure its own security.",  # one's own side: no demand on another
     "The ministers said the new rules must ensure fair competition.",  # nobody named is obliged

@@ -44,11 +44,14 @@ def stray_subject(doc: ParsedDoc, verb: Token, is_actor) -> Token | None:
 
 def release_result(doc: ParsedDoc, verb: Token) -> Token | None:
     """'set free 200 prisoners', 'let the sailors go', 'let free X': the result word of a causative release."""
-    if verb.lemma.lower() not in CAUSATIVE_HEADS:
-        return None
+    if verb.lemma.lower() not in CAUSATIVE_HEADS or any(
+            c.dep == "prep" and c.text.lower() in ("on", "upon", "against") and not any(
+                g.ent_type in ("DATE", "TIME") for g in doc.children(c.i)) for c in doc.children(verb.i)):
+        return None  # "set loose on the opposition leader": unleashed to attack, not freed ("on Monday" is a date)
     for c in doc.children(verb.i):
         if c.lemma.lower() in RELEASE_RESULTS and c.dep in ("ccomp", "xcomp", "advcl", "acomp", "oprd", "prt", "advmod"):
-            if any(g.dep == "prep" and g.text.lower() == "of" or g.lemma.lower() in ("ahead", "forward", "on")
+            if any(g.dep == "prep" and g.text.lower() in ("of", "on", "upon", "against") or g.lemma.lower() in (
+                    "ahead", "forward", "on")
                    for g in doc.children(c.i)):
                 return None  # "let go of its plans", "let the talks go ahead": permission, not release
             return c
