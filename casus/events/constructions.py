@@ -232,3 +232,29 @@ def received_gift(doc: ParsedDoc, verb: Token, obj: Token | None) -> bool:
     """True if a receiving verb tells of a gift: active, and not 'received support from' (backing, not aid)."""
     passive = any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
     return not passive and (obj is None or obj.lemma.lower() not in ("support", "backing", "endorsement"))
+
+
+def helps_actor(doc: ParsedDoc, verb: Token, index) -> bool:
+    """'helped Iraq', 'helped establish an Afghan government': an actor is helped, named as such.
+
+    Not 'helped push the dollar up', 'help Australian sales', nor a purpose ('cut tariffs to help narrow its
+    surplus', 'a loan to help Morocco …'), where the act that serves the aim is the event.
+    """
+    if verb.lemma.lower() != "help":
+        return True
+    infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(verb.i))
+    head = doc.tokens[verb.head]
+    if verb.tag == "VBG" and verb.dep in ("pcomp", "conj", "advcl", "acl"):
+        return False  # "a role in helping Singapore recover": who helps is not said
+    if infinitive and (verb.dep in ("advcl", "acl") or verb.dep == "xcomp" and any(
+            c.dep == "dobj" for c in doc.children(head.i))):  # "relaxing controls to help …": a purpose
+        return False
+    holder = verb if verb.dep not in ("xcomp", "conj") else head
+    subj = next((c for c in doc.children(holder.i) if c.dep == "nsubj"), None)
+    if subj is not None and index.at(subj.i) is None and subj.tag != "PRP":
+        return False  # "confidence in OPEC helped …": no actor helps
+    comps = [c for c in doc.children(verb.i) if c.dep in ("xcomp", "ccomp")]
+    comps += [cj for c in comps for cj in doc.children(c.i) if cj.dep == "conj"]
+    heads = [c for c in doc.children(verb.i) if c.dep in ("dobj", "dative")]
+    heads += [o for c in comps for o in doc.children(c.i) if o.dep in ("dobj", "nsubj")]
+    return any(index.at(h.i) is not None and index.at(h.i).actor.code for h in heads)
