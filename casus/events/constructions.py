@@ -251,9 +251,9 @@ def helps_actor(doc: ParsedDoc, verb: Token, index) -> bool:
         return False
     holder = verb if verb.dep not in ("xcomp", "conj") else head
     subj = next((c for c in doc.children(holder.i) if c.dep == "nsubj"), None)
-    if subj is not None and index.at(subj.i) is None and subj.tag != "PRP":
-        return False  # "confidence in OPEC helped …": no actor helps
-    comps = [c for c in doc.children(verb.i) if c.dep in ("xcomp", "ccomp")]
+    if subj is not None and index.at(subj.i) is None:
+        return False  # "confidence in OPEC helped …", "it might help register students": no actor helps
+    comps = [c for c in doc.children(verb.i) if c.dep in ("xcomp", "ccomp") and c.i > verb.i]
     comps += [cj for c in comps for cj in doc.children(c.i) if cj.dep == "conj"]
     heads = [c for c in doc.children(verb.i) if c.dep in ("dobj", "dative")]
     heads += [o for c in comps for o in doc.children(c.i) if o.dep in ("dobj", "nsubj")]
