@@ -57,6 +57,9 @@ def _show(events) -> list:
     ("The rebels claimed that they had attacked the army base near Aleppo.", "015", None, None),
     # a state act without agent on a named person: the state of the one country named
     ("Pavel Ivanov was arrested in Belarus on Monday.", "173", "BLR", None),
+    # helping an actor is aid, as assisting it is
+    ("Japan has agreed to help the Philippines rebuild its coast guard.", "03", "JPN", "PHL"),
+    ("Russia helped rebuild the Syrian army after the war.", "07", "RUS", "SYR"),
     # what one receives from another, the other gave
     ("Ukraine received anti-tank weapons from Britain.", "072", "GBR", "UKR"),
     ("Flood victims in Pakistan received food and tents thanks to the Red Crescent.", "073", None, "PAK"),
@@ -69,6 +72,7 @@ def test_construction_gives_its_event(pipeline, text, prefix, src, tgt):
 @pytest.mark.parametrize("text", [
     "The company let go 200 workers last year.",  # no political actor
     "Russia let go of its plans for a new pipeline.",  # letting go of a plan frees nobody
+    "The Labour party will set its best campaigner loose on the Conservative leader.",  # unleashed, not freed
     "The coach called the referee a fool.",  # no political actor
     "The Russian president said Russia must ensure its own security.",  # one's own side: no demand on another
     "The ministers said the new rules must ensure fair competition.",  # nobody named is obliged
@@ -102,3 +106,14 @@ def test_a_claim_about_another_stays_alleged(pipeline):
 def test_a_receiver_with_no_giver_named_gives_no_giver(pipeline):
     events = _code(pipeline, "The Iraqi minister said Basra received 200 tonnes of food last week.")
     assert not [e for e in events if e.cameo.root == "07"], _show(events)
+
+
+@pytest.mark.parametrize("text", [
+    "Confidence in OPEC helped push oil prices higher.",  # no actor helps
+    "South Korea will open its market to help cut its trade surplus with the United States.",  # a purpose
+    "The weak yen played a big role in helping Singapore recover.",  # who helps is not said
+    "The deal will help Australian beef sales.",  # sales are helped, not an actor
+])
+def test_help_needs_an_actor_helping_an_actor(pipeline, text):
+    events = _code(pipeline, text)
+    assert not [e for e in events if e.trigger.text.lower().startswith("help")], _show(events)

@@ -44,11 +44,14 @@ def stray_subject(doc: ParsedDoc, verb: Token, is_actor) -> Token | None:
 
 def release_result(doc: ParsedDoc, verb: Token) -> Token | None:
     """'set free 200 prisoners', 'let the sailors go', 'let free X': the result word of a causative release."""
-    if verb.lemma.lower() not in CAUSATIVE_HEADS:
-        return None
+    if verb.lemma.lower() not in CAUSATIVE_HEADS or any(
+            c.dep == "prep" and c.text.lower() in ("on", "upon", "against") and not any(
+                g.ent_type in ("DATE", "TIME") for g in doc.children(c.i)) for c in doc.children(verb.i)):
+        return None  # "set loose on the opposition leader": unleashed to attack, not freed ("on Monday" is a date)
     for c in doc.children(verb.i):
         if c.lemma.lower() in RELEASE_RESULTS and c.dep in ("ccomp", "xcomp", "advcl", "acomp", "oprd", "prt", "advmod"):
-            if any(g.dep == "prep" and g.text.lower() == "of" or g.lemma.lower() in ("ahead", "forward", "on")
+            if any(g.dep == "prep" and g.text.lower() in ("of", "on", "upon", "against") or g.lemma.lower() in (
+                    "ahead", "forward", "on")
                    for g in doc.children(c.i)):
                 return None  # "let go of its plans", "let the talks go ahead": permission, not release
             return c
@@ -229,3 +232,29 @@ def received_gift(doc: ParsedDoc, verb: Token, obj: Token | None) -> bool:
     """True if a receiving verb tells of a gift: active, and not 'received support from' (backing, not aid)."""
     passive = any(c.dep in ("nsubjpass", "auxpass") for c in doc.children(verb.i))
     return not passive and (obj is None or obj.lemma.lower() not in ("support", "backing", "endorsement"))
+
+
+def helps_actor(doc: ParsedDoc, verb: Token, index) -> bool:
+    """'helped Iraq', 'helped establish an Afghan government': an actor is helped, named as such.
+
+    Not 'helped push the dollar up', 'help Australian sales', nor a purpose ('cut tariffs to help narrow its
+    surplus', 'a loan to help Morocco …'), where the act that serves the aim is the event.
+    """
+    if verb.lemma.lower() != "help":
+        return True
+    infinitive = any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(verb.i))
+    head = doc.tokens[verb.head]
+    if verb.tag == "VBG" and verb.dep in ("pcomp", "conj", "advcl", "acl"):
+        return False  # "a role in helping Singapore recover": who helps is not said
+    if infinitive and (verb.dep in ("advcl", "acl") or verb.dep == "xcomp" and any(
+            c.dep == "dobj" for c in doc.children(head.i))):  # "relaxing controls to help …": a purpose
+        return False
+    holder = verb if verb.dep not in ("xcomp", "conj") else head
+    subj = next((c for c in doc.children(holder.i) if c.dep == "nsubj"), None)
+    if subj is not None and index.at(subj.i) is None:
+        return False  # "confidence in OPEC helped …", "it might help register students": no actor helps
+    comps = [c for c in doc.children(verb.i) if c.dep in ("xcomp", "ccomp") and c.i > verb.i]
+    comps += [cj for c in comps for cj in doc.children(c.i) if cj.dep == "conj"]
+    heads = [c for c in doc.children(verb.i) if c.dep in ("dobj", "dative")]
+    heads += [o for c in comps for o in doc.children(c.i) if o.dep in ("dobj", "nsubj")]
+    return any(index.at(h.i) is not None and index.at(h.i).actor.code for h in heads)

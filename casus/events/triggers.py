@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from casus.events.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
 from casus.events.constructions import (
-    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, joined_by, naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
+    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, helps_actor, joined_by, naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
 )
 from casus.events.demands import demanded_act
 from casus.events.modality import REFUSE_HEADS
@@ -135,6 +135,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
         if entry is not None and pos == "VERB" and entry.code[:2] not in FORCE_ROOTS and any(
                 c.dep == "oprd" for c in doc.children(t.i)):
             entry = None  # "called the prime minister nasty": naming; "shot dead" is the act
+        if entry is not None and pos == "VERB" and not helps_actor(doc, t, index):
+            entry = None  # "the decision helped push the dollar higher": nobody is helped
         if entry is not None and entry.pos in ("VERB", "NOUN"):
             out.append(Candidate(t, entry, entry.pos, first_char))
         elif entry is None and pos == "VERB" and demanded_act(lexicon, doc, t, index):
