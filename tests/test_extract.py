@@ -120,6 +120,9 @@ MODE_CASES = [
     ("Russia said Ukraine must withdraw its troops from the border.", "10", "requested"),
     ("Germany demanded that Turkey release the journalists.", "10", "requested"),
     ("Iran threatened to attack Israel.", "13", "threatened"),
+    # calling for sanctions or force against a third party denounces it; urging someone to act appeals to them
+    ("Greece's foreign minister called for sanctions against Turkey.", "11", "asserted"),
+    ("Ukraine urged the European Union to impose sanctions on Russia.", "02", "requested"),
     ("Syria said it will not accept refugees from Iraq.", "12", "asserted"),
     ("Japan refused to hold talks with China.", "12", "asserted"),
     ("The United States could impose sanctions on Venezuela.", "13", "hypothetical"),

@@ -31,6 +31,7 @@ DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "
                   "082", "123", "1241", "1321", "1322", "1323", "1324")  # and their easing, refusal, threat
 UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
                      "lift", "drop", "abandon", "void", "nullify", "invalidate", "overrule", "abolish"})
+CALLED_AGAINST = frozenset({"15", "16", "17", "18", "19", "20"})  # acts called for against a third party
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 
 
@@ -141,6 +142,8 @@ class EventExtractor:
                 inner = source if source and source.mentions[0] is not a_src.mentions[0] and (
                     source.mentions[0].actor.kind != "unknown") else Arg()
                 source, target = a_src, (b or inner or target)
+                if not b and not inner and target and base[:2] in CALLED_AGAINST:
+                    code, mode = "111", "asserted"  # "called for sanctions against Turkey": denouncing Turkey
         elif mod.appeal_head is not None and mod.mode == "demanded":
             # "A said B must withdraw", "A demanded that B withdraw", "A's demand that B withdraw": A demands of B
             a_src, _ = (self.roles.verb_args(doc, mod.appeal_head, entry, index) if mod.appeal_head.pos != "NOUN"
