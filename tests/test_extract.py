@@ -91,6 +91,8 @@ WORD_SENSE_CASES = [
     ("Teachers in Kenya went on a strike on Monday.", "went", "14"),
     ("In a press release, Turkey's foreign ministry denounced the summit.", "release", "01"),  # no prisoner freed
     ("Zelensky declined Prime Minister Honcharuk's offer to resign.", "declined", "12"),
+    ("Hungary's government says it will not accept the EU's migration plan.", "accept", "12"),  # not 011
+    ("Hungary's government declined to comment on the plan.", "comment", "01"),
     # an act undone is not done: the noun's own code is not asserted
     ("The Supreme Court of Kenya overturned the convictions of two opposition leaders.", "convictions", None),
     ("Pakistan's government abandoned the talks with India.", "talks", None),

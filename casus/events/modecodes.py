@@ -44,8 +44,10 @@ class ModeCoder:
             code = ont.for_mode(base, "threat")
             return (code if code[:2] == "13" else "130"), mode
         if mode == "refused":
-            if root == "01" and "01" in self.refusals:  # "declined to comment": CAMEO's 011
-                return self.refusals["01"], "asserted"
+            if root == "01":  # "declined to comment": CAMEO's 011; "will not accept the plan": 120
+                for n in (4, 3, 2):
+                    if base[:n] in self.refusals:
+                        return self.refusals[base[:n]], "asserted"
             if root not in COOPERATIVE_ROOTS:
                 return base, "negated"
             intent = base if root == "03" else ont.for_mode(base, "intended")
