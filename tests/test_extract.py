@@ -93,6 +93,8 @@ WORD_SENSE_CASES = [
     ("Zelensky declined Prime Minister Honcharuk's offer to resign.", "declined", "12"),
     ("Hungary's government says it will not accept the EU's migration plan.", "accept", "12"),  # not 011
     ("Hungary's government declined to comment on the plan.", "comment", "01"),
+    ("Israeli jets hit a Hamas base in Gaza.", "hit", "19"),
+    ("Kenya's exports hit a record high in May.", "hit", None),
     # an act undone is not done: the noun's own code is not asserted
     ("The Supreme Court of Kenya overturned the convictions of two opposition leaders.", "convictions", None),
     ("Pakistan's government abandoned the talks with India.", "talks", None),
@@ -220,6 +222,15 @@ BACKGROUND_CASES = [
 ]
 
 
+def test_the_speaker_is_not_the_doer_of_a_background_attack(pipeline):
+    arts = [Article(id="said", text="Donors said Indonesia must ensure security after the Bali bombing.",
+                    report_date=REPORT),
+            Article(id="ru", text="The Russian bombing of Kyiv killed ten Ukrainian civilians.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert not [e for e in coded["said"] if e.trigger.text == "bombing" and e.source.country], coded["said"]
+    assert any(e.source.country == "RUS" for e in coded["ru"])  # a demonym before it is still the doer
+
+
 def test_an_act_in_a_background_adjunct_is_not_the_clause_doers(pipeline):
     coded = code_cases(pipeline, "bg", BACKGROUND_CASES)
     for i, (text, noun) in enumerate(BACKGROUND_CASES):
@@ -253,6 +264,9 @@ TARGET_CASES = [
     ("The United States recalled its ambassador from Turkey.", "TUR", "Turkey"),
     # an expelled diplomat stands for the state that sent them, not the one they were posted to
     ("Athens expelled the Libyan ambassador to Greece.", "LBY", "ambassador"),
+    # what is hit belongs to whoever uses or holds it; a place-less facility is in the place of the act
+    ("The Pentagon said it hit five bases used by Hezbollah.", "LBN", "Hezbollah"),
+    ("Russian missiles hit a hospital in Kharkiv.", "UKR", "hospital"),
     ("Britain expelled 23 diplomats from Russia.", "RUS", "Russia"),  # nameless diplomats: where they are from
     # what a weapon or attack is aimed at, in a participle after it
     ("Iran launched missiles targeting US troops in Iraq.", "USA", "troops"),

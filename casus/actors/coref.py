@@ -34,6 +34,7 @@ ARMED = frozenset({"MIL", "COP"})
 LEADING = frozenset({"head", "leader", "chief", "commander", "director", "chairman", "chairwoman", "chair",
                      "founder", "spokesman", "spokeswoman", "spokesperson", "member", "deputy", "envoy",
                      "representative", "official", "officer"})  # "X, head of Y": X acts for Y
+SOLE_STATE = "is the only country the article names"  # the end of the reason of a country guessed so
 IRREGULAR = frozenset({"REB", "UAF", "CRM"})
 NATIONAL = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "OPP"})  # sectors a definite noun takes from the state
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "lady", "dame", "lord"})
@@ -207,7 +208,7 @@ def _sole(d: Draft, named: set[str], names: dict[str, str], armed: set[str] = fr
         return  # 'Israeli troops killed three militants / civilians': they need not be Israel's
     what = "title without nationality" if a.kind == "person" else "no country of its own"
     d.actor = replace(a, country=c, code=make_code(c, a.sector),
-                      reason=f"{what}: {names.get(c, c)} is the only country the article names")
+                      reason=f"{what}: {names.get(c, c)} {SOLE_STATE}")
 
 
 def _copy(d: Draft, ante: Draft, reason: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from casus.actors.coref import SOLE_STATE
 from casus.events.arguments import (
     LOCATIVE_PREPS, ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
@@ -324,8 +325,13 @@ def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
 
 
 def _in_place(doc: ParsedDoc, arg: Arg, place, other: Token | None) -> Arg:
-    """Unplaced groups of an argument ('police', 'protesters') given the country where the act happens."""
-    unplaced = [m for m in arg.mentions if not m.actor.country and (m.actor.sector or m.actor.kind == "group")]
+    """Unplaced groups of an argument ('police', 'protesters') given the country where the act happens.
+
+    A group whose country was only guessed as the one state the article names counts as unplaced
+    ('Russian missiles hit a hospital in Kharkiv': the hospital is Ukraine's, not Russia's).
+    """
+    unplaced = [m for m in arg.mentions if (m.actor.sector or m.actor.kind == "group") and (
+        not m.actor.country or (m.actor.reason or "").endswith(SOLE_STATE) and m.actor.country != place.country)]
     if not unplaced or _within(doc, place.start, other):
         return arg
     return Arg([placed_in(m, place) if m in unplaced else m for m in arg.mentions], arg.token,

@@ -129,6 +129,11 @@ class RoleFinder:
                         return Arg(origin, pobj, f"where the object is from ('{doc.tokens[pobj.head].text}')")
             if found:
                 return Arg(found, obj, "object")
+            for c in doc.children(obj.i):  # "hit bases used by Hizbollah", "shelled areas held by the rebels"
+                agent = agent_of(doc, c) if c.dep == "acl" and c.tag == "VBN" else None
+                holders = index.for_phrase(agent.i) if agent is not None else []
+                if holders:
+                    return Arg(holders, agent, f"holder of the object ('{c.text} by')")
             found = index.for_phrase(obj.i)
             if found:  # "blocked streets in Hong Kong": where it happened, which a stated aim outranks
                 return Arg(found, obj, f"{WHERE} (in the object)")
@@ -190,6 +195,9 @@ class RoleFinder:
         source, target = Arg(), Arg()
         for c in doc.children(noun.i):
             m = index.at(c.i) if c.dep in ("poss", "amod", "compound", "nmod") else None
+            if m is not None and c.dep == "compound" and entry.code[:2] in ("18", "19", "20") and (
+                    m.actor.kind == "state" and not m.actor.sector and c.pos == "PROPN"):
+                continue  # "the Bali bombing", "the Syria strike": where it was, not who did it
             if m is not None and (m.actor.country or m.actor.code or m.actor.sector or c.dep == "poss"):
                 # an adjective read as a nameless person ('Humanitarian aid') is no doer
                 source = Arg(index.for_phrase(c.i), c, f"modifier '{c.text}'")
@@ -297,6 +305,8 @@ class RoleFinder:
     def speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
                           quotes: Sequence[Quote] = ()) -> Arg:
         """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
+        if not source and tok.pos == "NOUN" and _background(doc, tok):
+            return source  # "X said Indonesia must ensure security after the Bali bombing": X did not bomb
         if not source and tok.pos == "VERB" and subject_of(doc, tok)[1]:
             return source  # "a settler was stabbed, the army said": the speaker is not the doer
         first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
