@@ -86,3 +86,14 @@ def test_judged_act_borrows_no_doer(pipeline):
                   report_date=REPORT, report_date_basis="given")
     events = [e for _, evs in pipeline.code([art]) for e in evs]
     assert not any(e.cameo.root == "07" for e in events)
+
+
+@pytest.mark.parametrize("text, src", [
+    ("A Canadian missionary was arrested in Lebanon for spying.", "LBN"),
+    ("Two journalists were detained in Cairo on Monday.", "EGY"),
+])
+def test_agentless_arrest_is_the_state_s(pipeline, text, src):
+    """'was arrested in Lebanon': an arrest with no named doer is the doing of the state where it happened."""
+    art = Article(id="arr", text=text, report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs if e.cameo.root == "17"]
+    assert events and events[0].source.country == src

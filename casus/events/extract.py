@@ -5,8 +5,9 @@ import hashlib
 from collections.abc import Sequence
 
 from casus.events.arguments import (
-    LOCATIVE_PREPS, ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
+    ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
+from casus.events.doers import unnamed_doer
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
@@ -159,10 +160,7 @@ class EventExtractor:
             own = Actor("", tok.idx, tok.idx, name=None, code=home.country, country=home.country, kind="state",
                         reason=f"no target named: the own country of {home.text} ({home.country})")
             target = Arg([ActorMention(tok.i, tok.i, tok.i, own)], None, "own country (domestic act)")
-        where = place if place is not None and place.country else self._place_near(doc, tok)
-        if where is not None and code[:2] in FORCE_ROOTS and len(source.mentions) == 1 and (
-                source.mentions[0].actor.kind == "unknown"):  # "a roadside bombing near Samarra killed": IRQUAF
-            source = Arg([ActorMention(tok.i, tok.i, tok.i, _unidentified(tok, where))], None, source.via)
+        source = unnamed_doer(doc, tok, code, source, place, self._place_at, index)  # "a bombing near X killed"
         if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
             source = _in_place(doc, source, place, target.token)
             target = _in_place(doc, target, place, source.token)
@@ -199,24 +197,6 @@ class EventExtractor:
             return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
                        None, "place of an act on no named actor")  # "a curfew in Abidjan"
         return target
-
-    def _place_near(self, doc: ParsedDoc, tok: Token):
-        """A place with a country after 'in/near/outside (of) …' on the predicate or the verb it is the doer of.
-
-        'a bombing near the town of X', 'killed by a bomb outside of X'.
-        """
-        holders = [tok] + [doc.tokens[tok.head] for _ in [0] if tok.dep == "nsubj"]
-        holders += [doc.tokens[doc.tokens[tok.head].head] for _ in [0] if tok.dep == "pobj" and (
-            doc.tokens[tok.head].text.lower() in ("by", "in"))]
-        preps = [p for h in holders for p in prep_objects(doc, h, LOCATIVE_PREPS)]
-        preps += [g for h in holders for c in doc.children(h.i) if c.dep == "prep" and c.text.lower() in LOCATIVE_PREPS
-                  for g in prep_objects(doc, c, ("of",))]  # "outside of the city of Basra"
-        for pobj in preps:
-            for t in [pobj] + prep_objects(doc, pobj, ("of",)):
-                place = self._place_at.get(t.i)
-                if place is not None and place.country:
-                    return place
-        return None
 
     def _place_object(self, doc: ParsedDoc, tok: Token):
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
@@ -346,12 +326,6 @@ def _unknown_source(tok: Token) -> ActorMention:
     actor = Actor("", tok.idx, tok.idx, name=None, code=None, country=None, sector=[], kind="unknown",
                   reason="passive without agent: the text does not say who acted")
     return ActorMention(tok.i, tok.i, tok.i, actor)
-
-
-def _unidentified(tok: Token, place) -> Actor:
-    """Unidentified armed forces of the country where an act of force with no named doer happened."""
-    return Actor("", tok.idx, tok.idx, name=None, code=f"{place.country}UAF", country=place.country, sector=["UAF"],
-                 kind="unknown", reason=f"no named doer: unidentified armed forces in {place.name}")
 
 
 def _ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:
