@@ -97,3 +97,12 @@ def test_agentless_arrest_is_the_state_s(pipeline, text, src):
     art = Article(id="arr", text=text, report_date=REPORT, report_date_basis="given")
     events = [e for _, evs in pipeline.code([art]) for e in evs if e.cameo.root == "17"]
     assert events and events[0].source.country == src
+
+
+def test_victims_of_an_unclaimed_attack_take_the_place_s_country(pipeline):
+    """'killed in a car bomb explosion in a district of Beirut': the attacker is Lebanese UAF, the victim Lebanese."""
+    art = Article(id="vic", text="A prominent journalist has been killed in a car bomb explosion in a residential "
+                  "district of eastern Beirut.", report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs]
+    top = max(events, key=lambda e: e.confidence)
+    assert top.source.country == "LBN" and top.target.country == "LBN"

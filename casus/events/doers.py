@@ -32,6 +32,8 @@ def place_near(doc: ParsedDoc, tok: Token, place_at: dict):
 
     'a bombing near the town of X', 'killed by a bomb outside of X'.
     """
+    if tok.dep == "compound" and tok.head != tok.i:  # "a car bomb explosion in X"
+        tok = doc.tokens[tok.head]
     holders = [tok] + [doc.tokens[tok.head] for _ in [0] if tok.dep == "nsubj"]
     holders += [doc.tokens[doc.tokens[tok.head].head] for _ in [0] if tok.dep == "pobj" and (
         doc.tokens[tok.head].text.lower() in ("by", "in"))]

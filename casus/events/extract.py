@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from casus.events.arguments import (
     ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
-from casus.events.doers import unnamed_doer
+from casus.events.doers import place_near, unnamed_doer
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
@@ -161,9 +161,10 @@ class EventExtractor:
                         reason=f"no target named: the own country of {home.text} ({home.country})")
             target = Arg([ActorMention(tok.i, tok.i, tok.i, own)], None, "own country (domestic act)")
         source = unnamed_doer(doc, tok, code, source, place, self._place_at, index)  # "a bombing near X killed"
-        if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
-            source = _in_place(doc, source, place, target.token)
-            target = _in_place(doc, target, place, source.token)
+        where = place if place is not None or code[:2] not in FORCE_ROOTS else place_near(doc, tok, self._place_at)
+        if where is not None and where.country:  # "police arrested protesters in Minsk": both are Belarusian
+            source = _in_place(doc, source, where, target.token)  # "killed in a car bomb explosion in Beirut"
+            target = _in_place(doc, target, where, source.token)
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
