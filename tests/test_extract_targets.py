@@ -36,6 +36,10 @@ CASES = [
     # an object-less verb's preposition governs a noun that is no actor: that noun's own preposition
     ("President Zuma has reneged on his promise to the striking miners of South Africa.", "12", "ZAF", "ZAF"),
     ("The Kenyan government refused to commit to any assistance to the Ugandan army.", "12", "KEN", "UGA"),
+    # an intent whose complement is put in a place abroad: that place's country
+    ("The African Union has agreed to set up a research center in Nairobi, officials said.", "03", "IGO", "KEN"),
+    # an intended meeting in a city is held there, not with its country
+    ("Russia and Iran agreed to hold talks in Geneva.", "03", "RUS|IRN", "IRN|RUS"),
 ]
 
 
@@ -60,7 +64,7 @@ def test_top_event_dyad(pipeline, i):
     top = _top(pipeline, i, text)
     assert top is not None, text
     assert top.cameo.root == root, (text, top.cameo.code)
-    assert top.source is not None and top.source.country == src, (text, top.source)
+    assert top.source is not None and top.source.country in src.split("|"), (text, top.source)
     assert top.target is not None and top.target.country in tgt.split("|"), (text, top.target)
 
 

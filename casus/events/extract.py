@@ -151,7 +151,7 @@ class EventExtractor:
         place, place_reason = attacher.place_for(tok)
         if place_reason:
             reasons.append(place_reason)
-        target = self._place_target(doc, tok, code, source, target, place)
+        target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue
         if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
             target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
         if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
@@ -190,6 +190,8 @@ class EventExtractor:
                          country=place.country, kind="state", reason=f"host of a visit to {place.name}")
             return Arg([ActorMention(tok.i, tok.i, tok.i, host)], None, "country of the place visited")
         aimed = self._place_object(doc, tok)
+        if aimed is None and code[:2] == "03":  # "agreed to set up a research center in Tokyo"
+            aimed = next((p for c in doc.children(tok.i) if c.dep == "xcomp" for p in [self._place_in(doc, c)] if p), None)
         if aimed is not None:  # "shelled the town of Aleppo", "an attack on Kabul", "troops to Bosnia"
             return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(aimed, "place acted on"))], None,
                        "place as object")
@@ -198,6 +200,15 @@ class EventExtractor:
             return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
                        None, "place of an act on no named actor")  # "a curfew in Abidjan"
         return target
+
+    def _place_in(self, doc: ParsedDoc, verb: Token):
+        """A place with a country where a verb or its object is put ('set up a center in Tokyo', 'open an office in X')."""
+        obj = object_of(doc, verb)
+        for pobj in [p for h in [verb] + ([obj] if obj is not None else []) for p in prep_objects(doc, h, ("in", "inside"))]:
+            place = self._place_at.get(pobj.i)
+            if place is not None and place.country:
+                return place
+        return None
 
     def _place_object(self, doc: ParsedDoc, tok: Token):
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
