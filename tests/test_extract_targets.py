@@ -40,6 +40,12 @@ CASES = [
     ("The African Union has agreed to set up a research center in Nairobi, officials said.", "03", "IGO", "KEN"),
     # an intended meeting in a city is held there, not with its country
     ("Russia and Iran agreed to hold talks in Geneva.", "03", "RUS|IRN", "IRN|RUS"),
+    # forces sent are the means: the target is where they go
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "12", "PAK", "IRQ"),
+    # an object's stated aim names the target when the object has no author
+    ("Hamas rejected an invitation to attend a meeting of Palestinian factions.", "12", "PSE", "PSE"),
+    # the source's own 'its market' is not the target; what the phrase is for is
+    ("Greece plans to impose restrictions on its labour market for new EU members.", "13", "GRC", "IGO"),
 ]
 
 
