@@ -46,6 +46,10 @@ CASES = [
     ("Hamas rejected an invitation to attend a meeting of Palestinian factions.", "12", "PSE", "PSE"),
     # the source's own 'its market' is not the target; what the phrase is for is
     ("Greece plans to impose restrictions on its labour market for new EU members.", "13", "GRC", "IGO"),
+    # the 'that'-clause of a demand noun under the verb's preposition, and of a warning
+    ("The main rebel group, the National Liberation Forces, insisted on its demands that Uganda's government "
+     "grant the Acholi more rights.", "10", "UGA", "UGA"),
+    ("Egypt's interior minister warned that the Muslim Brotherhood would face arrests.", "13", "EGY", "EGY"),
 ]
 
 

@@ -14,6 +14,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
+WARNING = frozenset({"warn", "caution"})  # "warned that police will no longer tolerate …": a warning to them
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "Israel is opposed to X", "Japan was alarmed by …" without an agent: a state of the subject, who is the source
 STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint", "dismay", "outrage", "anger",
@@ -148,11 +149,13 @@ class RoleFinder:
             found = aim_of_object(doc, obj, index)  # "rejected an invitation to attend a meeting of X"
             if found:
                 return found
-        for c in doc.children(tok.i):  # "demanded that the US cancel …", "its demand that Israel ease …"
+        nouns = [h for h in [obj] + prep_objects(doc, tok, ("on", "to", "for")) if h is not None]
+        clauses = list(doc.children(tok.i)) + [c for n in nouns for c in doc.children(n.i) if c.dep == "acl"]
+        for c in clauses:  # "demanded that the US cancel …", "its demand that Israel ease …", "insisted on its demands that X"
             if c.dep == "ccomp" or c.dep == "acl" and any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(c.i)):
                 subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
                 found = index.for_phrase(subj.i) if subj is not None else []
-                if found and not self.lexicon.is_speech(tok.lemma.lower()):
+                if found and (c.head != tok.i or tok.lemma.lower() in WARNING or not self.lexicon.is_speech(tok.lemma.lower())):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
         found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
         if found:
