@@ -36,6 +36,20 @@ CASES = [
     # an object-less verb's preposition governs a noun that is no actor: that noun's own preposition
     ("President Zuma has reneged on his promise to the striking miners of South Africa.", "12", "ZAF", "ZAF"),
     ("The Kenyan government refused to commit to any assistance to the Ugandan army.", "12", "KEN", "UGA"),
+    # an intent whose complement is put in a place abroad: that place's country
+    ("The African Union has agreed to set up a research center in Nairobi, officials said.", "03", "IGO", "KEN"),
+    # an intended meeting in a city is held there, not with its country
+    ("Russia and Iran agreed to hold talks in Geneva.", "03", "RUS|IRN", "IRN|RUS"),
+    # forces sent are the means: the target is where they go
+    ("Pakistan has refused to deploy peacekeepers in Iraq.", "12", "PAK", "IRQ"),
+    # an object's stated aim names the target when the object has no author
+    ("Hamas rejected an invitation to attend a meeting of Palestinian factions.", "12", "PSE", "PSE"),
+    # the source's own 'its market' is not the target; what the phrase is for is
+    ("Greece plans to impose restrictions on its labour market for new EU members.", "13", "GRC", "IGO"),
+    # the 'that'-clause of a demand noun under the verb's preposition, and of a warning
+    ("The main rebel group, the National Liberation Forces, insisted on its demands that Uganda's government "
+     "grant the Acholi more rights.", "10", "UGA", "UGA"),
+    ("Egypt's interior minister warned that the Muslim Brotherhood would face arrests.", "13", "EGY", "EGY"),
 ]
 
 
@@ -60,7 +74,7 @@ def test_top_event_dyad(pipeline, i):
     top = _top(pipeline, i, text)
     assert top is not None, text
     assert top.cameo.root == root, (text, top.cameo.code)
-    assert top.source is not None and top.source.country == src, (text, top.source)
+    assert top.source is not None and top.source.country in src.split("|"), (text, top.source)
     assert top.target is not None and top.target.country in tgt.split("|"), (text, top.target)
 
 
@@ -86,3 +100,23 @@ def test_judged_act_borrows_no_doer(pipeline):
                   report_date=REPORT, report_date_basis="given")
     events = [e for _, evs in pipeline.code([art]) for e in evs]
     assert not any(e.cameo.root == "07" for e in events)
+
+
+@pytest.mark.parametrize("text, src", [
+    ("A Canadian missionary was arrested in Lebanon for spying.", "LBN"),
+    ("Two journalists were detained in Cairo on Monday.", "EGY"),
+])
+def test_agentless_arrest_is_the_state_s(pipeline, text, src):
+    """'was arrested in Lebanon': an arrest with no named doer is the doing of the state where it happened."""
+    art = Article(id="arr", text=text, report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs if e.cameo.root == "17"]
+    assert events and events[0].source.country == src
+
+
+def test_victims_of_an_unclaimed_attack_take_the_place_s_country(pipeline):
+    """'killed in a car bomb explosion in a district of Beirut': the attacker is Lebanese UAF, the victim Lebanese."""
+    art = Article(id="vic", text="A prominent journalist has been killed in a car bomb explosion in a residential "
+                  "district of eastern Beirut.", report_date=REPORT, report_date_basis="given")
+    events = [e for _, evs in pipeline.code([art]) for e in evs]
+    top = max(events, key=lambda e: e.confidence)
+    assert top.source.country == "LBN" and top.target.country == "LBN"

@@ -75,7 +75,8 @@ def under_judging_noun(doc: ParsedDoc, noun: Token, verb: Token, lexicon, roots:
 def nested_prep_target(doc: ParsedDoc, tok: Token, index: ActorIndex, preps: tuple[str, ...]) -> Arg:
     """'reneged on his commitment to the Zambian people', 'commit to assistance to the US-led war'.
 
-    A verb without object whose preposition governs a noun that is no actor: that noun's own preposition.
+    A preposition of the verb governing a noun that is no actor (or only the possessive 'his'): that noun's own
+    preposition.
     """
     for pobj in prep_objects(doc, tok, preps):
         if index.at(pobj.i) is not None:
@@ -84,4 +85,20 @@ def nested_prep_target(doc: ParsedDoc, tok: Token, index: ActorIndex, preps: tup
             found = index.for_phrase(inner.i)
             if _named(found):
                 return Arg(found, inner, f"'{doc.tokens[inner.head].text}' object of '{pobj.text}'")
+    return Arg()
+
+
+def aim_of_object(doc: ParsedDoc, obj: Token, index: ActorIndex) -> Arg:
+    """'rejected an invitation to attend a meeting of Palestinian factions': the object's stated aim names the target.
+
+    Not when the object has an author ('the Lib Dems' call to open the government's books'): the author is aimed at.
+    """
+    if any(c.dep == "poss" or c.dep == "prep" and c.text.lower() in ("by", "from") for c in doc.children(obj.i)):
+        return Arg()
+    for c in doc.children(obj.i):
+        if c.dep == "acl" and c.pos == "VERB" and any(g.dep == "aux" and g.text.lower() == "to" for g in doc.children(c.i)):
+            inner = object_of(doc, c)
+            found = index.for_phrase(inner.i) if inner is not None else []
+            if _named(found):
+                return Arg(found, inner, f"object of '{c.text}', the aim of '{obj.text}'")
     return Arg()

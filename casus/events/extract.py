@@ -6,9 +6,10 @@ from collections.abc import Sequence
 
 from casus.actors.coref import SOLE_STATE
 from casus.events.arguments import (
-    LOCATIVE_PREPS, ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
+    ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
 )
 from casus.events.constructions import named_person, own_claim, sentence_country
+from casus.events.doers import place_near, unnamed_doer
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
@@ -167,7 +168,7 @@ class EventExtractor:
         place, place_reason = attacher.place_for(tok)
         if place_reason:
             reasons.append(place_reason)
-        target = self._place_target(doc, tok, code, source, target, place)
+        target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue
         if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
             target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
         if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
@@ -176,13 +177,11 @@ class EventExtractor:
             own = Actor("", tok.idx, tok.idx, name=None, code=home.country, country=home.country, kind="state",
                         reason=f"no target named: the own country of {home.text} ({home.country})")
             target = Arg([ActorMention(tok.i, tok.i, tok.i, own)], None, "own country (domestic act)")
-        where = place if place is not None and place.country else self._place_near(doc, tok)
-        if where is not None and code[:2] in FORCE_ROOTS and len(source.mentions) == 1 and (
-                source.mentions[0].actor.kind == "unknown"):  # "a roadside bombing near Samarra killed": IRQUAF
-            source = Arg([ActorMention(tok.i, tok.i, tok.i, _unidentified(tok, where))], None, source.via)
-        if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
-            source = _in_place(doc, source, place, target.token)
-            target = _in_place(doc, target, place, source.token)
+        source = unnamed_doer(doc, tok, code, source, place, self._place_at, index)  # "a bombing near X killed"
+        where = place if place is not None or code[:2] not in FORCE_ROOTS else place_near(doc, tok, self._place_at)
+        if where is not None and where.country:  # "police arrested protesters in Minsk": both are Belarusian
+            source = _in_place(doc, source, where, target.token)  # "killed in a car bomb explosion in Beirut"
+            target = _in_place(doc, target, where, source.token)
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
@@ -208,6 +207,8 @@ class EventExtractor:
                          country=place.country, kind="state", reason=f"host of a visit to {place.name}")
             return Arg([ActorMention(tok.i, tok.i, tok.i, host)], None, "country of the place visited")
         aimed = self._place_object(doc, tok)
+        if aimed is None and code[:2] == "03":  # "agreed to set up a research center in Tokyo"
+            aimed = next((p for c in doc.children(tok.i) if c.dep == "xcomp" for p in [self._place_in(doc, c)] if p), None)
         if aimed is not None:  # "shelled the town of Aleppo", "an attack on Kabul", "troops to Bosnia"
             return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(aimed, "place acted on"))], None,
                        "place as object")
@@ -217,22 +218,13 @@ class EventExtractor:
                        None, "place of an act on no named actor")  # "a curfew in Abidjan"
         return target
 
-    def _place_near(self, doc: ParsedDoc, tok: Token):
-        """A place with a country after 'in/near/outside (of) …' on the predicate or the verb it is the doer of.
-
-        'a bombing near the town of X', 'killed by a bomb outside of X'.
-        """
-        holders = [tok] + [doc.tokens[tok.head] for _ in [0] if tok.dep == "nsubj"]
-        holders += [doc.tokens[doc.tokens[tok.head].head] for _ in [0] if tok.dep == "pobj" and (
-            doc.tokens[tok.head].text.lower() in ("by", "in"))]
-        preps = [p for h in holders for p in prep_objects(doc, h, LOCATIVE_PREPS)]
-        preps += [g for h in holders for c in doc.children(h.i) if c.dep == "prep" and c.text.lower() in LOCATIVE_PREPS
-                  for g in prep_objects(doc, c, ("of",))]  # "outside of the city of Basra"
-        for pobj in preps:
-            for t in [pobj] + prep_objects(doc, pobj, ("of",)):
-                place = self._place_at.get(t.i)
-                if place is not None and place.country:
-                    return place
+    def _place_in(self, doc: ParsedDoc, verb: Token):
+        """A place with a country where a verb or its object is put ('set up a center in Tokyo', 'open an office in X')."""
+        obj = object_of(doc, verb)
+        for pobj in [p for h in [verb] + ([obj] if obj is not None else []) for p in prep_objects(doc, h, ("in", "inside"))]:
+            place = self._place_at.get(pobj.i)
+            if place is not None and place.country:
+                return place
         return None
 
     def _place_object(self, doc: ParsedDoc, tok: Token):
@@ -374,12 +366,6 @@ def _unknown_source(tok: Token) -> ActorMention:
     actor = Actor("", tok.idx, tok.idx, name=None, code=None, country=None, sector=[], kind="unknown",
                   reason="passive without agent: the text does not say who acted")
     return ActorMention(tok.i, tok.i, tok.i, actor)
-
-
-def _unidentified(tok: Token, place) -> Actor:
-    """Unidentified armed forces of the country where an act of force with no named doer happened."""
-    return Actor("", tok.idx, tok.idx, name=None, code=f"{place.country}UAF", country=place.country, sector=["UAF"],
-                 kind="unknown", reason=f"no named doer: unidentified armed forces in {place.name}")
 
 
 def _ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:

@@ -7,7 +7,7 @@ from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
 from casus.events.borrow import (
-    compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
+    aim_of_object, compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
 )
 from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, makes_clear, stray_subject
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
@@ -15,6 +15,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
+WARNING = frozenset({"warn", "caution"})  # "warned that police will no longer tolerate …": a warning to them
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "Israel is opposed to X", "Japan was alarmed by …" without an agent: a state of the subject, who is the source
 STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint", "dismay", "outrage", "anger",
@@ -143,19 +144,24 @@ class RoleFinder:
                 if found:
                     return Arg(found, c, "indirect object")
         preps = tuple(p for p in targets if p not in ("dobj", "-"))
+        own = Arg()
         for pobj in prep_objects(doc, tok, preps):
             found = index.for_phrase(pobj.i)
-            if found:
+            if found and _pronoun_only(doc, pobj, found):
+                own = own or Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")  # "on its labour market"
+            elif found:
                 return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
         if targets == ("-",):
-            return Arg()
-        return self.fallback_target(doc, tok, obj, index)
+            return own
+        means = entry.code[:2] == "15" or entry.code[:3] == "074"  # "deployed peacekeepers in Iraq": forces sent
+        return self.fallback_target(doc, tok, obj, index, means=means) or own
 
     def fallback_target(self, doc: ParsedDoc, tok: Token, obj: Token | None, index: ActorIndex,
-                        own_object: bool = False) -> Arg:
+                        own_object: bool = False, means: bool = False) -> Arg:
         """Weaker readings: any preposition, the object's own phrase, a demanded clause's subject, the country where.
 
         own_object: the object is the source's own ('its forces'), so the actor named in it is not the target.
+        means: the lexicon names the target by preposition, so the object itself ('sent troops') is not it.
         """
         holders = [tok] + ([obj] if obj is not None else [])
         aimed = self._aimed_at(doc, holders, index)
@@ -165,24 +171,30 @@ class RoleFinder:
             preps = FALLBACK_TARGET_PREPS + (("of",) if holder is obj and not own_object else ())
             for pobj in prep_objects(doc, holder, preps):
                 found = index.for_phrase(pobj.i)
-                if found and holder is tok and _own_word(doc, pobj, found, subject_of(doc, tok)[0], index):
-                    continue  # "reneged on his commitment to X": the subject's own commitment, aimed at X
+                if found and holder is tok and (_own_word(doc, pobj, found, subject_of(doc, tok)[0], index) or (
+                        tok.pos == "NOUN" and _pronoun_only(doc, pobj, found))):
+                    continue  # "reneged on his commitment to X", "restrictions on its market for X": aimed at X
                 if found and all(m.actor.country or m.actor.code for m in found):
                     return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object (any preposition)")
         if obj is not None and not own_object:  # "demanding a U.N. military presence", "denounced Serbia's suppression"
-            found = [m for m in index.for_phrase(obj.i) if m.actor.country or m.actor.code]
+            found = [m for m in index.for_phrase(obj.i) if (m.actor.country or m.actor.code) and not (
+                means and m.head == obj.i)]
             if found:
                 return Arg(found, obj, "actor named in the object")
-        for c in doc.children(tok.i):  # "demanded that the US cancel …", "its demand that Israel ease …"
+            found = aim_of_object(doc, obj, index)  # "rejected an invitation to attend a meeting of X"
+            if found:
+                return found
+        nouns = [h for h in [obj] + prep_objects(doc, tok, ("on", "to", "for")) if h is not None]
+        clauses = list(doc.children(tok.i)) + [c for n in nouns for c in doc.children(n.i) if c.dep == "acl"]
+        for c in clauses:  # "demanded that the US cancel …", "its demand that Israel ease …", "insisted on its demands that X"
             if c.dep == "ccomp" or c.dep == "acl" and any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(c.i)):
                 subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
                 found = index.for_phrase(subj.i) if subj is not None else []
-                if found and not self.lexicon.is_speech(tok.lemma.lower()):
+                if found and (c.head != tok.i or tok.lemma.lower() in WARNING or not self.lexicon.is_speech(tok.lemma.lower())):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
-        if obj is None:
-            found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
-            if found:
-                return found
+        found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
+        if found:
+            return found
         wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
         for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
@@ -356,6 +368,11 @@ def _background(doc: ParsedDoc, noun: Token) -> bool:
             return False
         tok = head
     return False
+
+
+def _pronoun_only(doc: ParsedDoc, pobj: Token, found: list[ActorMention]) -> bool:
+    """True if the phrase's only actor is a possessive pronoun ('its labour market'): the source's own, mostly."""
+    return all(doc.tokens[m.head].tag == "PRP$" for m in found)
 
 
 def _own_word(doc: ParsedDoc, obj: Token, found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:

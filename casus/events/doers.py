@@ -1,0 +1,70 @@
+"""Sources for acts whose text names no doer: the place where it happened says whose they are."""
+from __future__ import annotations
+
+from casus.events.arguments import LOCATIVE_PREPS, ActorIndex, Arg, prep_objects
+from casus.events.triggers import FORCE_ROOTS
+from casus.model import Actor, ActorMention, ParsedDoc, Token
+
+STATE_ROOTS = frozenset({"09", "17"})  # investigation and coercion: arrests, detentions, deportations
+CAPTURE = frozenset({"capture", "seize", "take", "grab"})  # captured in a war zone: by fighters, not the state
+
+
+def unnamed_doer(doc: ParsedDoc, tok: Token, code: str, source: Arg, place, place_at: dict, index: ActorIndex) -> Arg:
+    """The source of an act with an unknown doer, from the place where it was done; else the source as is.
+
+    'a roadside bombing near the town of X killed …': unidentified armed forces of X's country (UAF);
+    'a missionary was arrested in Lebanon': the Lebanese state.
+    """
+    if len(source.mentions) != 1 or source.mentions[0].actor.kind != "unknown":
+        return source
+    where = place if place is not None and place.country else place_near(doc, tok, place_at)
+    if where is not None and code[:2] in FORCE_ROOTS:
+        return Arg([ActorMention(tok.i, tok.i, tok.i, _unidentified(tok, where))], None, source.via)
+    if code[:2] in STATE_ROOTS and source.via == "passive without agent" and tok.lemma.lower() not in CAPTURE:
+        state = _state(where) if where is not None else _state_in(doc, tok, index)
+        if state is not None:
+            return Arg([ActorMention(tok.i, tok.i, tok.i, state)], None, "state of the place (agentless passive)")
+    return source
+
+
+def place_near(doc: ParsedDoc, tok: Token, place_at: dict):
+    """A place with a country after 'in/near/outside (of) …' on the predicate or the verb it is the doer of.
+
+    'a bombing near the town of X', 'killed by a bomb outside of X'.
+    """
+    if tok.dep == "compound" and tok.head != tok.i:  # "a car bomb explosion in X"
+        tok = doc.tokens[tok.head]
+    holders = [tok] + [doc.tokens[tok.head] for _ in [0] if tok.dep == "nsubj"]
+    holders += [doc.tokens[doc.tokens[tok.head].head] for _ in [0] if tok.dep == "pobj" and (
+        doc.tokens[tok.head].text.lower() in ("by", "in"))]
+    preps = [p for h in holders for p in prep_objects(doc, h, tuple(LOCATIVE_PREPS))]
+    preps += [g for h in holders for c in doc.children(h.i) if c.dep == "prep" and c.text.lower() in LOCATIVE_PREPS
+              for g in prep_objects(doc, c, ("of",))]  # "outside of the city of Basra"
+    for pobj in preps:
+        for t in [pobj] + prep_objects(doc, pobj, ("of",)):
+            found = place_at.get(t.i)
+            if found is not None and found.country:
+                return found
+    return None
+
+
+def _state(place) -> Actor:
+    return Actor(place.text, place.start, place.end, name=place.name, code=place.country, country=place.country,
+                 kind="state", reason=f"state where it was done: {place.name}")
+
+
+def _state_in(doc: ParsedDoc, tok: Token, index: ActorIndex) -> Actor | None:
+    """The country named after 'in' on a verb ('was arrested in Lebanon'), as the state acting there."""
+    for pobj in prep_objects(doc, tok, ("in", "inside")):
+        m = index.at(pobj.i)
+        if m is not None and m.actor.kind == "state" and m.actor.country and m.actor.code == m.actor.country:
+            a = m.actor
+            return Actor(a.text, a.start, a.end, name=a.name, code=a.country, country=a.country, kind="state",
+                         reason=f"state where it was done: {a.text}")
+    return None
+
+
+def _unidentified(tok: Token, place) -> Actor:
+    """Unidentified armed forces of the country where an act of force with no named doer happened."""
+    return Actor("", tok.idx, tok.idx, name=None, code=f"{place.country}UAF", country=place.country, sector=["UAF"],
+                 kind="unknown", reason=f"no named doer: unidentified armed forces in {place.name}")
