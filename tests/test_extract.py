@@ -94,6 +94,12 @@ WORD_SENSE_CASES = [
     ("Hungary's government says it will not accept the EU's migration plan.", "accept", "12"),  # not 011
     ("Hungary's government declined to comment on the plan.", "comment", "01"),
     ("Israeli jets hit a Hamas base in Gaza.", "hit", "19"),
+    # a compound switched off in the lexicon: no detention, no withdrawal
+    ("Burundi's president suffered a cardiac arrest on Monday, his government said.", "arrest", None),
+    ("Myanmar's junta placed Aung San Suu Kyi under house arrest.", "arrest", "17"),
+    # a phone call needs someone called; firefighters called to a fire are summoned
+    ("Kenyan firefighters were called to the parliament building in Nairobi.", "called", None),
+    ("Putin called Erdogan on Tuesday to discuss Syria.", "called", "04"),
     ("Kenya's exports hit a record high in May.", "hit", None),
     # an act undone is not done: the noun's own code is not asserted
     ("The Supreme Court of Kenya overturned the convictions of two opposition leaders.", "convictions", None),

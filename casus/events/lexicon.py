@@ -152,6 +152,11 @@ class Lexicon:
             entry = slot.default
         return None if entry is None or entry.code == NOT_AN_EVENT else entry
 
+    def switched_off(self, trigger: str, pos: str) -> bool:
+        """True if the trigger's plain row is '-': no event ('cardiac arrest' is no arrest)."""
+        slot = self._slot(trigger, pos)
+        return slot is not None and slot.default is not None and slot.default.code == NOT_AN_EVENT
+
     def is_speech(self, lemma: str) -> bool:
         """True for speech and attribution verbs (say, tell, announce, according to ...)."""
         return self.lookup(lemma, "SPEECH") is not None

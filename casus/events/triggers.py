@@ -111,11 +111,15 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                 entry = (lexicon.lookup(f"{first}-{lemma}", "NOUN")
                          or lexicon.lookup(f"{first}{lemma}", "NOUN"))
                 first_char = doc.tokens[t.i - 2].idx if entry is not None else None
+            off = False
             for c in doc.children(t.i) if entry is None else ():  # "peace talks", "air strike"
                 if c.dep in ("compound", "amod") and c.i == t.i - 1:
                     entry = lexicon.lookup(f"{c.lemma.lower()} {lemma}", "NOUN")
-                    if entry is not None:
+                    off = lexicon.switched_off(f"{c.lemma.lower()} {lemma}", "NOUN")
+                    if entry is not None or off:
                         break
+            if off:
+                continue  # "a cardiac arrest", "a country retreat": a '-' row for the compound
             if entry is None and t.i + 1 < end and doc.tokens[t.i + 1].text == "-":
                 continue  # "cease" of "cease-fire": the second half speaks for the word
             if entry is None:
@@ -137,6 +141,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             entry = None  # "called the prime minister nasty": naming; "shot dead" is the act
         if entry is not None and pos == "VERB" and not helps_actor(doc, t, index):
             entry = None  # "the decision helped push the dollar higher": nobody is helped
+        if entry is not None and pos == "VERB" and entry.code == "041" and not _calls_someone(doc, t, index):
+            entry = None  # "firefighters were called to the building": summoned, not a phone call
         if entry is not None and entry.pos in ("VERB", "NOUN"):
             out.append(Candidate(t, entry, entry.pos, first_char))
         elif entry is None and pos == "VERB" and demanded_act(lexicon, doc, t, index):
@@ -164,3 +170,11 @@ def _labels(lexicon, verb: Token) -> bool:
     lemma = verb.lemma.lower()
     entry = lexicon.lookup(lemma, "VERB")
     return lemma in LABEL_VERBS or lexicon.is_speech(lemma) or (entry is not None and entry.code[:2] in ("11", "12"))
+
+
+def _calls_someone(doc: ParsedDoc, verb: Token, index: ActorIndex) -> bool:
+    """True for a phone call: an active verb whose object is an actor ('Putin called Erdogan')."""
+    kids = doc.children(verb.i)
+    if any(c.dep in ("auxpass", "nsubjpass") for c in kids):
+        return False
+    return any(c.dep in ("dobj", "oprd") and index.for_phrase(c.i) for c in kids)  # 'oprd': a parser slip
