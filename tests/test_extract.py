@@ -100,6 +100,10 @@ WORD_SENSE_CASES = [
     # a phone call needs someone called; firefighters called to a fire are summoned
     ("Kenyan firefighters were called to the parliament building in Nairobi.", "called", None),
     ("Putin called Erdogan on Tuesday to discuss Syria.", "called", "04"),
+    # a politician 'attacking' or 'withdrawing' acts in words and races, an army with force and troops
+    ("Senator Kamala Harris attacked Joe Biden during the Democratic debates.", "attacked", "11"),
+    ("Senator Kamala Harris withdrew from the presidential race.", "withdrew", "08"),
+    ("Russian troops attacked Ukrainian positions near Kharkiv.", "attacked", "19"),
     ("Kenya's exports hit a record high in May.", "hit", None),
     # an act undone is not done: the noun's own code is not asserted
     ("The Supreme Court of Kenya overturned the convictions of two opposition leaders.", "convictions", None),
