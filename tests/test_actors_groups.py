@@ -101,6 +101,7 @@ CASES = [
     ("US forces killed Qasem Soleimani, head of Iran's Quds Force, in an airstrike.", "Qasem Soleimani", "IRN",
      ["MIL"]),
     ("John Smith, a member of the Kenyan parliament, criticised the budget.", "John Smith", "KEN", ["LEG"]),
+    ("The spokesperson for the German government condemned the attack.", "The spokesperson", "DEU", ["GOV"]),
     ("Mary Jones, head of the local school, praised the plan.", "Mary Jones", None, []),  # no known body: no guess
     ("Ethnic Albanian guerrillas operating in Macedonia were demobilized.", "Ethnic Albanian guerrillas", "MKD",
      ["CVL", "REB"]),

@@ -137,13 +137,14 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
 
 
 def _title_of_body(doc: ParsedDoc, drafts: list[Draft]) -> None:
-    """'Vice President of the Italian Chamber of Deputies': a bare title takes the country of the body it heads."""
+    """'Vice President of the Italian Chamber of Deputies', 'the spokesperson for the German government': a bare
+    title takes the country of the body it heads or speaks for."""
     at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
     for d in drafts:
         a = d.actor
         if a.kind != "person" or a.country or a.name or not d.title:
             continue
-        of = next((c for c in doc.children(d.head) if c.dep == "prep" and c.text.lower() == "of"), None)
+        of = next((c for c in doc.children(d.head) if c.dep == "prep" and c.text.lower() in ("of", "for")), None)
         pobj = next((c for c in doc.children(of.i) if c.dep == "pobj"), None) if of is not None else None
         body = at.get(pobj.i) if pobj is not None else None
         if body is None or body is d or not _is_state(body.actor) or body.actor.kind == "person":
