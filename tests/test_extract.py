@@ -250,6 +250,21 @@ def test_an_act_in_a_background_adjunct_is_not_the_clause_doers(pipeline):
         assert not wrong, (text, [(e.cameo.code, e.source.text) for e in wrong])
 
 
+def test_the_two_countries_act_as_both_states(pipeline):
+    text = "India and Pakistan held talks in Delhi. The two countries agreed to reopen their border."
+    (_a, events), = list(pipeline.code([Article(id="pair", text=text, report_date=REPORT)]))
+    second = {(e.source.country, e.target.country if e.target else None) for e in events if e.sentence == 1}
+    assert {("IND", "PAK"), ("PAK", "IND")} <= second, second
+
+
+def test_considering_something_to_be_is_a_view_not_a_policy_option(pipeline):
+    arts = [Article(id="view", text="Japan considers the projects to be a step towards a peace treaty.", report_date=REPORT),
+            Article(id="opt", text="Japan is considering sanctions against Russia.", report_date=REPORT)]
+    coded = {a.id: evs for a, evs in pipeline.code(arts)}
+    assert not [e for e in coded["view"] if e.cameo.code == "014"]
+    assert [e for e in coded["opt"] if e.cameo.code == "014"]
+
+
 def test_coordinated_hosts_meet_each_other_not_their_own_capital(pipeline):
     (_a, events), = list(pipeline.code([Article(id="c", text="Japan and China held talks in Beijing.", report_date=REPORT)]))
     dyads = {(e.source.country, e.target.country if e.target else None) for e in events}

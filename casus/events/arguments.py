@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from casus.events.constructions import ecm_object, free_relative_object
 from casus.model import Actor, ActorMention, ParsedDoc, PlaceMention, Token
@@ -38,6 +38,7 @@ class ActorIndex:
         for m in mentions:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
+        self.pairs = {id(m): members for m in mentions if (members := _pair_members(m, mentions))}
 
     def at(self, i: int) -> ActorMention | None:
         """The mention covering token i, if any."""
@@ -58,8 +59,9 @@ class ActorIndex:
         found: list[ActorMention] = []
         for head in self._conjuncts(i):
             m = self._phrase_actor(head, where)
-            if m is not None and m not in found:
-                found.append(m)
+            for one in self.pairs.get(id(m), [m]) if m is not None else ():
+                if one not in found:  # "the two countries": each of the two states
+                    found.append(one)
         return found
 
     def _crowd(self, i: int) -> ActorMention | None:
@@ -158,6 +160,22 @@ def _placed(head: ActorMention, below: ActorMention) -> ActorMention:
                   country=b.country, sector=list(a.sector), kind=a.kind,
                   reason=f"{a.reason or a.text}; country from '{b.text}' in its phrase")
     return ActorMention(head.start, head.end, head.head, actor)
+
+
+def _pair_members(m: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
+    """'the two sides' resolved by coreference to two states ('Japan; Russia'): a mention for each, at its span."""
+    a = m.actor
+    if a.kind != "group" or a.code or not a.name or "; " not in a.name or not (a.reason or "").startswith("coref:"):
+        return []
+    members = []
+    for name in a.name.split("; "):
+        ante = next((o for o in reversed(mentions) if o.start < m.start and o.actor.country
+                     and name in (o.actor.name, o.actor.text, o.actor.country)), None)
+        if ante is None:
+            return []
+        members.append(ActorMention(m.start, m.end, m.head, replace(
+            ante.actor, text=a.text, start=a.start, end=a.end, reason=f"coref: '{a.text}' → {name}")))
+    return members
 
 
 def placed_in(m: ActorMention, place) -> ActorMention:

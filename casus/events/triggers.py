@@ -141,6 +141,9 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             entry = None  # "called the prime minister nasty": naming; "shot dead" is the act
         if entry is not None and pos == "VERB" and not helps_actor(doc, t, index):
             entry = None  # "the decision helped push the dollar higher": nobody is helped
+        if entry is not None and pos == "VERB" and entry.code == "014" and any(
+                c.dep in ("ccomp", "xcomp", "oprd") and c.lemma.lower() == "be" for c in doc.children(t.i)):
+            entry = None  # "consider the projects to be a step towards peace": a view, not a policy option weighed
         if entry is not None and pos == "VERB" and entry.code == "041" and not _calls_someone(doc, t, index):
             entry = None  # "firefighters were called to the building": summoned, not a phone call
         if entry is not None and entry.pos in ("VERB", "NOUN"):
