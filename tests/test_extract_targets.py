@@ -50,6 +50,9 @@ CASES = [
     ("The main rebel group, the National Liberation Forces, insisted on its demands that Uganda's government "
      "grant the Acholi more rights.", "10", "UGA", "UGA"),
     ("Egypt's interior minister warned that the Muslim Brotherhood would face arrests.", "13", "EGY", "EGY"),
+    # force against a place the object leads to, and countryless victims where the attack happened
+    ("Somali militants blew up a bridge leading into Mogadishu on Friday.", "17", "SOM", "SOM"),
+    ("Two suicide bombers killed 15 people on Sunday when they blew themselves up in Baghdad.", "19", "IRQ", "IRQ"),
 ]
 
 

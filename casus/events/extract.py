@@ -214,8 +214,10 @@ class EventExtractor:
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
         heads = [o for o in [object_of(doc, tok)] if o is not None and tok.pos == "VERB"]
         heads += prep_objects(doc, tok, PLACE_AIM_PREPS)
-        for h in heads:
-            for t in [h] + prep_objects(doc, h, ("of",)):
+        for h in heads:  # "power lines leading into Kabul": the place the object runs to
+            led = [p for c in doc.children(h.i) if c.dep == "acl" and c.tag in ("VBG", "VBN")
+                   for p in prep_objects(doc, c, ("into", "to", "toward", "towards"))]
+            for t in [h] + prep_objects(doc, h, ("of",)) + led:
                 place = self._place_at.get(t.i)
                 if place is not None and place.country:
                     return place
