@@ -53,6 +53,8 @@ CASES = [
     # force against a place the object leads to, and countryless victims where the attack happened
     ("Somali militants blew up a bridge leading into Mogadishu on Friday.", "17", "SOM", "SOM"),
     ("Two suicide bombers killed 15 people on Sunday when they blew themselves up in Baghdad.", "19", "IRQ", "IRQ"),
+    # a state's police coerces at home when no one is named
+    ("Kenyan police prevented a march by opposition supporters on Monday.", "17", "KEN", "KEN"),
 ]
 
 

@@ -154,8 +154,12 @@ class EventExtractor:
         target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue
         if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
             target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
-        if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
-            # "imposed martial law", "lifted the state of emergency", "went on hunger strike": at home
+        policing = code[:2] == "17" and len(source.mentions) == 1 and "COP" in source.mentions[0].actor.sector and (
+            source.mentions[0].actor.country not in ("IGO", "NGO"))  # a state's police acts at home; not Interpol
+        if not target and (code.startswith(DOMESTIC_CODES) or policing) and len(source.mentions) == 1 and (
+                source.mentions[0].actor.country):
+            # "imposed martial law", "lifted the state of emergency", "went on hunger strike", "police prevented
+            # the demonstration": at home
             home = source.mentions[0].actor
             own = Actor("", tok.idx, tok.idx, name=None, code=home.country, country=home.country, kind="state",
                         reason=f"no target named: the own country of {home.text} ({home.country})")
