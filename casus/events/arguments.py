@@ -95,7 +95,9 @@ class ActorIndex:
         for c in self.doc.children(i):
             if c.dep == "prep" and c.text.lower() in ("in", "from", "of"):
                 for g in self.doc.children(c.i):
-                    place = self.place_at.get(g.i) if g.dep == "pobj" else None
+                    names = [g] + [n for n in self.doc.children(g.i) if n.dep == "compound"]  # "of the Tyumen region"
+                    place = next((self.place_at[n.i] for n in names if n.i in self.place_at), None) if (
+                        g.dep == "pobj") else None
                     if place is not None:
                         return placed_in(m, place)
         return m

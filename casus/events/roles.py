@@ -14,6 +14,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
+OWN = " (a possessive only)"
 WARNING = frozenset({"warn", "caution"})  # "warned that police will no longer tolerate …": a warning to them
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "Israel is opposed to X", "Japan was alarmed by …" without an agent: a state of the subject, who is the source
@@ -116,7 +117,7 @@ class RoleFinder:
         for pobj in prep_objects(doc, tok, preps):
             found = index.for_phrase(pobj.i)
             if found and _pronoun_only(doc, pobj, found):
-                own = own or Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")  # "on its labour market"
+                own = own or Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object{OWN}")  # "on its labour market"
             elif found:
                 return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
         if targets == ("-",):
@@ -189,6 +190,8 @@ class RoleFinder:
             if len(found) >= 2:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
         target = self.target(doc, noun, entry, index) or compound_head_target(doc, noun, entry, index)
+        own = target if target.via.endswith(OWN) else Arg()  # "restrictions on its market for EU members": keep looking
+        target = Arg() if own else target
         verb = governing_verb(doc, noun)
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
@@ -213,7 +216,7 @@ class RoleFinder:
             target = self.complement_target(doc, noun, index)
         if not target and verb is not None:
             target = self.complement_target(doc, verb, index)
-        return source, target
+        return source, target or own
 
     def condition_target(self, doc: ParsedDoc, tok: Token, index: ActorIndex) -> Arg:
         """'threatened to launch an offensive unless Baghdad accepted …': the one the threat's condition names."""
