@@ -150,6 +150,11 @@ class ActorIndex:
                 if based is not None and depth < best_depth:
                     best, best_depth = based, depth
                 continue  # "Israel's militia ally", "the rebels' rivals": not the possessor itself
+            if c.dep == "amod" and c.lemma.lower() == "lead":  # "the US-led war against Iraq": the US leads it
+                leader = next((self.at(g.i) for g in self.doc.children(c.i) if g.dep in ("npadvmod", "compound", "nsubj")
+                               and self.at(g.i) is not None and self.at(g.i).actor.code), None)
+                if leader is not None and depth < best_depth:
+                    best, best_depth = leader, depth
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
         if best is None:
             best = self._agent_below(i)
