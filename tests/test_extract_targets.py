@@ -55,6 +55,8 @@ CASES = [
     ("Two suicide bombers killed 15 people on Sunday when they blew themselves up in Baghdad.", "19", "IRQ", "IRQ"),
     # a state's police coerces at home when no one is named
     ("Kenyan police prevented a march by opposition supporters on Monday.", "17", "KEN", "KEN"),
+    # the object's aim or act governs the actor ('a plan for resuming negotiations with India')
+    ("Pakistan welcomed a plan for resuming negotiations with India.", "05", "PAK", "IND"),
     # 'the X-led war': X leads it, before the one it is waged against
     ("Turkey refused any assistance to the US-led war against Syria.", "12", "TUR", "USA"),
     # a relational group located in a country belongs to it, not to its patron

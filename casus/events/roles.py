@@ -158,9 +158,10 @@ class RoleFinder:
                 found = index.for_phrase(subj.i) if subj is not None else []
                 if found and (c.head != tok.i or tok.lemma.lower() in WARNING or not self.lexicon.is_speech(tok.lemma.lower())):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
-        found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
-        if found:
-            return found
+        for holder in holders:  # "reneged on his commitment to X", "accepted a formula for ending its dispute with X"
+            found = nested_prep_target(doc, holder, index, FALLBACK_TARGET_PREPS + ("about", "over"))
+            if found:
+                return found
         wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
         for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
