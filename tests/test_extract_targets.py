@@ -50,6 +50,9 @@ CASES = [
     ("The main rebel group, the National Liberation Forces, insisted on its demands that Uganda's government "
      "grant the Acholi more rights.", "10", "UGA", "UGA"),
     ("Egypt's interior minister warned that the Muslim Brotherhood would face arrests.", "13", "EGY", "EGY"),
+    # a warning whose clause subject is the warner's own side: what that side acts on is warned
+    ("Kenya's army chief warned that Kenyan troops will crush any attack by the Shabaab militants.", "13", "KEN",
+     "SOM"),
     # force against a place the object leads to, and countryless victims where the attack happened
     ("Somali militants blew up a bridge leading into Mogadishu on Friday.", "17", "SOM", "SOM"),
     ("Two suicide bombers killed 15 people on Sunday when they blew themselves up in Baghdad.", "19", "IRQ", "IRQ"),

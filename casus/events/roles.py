@@ -156,6 +156,12 @@ class RoleFinder:
             if c.dep == "ccomp" or c.dep == "acl" and any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(c.i)):
                 subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
                 found = index.for_phrase(subj.i) if subj is not None else []
+                if found and tok.lemma.lower() in WARNING and _own_side(found, subject_of(doc, tok)[0], index):
+                    warned = object_of(doc, c)  # "warned that police will not tolerate rallies by X": X is warned
+                    found = index.for_phrase(warned.i) if warned is not None else []
+                    if found and all(m.actor.country or m.actor.code for m in found):
+                        return Arg(found, warned, f"object of the clause '{c.text}'")
+                    continue
                 if found and (c.head != tok.i or tok.lemma.lower() in WARNING or not self.lexicon.is_speech(tok.lemma.lower())):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
         for holder in holders:  # "reneged on his commitment to X", "accepted a formula for ending its dispute with X"
@@ -287,6 +293,16 @@ class RoleFinder:
                     if spk is not None and spk.actor.country:
                         return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
+
+
+def _own_side(found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
+    """True if the actors are the subject's own side ('police' in what Cairo's security chief warns).
+
+    Same country and the same code or a shared sector: not the opposition the minister warns.
+    """
+    mine = index.for_phrase(subj.i) if subj is not None else []
+    return bool(mine) and all(any(m.actor.country == o.actor.country and (
+        m.actor.code == o.actor.code or set(m.actor.sector) & set(o.actor.sector)) for o in mine) for m in found)
 
 
 def _pronoun_only(doc: ParsedDoc, pobj: Token, found: list[ActorMention]) -> bool:
