@@ -45,11 +45,30 @@ CASES = [
     # an object's stated aim names the target when the object has no author
     ("Hamas rejected an invitation to attend a meeting of Palestinian factions.", "12", "PSE", "PSE"),
     # the source's own 'its market' is not the target; what the phrase is for is
-    ("Greece plans to impose restrictions on its labour market for new EU members.", "13", "GRC", "IGO"),
+    ("Italy plans to impose restrictions on its fishing waters for Tunisian boats.", "13", "ITA", "TUN"),
     # the 'that'-clause of a demand noun under the verb's preposition, and of a warning
     ("The main rebel group, the National Liberation Forces, insisted on its demands that Uganda's government "
      "grant the Acholi more rights.", "10", "UGA", "UGA"),
     ("Egypt's interior minister warned that the Muslim Brotherhood would face arrests.", "13", "EGY", "EGY"),
+    # a warning whose clause subject is the warner's own side: what that side acts on is warned
+    ("Kenya's army chief warned that Kenyan troops will crush any attack by the Shabaab militants.", "13", "KEN",
+     "SOM"),
+    # force against a place the object leads to, and countryless victims where the attack happened
+    ("Somali militants blew up a bridge leading into Mogadishu on Friday.", "17", "SOM", "SOM"),
+    ("Two suicide bombers killed 15 people on Sunday when they blew themselves up in Baghdad.", "19", "IRQ", "IRQ"),
+    # a state's police coerces at home when no one is named
+    ("Kenyan police prevented a march by opposition supporters on Monday.", "17", "KEN", "KEN"),
+    # the object's aim or act governs the actor ('a plan for resuming negotiations with India')
+    ("Pakistan welcomed a plan for resuming negotiations with India.", "05", "PAK", "IND"),
+    # 'the X-led war': X leads it, before the one it is waged against
+    ("Turkey refused any assistance to the US-led war against Syria.", "12", "TUR", "USA"),
+    # a relational group located in a country belongs to it, not to its patron
+    ("Iran armed its allies in Iraq.", "07", "IRN", "IRQ"),
+    # an official 'of the X region' takes the region's country
+    ("Gunmen tried to assassinate the deputy governor of the Tyumen region.", "18", None, "RUS"),
+    # 'restrictions on its market' for a noun under a light verb: the verb's own preposition names the target
+    ("Austria, like several other states, intends to impose restrictions on its job market for Romanian workers "
+     "until 2014.", "13", "AUT", "ROU"),
 ]
 
 
@@ -74,7 +93,8 @@ def test_top_event_dyad(pipeline, i):
     top = _top(pipeline, i, text)
     assert top is not None, text
     assert top.cameo.root == root, (text, top.cameo.code)
-    assert top.source is not None and top.source.country in src.split("|"), (text, top.source)
+    if src is not None:
+        assert top.source is not None and top.source.country in src.split("|"), (text, top.source)
     assert top.target is not None and top.target.country in tgt.split("|"), (text, top.target)
 
 

@@ -80,12 +80,29 @@ class ActorIndex:
             cur = pobj
         return None
 
+    def _based_in(self, i: int) -> ActorMention | None:
+        """'its allies in southern Lebanon': a relational group located in a country belongs to it."""
+        for c in self.doc.children(i):
+            if c.dep == "prep" and c.text.lower() == "in":
+                for g in (g for g in self.doc.children(c.i) if g.dep == "pobj"):
+                    place, m = self.place_at.get(g.i), self.at(g.i)
+                    country = place.country if place is not None else (
+                        m.actor.country if m is not None and m.actor.kind == "state" else None)
+                    if country:
+                        t = self.doc.tokens[i]
+                        actor = Actor(t.text, t.idx, t.end, name=None, code=country, country=country, kind="group",
+                                      reason=f"'{t.text}' based in {g.text}")
+                        return ActorMention(i, i + 1, i, actor)
+        return None
+
     def _from_place(self, m: ActorMention, i: int) -> ActorMention:
         """'police in Lagos', 'students from Mosul': an unplaced group takes the country of its place."""
         for c in self.doc.children(i):
             if c.dep == "prep" and c.text.lower() in ("in", "from", "of"):
                 for g in self.doc.children(c.i):
-                    place = self.place_at.get(g.i) if g.dep == "pobj" else None
+                    names = [g] + [n for n in self.doc.children(g.i) if n.dep == "compound"]  # "of the Tyumen region"
+                    place = next((self.place_at[n.i] for n in names if n.i in self.place_at), None) if (
+                        g.dep == "pobj") else None
                     if place is not None:
                         return placed_in(m, place)
         return m
@@ -129,7 +146,7 @@ class ActorIndex:
         if self.doc.tokens[i].lemma.lower() in RELATIONAL_HEADS:
             body = next((self.at(c.i) for c in self.doc.children(i) if c.dep == "compound" and self.at(c.i) is not None
                          and self.at(c.i).actor.kind == "igo"), None)
-            return m or body  # "Ukraine's allies": not Ukraine itself; "its EU partners": the EU's members
+            return m or body or self._based_in(i)  # "Ukraine's allies": not Ukraine; "its EU partners": the EU's
         stack = [(c, 1) for c in self.doc.children(i) if c.dep not in ("conj", "cc", "relcl", "acl", "appos", "advcl")
                  and (where or m is not None or c.text.lower() not in LOCATIVE_PREPS)]
         while stack:
@@ -140,7 +157,15 @@ class ActorIndex:
             if below is not None and below.actor.code and depth < best_depth and c.dep in ("poss", "compound", "amod", "pobj", "nmod", "prep"):
                 best, best_depth = below, depth
             if c.lemma.lower() in RELATIONAL_HEADS:
+                based = self._based_in(c.i)  # "Israel's militia ally in southern Lebanon": Lebanese
+                if based is not None and depth < best_depth:
+                    best, best_depth = based, depth
                 continue  # "Israel's militia ally", "the rebels' rivals": not the possessor itself
+            if c.dep == "amod" and c.lemma.lower() == "lead":  # "the US-led war against Iraq": the US leads it
+                leader = next((self.at(g.i) for g in self.doc.children(c.i) if g.dep in ("npadvmod", "compound", "nsubj")
+                               and self.at(g.i) is not None and self.at(g.i).actor.code), None)
+                if leader is not None and depth < best_depth:
+                    best, best_depth = leader, depth
             stack.extend((g, depth + 1) for g in self.doc.children(c.i) if g.dep in ("prep", "pobj", "poss", "compound", "amod", "nmod"))
         if best is None:
             best = self._agent_below(i)

@@ -78,7 +78,10 @@ def nested_prep_target(doc: ParsedDoc, tok: Token, index: ActorIndex, preps: tup
     A preposition of the verb governing a noun that is no actor (or only the possessive 'his'): that noun's own
     preposition.
     """
-    for pobj in prep_objects(doc, tok, preps):
+    inner_nouns = prep_objects(doc, tok, preps) + [  # "a formula for ending its dispute with X": the act's object
+        o for c in doc.children(tok.i) if c.dep == "prep" and c.text.lower() in preps
+        for v in doc.children(c.i) if v.dep == "pcomp" for o in [object_of(doc, v)] if o is not None]
+    for pobj in inner_nouns:
         if index.at(pobj.i) is not None:
             continue
         for inner in prep_objects(doc, pobj, tuple(p for p in preps if p != "from")):

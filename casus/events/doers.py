@@ -37,6 +37,9 @@ def place_near(doc: ParsedDoc, tok: Token, place_at: dict):
     holders = [tok] + [doc.tokens[tok.head] for _ in [0] if tok.dep == "nsubj"]
     holders += [doc.tokens[doc.tokens[tok.head].head] for _ in [0] if tok.dep == "pobj" and (
         doc.tokens[tok.head].text.lower() in ("by", "in"))]
+    holders += [c for c in doc.children(tok.i) if c.dep == "advcl" and any(  # "killed 23 … when they blew themselves up in X"
+        g.dep == "advmod" and g.text.lower() == "when" or g.dep == "mark" and g.text.lower() in ("when", "as")
+        for g in doc.children(c.i))]
     preps = [p for h in holders for p in prep_objects(doc, h, tuple(LOCATIVE_PREPS))]
     preps += [g for h in holders for c in doc.children(h.i) if c.dep == "prep" and c.text.lower() in LOCATIVE_PREPS
               for g in prep_objects(doc, c, ("of",))]  # "outside of the city of Basra"

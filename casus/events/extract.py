@@ -171,8 +171,12 @@ class EventExtractor:
         target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue
         if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
             target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
-        if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:
-            # "imposed martial law", "lifted the state of emergency", "went on hunger strike": at home
+        policing = code[:2] == "17" and len(source.mentions) == 1 and "COP" in source.mentions[0].actor.sector and (
+            source.mentions[0].actor.country not in ("IGO", "NGO"))  # a state's police acts at home; not Interpol
+        if not target and (code.startswith(DOMESTIC_CODES) or policing) and len(source.mentions) == 1 and (
+                source.mentions[0].actor.country):
+            # "imposed martial law", "lifted the state of emergency", "went on hunger strike", "police prevented
+            # the demonstration": at home
             home = source.mentions[0].actor
             own = Actor("", tok.idx, tok.idx, name=None, code=home.country, country=home.country, kind="state",
                         reason=f"no target named: the own country of {home.text} ({home.country})")
@@ -231,8 +235,10 @@ class EventExtractor:
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
         heads = [o for o in [object_of(doc, tok)] if o is not None and tok.pos == "VERB"]
         heads += prep_objects(doc, tok, PLACE_AIM_PREPS)
-        for h in heads:
-            for t in [h] + prep_objects(doc, h, ("of",)):
+        for h in heads:  # "power lines leading into Kabul": the place the object runs to
+            led = [p for c in doc.children(h.i) if c.dep == "acl" and c.tag in ("VBG", "VBN")
+                   for p in prep_objects(doc, c, ("into", "to", "toward", "towards"))]
+            for t in [h] + prep_objects(doc, h, ("of",)) + led:
                 place = self._place_at.get(t.i)
                 if place is not None and place.country:
                     return place

@@ -15,6 +15,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
+OWN = " (a possessive only)"
 WARNING = frozenset({"warn", "caution"})  # "warned that police will no longer tolerate …": a warning to them
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "Israel is opposed to X", "Japan was alarmed by …" without an agent: a state of the subject, who is the source
@@ -148,7 +149,7 @@ class RoleFinder:
         for pobj in prep_objects(doc, tok, preps):
             found = index.for_phrase(pobj.i)
             if found and _pronoun_only(doc, pobj, found):
-                own = own or Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")  # "on its labour market"
+                own = own or Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object{OWN}")  # "on its labour market"
             elif found:
                 return Arg(found, pobj, f"'{doc.tokens[pobj.head].text}' object")
         if targets == ("-",):
@@ -190,11 +191,18 @@ class RoleFinder:
             if c.dep == "ccomp" or c.dep == "acl" and any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(c.i)):
                 subj = next((g for g in doc.children(c.i) if g.dep in ("nsubj", "nsubjpass")), None)
                 found = index.for_phrase(subj.i) if subj is not None else []
+                if found and tok.lemma.lower() in WARNING and _own_side(found, subject_of(doc, tok)[0], index):
+                    warned = object_of(doc, c)  # "warned that police will not tolerate rallies by X": X is warned
+                    found = index.for_phrase(warned.i) if warned is not None else []
+                    if found and all(m.actor.country or m.actor.code for m in found):
+                        return Arg(found, warned, f"object of the clause '{c.text}'")
+                    continue
                 if found and (c.head != tok.i or tok.lemma.lower() in WARNING or not self.lexicon.is_speech(tok.lemma.lower())):
                     return Arg(found, subj, f"subject of the clause '{c.text}'")
-        found = nested_prep_target(doc, tok, index, FALLBACK_TARGET_PREPS + ("about", "over"))
-        if found:
-            return found
+        for holder in holders:  # "reneged on his commitment to X", "accepted a formula for ending its dispute with X"
+            found = nested_prep_target(doc, holder, index, FALLBACK_TARGET_PREPS + ("about", "over"))
+            if found:
+                return found
         wheres = [p for h in holders for p in prep_objects(doc, h, ("in", "inside"))]
         for pobj in wheres:  # "lifted a curfew in Montenegro", "strengthened its forces in Lebanon"
             found = [m for m in index.for_phrase(pobj.i) if m.actor.kind == "state" and m.actor.country and (
@@ -227,6 +235,8 @@ class RoleFinder:
             if len(found) >= 2:
                 return Arg(found[:1], between[0], "'between' pair"), Arg(found[1:2], between[0], "'between' pair")
         target = self.target(doc, noun, entry, index) or compound_head_target(doc, noun, entry, index)
+        own = target if target.via.endswith(OWN) else Arg()  # "restrictions on its market for EU members": keep looking
+        target = Arg() if own else target
         verb = governing_verb(doc, noun)
         if verb is not None and _background(doc, noun):
             verb = None  # "blocked a road after the bombing": the clause's doer did not do the bombing
@@ -258,7 +268,7 @@ class RoleFinder:
             js, _ = self.verb_args(doc, joiner, _PrepsOnly(entry), index)
             if js:
                 source, target = Arg(js.mentions, js.token, f"subject of '{joiner.text}'"), source
-        return source, target
+        return source, target or own
 
     def _aimed_at(self, doc: ParsedDoc, holders: list[Token], index: ActorIndex) -> Arg:
         """'fired missiles targeting US troops', 'rockets aimed at Israeli towns': what the act is aimed at."""
@@ -368,6 +378,16 @@ def _background(doc: ParsedDoc, noun: Token) -> bool:
             return False
         tok = head
     return False
+
+
+def _own_side(found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
+    """True if the actors are the subject's own side ('police' in what Cairo's security chief warns).
+
+    Same country and the same code or a shared sector: not the opposition the minister warns.
+    """
+    mine = index.for_phrase(subj.i) if subj is not None else []
+    return bool(mine) and all(any(m.actor.country == o.actor.country and (
+        m.actor.code == o.actor.code or set(m.actor.sector) & set(o.actor.sector)) for o in mine) for m in found)
 
 
 def _pronoun_only(doc: ParsedDoc, pobj: Token, found: list[ActorMention]) -> bool:
