@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from casus.events.adjuncts import aimed_at, background
 from casus.events.arguments import (
     FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
 )
@@ -24,13 +25,6 @@ STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint"
 ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
 WHERE = "country where it happened"
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
-AIMING = frozenset({"target", "aim", "direct"})  # "missiles targeting / aimed at / directed at X"
-BACKGROUND_PREPS = frozenset({"after", "following", "amid", "amidst", "despite", "since", "before"})
-REACTION_NOUNS = frozenset({"wake", "aftermath", "response", "retaliation", "reprisal", "revenge", "protest",
-                            "reaction"})  # "in retaliation for the killing": the killing is the other side's
-CHARGING_VERBS = frozenset({"arrest", "detain", "jail", "imprison", "charge", "sentence", "convict", "indict", "try",
-                            "prosecute", "punish", "blame", "fine", "execute", "hang", "extradite", "accuse",
-                            "question", "investigate", "sanction"})  # "arrested two men for the bombing"
 
 
 class RoleFinder:
@@ -165,7 +159,7 @@ class RoleFinder:
         means: the lexicon names the target by preposition, so the object itself ('sent troops') is not it.
         """
         holders = [tok] + ([obj] if obj is not None else [])
-        aimed = self._aimed_at(doc, holders, index)
+        aimed = aimed_at(doc, holders, index)
         if aimed:
             return aimed
         for holder in holders:  # "granted asylum to X", "shared evidence with the U.S.", "blockade of the U.K."
@@ -238,7 +232,7 @@ class RoleFinder:
         own = target if target.via.endswith(OWN) else Arg()  # "restrictions on its market for EU members": keep looking
         target = Arg() if own else target
         verb = governing_verb(doc, noun)
-        if verb is not None and _background(doc, noun):
+        if verb is not None and background(doc, noun):
             verb = None  # "blocked a road after the bombing": the clause's doer did not do the bombing
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
@@ -269,19 +263,6 @@ class RoleFinder:
             if js:
                 source, target = Arg(js.mentions, js.token, f"subject of '{joiner.text}'"), source
         return source, target or own
-
-    def _aimed_at(self, doc: ParsedDoc, holders: list[Token], index: ActorIndex) -> Arg:
-        """'fired missiles targeting US troops', 'rockets aimed at Israeli towns': what the act is aimed at."""
-        for holder in holders:
-            for c in doc.children(holder.i):
-                if c.dep not in ("acl", "advcl", "xcomp") or c.lemma.lower() not in AIMING:
-                    continue
-                heads = [g for g in doc.children(c.i) if g.dep == "dobj"] + prep_objects(doc, c, ("at", "against"))
-                for h in heads:
-                    found = [m for m in index.for_phrase(h.i) if m.actor.country or m.actor.code]
-                    if found:
-                        return Arg(found, h, f"aimed at ('{c.text}')")
-        return Arg()
 
     def condition_target(self, doc: ParsedDoc, tok: Token, index: ActorIndex) -> Arg:
         """'threatened to launch an offensive unless Baghdad accepted …': the one the threat's condition names."""
@@ -327,7 +308,7 @@ class RoleFinder:
     def speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
                           quotes: Sequence[Quote] = ()) -> Arg:
         """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
-        if not source and tok.pos == "NOUN" and _background(doc, tok):
+        if not source and tok.pos == "NOUN" and background(doc, tok):
             return source  # "X said Indonesia must ensure security after the Bali bombing": X did not bomb
         if not source and tok.pos == "VERB" and subject_of(doc, tok)[1]:
             return source  # "a settler was stabbed, the army said": the speaker is not the doer
@@ -357,27 +338,6 @@ class RoleFinder:
                     if spk is not None and spk.actor.country:
                         return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
         return source
-
-
-def _background(doc: ParsedDoc, noun: Token) -> bool:
-    """True for an act named in a time, reaction or charge adjunct ('after the bombing', 'arrested for the attack')."""
-    if any(c.dep == "prep" and c.text.lower() == "with" for c in doc.children(noun.i)):
-        return False  # "following a meeting with Abe, Putin said": the clause's subject was the other side
-    tok = noun
-    for _ in range(4):
-        if tok.head == tok.i:
-            return False
-        head = doc.tokens[tok.head]
-        if tok.dep in ("pobj", "pcomp", "dobj") and head.text.lower() in BACKGROUND_PREPS:
-            return True
-        if tok.dep == "pobj" and head.dep == "prep" and doc.tokens[head.head].lemma.lower() in REACTION_NOUNS:
-            return True
-        if tok.dep == "pobj" and head.text.lower() == "for" and doc.tokens[head.head].lemma.lower() in CHARGING_VERBS:
-            return True  # the charge: done by the one charged, if by anyone
-        if tok.dep not in ("conj", "compound"):
-            return False
-        tok = head
-    return False
 
 
 def _own_side(found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
