@@ -16,6 +16,7 @@ NAME_ENTITIES = frozenset({"ORG", "PERSON", "GPE", "NORP", "FAC", "LOC", "WORK_O
                            "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", "forward", "in", "to", "with", "away"})
 FORCE_ROOTS = frozenset({"18", "19", "20"})
+PHONING = frozenset({"call", "phone", "telephone", "ring"})  # verbs whose 041 (phone call) needs someone called
 JOINT = frozenset({"joint", "combined", "bilateral", "trilateral"})
 NAMED_BODIES = frozenset({"minister", "ministry", "secretary", "department", "commissioner", "commission",
                           "committee", "agency", "council", "office", "bureau", "envoy", "spokesman",
@@ -144,7 +145,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
         if entry is not None and pos == "VERB" and entry.code == "014" and any(
                 c.dep in ("ccomp", "xcomp", "oprd") and c.lemma.lower() == "be" for c in doc.children(t.i)):
             entry = None  # "consider the projects to be a step towards peace": a view, not a policy option weighed
-        if entry is not None and pos == "VERB" and entry.code == "041" and not _calls_someone(doc, t, index):
+        if entry is not None and pos == "VERB" and entry.code == "041" and lemma in PHONING and not _calls_someone(
+                doc, t, index):
             entry = None  # "firefighters were called to the building": summoned, not a phone call
         if entry is not None and entry.pos in ("VERB", "NOUN"):
             out.append(Candidate(t, entry, entry.pos, first_char))
