@@ -13,6 +13,7 @@ from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
+from casus.events.precision import exercise_of, handled_device, market_goods, names_a_kind, natural_hazard
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
@@ -80,6 +81,16 @@ class EventExtractor:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
                 if cand.pos == "NOUN" and _undone(doc, cand.token):
                     continue  # "overturned the convictions", "abandoned the talks": undone, not done
+                if cand.pos == "NOUN" and handled_device(doc, cand.token, cand.entry.code):
+                    continue  # "officers were seeking a bomb", "defused a roadside bomb": no attack done
+                if cand.pos == "NOUN" and names_a_kind(doc, cand.token, claimed):
+                    continue  # "the offer price", "riot gear", "an investment bank": a kind of thing, not an act
+                if cand.pos == "NOUN" and cand.entry.code[:2] == "13" and natural_hazard(doc, cand.token):
+                    continue  # "a hurricane warning": weather, not a threat
+                if cand.pos == "NOUN" and exercise_of(doc, cand.token):
+                    continue  # "the exercise of the warrants": their use, not a military exercise
+                if market_goods(self.lexicon, doc, cand.token, cand.entry):
+                    continue  # "the treasury offered bills", "a bank offered deposits": a market, not politics
                 mood = moods[cand.token.i]
                 if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
                     continue  # "talks … for reaching a treaty": the aim of another act, not an act
@@ -103,7 +114,9 @@ class EventExtractor:
             source, target = self.roles.verb_args(doc, tok, entry, index)
         else:
             source, target = self.roles.noun_args(doc, tok, entry, index)
-        source = self.roles.speaker_fallback(doc, tok, source, index, quotes)
+        if not (cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS and tok.dep == "pobj" and (
+                doc.tokens[tok.head].text.lower() in ("in", "during"))):  # "said women could not serve in combat"
+            source = self.roles.speaker_fallback(doc, tok, source, index, quotes)
         if target and source and _own_possession(doc, source, target):
             # "Israel strengthened its forces in Lebanon": the source's own forces are not the target
             obj = object_of(doc, tok) if cand.pos == "VERB" else None

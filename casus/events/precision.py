@@ -1,0 +1,100 @@
+"""Act words that name no act done: devices searched for or made safe, fields and kinds named by a modifier."""
+from __future__ import annotations
+
+from casus.events.arguments import acted_on, object_words
+from casus.model import ParsedDoc, Token
+
+FORCE_ROOTS = frozenset({"18", "19", "20"})
+# what is done to a device that has not gone off: looking for it, finding it, making it safe, making or keeping it
+DEVICE_VERBS = frozenset({"search", "seek", "look", "hunt", "find", "discover", "detect", "locate", "uncover",
+                          "defuse", "dismantle", "disarm", "deactivate", "neutralize", "neutralise", "dispose",
+                          "recover", "sweep", "manufacture", "build", "assemble", "possess", "store", "stockpile",
+                          "hide", "smuggle"})
+
+
+def handled_device(doc: ParsedDoc, noun: Token, code: str) -> bool:
+    """True for a device noun of force that is searched for, found or made safe ('seeking a bomb', 'defused a mine')."""
+    if code[:2] not in FORCE_ROOTS:
+        return False
+    tok = noun
+    while tok.dep in ("compound", "conj") and tok.head != tok.i:  # "a car bomb", "guns and bombs"
+        tok = doc.tokens[tok.head]
+    if tok.head == tok.i:
+        return False
+    head = doc.tokens[tok.head]
+    if tok.dep == "pobj" and head.text.lower() == "for" and head.head != head.i:  # "searched for explosives"
+        head = doc.tokens[head.head]
+        return head.pos == "VERB" and head.lemma.lower() in DEVICE_VERBS
+    if tok.dep not in ("dobj", "nsubjpass") or head.pos != "VERB" or head.lemma.lower() not in DEVICE_VERBS:
+        return False
+    obj = acted_on(doc, head)
+    return obj is not None and obj.i == tok.i
+
+
+# head nouns that carry the act their modifier names: "an aid convoy", "a peace plan", "the bombing campaign"
+CARRIERS = frozenset({"package", "convoy", "shipment", "consignment", "delivery", "plan", "proposal", "programme",
+                      "program", "process", "campaign", "operation", "effort", "initiative", "flight", "mission",
+                      "money", "fund", "payment", "pledge", "offer", "request", "deal", "accord", "agreement", "bill",
+                      "law", "resolution", "order", "spree", "wave", "series", "action", "activity", "round", "victim",
+                      "casualty", "survivor", "threat", "call", "demand", "decision", "move", "measure", "step",
+                      "date", "deadline", "site", "scene", "zone", "area", "toll", "explosion", "blast", "detonation",
+                      "incident", "death", "injury", "ambush", "explosion", "plot", "attempt", "threat"})
+NATURAL = frozenset({"hurricane", "storm", "flood", "tsunami", "weather", "heat", "fire", "typhoon", "cyclone",
+                     "snow", "avalanche", "frost", "wind", "rain", "tornado", "volcano", "earthquake", "drought",
+                     "health", "smog", "pollution"})
+
+
+def names_a_kind(doc: ParsedDoc, noun: Token, claimed: set[int]) -> bool:
+    """True for an act noun that only says what kind of thing its head is ('offer price', 'riot gear', 'investment bank').
+
+    Not when the head carries the act ('aid convoy', 'peace plan', 'bombing campaign') or is an act itself.
+    """
+    if noun.dep != "compound" or noun.head == noun.i:
+        return False
+    head = doc.tokens[noun.head]
+    if head.i in claimed or head.pos not in ("NOUN", "PROPN"):
+        return False
+    lemma = head.lemma.lower()
+    return lemma not in CARRIERS and not lemma.rstrip("s") in CARRIERS
+
+
+def natural_hazard(doc: ParsedDoc, noun: Token) -> bool:
+    """True for a warning, alert or threat about weather or nature ('a hurricane warning', 'flood alert')."""
+    return any(c.dep in ("compound", "amod", "nmod") and c.lemma.lower() in NATURAL for c in doc.children(noun.i))
+
+
+def exercise_of(doc: ParsedDoc, noun: Token) -> bool:
+    """True for 'the exercise of' a right, power or warrant: using it, not a military exercise."""
+    return noun.lemma.lower() == "exercise" and any(
+        c.dep == "prep" and c.text.lower() == "of" for c in doc.children(noun.i))
+
+
+# what a market offers: instruments, prices and products, not political cooperation or aid
+INSTRUMENTS = frozenset({"bill", "bond", "share", "stake", "deposit", "security", "securities", "certificate",
+                         "debenture", "stock", "equity", "dividend", "coupon", "yield", "rate", "price", "discount",
+                         "ipo", "tranche", "treasury", "treasuries", "premium", "fare", "product", "job", "salary", "wage",
+                         "bonus"})
+OFFERABLE = frozenset({"plan", "proposal", "solution", "guarantee", "assurance", "apology", "compensation", "amnesty",
+                       "incentive", "role", "idea", "olive", "hand", "option", "alternative", "formula", "initiative",
+                       "framework", "roadmap", "terms", "condition", "opportunity", "chance", "place", "seat", "post",
+                       "venue", "resignation", "condolence", "sympathy", "congratulation"})
+
+
+def market_goods(lexicon, doc: ParsedDoc, verb: Token, entry) -> bool:
+    """True for an offer or a sale of market goods: 'offered treasury bills', 'offered deposits at higher rates'.
+
+    Cooperation, aid and intent rows (03, 06, 07) then name no political act: the object is an instrument,
+    price or product, or a plain 'offer' has an object that is no act and nothing offered between states.
+    """
+    if verb.pos != "VERB" or entry.code[:2] not in ("03", "06", "07"):
+        return False
+    obj = acted_on(doc, verb)
+    if obj is None:
+        return False
+    words = [doc.tokens[i] for i in object_words(doc, obj)] + [c for c in doc.children(obj.i) if c.dep == "compound"]
+    if any(w.lemma.lower() in INSTRUMENTS or w.text.lower() in INSTRUMENTS for w in words):
+        return True
+    lemma = obj.lemma.lower()
+    return (entry.trigger == "offer" and entry.requires is None and obj.pos == "NOUN" and obj.ent_type == ""
+            and lemma not in OFFERABLE and lemma.rstrip("s") not in OFFERABLE
+            and lexicon.lookup(lemma, "NOUN") is None)
