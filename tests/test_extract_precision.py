@@ -92,3 +92,21 @@ def test_negation_stays_in_its_clause(pipeline):
     assert signed and all(e.mode == "asserted" for e in signed)
     evs = _code(pipeline, "Iran did not sign or ratify the treaty with Iraq.")
     assert evs and all(e.mode == "negated" for e in evs if e.cameo.root == "05")
+
+
+def test_attack_among_politicians_is_criticism(pipeline):
+    """An attack or clash between politicians, parties, judges and ministers is verbal (111); armed actors keep 19x."""
+    evs = _code(pipeline, "British opposition leader Michael Howard attacked Prime Minister Tony Blair over the Iraq war.")
+    assert "11" in _roots(evs) and "19" not in _roots(evs)
+    evs = _code(pipeline, "The UK's top judge clashed with British ministers over inquiries.")
+    assert "19" not in _roots(evs)
+    assert "19" in _roots(_code(pipeline, "Syrian government forces attacked rebels near Aleppo."))
+    assert "19" in _roots(_code(pipeline, "The Syrian government attacked the town of Homs."))
+
+
+def test_harm_with_no_doer_and_no_one_coded_is_no_event(pipeline):
+    """'seven people were killed when a plane crashed': no doer, and the harmed are people of no country or role."""
+    assert not _code(pipeline, "At least seven people were killed when a bomber crashed at the airport.")
+    assert not _code(pipeline, "Sixty-six people were injured yesterday according to health officials.")
+    evs = _code(pipeline, "Two Iraqi soldiers were killed near Mosul.")
+    assert any(e.cameo.root == "19" and e.target and e.target.country == "IRQ" for e in evs)

@@ -192,6 +192,8 @@ class EventExtractor:
         if place is not None and place.country:  # "police arrested protesters in Minsk": both are Belarusian
             source = _in_place(doc, source, place, target.token)
             target = _in_place(doc, target, place, source.token)
+        if _nobody_named(source, target):
+            return None  # "seven people were killed when a plane crashed": no doer, and no one coded suffered it
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
@@ -285,6 +287,12 @@ class EventExtractor:
             report_date=report.isoformat() if report else None, location=place,
             mentions=1, confidence=max(0.05, min(conf, 0.99)), reasons=why, evidence=[evidence],
         )
+
+
+def _nobody_named(source: Arg, target: Arg) -> bool:
+    """True when no one did the act and those it was done to are people of no country, code or role ('people were injured')."""
+    return all(m.actor.kind == "unknown" and not m.actor.code for m in source.mentions) and not any(
+        m.actor.country or m.actor.code or set(m.actor.sector) - {"CVL"} for m in target.mentions)
 
 
 def _reported_as_done(doc: ParsedDoc, noun: Token) -> bool:
