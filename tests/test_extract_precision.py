@@ -110,3 +110,29 @@ def test_harm_with_no_doer_and_no_one_coded_is_no_event(pipeline):
     assert not _code(pipeline, "Sixty-six people were injured yesterday according to health officials.")
     evs = _code(pipeline, "Two Iraqi soldiers were killed near Mosul.")
     assert any(e.cameo.root == "19" and e.target and e.target.country == "IRQ" for e in evs)
+
+
+CALLS_AND_ATTEMPTS = [
+    # naming, projecting or summoning is no telephone call (041)
+    ("Later in the day, the AP also called Nevada for Biden.", "041"),
+    ("British firefighters were called to the building.", "041"),
+    # an attempt is no appeal
+    ("The US Supreme Court sought to determine whether the law was valid.", "020"),
+]
+
+
+@pytest.mark.parametrize("i", range(len(CALLS_AND_ATTEMPTS)))
+def test_calls_and_attempts(pipeline, i):
+    text, code = CALLS_AND_ATTEMPTS[i]
+    assert code not in {e.cameo.code for e in _code(pipeline, text)}, text
+
+
+def test_phone_call_and_appeal_still_coded(pipeline):
+    assert "041" in {e.cameo.code for e in _code(pipeline, "Putin called Erdogan on Tuesday.")}
+    assert "02" in _roots(_code(pipeline, "Ukraine sought military aid from Germany."))
+
+
+def test_statement_that_carries_another_act_is_not_coded_apart(pipeline):
+    """'In a statement, X blamed Israel': the blame is coded, not a statement aimed at Israel."""
+    evs = _code(pipeline, "In a statement, the Iraqi militia blamed Israel and the United States for the attack.")
+    assert "11" in _roots(evs) and "01" not in _roots(evs)

@@ -13,7 +13,9 @@ from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
-from casus.events.precision import exercise_of, handled_device, market_goods, names_a_kind, natural_hazard
+from casus.events.precision import (
+    attempt_only, exercise_of, handled_device, market_goods, medium_of, names_a_kind, natural_hazard, not_a_call,
+)
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
@@ -91,6 +93,12 @@ class EventExtractor:
                     continue  # "the exercise of the warrants": their use, not a military exercise
                 if market_goods(self.lexicon, doc, cand.token, cand.entry):
                     continue  # "the treasury offered bills", "a bank offered deposits": a market, not politics
+                if cand.pos == "VERB" and not_a_call(doc, cand.token, cand.entry.code):
+                    continue  # "called Nevada for Biden", "calling it a crime", "were called to the scene"
+                if cand.pos == "NOUN" and medium_of(doc, cand.token, cand.entry.code, claimed, index):
+                    continue  # "blamed Israel in a statement": the blame is the act, the statement its medium
+                if cand.pos == "VERB" and attempt_only(doc, cand.token, cand.entry.code):
+                    continue  # "the court sought to determine whether": an attempt, not an appeal
                 mood = moods[cand.token.i]
                 if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
                     continue  # "talks … for reaching a treaty": the aim of another act, not an act

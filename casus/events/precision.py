@@ -98,3 +98,41 @@ def market_goods(lexicon, doc: ParsedDoc, verb: Token, entry) -> bool:
     return (entry.trigger == "offer" and entry.requires is None and obj.pos == "NOUN" and obj.ent_type == ""
             and lemma not in OFFERABLE and lemma.rstrip("s") not in OFFERABLE
             and lexicon.lookup(lemma, "NOUN") is None)
+
+
+def not_a_call(doc: ParsedDoc, verb: Token, code: str) -> bool:
+    """True for 'call' that names, projects or summons, not a telephone call (041).
+
+    'calling it a culture of death', 'called Nevada for Biden', 'firefighters were called to the building'.
+    """
+    if code != "041" or verb.lemma.lower() != "call":
+        return False
+    kids = doc.children(verb.i)
+    if sum(c.dep == "dobj" for c in kids) > 1 or any(c.dep in ("oprd", "xcomp", "ccomp", "acomp") for c in kids):
+        return True  # naming: "called it a crime"
+    if any(c.dep == "prep" and c.text.lower() == "for" for c in kids):
+        return True  # "called the race for Biden"
+    return any(c.dep == "nsubjpass" for c in kids) and not any(c.dep == "agent" for c in kids)
+
+
+ATTEMPT_VERBS = frozenset({"seek", "try", "attempt", "strive", "endeavour", "endeavor"})
+
+
+def medium_of(doc: ParsedDoc, noun: Token, code: str, claimed: set[int], index) -> bool:
+    """True for a statement noun that is only the medium of another coded act on an actor ('blamed Israel in a statement').
+
+    Its target would be that act's; with no actor acted on ('in a press release, X denounced the summit') it stays.
+    """
+    if code[:2] != "01" or noun.dep != "pobj" or noun.head == noun.i:
+        return False
+    prep = doc.tokens[noun.head]
+    if prep.text.lower() not in ("in", "through", "via") or prep.head not in claimed:
+        return False
+    return any(c.dep == "dobj" and index.for_phrase(c.i) for c in doc.children(prep.head))
+
+
+def attempt_only(doc: ParsedDoc, verb: Token, code: str) -> bool:
+    """True for 'sought to determine', 'tried to': an attempt at what follows, not an appeal (02)."""
+    kids = doc.children(verb.i)
+    return (code[:2] == "02" and verb.lemma.lower() in ATTEMPT_VERBS and any(c.dep == "xcomp" for c in kids)
+            and not any(c.dep in ("dobj", "prep") for c in kids))
