@@ -29,7 +29,7 @@ NO_ACT = [
     # an act noun that only says what kind of thing its head is
     ("French police in riot gear fired tear gas at protesters in Paris.", "14"),
     ("The German investment bank challenged the Russian government in court.", "06"),
-    ("The Afghan court approved the arrest warrants for the Taliban commanders.", "17"),
+    ("Kenyan police said the asylum system was overwhelmed by claims from Somalis.", "07"),
     # weather, not a threat; the use of a right or warrant, not a military exercise
     ("The US weather service issued a hurricane warning for the Bahamas.", "13"),
     ("The Afghan court approved the exercise of the warrants.", "15"),
@@ -57,6 +57,8 @@ STILL_ACT = [
     ("Russian troops overran the town of Bakhmut.", "19"),
     ("Jordan sent an aid convoy to Gaza.", "07"),
     ("Japan offered a loan of 3 billion dollars to Indonesia.", "07"),
+    ("The Hong Kong government proposed a bill to allow extraditions to China.", "03"),
+    ("Iran issued arrest warrants for 36 American officials.", "17"),
     ("Israeli jets killed five militants in an air strike on Gaza.", "19"),
     ("Hundreds of students took part in the protest against the Iranian government.", "14"),
 ]
@@ -102,6 +104,8 @@ def test_attack_among_politicians_is_criticism(pipeline):
     assert "19" not in _roots(evs)
     assert "19" in _roots(_code(pipeline, "Syrian government forces attacked rebels near Aleppo."))
     assert "19" in _roots(_code(pipeline, "The Syrian government attacked the town of Homs."))
+    evs = _code(pipeline, "The Liberal Democrats will have to fight to get their voice heard in the British parliament.")
+    assert not {"11", "19"} & _roots(evs)
 
 
 def test_harm_with_no_doer_and_no_one_coded_is_no_event(pipeline):

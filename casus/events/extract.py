@@ -14,7 +14,7 @@ from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.precision import (
-    attempt_only, exercise_of, handled_device, market_goods, medium_of, names_a_kind, natural_hazard, not_a_call,
+    attempt_only, exercise_of, figurative_force, handled_device, market_goods, medium_of, names_a_kind, natural_hazard, not_a_call,
 )
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
@@ -150,6 +150,8 @@ class EventExtractor:
             target = self.roles.condition_target(doc, tok, index)  # "… unless Baghdad accepted"
         first_target = target.mentions[0].actor if target else None
         base = recode_by_sector(self.sector_rules, entry.code, source.mentions[0].actor, first_target)
+        if mod.appeal_head is None and figurative_force(tok, entry.code, base):
+            return None  # "will have to fight to get their voice heard": neither force nor criticism
         code, mode = self.modes.code(base, mod.mode)
         if mod.mode == "alleged" and base[:2] in FORCE_ROOTS and own_claim(doc, mod.cue, source, index):
             code, mode = "015", "asserted"  # "UNITA claimed that they had attacked …": a claim of responsibility

@@ -38,7 +38,7 @@ CARRIERS = frozenset({"package", "convoy", "shipment", "consignment", "delivery"
                       "law", "resolution", "order", "spree", "wave", "series", "action", "activity", "round", "victim",
                       "casualty", "survivor", "threat", "call", "demand", "decision", "move", "measure", "step",
                       "date", "deadline", "site", "scene", "zone", "area", "toll", "explosion", "blast", "detonation",
-                      "incident", "death", "injury", "ambush", "explosion", "plot", "attempt", "threat"})
+                      "incident", "death", "injury", "ambush", "plot", "attempt", "warrant"})
 NATURAL = frozenset({"hurricane", "storm", "flood", "tsunami", "weather", "heat", "fire", "typhoon", "cyclone",
                      "snow", "avalanche", "frost", "wind", "rain", "tornado", "volcano", "earthquake", "drought",
                      "health", "smog", "pollution"})
@@ -70,7 +70,8 @@ def exercise_of(doc: ParsedDoc, noun: Token) -> bool:
 
 
 # what a market offers: instruments, prices and products, not political cooperation or aid
-INSTRUMENTS = frozenset({"bill", "bond", "share", "stake", "deposit", "security", "securities", "certificate",
+SELLING = frozenset({"offer", "sell", "issue", "auction", "provide"})
+INSTRUMENTS = frozenset({"bond", "share", "stake", "deposit", "security", "securities", "certificate",
                          "debenture", "stock", "equity", "dividend", "coupon", "yield", "rate", "price", "discount",
                          "ipo", "tranche", "treasury", "treasuries", "premium", "fare", "product", "job", "salary", "wage",
                          "bonus"})
@@ -94,6 +95,8 @@ def market_goods(lexicon, doc: ParsedDoc, verb: Token, entry) -> bool:
     words = [doc.tokens[i] for i in object_words(doc, obj)] + [c for c in doc.children(obj.i) if c.dep == "compound"]
     if any(w.lemma.lower() in INSTRUMENTS or w.text.lower() in INSTRUMENTS for w in words):
         return True
+    if verb.lemma.lower() in SELLING and any(w.lemma.lower() == "bill" for w in words):
+        return True  # "offered bills worth 5 billion rupees"; a government proposing a bill is politics
     lemma = obj.lemma.lower()
     return (entry.trigger == "offer" and entry.requires is None and obj.pos == "NOUN" and obj.ent_type == ""
             and lemma not in OFFERABLE and lemma.rstrip("s") not in OFFERABLE
@@ -136,3 +139,14 @@ def attempt_only(doc: ParsedDoc, verb: Token, code: str) -> bool:
     kids = doc.children(verb.i)
     return (code[:2] == "02" and verb.lemma.lower() in ATTEMPT_VERBS and any(c.dep == "xcomp" for c in kids)
             and not any(c.dep in ("dobj", "prep") for c in kids))
+
+
+VERBAL_ATTACKS = frozenset({"attack", "clash", "assail", "lash", "blast", "slam", "hit", "savage", "strike"})
+
+
+def figurative_force(tok: Token, lexicon_code: str, recoded: str) -> bool:
+    """True for force (190) the actors' sectors made words (111) but whose trigger is no verbal attack.
+
+    'the Liberal Democrats will have to fight to get their voice heard', 'Yukos continues to fight for its survival'.
+    """
+    return lexicon_code == "190" and recoded == "111" and tok.lemma.lower() not in VERBAL_ATTACKS
