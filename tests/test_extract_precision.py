@@ -39,6 +39,13 @@ NO_ACT = [
     ("The company offered deposits at higher rates to Indian customers.", "03"),
     ("The Indian treasury offered bills worth 5 billion rupees to Indian banks.", "03"),
     ("Boeing plans to offer new planes to Chinese airlines.", "03"),
+    # harm by disaster or mishap, or to animals, is no act of force
+    ("Catalonia apartment block fire kills three, injures sixteen.", "19"),
+    ("Seven Americans were killed when a bomber crashed at the airport in Connecticut.", "18"),
+    ("Three Indian soldiers were killed in a landslide in Kashmir.", "19"),
+    ("The government of Egypt ordered the killing of over 300,000 pigs.", "19"),
+    # buying is no demand on anyone
+    ("Renault said strong demand outside western Europe lifted its results.", "10"),
 ]
 
 
@@ -61,6 +68,8 @@ STILL_ACT = [
     ("Iran issued arrest warrants for 36 American officials.", "17"),
     ("Israeli jets killed five militants in an air strike on Gaza.", "19"),
     ("Hundreds of students took part in the protest against the Iranian government.", "14"),
+    ("A few hours before the jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraq.", "19"),
+    ("Protesters renewed their demand for the resignation of the Iraqi prime minister.", "02"),
 ]
 
 

@@ -150,3 +150,53 @@ def figurative_force(tok: Token, lexicon_code: str, recoded: str) -> bool:
     'the Liberal Democrats will have to fight to get their voice heard', 'Yukos continues to fight for its survival'.
     """
     return lexicon_code == "190" and recoded == "111" and tok.lemma.lower() not in VERBAL_ATTACKS
+
+
+# what kills by accident or nature: no one's act of force
+DISASTERS = frozenset({"fire", "blaze", "crash", "pileup", "collision", "accident", "storm", "hurricane", "typhoon",
+                       "cyclone", "tornado", "flood", "flooding", "earthquake", "quake", "landslide", "mudslide",
+                       "avalanche", "tsunami", "derailment", "stampede", "collapse", "heatwave", "wildfire",
+                       "outbreak", "virus", "disease", "epidemic", "pandemic", "lightning", "eruption", "smash"})
+MISHAPS = frozenset({"crash", "collide", "collapse", "sink", "capsize", "derail", "overturn", "burn"})
+ANIMALS = frozenset({"pig", "chicken", "bird", "cattle", "cow", "poultry", "dog", "cat", "animal", "livestock", "sheep",
+                     "goat", "fish", "whale", "deer", "horse", "duck", "hen", "camel", "mink", "wolf", "bear", "fox",
+                     "badger", "rat", "mosquito", "locust", "elephant", "rhino", "lion", "tiger", "shark", "ibis"})
+
+
+def by_mishap(doc: ParsedDoc, tok: Token, code: str) -> bool:
+    """True for harm done by a disaster or mishap ('apartment fire kills three', 'killed when a plane crashed').
+
+    Also harm to animals ('ordered the killing of 300,000 pigs').
+    """
+    if code[:2] not in FORCE_ROOTS:
+        return False
+    kids = doc.children(tok.i)
+    doers = [c for c in kids if c.dep == "nsubj"] + [g for c in kids if c.dep in ("prep", "agent") and c.text.lower() in (
+        "in", "during", "by", "from") for g in doc.children(c.i) if g.dep == "pobj"]
+    if tok.dep == "conj" and tok.head != tok.i:  # "a fire kills three, injures sixteen": the shared subject
+        doers += [c for c in doc.children(tok.head) if c.dep == "nsubj"]
+    harmed = [c for c in kids if c.dep in ("dobj", "nsubjpass")] + [
+        g for c in kids if c.dep == "prep" and c.text.lower() == "of" for g in doc.children(c.i) if g.dep == "pobj"]
+    if any(w.lemma.lower() in DISASTERS for h in doers for w in _with_modifiers(doc, h)):
+        return True
+    if any(h.lemma.lower() in ANIMALS or h.lemma.lower().rstrip("s") in ANIMALS for h in harmed):
+        return True
+    return any(c.dep == "advcl" and c.lemma.lower() in MISHAPS and any(  # "killed when a bomber crashed"
+        g.dep == "advmod" and g.text.lower() in ("when", "as") for g in doc.children(c.i)) for c in kids)
+
+
+MARKET_ADJ = frozenset({"strong", "weak", "high", "low", "growing", "rising", "falling", "increased", "increasing",
+                        "reduced", "slow", "sluggish", "robust", "global", "domestic", "consumer", "seasonal", "peak",
+                        "pent-up", "overseas", "export", "import", "retail", "customer", "market", "oil", "energy",
+                        "power", "electricity", "housing", "steady", "firm", "soft", "healthy", "brisk"})
+
+
+def market_demand(doc: ParsedDoc, noun: Token) -> bool:
+    """True for 'demand' as buying ('strong demand outside Europe', 'the increased demand for mail-in ballots')."""
+    if noun.lemma.lower() != "demand":
+        return False
+    return any(c.dep in ("amod", "compound") and c.lemma.lower() in MARKET_ADJ for c in doc.children(noun.i))
+
+
+def _with_modifiers(doc: ParsedDoc, tok: Token) -> list[Token]:
+    return [tok] + [c for c in doc.children(tok.i) if c.dep in ("compound", "conj")]
