@@ -149,3 +149,11 @@ def test_statement_that_carries_another_act_is_not_coded_apart(pipeline):
     """'In a statement, X blamed Israel': the blame is coded, not a statement aimed at Israel."""
     evs = _code(pipeline, "In a statement, the Iraqi militia blamed Israel and the United States for the attack.")
     assert "11" in _roots(evs) and "01" not in _roots(evs)
+
+
+def test_pronoun_bound_by_its_own_clause_subject(pipeline):
+    """'MANILA - Communist rebels said they destroyed …': 'they' is the rebels, not the coded actor of the story before."""
+    text = ("CAIRO - Egypt's opposition charged that the general election was rigged.\n\n"
+            "MANILA - Communist rebels said they destroyed a military radio station in the northern Philippines.")
+    evs = [e for e in _code(pipeline, text) if e.trigger.text == "destroyed"]
+    assert evs and all(e.source.country != "EGY" and "REB" in e.source.sector for e in evs)

@@ -15,7 +15,7 @@ from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.precision import (
     attempt_only, by_mishap, exercise_of, figurative_force, handled_device, market_demand, market_goods, medium_of,
-    names_a_kind, natural_hazard, not_a_call,
+    names_a_kind, natural_hazard, nearer_antecedents, not_a_call,
 )
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
@@ -51,7 +51,7 @@ class EventExtractor:
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention], quotes: Sequence[Quote] = ()) -> list[Event]:
         """All events of one document, in text order, not yet folded."""
-        index = ActorIndex(doc, actors, places)
+        index = ActorIndex(doc, nearer_antecedents(doc, actors), places)
         attacher = ClauseAttacher(doc, times, places)
         self._place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
         report = doc.article.report_date
