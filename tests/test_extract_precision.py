@@ -157,3 +157,15 @@ def test_pronoun_bound_by_its_own_clause_subject(pipeline):
             "MANILA - Communist rebels said they destroyed a military radio station in the northern Philippines.")
     evs = [e for e in _code(pipeline, text) if e.trigger.text == "destroyed"]
     assert evs and all(e.source.country != "EGY" and "REB" in e.source.sector for e in evs)
+
+
+def test_charged_that_is_an_accusation_and_the_charge_is_not_the_prosecutors_act(pipeline):
+    evs = _code(pipeline, "Egypt's opposition charged that the general election was rigged.")
+    assert "11" in _roots(evs) and "17" not in _roots(evs)
+    evs = _code(pipeline, "Kenyan prosecutors charged two men with murder.")
+    assert "17" in _roots(evs) and "18" not in _roots(evs)
+
+
+def test_medicine_licence_is_no_aid(pipeline):
+    assert "07" not in _roots(_code(pipeline, "The vaccine has been approved in Switzerland and Luxembourg."))
+    assert "07" in _roots(_code(pipeline, "The EU approved medicines for Ukraine."))

@@ -14,8 +14,8 @@ from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.precision import (
-    attempt_only, by_mishap, exercise_of, figurative_force, handled_device, market_demand, market_goods, medium_of,
-    names_a_kind, natural_hazard, nearer_antecedents, not_a_call,
+    attempt_only, by_mishap, charged_that, exercise_of, figurative_force, handled_device, licensed, market_demand,
+    market_goods, medium_of, names_a_kind, natural_hazard, nearer_antecedents, not_a_call,
 )
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
@@ -100,6 +100,10 @@ class EventExtractor:
                     continue  # "blamed Israel in a statement": the blame is the act, the statement its medium
                 if cand.pos == "VERB" and attempt_only(doc, cand.token, cand.entry.code):
                     continue  # "the court sought to determine whether": an attempt, not an appeal
+                if cand.pos == "VERB" and licensed(doc, cand.token, cand.entry.code):
+                    continue  # "the vaccine was approved in Switzerland": a licence, not aid
+                if cand.pos == "VERB" and charged_that(doc, cand.token, cand.entry.code):
+                    cand = Candidate(cand.token, self.lexicon.lookup("accuse", "VERB"), "VERB")  # "charged that X rigged"
                 if by_mishap(doc, cand.token, cand.entry.code):
                     continue  # "an apartment fire kills three", "killed when a plane crashed", "the killing of pigs"
                 if cand.pos == "NOUN" and market_demand(doc, cand.token):

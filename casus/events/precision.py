@@ -259,3 +259,22 @@ def _binds(doc: ParsedDoc, mention: ActorMention, pronoun: Token) -> bool:
         if cur.i == subj.head:
             return True
     return False
+
+
+def charged_that(doc: ParsedDoc, verb: Token, code: str) -> bool:
+    """True for 'charged that …': a claim of wrongdoing (accusation), not a legal charge or arrest (17)."""
+    kids = doc.children(verb.i)
+    return (code[:2] == "17" and verb.lemma.lower() == "charge" and any(c.dep == "ccomp" for c in kids)
+            and not any(c.dep in ("dobj", "nsubjpass") for c in kids))
+
+
+MEDICINES = frozenset({"vaccine", "medicine", "drug", "treatment", "therapy", "pill", "jab"})
+
+
+def licensed(doc: ParsedDoc, verb: Token, code: str) -> bool:
+    """True for a medicine 'approved' with no one to receive it: a licence ('the vaccine was approved in Switzerland')."""
+    if code[:2] != "07" or verb.lemma.lower() not in ("approve", "authorize", "authorise", "license", "clear"):
+        return False
+    obj = acted_on(doc, verb)
+    return obj is not None and obj.lemma.lower() in MEDICINES and not any(  # "approved medicines for Ukraine"
+        c.dep == "prep" and c.text.lower() in ("to", "for") for h in (verb, obj) for c in doc.children(h.i))
