@@ -13,10 +13,7 @@ from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
-from casus.events.precision import (
-    attempt_only, by_mishap, charged_that, exercise_of, figurative_force, handled_device, licensed, market_demand,
-    market_goods, medium_of, names_a_kind, natural_hazard, nearer_antecedents, not_a_call,
-)
+from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
@@ -84,30 +81,10 @@ class EventExtractor:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
                 if cand.pos == "NOUN" and _undone(doc, cand.token):
                     continue  # "overturned the convictions", "abandoned the talks": undone, not done
-                if cand.pos == "NOUN" and handled_device(doc, cand.token, cand.entry.code):
-                    continue  # "officers were seeking a bomb", "defused a roadside bomb": no attack done
-                if cand.pos == "NOUN" and names_a_kind(doc, cand.token, claimed):
-                    continue  # "the offer price", "riot gear", "an investment bank": a kind of thing, not an act
-                if cand.pos == "NOUN" and cand.entry.code[:2] == "13" and natural_hazard(doc, cand.token):
-                    continue  # "a hurricane warning": weather, not a threat
-                if cand.pos == "NOUN" and exercise_of(doc, cand.token):
-                    continue  # "the exercise of the warrants": their use, not a military exercise
-                if market_goods(self.lexicon, doc, cand.token, cand.entry):
-                    continue  # "the treasury offered bills", "a bank offered deposits": a market, not politics
-                if cand.pos == "VERB" and not_a_call(doc, cand.token, cand.entry.code):
-                    continue  # "called Nevada for Biden", "calling it a crime", "were called to the scene"
-                if cand.pos == "NOUN" and medium_of(doc, cand.token, cand.entry.code, claimed, index):
-                    continue  # "blamed Israel in a statement": the blame is the act, the statement its medium
-                if cand.pos == "VERB" and attempt_only(doc, cand.token, cand.entry.code):
-                    continue  # "the court sought to determine whether": an attempt, not an appeal
-                if cand.pos == "VERB" and licensed(doc, cand.token, cand.entry.code):
-                    continue  # "the vaccine was approved in Switzerland": a licence, not aid
+                if named_not_done(self.lexicon, doc, cand, claimed, index):
+                    continue  # "seeking a bomb", "riot gear", "offered treasury bills", "a fire kills three" (precision.py)
                 if cand.pos == "VERB" and charged_that(doc, cand.token, cand.entry.code):
                     cand = Candidate(cand.token, self.lexicon.lookup("accuse", "VERB"), "VERB")  # "charged that X rigged"
-                if by_mishap(doc, cand.token, cand.entry.code):
-                    continue  # "an apartment fire kills three", "killed when a plane crashed", "the killing of pigs"
-                if cand.pos == "NOUN" and market_demand(doc, cand.token):
-                    continue  # "strong demand outside Europe": buying, not a demand on anyone
                 mood = moods[cand.token.i]
                 if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
                     continue  # "talks … for reaching a treaty": the aim of another act, not an act

@@ -278,3 +278,15 @@ def licensed(doc: ParsedDoc, verb: Token, code: str) -> bool:
     obj = acted_on(doc, verb)
     return obj is not None and obj.lemma.lower() in MEDICINES and not any(  # "approved medicines for Ukraine"
         c.dep == "prep" and c.text.lower() in ("to", "for") for h in (verb, obj) for c in doc.children(h.i))
+
+
+def named_not_done(lexicon, doc: ParsedDoc, cand, claimed: set[int], index) -> bool:
+    """True for a trigger that names no act done here (each check's docstring gives its class)."""
+    tok, code, noun = cand.token, cand.entry.code, cand.pos == "NOUN"
+    if noun and (handled_device(doc, tok, code) or names_a_kind(doc, tok, claimed) or exercise_of(doc, tok)
+                 or code[:2] == "13" and natural_hazard(doc, tok) or medium_of(doc, tok, code, claimed, index)
+                 or market_demand(doc, tok)):
+        return True
+    if cand.pos == "VERB" and (not_a_call(doc, tok, code) or attempt_only(doc, tok, code) or licensed(doc, tok, code)):
+        return True
+    return market_goods(lexicon, doc, tok, cand.entry) or by_mishap(doc, tok, code)
