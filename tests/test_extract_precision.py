@@ -113,6 +113,7 @@ def test_attack_among_politicians_is_criticism(pipeline):
     assert "19" not in _roots(evs)
     assert "19" in _roots(_code(pipeline, "Syrian government forces attacked rebels near Aleppo."))
     assert "19" in _roots(_code(pipeline, "The Syrian government attacked the town of Homs."))
+    assert "19" in _roots(_code(pipeline, "Serbian protesters tried to storm the Serbian parliament."))
     evs = _code(pipeline, "The Liberal Democrats will have to fight to get their voice heard in the British parliament.")
     assert not {"11", "19"} & _roots(evs)
 
