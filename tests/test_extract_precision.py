@@ -39,6 +39,9 @@ NO_ACT = [
     ("The company offered deposits at higher rates to Indian customers.", "03"),
     ("The Indian treasury offered bills worth 5 billion rupees to Indian banks.", "03"),
     ("Boeing plans to offer new planes to Chinese airlines.", "03"),
+    # a firm buying or selling is commerce, no intent to cooperate
+    ("SBC Communications agreed to buy its former parent AT&T for $16bn.", "03"),
+    ("The US firm said it has started a tender offer for all shares of the Canadian company.", "03"),
     # harm by disaster or mishap, or to animals, is no act of force
     ("Catalonia apartment block fire kills three, injures sixteen.", "19"),
     ("Seven Americans were killed when a bomber crashed at the airport in Connecticut.", "18"),
@@ -70,6 +73,7 @@ STILL_ACT = [
     ("Hundreds of students took part in the protest against the Iranian government.", "14"),
     ("A few hours before the jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraq.", "19"),
     ("Protesters renewed their demand for the resignation of the Iraqi prime minister.", "02"),
+    ("Iran offered to buy Russian fighter jets.", "03"),
 ]
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from casus.events.arguments import acted_on, object_words
+from casus.events.arguments import acted_on, object_words, subject_of
 from casus.model import ActorMention, ParsedDoc, Token
 
 FORCE_ROOTS = frozenset({"18", "19", "20"})
@@ -280,6 +280,31 @@ def licensed(doc: ParsedDoc, verb: Token, code: str) -> bool:
         c.dep == "prep" and c.text.lower() in ("to", "for") for h in (verb, obj) for c in doc.children(h.i))
 
 
+STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "SPY", "COP"})
+COMMERCE = frozenset({"buy", "sell", "acquire", "purchase", "merge", "float", "list", "underwrite", "refinance"})
+MARKET_OFFERS = frozenset({"tender", "public", "takeover", "rival", "hostile", "cash", "share", "initial", "exchange"})
+HOLDINGS = frozenset({"share", "stake", "stock", "company", "firm", "unit", "asset", "bank", "subsidiary", "business"})
+
+
+def commerce(doc: ParsedDoc, tok: Token, code: str, index) -> bool:
+    """True for a firm's intent or offer (03) to buy or sell, or a bid for shares ('agreed to buy its former parent',
+    'offering to buy properties', 'a tender offer for all shares'); a state's ('Iran offered to buy jets') stays."""
+    if code[:2] != "03":
+        return False
+    subj = subject_of(doc, tok)[0] if tok.pos == "VERB" else None
+    doer = index.at(subj.i) if subj is not None else None
+    if doer is not None and (doer.actor.kind in ("state", "igo") or STATE_SECTORS & set(doer.actor.sector)):
+        return False
+    kids = doc.children(tok.i)
+    if any(c.dep in ("xcomp", "acl", "ccomp") and c.lemma.lower() in COMMERCE for c in kids):
+        return True
+    if tok.pos != "NOUN" or tok.lemma.lower() not in ("offer", "bid"):
+        return False
+    return any(c.dep in ("amod", "compound") and c.lemma.lower() in MARKET_OFFERS for c in kids) or any(
+        g.lemma.lower() in HOLDINGS for c in kids if c.dep == "prep" and c.text.lower() == "for"
+        for g in doc.children(c.i) if g.dep == "pobj")
+
+
 def named_not_done(lexicon, doc: ParsedDoc, cand, claimed: set[int], index) -> bool:
     """True for a trigger that names no act done here (each check's docstring gives its class)."""
     tok, code, noun = cand.token, cand.entry.code, cand.pos == "NOUN"
@@ -289,4 +314,4 @@ def named_not_done(lexicon, doc: ParsedDoc, cand, claimed: set[int], index) -> b
         return True
     if cand.pos == "VERB" and (not_a_call(doc, tok, code) or attempt_only(doc, tok, code) or licensed(doc, tok, code)):
         return True
-    return market_goods(lexicon, doc, tok, cand.entry) or by_mishap(doc, tok, code)
+    return market_goods(lexicon, doc, tok, cand.entry) or by_mishap(doc, tok, code) or commerce(doc, tok, code, index)
