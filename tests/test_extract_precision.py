@@ -174,3 +174,9 @@ def test_charged_that_is_an_accusation_and_the_charge_is_not_the_prosecutors_act
 def test_medicine_licence_is_no_aid(pipeline):
     assert "07" not in _roots(_code(pipeline, "The vaccine has been approved in Switzerland and Luxembourg."))
     assert "07" in _roots(_code(pipeline, "The EU approved medicines for Ukraine."))
+
+
+def test_a_visit_needs_a_host(pipeline):
+    """'Police arrived and detained the man': no visit; 'the Pope arrived in Baghdad' is one."""
+    assert "04" not in _roots(_code(pipeline, "British police arrived and detained the man."))
+    assert "04" in _roots(_code(pipeline, "The Pope arrived in Baghdad on Friday."))

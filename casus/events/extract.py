@@ -13,7 +13,7 @@ from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
-from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents
+from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents, no_host
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
@@ -173,6 +173,8 @@ class EventExtractor:
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, code, source, target, place)
+        if no_host(tok, code, target):
+            return None  # "police arrived and detained the man": a visit needs a host
         if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
             target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
         if not target and code.startswith(DOMESTIC_CODES) and len(source.mentions) == 1 and source.mentions[0].actor.country:

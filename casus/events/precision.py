@@ -315,3 +315,14 @@ def named_not_done(lexicon, doc: ParsedDoc, cand, claimed: set[int], index) -> b
     if cand.pos == "VERB" and (not_a_call(doc, tok, code) or attempt_only(doc, tok, code) or licensed(doc, tok, code)):
         return True
     return market_goods(lexicon, doc, tok, cand.entry) or by_mishap(doc, tok, code) or commerce(doc, tok, code, index)
+
+
+MOVES = frozenset({"arrive", "travel", "fly", "head", "come", "go", "return", "visit"})
+
+
+def no_host(tok: Token, code: str, target) -> bool:
+    """True for a visit (042/043) with no host: 'Police arrived and shot him', 'officers arrived at the Walmart'."""
+    if code[:3] not in ("042", "043") or tok.pos != "VERB" or tok.lemma.lower() not in MOVES:
+        return False
+    return not target or all(m.actor.sector and set(m.actor.sector) <= {"BUS"} and not m.actor.country
+                             or m.actor.kind == "unknown" for m in target.mentions)
