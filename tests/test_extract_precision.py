@@ -47,6 +47,8 @@ NO_ACT = [
     ("Seven Americans were killed when a bomber crashed at the airport in Connecticut.", "18"),
     ("Three Indian soldiers were killed in a landslide in Kashmir.", "19"),
     ("The government of Egypt ordered the killing of over 300,000 pigs.", "19"),
+    # what a law allows, no one yields
+    ("Until recently, Pakistani law allowed the perpetrators of honor killings to go unpunished.", "08"),
     # buying is no demand on anyone
     ("Renault said strong demand outside western Europe lifted its results.", "10"),
 ]
@@ -74,6 +76,7 @@ STILL_ACT = [
     ("A few hours before the jet crashed on Wednesday, Iran launched missiles targeting US troops in Iraq.", "19"),
     ("Protesters renewed their demand for the resignation of the Iraqi prime minister.", "02"),
     ("Iran offered to buy Russian fighter jets.", "03"),
+    ("The Chinese government has allowed Hong Kong citizens more freedom.", "08"),
 ]
 
 
