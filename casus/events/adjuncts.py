@@ -26,7 +26,8 @@ def background(doc: ParsedDoc, noun: Token) -> bool:
             return True
         if tok.dep == "pobj" and head.dep == "prep" and doc.tokens[head.head].lemma.lower() in REACTION_NOUNS:
             return True
-        if tok.dep == "pobj" and head.text.lower() == "for" and doc.tokens[head.head].lemma.lower() in CHARGING_VERBS:
+        if tok.dep == "pobj" and head.text.lower() in ("for", "with") and (  # "charged two men with murder"
+                doc.tokens[head.head].lemma.lower() in CHARGING_VERBS):
             return True  # the charge: done by the one charged, if by anyone
         if tok.dep not in ("conj", "compound"):
             return False

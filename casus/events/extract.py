@@ -15,6 +15,7 @@ from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
 from casus.events.modality import PURPOSE, Modality, modality
+from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents, no_host
 from casus.events.modecodes import ModeCoder
 from casus.events.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
@@ -50,7 +51,7 @@ class EventExtractor:
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention], quotes: Sequence[Quote] = ()) -> list[Event]:
         """All events of one document, in text order, not yet folded."""
-        index = ActorIndex(doc, actors, places)
+        index = ActorIndex(doc, nearer_antecedents(doc, actors), places)
         attacher = ClauseAttacher(doc, times, places)
         self._place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
         report = doc.article.report_date
@@ -83,6 +84,10 @@ class EventExtractor:
                     continue  # "lifted sanctions": the verb's own entry for this object codes the act
                 if cand.pos == "NOUN" and _undone(doc, cand.token):
                     continue  # "overturned the convictions", "abandoned the talks": undone, not done
+                if named_not_done(self.lexicon, doc, cand, claimed, index):
+                    continue  # "seeking a bomb", "riot gear", "offered treasury bills", "a fire kills three" (precision.py)
+                if cand.pos == "VERB" and charged_that(doc, cand.token, cand.entry.code):
+                    cand = Candidate(cand.token, self.lexicon.lookup("accuse", "VERB"), "VERB")  # "charged that X rigged"
                 mood = moods[cand.token.i]
                 if mood.reason == PURPOSE and _ancestor_in(doc, cand.token, claimed):
                     continue  # "talks … for reaching a treaty": the aim of another act, not an act
@@ -106,7 +111,9 @@ class EventExtractor:
             source, target = self.roles.verb_args(doc, tok, entry, index)
         else:
             source, target = self.roles.noun_args(doc, tok, entry, index)
-        source = self.roles.speaker_fallback(doc, tok, source, index, quotes)
+        if not (cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS and tok.dep == "pobj" and (
+                doc.tokens[tok.head].text.lower() in ("in", "during"))):  # "said women could not serve in combat"
+            source = self.roles.speaker_fallback(doc, tok, source, index, quotes)
         if target and source and _own_possession(doc, source, target):
             # "Israel strengthened its forces in Lebanon": the source's own forces are not the target
             obj = object_of(doc, tok) if cand.pos == "VERB" else None
@@ -132,6 +139,8 @@ class EventExtractor:
             target = self.roles.condition_target(doc, tok, index)  # "… unless Baghdad accepted"
         first_target = target.mentions[0].actor if target else None
         base = recode_by_sector(self.sector_rules, entry.code, source.mentions[0].actor, first_target)
+        if mod.appeal_head is None and figurative_force(tok, entry.code, base):
+            return None  # "will have to fight to get their voice heard": neither force nor criticism
         code, mode = self.modes.code(base, mod.mode)
         if mod.mode == "alleged" and base[:2] in FORCE_ROOTS and own_claim(doc, mod.cue, source, index):
             code, mode = "015", "asserted"  # "UNITA claimed that they had attacked …": a claim of responsibility
@@ -169,6 +178,8 @@ class EventExtractor:
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue
+        if no_host(tok, code, target):
+            return None  # "police arrived and detained the man": a visit needs a host
         if target and code.startswith(DOMESTIC_CODES) and all(_same(s, t) for s in source.mentions for t in target.mentions):
             target = Arg()  # "the government lifted the emergency in X State" read as the government again: at home
         policing = code[:2] == "17" and len(source.mentions) == 1 and "COP" in source.mentions[0].actor.sector and (
@@ -186,6 +197,8 @@ class EventExtractor:
         if where is not None and where.country:  # "police arrested protesters in Minsk": both are Belarusian
             source = _in_place(doc, source, where, target.token)  # "killed in a car bomb explosion in Beirut"
             target = _in_place(doc, target, where, source.token)
+        if _nobody_named(source, target):
+            return None  # "seven people were killed when a plane crashed": no doer, and no one coded suffered it
         events = []
         sources = source.mentions
         targets = target.mentions or [None]
@@ -274,6 +287,12 @@ class EventExtractor:
             report_date=report.isoformat() if report else None, location=place,
             mentions=1, confidence=max(0.05, min(conf, 0.99)), reasons=why, evidence=[evidence],
         )
+
+
+def _nobody_named(source: Arg, target: Arg) -> bool:
+    """True when no one did the act and those it was done to are people of no country, code or role ('people were injured')."""
+    return all(m.actor.kind == "unknown" and not m.actor.code for m in source.mentions) and not any(
+        m.actor.country or m.actor.code or set(m.actor.sector) - {"CVL"} for m in target.mentions)
 
 
 def _reported_as_done(doc: ParsedDoc, noun: Token) -> bool:

@@ -89,6 +89,11 @@ def _negation(doc: ParsedDoc, i: int) -> Token | None:
     return next((c for c in _aux_words(doc, i) if c.dep == "neg" or c.text.lower() in NEGATIONS), None)
 
 
+def _own_subject(doc: ParsedDoc, tok: Token) -> bool:
+    """True for a coordinated clause with a subject of its own, whose mode is not its first conjunct's."""
+    return any(c.dep in ("nsubj", "nsubjpass", "expl") for c in doc.children(tok.i))
+
+
 def _reported(doc: ParsedDoc, tok: Token, is_speech: Callable[[str], bool]) -> Token | None:
     """The speech verb whose reported clause holds tok ('…, he said'), if any."""
     cur = tok
@@ -111,9 +116,10 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
         holder = doc.tokens[pred.head].lemma.lower() if pred.dep == "dobj" else ""
         mode = "refused" if pred.lemma.lower() in STATEMENT_NOUNS and holder in ("have", "make", "offer", "give") else "negated"
         return Modality(mode, no, reason=f"mode {mode}: 'no {pred.text}'")
-    tok, own_clause = pred, True
+    tok, own_clause, other_subject = pred, True, False
     for _ in range(8):
-        for c in _aux_words(doc, tok.i):
+        skip, other_subject = other_subject, False  # the first conjunct's own negation is not this clause's
+        for c in _aux_words(doc, tok.i) if not skip else ():
             low = c.text.lower()
             if c.dep == "neg" or low in NEGATIONS:
                 if own_clause and (FUTURE_AUX | {"would"}) & {a.text.lower() for a in _aux_words(doc, tok.i)} and not (
@@ -201,6 +207,10 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
             return Modality("intended", tok, reason=PURPOSE)
         elif tok.dep in ("advcl", "relcl", "conj", "xcomp", "acl"):
             own_clause = tok.dep == "conj"
+            if tok.dep == "conj" and _own_subject(doc, tok):  # "Russia did not attend, but China signed"
+                own_clause, other_subject = False, True
+                tok = head
+                continue
         elif tok.dep not in PHRASE_DEPS:
             break
         tok = head

@@ -15,6 +15,11 @@ from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
+PARTAKING = frozenset({"participate", "join", "take", "lead", "continue", "persist", "engage", "use", "fire",
+                       "open", "kill", "wound", "injure"})  # "joined in the attack", "fired shots during the clashes"
+SCENE_ROOTS = frozenset({"14", "18", "19", "20"})  # acts whose doer a verb of another kind does not share
+FORCE = frozenset({"18", "19", "20"})
+COERCION = frozenset({"17", "18", "19", "20"})
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 OWN = " (a possessive only)"
 WARNING = frozenset({"warn", "caution"})  # "warned that police will no longer tolerate …": a warning to them
@@ -234,6 +239,8 @@ class RoleFinder:
         verb = governing_verb(doc, noun)
         if verb is not None and background(doc, noun):
             verb = None  # "blocked a road after the bombing": the clause's doer did not do the bombing
+        if verb is not None and self._scene_of(doc, noun, verb, entry):
+            verb = None  # "was interviewed by police during the killings": the killings are not the police's
         if not source and verb is not None:
             source = self._engaged_in(doc, noun, verb, index)
         if verb is not None and (self._judges(doc, verb, noun) or under_judging_noun(
@@ -253,6 +260,8 @@ class RoleFinder:
                 verb = governing_verb(doc, verb)
         if verb is not None and source and not target:
             target = self.target(doc, verb, _PrepsOnly(entry), index)
+            if target.token is not None and _inside(doc, target.token, noun):
+                target = Arg()  # "in a joint statement by Egypt, Greece and Cyprus, …": the act's own authors
         if not target:
             target = self.complement_target(doc, noun, index)
         if not target and verb is not None:
@@ -292,6 +301,18 @@ class RoleFinder:
         obj = object_of(doc, verb) if about else cur
         entry = self.lexicon.lookup(verb.lemma.lower(), "VERB", obj.lemma.lower() if obj is not None else None)
         return entry is not None and entry.code[:2] in JUDGING_ROOTS
+
+    def _scene_of(self, doc: ParsedDoc, noun: Token, verb: Token, entry) -> bool:
+        """True for an act of force or protest named as the scene ('in/during the attack') of a verb of another kind."""
+        prep = doc.tokens[noun.head]
+        if entry.code[:2] not in SCENE_ROOTS or noun.dep != "pobj" or prep.text.lower() not in ("in", "during"):
+            return False
+        if prep.head != verb.i or verb.lemma.lower() in STATIVE_IN | PARTAKING or _light(verb):
+            return False  # "took part in the protest", "were engaged in fighting": the subject's own act
+        own = self.lexicon.lookup(verb.lemma.lower(), "VERB")
+        if entry.code[:2] not in FORCE:  # "threw stones during demonstrations": the protesters; not "police arrested"
+            return subject_of(doc, verb)[1] or own is not None and own.code[:2] in COERCION
+        return own is None or own.code[:2] not in FORCE  # "killed five in an air strike": the same act
 
     def _engaged_in(self, doc: ParsedDoc, noun: Token, verb: Token, index: ActorIndex) -> Arg:
         """'Serb forces were engaged in ethnic cleansing': a stative passive's subject does the act it is in."""
@@ -353,6 +374,22 @@ def _own_side(found: list[ActorMention], subj: Token | None, index: ActorIndex) 
 def _pronoun_only(doc: ParsedDoc, pobj: Token, found: list[ActorMention]) -> bool:
     """True if the phrase's only actor is a possessive pronoun ('its labour market'): the source's own, mostly."""
     return all(doc.tokens[m.head].tag == "PRP$" for m in found)
+
+
+def _inside(doc: ParsedDoc, tok: Token, phrase: Token) -> bool:
+    """True if tok is the phrase's head or hangs below it."""
+    for _ in range(10):
+        if tok.i == phrase.i:
+            return True
+        if tok.head == tok.i:
+            return False
+        tok = doc.tokens[tok.head]
+    return False
+
+
+def _light(verb: Token) -> bool:
+    """True for a verb that carries the act it governs ('staged a protest during …' is not asked here)."""
+    return verb.lemma.lower() in ("be", "have", "do", "stage", "hold", "carry", "conduct", "launch", "mount")
 
 
 def _own_word(doc: ParsedDoc, obj: Token, found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
