@@ -49,6 +49,8 @@ NO_ACT = [
     ("The government of Egypt ordered the killing of over 300,000 pigs.", "19"),
     # what a law allows, no one yields
     ("Until recently, Pakistani law allowed the perpetrators of honor killings to go unpunished.", "08"),
+    # a rally of prices is no demonstration
+    ("I would look at the stock market rally for Bush as a one-day event, said the US economist.", "14"),
     # buying is no demand on anyone
     ("Renault said strong demand outside western Europe lifted its results.", "10"),
 ]
@@ -77,6 +79,7 @@ STILL_ACT = [
     ("Protesters renewed their demand for the resignation of the Iraqi prime minister.", "02"),
     ("Iran offered to buy Russian fighter jets.", "03"),
     ("The Chinese government has allowed Hong Kong citizens more freedom.", "08"),
+    ("The Iraqi opposition held a rally in Baghdad.", "14"),
 ]
 
 

@@ -318,6 +318,21 @@ def allowed_by_text(doc: ParsedDoc, verb: Token, code: str) -> bool:
     return subj is not None and subj.lemma.lower() in LEGAL_TEXTS
 
 
+MARKETS = frozenset({"stock", "share", "market", "equity", "bond", "price", "oil", "dollar", "index", "currency", "yen",
+                     "euro", "pound", "sterling", "gold", "commodity", "futures", "relief", "bull", "bear"})
+
+
+def market_rally(doc: ParsedDoc, tok: Token, code: str) -> bool:
+    """True for a rally of prices ('the stock market rally for Bush', 'shares rallied'): no demonstration (14)."""
+    if code[:2] != "14" or tok.lemma.lower() != "rally":
+        return False
+    words = [c for c in doc.children(tok.i) if c.dep in ("compound", "amod", "nmod")]
+    if tok.pos == "VERB":
+        words += [c for c in doc.children(tok.i) if c.dep == "nsubj"]
+    words += [g for w in list(words) for g in doc.children(w.i) if g.dep == "compound"]
+    return any(w.lemma.lower() in MARKETS or w.lemma.lower().rstrip("s") in MARKETS for w in words)
+
+
 def named_not_done(lexicon, doc: ParsedDoc, cand, claimed: set[int], index) -> bool:
     """True for a trigger that names no act done here (each check's docstring gives its class)."""
     tok, code, noun = cand.token, cand.entry.code, cand.pos == "NOUN"
@@ -328,7 +343,8 @@ def named_not_done(lexicon, doc: ParsedDoc, cand, claimed: set[int], index) -> b
     if cand.pos == "VERB" and (not_a_call(doc, tok, code) or attempt_only(doc, tok, code) or licensed(doc, tok, code)
                                or allowed_by_text(doc, tok, code)):
         return True
-    return market_goods(lexicon, doc, tok, cand.entry) or by_mishap(doc, tok, code) or commerce(doc, tok, code, index)
+    return (market_goods(lexicon, doc, tok, cand.entry) or by_mishap(doc, tok, code) or commerce(doc, tok, code, index)
+            or market_rally(doc, tok, code))
 
 
 MOVES = frozenset({"arrive", "travel", "fly", "head", "come", "go", "return", "visit"})
