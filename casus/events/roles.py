@@ -4,14 +4,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from casus.events.adjuncts import aimed_at, background
-from casus.events.arguments import (
-    FIRST_PERSON, ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of,
-)
+from casus.events.arguments import ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of
 from casus.events.borrow import (
     aim_of_object, compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
 )
-from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, makes_clear, stray_subject
-from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
+from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, stray_subject
+from casus.events.reported import attribution, speaker_source
+from casus.model import ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
 STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in": doers, not victims
@@ -23,11 +22,9 @@ COERCION = frozenset({"17", "18", "19", "20"})
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 OWN = " (a possessive only)"
 WARNING = frozenset({"warn", "caution"})  # "warned that police will no longer tolerate …": a warning to them
-REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})
 # "Israel is opposed to X", "Japan was alarmed by …" without an agent: a state of the subject, who is the source
 STATIVE_PASSIVE = frozenset({"oppose", "concern", "worry", "alarm", "disappoint", "dismay", "outrage", "anger",
                              "satisfy", "please", "delight", "dedicate", "devote"})
-ATTRIBUTION_SECTORS = frozenset({"MED"})  # "…, the Xinhua news agency reported": the reporter is not the actor
 WHERE = "country where it happened"
 FALLBACK_TARGET_PREPS = ("to", "with", "against", "on", "for", "toward", "towards", "at", "into", "from")
 
@@ -250,7 +247,7 @@ class RoleFinder:
         while verb is not None and hops < 3 and not source:
             hops += 1
             vs, vt = self.verb_args(doc, verb, _PrepsOnly(entry), index)
-            if vs and self.lexicon.is_speech(verb.lemma.lower()) and _attribution(vs):
+            if vs and self.lexicon.is_speech(verb.lemma.lower()) and attribution(vs):
                 break  # "killed in an attack, the Xinhua news agency reported": the agency did not attack
             if vs or vs.token is not None:
                 source = Arg(vs.mentions, vs.token, f"subject of '{verb.text}'")
@@ -326,39 +323,11 @@ class RoleFinder:
         return Arg(index.for_phrase(subj.i), subj, f"subject of '{verb.text} in'")
 
     # -- building events ----------------------------------------------------------------------
+
     def speaker_fallback(self, doc: ParsedDoc, tok: Token, source: Arg, index: ActorIndex,
                           quotes: Sequence[Quote] = ()) -> Arg:
         """'We plan …', he said: a first-person or missing source inside reported speech is the speaker."""
-        if not source and tok.pos == "NOUN" and background(doc, tok):
-            return source  # "X said Indonesia must ensure security after the Bali bombing": X did not bomb
-        if not source and tok.pos == "VERB" and subject_of(doc, tok)[1]:
-            return source  # "a settler was stabbed, the army said": the speaker is not the doer
-        first_person = source.token is not None and source.token.text.lower() in FIRST_PERSON
-        if source and not (first_person and not source.mentions[0].actor.country):
-            return source
-        bare_pronoun = source.token is not None and source.token.text.lower() in REPORTED_PRONOUNS
-        if source.token is not None and not first_person and not bare_pronoun:
-            return source  # "Syria says it is willing …": an unresolved 'it' in the report is the speaker
-        cur = tok
-        for _ in range(8):
-            if cur.head == cur.i:
-                break
-            head = doc.tokens[cur.head]
-            if cur.dep == "ccomp" and (self.lexicon.is_speech(head.lemma.lower()) or (
-                    source.token is not None and source.token.head != cur.i and makes_clear(doc, head, cur))):
-                # "X made it clear it will not …": not the 'it' of 'made it clear' itself
-                subj, _ = subject_of(doc, head)
-                found = index.for_phrase(subj.i) if subj is not None else []
-                if found and not _attribution(Arg(found)):
-                    return Arg([_speaking_for(source, found[0])], subj, f"speaker of '{head.text}'")
-            cur = head
-        if first_person:  # a quote in its own sentence: "We will …", he said. "We hope …"
-            for q in quotes:
-                if q.direct and q.speaker is not None and q.start <= tok.idx < q.end:
-                    spk = index.at_char(q.speaker.start)
-                    if spk is not None and spk.actor.country:
-                        return Arg([_speaking_for(source, spk)], source.token, f"speaker of the quote ('{q.speaker.text}')")
-        return source
+        return speaker_source(doc, tok, source, index, self.lexicon.is_speech, quotes)
 
 
 def _own_side(found: list[ActorMention], subj: Token | None, index: ActorIndex) -> bool:
@@ -400,11 +369,6 @@ def _own_word(doc: ParsedDoc, obj: Token, found: list[ActorMention], subj: Token
     return bool(mine) and all((m.actor.country or m.actor.code) in mine for m in found)
 
 
-def _attribution(arg: Arg) -> bool:
-    """True if every actor of the argument is a news medium, which reports acts rather than doing them."""
-    return bool(arg.mentions) and all(set(m.actor.sector) & ATTRIBUTION_SECTORS for m in arg.mentions)
-
-
 def _is_aim(doc: ParsedDoc, c: Token) -> bool:
     """An infinitival complement or purpose clause ('to demand …'), or a participle ('calling for …')."""
     if c.dep == "xcomp":
@@ -420,14 +384,3 @@ class _PrepsOnly:
     def __init__(self, entry):
         self.target = tuple(p for p in entry.target if p != "dobj") + ("dative",)
         self.code = entry.code
-
-
-def _speaking_for(source: Arg, speaker: ActorMention) -> ActorMention:
-    """The speaker, or "we" standing for the speaker's side with the pronoun's own span."""
-    if source.token is None:
-        return speaker
-    t = source.token
-    a = speaker.actor
-    actor = Actor(t.text, t.idx, t.end, name=a.name, code=a.code, country=a.country, sector=list(a.sector),
-                  kind=a.kind, reason=f"'{t.text}' in speech of {a.name or a.text}")
-    return ActorMention(t.i, t.i + 1, t.i, actor)
