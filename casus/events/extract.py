@@ -4,16 +4,14 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from casus.actors.coref import SOLE_STATE
-from casus.events.arguments import (
-    ActorIndex, Arg, acted_on, instruments, object_of, object_words, placed_in, prep_objects,
-)
+from casus.events.arguments import ActorIndex, Arg, acted_on, instruments, object_of, object_words, prep_objects
 from casus.events.constructions import named_person, own_claim, sentence_country
 from casus.events.doers import place_near, unnamed_doer
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
+from casus.events.placing import in_place, place_actor, within
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents, no_host
 from casus.events.modecodes import ModeCoder
@@ -195,8 +193,8 @@ class EventExtractor:
         source = unnamed_doer(doc, tok, code, source, place, self._place_at, index)  # "a bombing near X killed"
         where = place if place is not None or code[:2] not in FORCE_ROOTS else place_near(doc, tok, self._place_at)
         if where is not None and where.country:  # "police arrested protesters in Minsk": both are Belarusian
-            source = _in_place(doc, source, where, target.token)  # "killed in a car bomb explosion in Beirut"
-            target = _in_place(doc, target, where, source.token)
+            source = in_place(doc, source, where, target.token)  # "killed in a car bomb explosion in Beirut"
+            target = in_place(doc, target, where, source.token)
         if _nobody_named(source, target):
             return None  # "seven people were killed when a plane crashed": no doer, and no one coded suffered it
         events = []
@@ -227,11 +225,11 @@ class EventExtractor:
         if aimed is None and code[:2] == "03":  # "agreed to set up a research center in Tokyo"
             aimed = next((p for c in doc.children(tok.i) if c.dep == "xcomp" for p in [self._place_in(doc, c)] if p), None)
         if aimed is not None:  # "shelled the town of Aleppo", "an attack on Kabul", "troops to Bosnia"
-            return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(aimed, "place acted on"))], None,
+            return Arg([ActorMention(tok.i, tok.i, tok.i, place_actor(aimed, "place acted on"))], None,
                        "place as object")
         if place is not None and place.country and code[:2] not in VENUE_ROOTS and not (
-                _within(doc, place.start, source.token)):  # "demonstrators in Baghdad": where the source is from
-            return Arg([ActorMention(tok.i, tok.i, tok.i, _place_actor(place, "place the act is aimed at"))],
+                within(doc, place.start, source.token)):  # "demonstrators in Baghdad": where the source is from
+            return Arg([ActorMention(tok.i, tok.i, tok.i, place_actor(place, "place the act is aimed at"))],
                        None, "place of an act on no named actor")  # "a curfew in Abidjan"
         return target
 
@@ -326,12 +324,6 @@ def _matched_object(doc: ParsedDoc, cand: Candidate) -> int | None:
     return obj.i if obj is not None else None
 
 
-def _place_actor(place, why: str) -> Actor:
-    """The country of a place, standing in as an actor."""
-    return Actor(place.text, place.start, place.end, name=place.name, code=place.country,
-                 country=place.country, kind="state", reason=f"{why}: {place.name}")
-
-
 def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
     """True if the target is 'its/their/his …' something of the source's own country."""
     tok = target.token
@@ -339,34 +331,6 @@ def _own_possession(doc: ParsedDoc, source: Arg, target: Arg) -> bool:
         return False
     countries = {m.actor.country for m in source.mentions}
     return all(m.actor.country and m.actor.country in countries for m in target.mentions)
-
-
-def _in_place(doc: ParsedDoc, arg: Arg, place, other: Token | None) -> Arg:
-    """Unplaced groups of an argument ('police', 'protesters') given the country where the act happens.
-
-    A group whose country was only guessed as the one state the article names counts as unplaced
-    ('Russian missiles hit a hospital in Kharkiv': the hospital is Ukraine's, not Russia's).
-    """
-    unplaced = [m for m in arg.mentions if (m.actor.sector or m.actor.kind == "group") and (
-        not m.actor.country or (m.actor.reason or "").endswith(SOLE_STATE) and m.actor.country != place.country)]
-    if not unplaced or _within(doc, place.start, other):
-        return arg
-    return Arg([placed_in(m, place) if m in unplaced else m for m in arg.mentions], arg.token,
-               f"{arg.via}, in {place.name}")
-
-
-def _within(doc: ParsedDoc, char: int, phrase: Token | None) -> bool:
-    """True if the token starting at a character offset lies in the phrase headed by `phrase`."""
-    if phrase is None:
-        return False
-    cur = next((t for t in doc.tokens if t.idx == char), None)
-    for _ in range(12):
-        if cur is None or cur.i == phrase.i:
-            return cur is not None
-        if cur.head == cur.i:
-            return False
-        cur = doc.tokens[cur.head]
-    return False
 
 
 def _same(a: ActorMention, b: ActorMention) -> bool:
