@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from casus.events.arguments import LOCATIVE_PREPS, ActorIndex, Arg, prep_objects
+from casus.events.constructions import named_person, sentence_country
+from casus.events.placing import country_place, place_actor
 from casus.events.triggers import FORCE_ROOTS
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
@@ -21,10 +23,26 @@ def unnamed_doer(doc: ParsedDoc, tok: Token, code: str, source: Arg, place, plac
     if where is not None and code[:2] in FORCE_ROOTS:
         return Arg([ActorMention(tok.i, tok.i, tok.i, _unidentified(tok, where))], None, source.via)
     if code[:2] in STATE_ROOTS and source.via == "passive without agent" and tok.lemma.lower() not in CAPTURE:
-        state = _state(where) if where is not None else _state_in(doc, tok, index)
+        state = place_actor(where, "state where it was done") if where is not None else _state_in(doc, tok, index)
         if state is not None:
             return Arg([ActorMention(tok.i, tok.i, tok.i, state)], None, "state of the place (agentless passive)")
     return source
+
+
+def state_of_named(doc: ParsedDoc, tok: Token, target: Arg, place_at: dict, index: ActorIndex) -> Arg:
+    """The state acting in an agentless coercive act on a named person: that of the one country the sentence names.
+
+    'Ingabire was arrested for collaborating … in Rwanda'. Runs before the check for a political actor, which
+    the named person and the unknown doer would fail; `unnamed_doer` covers the other agentless state acts.
+    """
+    if not named_person(doc, target.token):
+        return Arg()
+    where = sentence_country(doc, tok, place_at, index)
+    if where is None:
+        return Arg()
+    state = Actor("", tok.idx, tok.idx, name=where[1], code=where[0], country=where[0], kind="state",
+                  reason=f"a state act without agent: the state of {where[1]}, named in the sentence")
+    return Arg([ActorMention(tok.i, tok.i, tok.i, state)], None, "state of the country named")
 
 
 def place_near(doc: ParsedDoc, tok: Token, place_at: dict):
@@ -43,17 +61,7 @@ def place_near(doc: ParsedDoc, tok: Token, place_at: dict):
     preps = [p for h in holders for p in prep_objects(doc, h, tuple(LOCATIVE_PREPS))]
     preps += [g for h in holders for c in doc.children(h.i) if c.dep == "prep" and c.text.lower() in LOCATIVE_PREPS
               for g in prep_objects(doc, c, ("of",))]  # "outside of the city of Basra"
-    for pobj in preps:
-        for t in [pobj] + prep_objects(doc, pobj, ("of",)):
-            found = place_at.get(t.i)
-            if found is not None and found.country:
-                return found
-    return None
-
-
-def _state(place) -> Actor:
-    return Actor(place.text, place.start, place.end, name=place.name, code=place.country, country=place.country,
-                 kind="state", reason=f"state where it was done: {place.name}")
+    return country_place(place_at, (t for pobj in preps for t in [pobj] + prep_objects(doc, pobj, ("of",))))
 
 
 def _state_in(doc: ParsedDoc, tok: Token, index: ActorIndex) -> Actor | None:

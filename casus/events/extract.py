@@ -5,13 +5,13 @@ import hashlib
 from collections.abc import Sequence
 
 from casus.events.arguments import ActorIndex, Arg, acted_on, instruments, object_of, object_words, prep_objects
-from casus.events.constructions import named_person, own_claim, sentence_country
-from casus.events.doers import place_near, unnamed_doer
+from casus.events.constructions import own_claim
+from casus.events.doers import place_near, state_of_named, unnamed_doer
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
 from casus.events.sectors import load_sector_rules, recode_by_sector
 from casus.events.attach import ClauseAttacher
-from casus.events.placing import in_place, place_actor, within
+from casus.events.placing import country_place, in_place, place_actor, within
 from casus.events.modality import PURPOSE, Modality, modality
 from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents, no_host
 from casus.events.modecodes import ModeCoder
@@ -118,12 +118,8 @@ class EventExtractor:
             target = self.roles.fallback_target(doc, tok, obj, index, own_object=True)
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
-            if entry.code[:2] == "17" and not _political(target) and named_person(doc, target.token):
-                where = sentence_country(doc, tok, self._place_at, index)  # "Ingabire was arrested … in Rwanda"
-                if where is not None:
-                    state = Actor("", tok.idx, tok.idx, name=where[1], code=where[0], country=where[0], kind="state",
-                                  reason=f"a state act without agent: the state of {where[1]}, named in the sentence")
-                    source = Arg([ActorMention(tok.i, tok.i, tok.i, state)], None, "state of the country named")
+            if entry.code[:2] == "17" and not _political(target):  # "Ingabire was arrested … in Rwanda"
+                source = state_of_named(doc, tok, target, self._place_at, index) or source
         elif (not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS
               and mod.mode == "asserted" and _reported_as_done(doc, tok)):
             # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
@@ -218,9 +214,8 @@ class EventExtractor:
             return target
         if len(source.mentions) == 1 and place is not None and place.country and code[:2] == "04" and (
                 place.country != source.mentions[0].actor.country):  # "arrived in Amman": the host is Jordan
-            host = Actor(place.text, place.start, place.end, name=place.name, code=place.country,
-                         country=place.country, kind="state", reason=f"host of a visit to {place.name}")
-            return Arg([ActorMention(tok.i, tok.i, tok.i, host)], None, "country of the place visited")
+            return Arg([ActorMention(tok.i, tok.i, tok.i, place_actor(place, "host of a visit to"))], None,
+                       "country of the place visited")
         aimed = self._place_object(doc, tok)
         if aimed is None and code[:2] == "03":  # "agreed to set up a research center in Tokyo"
             aimed = next((p for c in doc.children(tok.i) if c.dep == "xcomp" for p in [self._place_in(doc, c)] if p), None)
@@ -236,11 +231,8 @@ class EventExtractor:
     def _place_in(self, doc: ParsedDoc, verb: Token):
         """A place with a country where a verb or its object is put ('set up a center in Tokyo', 'open an office in X')."""
         obj = object_of(doc, verb)
-        for pobj in [p for h in [verb] + ([obj] if obj is not None else []) for p in prep_objects(doc, h, ("in", "inside"))]:
-            place = self._place_at.get(pobj.i)
-            if place is not None and place.country:
-                return place
-        return None
+        return country_place(self._place_at, (p for h in [verb] + ([obj] if obj is not None else [])
+                                              for p in prep_objects(doc, h, ("in", "inside"))))
 
     def _place_object(self, doc: ParsedDoc, tok: Token):
         """A place with a country named as the predicate's object or aim ('shelled Juba', 'the town of X')."""
@@ -249,10 +241,9 @@ class EventExtractor:
         for h in heads:  # "power lines leading into Kabul": the place the object runs to
             led = [p for c in doc.children(h.i) if c.dep == "acl" and c.tag in ("VBG", "VBN")
                    for p in prep_objects(doc, c, ("into", "to", "toward", "towards"))]
-            for t in [h] + prep_objects(doc, h, ("of",)) + led:
-                place = self._place_at.get(t.i)
-                if place is not None and place.country:
-                    return place
+            place = country_place(self._place_at, [h] + prep_objects(doc, h, ("of",)) + led)
+            if place is not None:
+                return place
         return None
 
     def _build(self, doc, cand, code, mod: Modality, s: ActorMention, t: ActorMention | None,

@@ -6,6 +6,15 @@ from casus.events.arguments import Arg, placed_in
 from casus.model import Actor, ParsedDoc, Token
 
 
+def country_place(place_at: dict, tokens) -> object | None:
+    """The first of these tokens that is a place with a country (a casus.model.Place), if any."""
+    for t in tokens:
+        place = place_at.get(t.i)
+        if place is not None and place.country:
+            return place
+    return None
+
+
 def place_actor(place, why: str) -> Actor:
     """The country of a place, standing in as an actor."""
     return Actor(place.text, place.start, place.end, name=place.name, code=place.country,
