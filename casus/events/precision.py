@@ -4,9 +4,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from casus.events.arguments import acted_on, object_words, subject_of
+from casus.events.triggers import FORCE_ROOTS
 from casus.model import ActorMention, ParsedDoc, Token
 
-FORCE_ROOTS = frozenset({"18", "19", "20"})
 # what is done to a device that has not gone off: looking for it, finding it, making it safe, making or keeping it
 DEVICE_VERBS = frozenset({"search", "seek", "look", "hunt", "find", "discover", "detect", "locate", "uncover",
                           "defuse", "dismantle", "disarm", "deactivate", "neutralize", "neutralise", "dispose",

@@ -10,6 +10,7 @@ from casus.events.borrow import (
 )
 from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, stray_subject
 from casus.events.reported import attribution, speaker_source
+from casus.events.triggers import FORCE_ROOTS
 from casus.model import ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject
@@ -17,7 +18,6 @@ STATIVE_IN = frozenset({"engage", "involve", "implicate"})  # "were engaged in":
 PARTAKING = frozenset({"participate", "join", "take", "lead", "continue", "persist", "engage", "use", "fire",
                        "open", "kill", "wound", "injure"})  # "joined in the attack", "fired shots during the clashes"
 SCENE_ROOTS = frozenset({"14", "18", "19", "20"})  # acts whose doer a verb of another kind does not share
-FORCE = frozenset({"18", "19", "20"})
 COERCION = frozenset({"17", "18", "19", "20"})
 AIM_FRAMES = frozenset({"protest", "defiance", "response", "retaliation", "solidarity", "opposition"})
 OWN = " (a possessive only)"
@@ -211,7 +211,7 @@ class RoleFinder:
         source, target = Arg(), Arg()
         for c in doc.children(noun.i):
             m = index.at(c.i) if c.dep in ("poss", "amod", "compound", "nmod") else None
-            if m is not None and c.dep == "compound" and entry.code[:2] in ("18", "19", "20") and (
+            if m is not None and c.dep == "compound" and entry.code[:2] in FORCE_ROOTS and (
                     m.actor.kind == "state" and not m.actor.sector and c.pos == "PROPN"):
                 continue  # "the Bali bombing", "the Syria strike": where it was, not who did it
             if m is not None and (m.actor.country or m.actor.code or m.actor.sector or c.dep == "poss"):
@@ -307,9 +307,9 @@ class RoleFinder:
         if prep.head != verb.i or verb.lemma.lower() in STATIVE_IN | PARTAKING or _light(verb):
             return False  # "took part in the protest", "were engaged in fighting": the subject's own act
         own = self.lexicon.lookup(verb.lemma.lower(), "VERB")
-        if entry.code[:2] not in FORCE:  # "threw stones during demonstrations": the protesters; not "police arrested"
+        if entry.code[:2] not in FORCE_ROOTS:  # "threw stones during demonstrations": the protesters; not "police arrested"
             return subject_of(doc, verb)[1] or own is not None and own.code[:2] in COERCION
-        return own is None or own.code[:2] not in FORCE  # "killed five in an air strike": the same act
+        return own is None or own.code[:2] not in FORCE_ROOTS  # "killed five in an air strike": the same act
 
     def _engaged_in(self, doc: ParsedDoc, noun: Token, verb: Token, index: ActorIndex) -> Arg:
         """'Serb forces were engaged in ethnic cleansing': a stative passive's subject does the act it is in."""

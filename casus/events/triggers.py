@@ -5,7 +5,8 @@ from dataclasses import dataclass
 
 from casus.events.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
 from casus.events.constructions import (
-    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, helps_actor, joined_by, naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
+    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, helps_actor, joined_by, naming_insult, received_gift,
+    release_result, stray_subject, wh_clause, with_modifier,
 )
 from casus.events.demands import demanded_act
 from casus.events.modality import REFUSE_HEADS
@@ -31,7 +32,6 @@ class Candidate:
     entry: object  # casus.events.lexicon.LexEntry
     pos: str
     start: int | None = None  # character start when the trigger spans several tokens ("cease-fire")
-
 
 
 def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
@@ -126,8 +126,10 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             if entry is None:
                 entry = lexicon.lookup(lemma, "NOUN") or (
                     lexicon.lookup(t.text.lower(), "NOUN") if t.text.lower() != lemma else None)
-        if entry is not None and pos == "NOUN" and entry.code[:2] == "15" and (any(
-                c.dep == "amod" and c.lemma.lower() in JOINT for c in doc.children(t.i)) or joined_by(doc, t) is not None and t.lemma.lower() in EXERCISES):
+        joint = entry is not None and pos == "NOUN" and entry.code[:2] == "15" and (
+            any(c.dep == "amod" and c.lemma.lower() in JOINT for c in doc.children(t.i))
+            or (t.lemma.lower() in EXERCISES and joined_by(doc, t) is not None))
+        if joint:
             entry = lexicon.lookup("joint exercise", "NOUN") or entry  # "joint war games", "joined NATO drills": 062
         if entry is not None and pos == "VERB" and entry.code[:2] in ("15", "04") and for_peacekeeping(doc, t):
             # "sent 300 troops to the UN peacekeeping mission", "peacekeepers arrived": 074, not a build-up or visit
