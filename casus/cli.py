@@ -13,6 +13,20 @@ from casus.model import InputError
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="casus: news text in, political event data out — who did what to whom, when and where.")
 
+
+def _version(value: bool) -> None:
+    if value:
+        from casus import __version__
+
+        typer.echo(f"casus {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print casus's version and exit.")) -> None:
+    """casus: news text in, political event data out — who did what to whom, when and where."""
+
 CODE_FORMATS = ("jsonl", "csv", "table", "gdelt", "plover")
 EXAMPLE = "tass-japan-russia.txt"
 
