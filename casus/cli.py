@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from casus.cli_options import actors_option, lexicon_option, unreadable
 from casus.model import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -125,8 +126,8 @@ def code(
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | table | gdelt | plover"),
     out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
-    actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor data files."),
-    lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="Extra trigger lexicon files."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
     workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model); output order kept."),
 ) -> None:
     """Code events from documents."""
@@ -155,7 +156,9 @@ def annotate(
     files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or -)."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl"),
-    out: Optional[str] = typer.Option(None, "--out"),
+    out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
 ) -> None:
     """List actors, times, places and quotes per document."""
     import json
@@ -167,7 +170,7 @@ def annotate(
         fail("annotate writes --format jsonl")
     tracked = _Tracked(read_inputs(files, date=date))
     with _reported(tracked, out):
-        pipe = _pipeline()
+        pipe = _pipeline(actors, lexicon)
         with atomic_output(out) as fh:
             for record in pipe.annotate(tracked):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -190,6 +193,8 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -201,15 +206,20 @@ def evaluate(
         fail(f"unknown evaluation '{kind}': use events, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
+    if (actors or lexicon) and kind not in ("events", "petrarch"):
+        fail(f"--actors and --lexicon apply to eval events and petrarch; eval {kind} uses neither actors nor triggers")
+    if problem := unreadable([*(actors or ()), *(lexicon or ())]):
+        fail(problem)
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     diagnostics: list | None = [] if fmt != "jsonl" else None
     try:
         if kind == "petrarch":
-            rows = module.run(str(gold), _pipeline)
+            rows = module.run(str(gold), lambda a, x: _pipeline([*a, *(actors or ())], [*x, *(lexicon or ())]))
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
+            rows = module.run(str(gold), _pipeline(actors, lexicon), limit=limit, diagnostics=diagnostics,
+                              worst=max(errors, 0))
         else:
             from casus.nlp import Parser
 

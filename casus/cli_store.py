@@ -12,6 +12,7 @@ from typing import Any, Optional
 
 import typer
 
+from casus.cli_options import actors_option, lexicon_option, unreadable
 from casus.model import Article, Event, InputError
 from casus.query import EVENT_SUMMARY, INCIDENT_SUMMARY, Filters
 from casus.store import Store, StoreError
@@ -168,14 +169,19 @@ def ingest(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
+    if problem := unreadable([*(actors or ()), *(lexicon or ())]):
+        _fail(problem)
+    data = (tuple(map(str, actors or ())), tuple(map(str, lexicon or ())))
     start = time.perf_counter()
     if workers > 1 or scheduler:
-        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data)
     else:
-        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data)
     if rejected:
         _write_rejected(db + ".rejected.jsonl", rejected)
     seconds = time.perf_counter() - start
@@ -187,8 +193,9 @@ def ingest(
         _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) -> tuple[dict[str, int], int]:
-    coder = Coder(workers)
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data=((), ())
+                 ) -> tuple[dict[str, int], int]:
+    coder = Coder(workers, actor_files=data[0], lexicon_files=data[1])
     try:
         coder.start()
     except InputError as err:
@@ -217,10 +224,12 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start) -> tuple[dict, int]:
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data=((), ())
+                 ) -> tuple[dict, int]:
     from casus import scale
 
-    options = scale.Options(date=date, skip_bad=skip_bad)
+    options = scale.Options(date=date, skip_bad=skip_bad, actor_files=tuple(os.path.abspath(p) for p in data[0]),
+                            lexicon_files=tuple(os.path.abspath(p) for p in data[1]))
     client = None
     try:
         if "-" in files:  # before a cluster starts
