@@ -31,3 +31,17 @@ def unreadable(paths: Optional[list[Path]]) -> str | None:
         if not os.access(p, os.R_OK):
             return f"{p}: cannot read: Permission denied"
     return None
+
+
+WAIT_DEFAULT = 60.0
+
+
+def wait_option() -> Any:
+    """The `--wait SECONDS` option of every command that opens the store."""
+    return typer.Option(WAIT_DEFAULT, "--wait", min=0,
+                        help="Seconds to wait while another process holds the store before giving up.")
+
+
+def say_waiting(message: str) -> None:
+    """Tell the user, once, that the store is busy and casus is waiting for it."""
+    typer.echo(f"casus: {message}", err=True)

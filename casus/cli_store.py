@@ -12,7 +12,7 @@ from typing import Any, Optional
 
 import typer
 
-from casus.cli_options import actors_option, lexicon_option, unreadable
+from casus.cli_options import actors_option, lexicon_option, say_waiting, unreadable, wait_option
 from casus.model import Article, Event, InputError
 from casus.query import EVENT_SUMMARY, INCIDENT_SUMMARY, Filters
 from casus.store import Store, StoreError
@@ -171,12 +171,13 @@ def ingest(
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
+    wait: float = wait_option(),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         _fail(problem)
-    data = (tuple(map(str, actors or ())), tuple(map(str, lexicon or ())))
+    data = (tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait)
     start = time.perf_counter()
     if workers > 1 or scheduler:
         stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data)
@@ -193,15 +194,25 @@ def ingest(
         _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data=((), ())
+def _open(db: str, wait: float, read_only: bool = False) -> Store:
+    """The store, waiting up to `wait` seconds while another process holds it; one line and exit 2 if not."""
+    try:
+        return Store(db, read_only=read_only, wait=wait, on_wait=say_waiting)
+    except StoreError as err:
+        _fail(str(err))
+
+
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data=((), (), 0.0)
                  ) -> tuple[dict[str, int], int]:
     coder = Coder(workers, actor_files=data[0], lexicon_files=data[1])
+    opened = _open(db, data[2])  # wait for the store before loading the model: a busy store costs no work
     try:
         coder.start()
     except InputError as err:
+        opened.close()
         _fail(str(err))
     try:
-        with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
+        with opened as store, _progress(sys.stderr.isatty()) as progress:
             task = progress.add_task("ingest", total=None, rate=0.0)
 
             def tick() -> None:
@@ -224,7 +235,7 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, da
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data=((), ())
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data=((), (), 0.0)
                  ) -> tuple[dict, int]:
     from casus import scale
 
@@ -234,8 +245,8 @@ def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected
     try:
         if "-" in files:  # before a cluster starts
             raise InputError("-", "standard input cannot be split across workers: use --workers 1 or name files")
-        client = scale.start_client(workers, scheduler)
-        with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
+        with _open(db, data[2]) as store, _progress(sys.stderr.isatty()) as progress:
+            client = scale.start_client(workers, scheduler)
             task = progress.add_task("ingest", total=None, rate=0.0)
 
             def tick(result) -> None:
@@ -290,6 +301,7 @@ def query(
     fmt: Optional[str] = typer.Option(None, "--format", help="table | jsonl | csv (table on a terminal)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
+    wait: float = wait_option(),
 ) -> None:
     """Read events or incidents from the store."""
     from casus.query import records, run
@@ -301,7 +313,7 @@ def query(
     from casus.output import atomic_output
 
     try:
-        with Store(db, read_only=True) as store, atomic_output(out) as fh:
+        with _open(db, wait, read_only=True) as store, atomic_output(out) as fh:
             if fmt == "jsonl":
                 for rec in records(store, f, level):
                     fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
@@ -351,6 +363,7 @@ def export_cmd(
     since: Optional[str] = typer.Option(None, "--since", help="Event date from, YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="Event date up to, YYYY-MM-DD."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Only this mode, e.g. asserted."),
+    wait: float = wait_option(),
 ) -> None:
     """Write the store as GDELT 2.0, ICEWS, PLOVER JSON, Parquet, CSV or JSONL."""
     from casus.export import export
@@ -359,7 +372,7 @@ def export_cmd(
         _fail(f"--level incidents is available for csv, jsonl and parquet, not {fmt}")
     f = Filters(code=code, since=since, until=until, mode=mode)
     try:
-        with Store(db, read_only=True) as store:
+        with _open(db, wait, read_only=True) as store:
             n = export(store, fmt, out, filters=f, header=header, level=level)
     except (StoreError, ValueError, OSError) as err:
         _fail(str(err))

@@ -3,7 +3,9 @@
 DuckDB allows one writing process per file. Inside that process every connection
 (and cursor) sees the last committed state, so readers see the store as it was before
 or after a file's transaction, never half of it. Other processes may open the file
-read-only (`Store(path, read_only=True)`) only while no writer holds it.
+read-only (`Store(path, read_only=True)`) only while no writer holds it. A process that
+finds the file held waits up to `wait` seconds for it, then fails with `StoreBusy`, one
+line naming the store and the holder (casus/store_lock.py).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from casus import store_lock
 from casus.fold import evidence_of, incident_sql
 from casus.model import Actor, Article, Event
 
@@ -147,18 +150,45 @@ class StoreError(Exception):
     """The store could not be opened or a query failed; the message is one line for the user."""
 
 
+class StoreBusy(StoreError):
+    """Another process held the store for longer than this one would wait."""
+
+
+def _connect(path: str, read_only: bool, wait: float, on_wait) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting up to `wait` seconds while another process holds it."""
+    steps = None
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as err:
+            message = _first_line(err)
+            if not store_lock.is_lock_conflict(message):
+                raise StoreError(f"{path}: {message}") from None
+            if steps is None:
+                steps = store_lock.wait_steps(wait)
+                if wait > 0 and on_wait is not None:
+                    on_wait(f"{path} is in use by {store_lock.describe_holder(path, message)}; "
+                            f"waiting up to {wait:g} s")
+            if next(steps, StopIteration) is StopIteration:
+                holder = store_lock.describe_holder(path, message)
+                raise StoreBusy(f"{path}: in use by {holder}; gave up after waiting {wait:g} s "
+                                "(try again later, or give --wait more seconds)") from None
+
+
 class Store:
     """A DuckDB file holding articles, events, mentions and incidents."""
 
-    def __init__(self, path: str | os.PathLike[str] = "casus.duckdb", read_only: bool = False):
+    def __init__(self, path: str | os.PathLike[str] = "casus.duckdb", read_only: bool = False, wait: float = 0.0,
+                 on_wait=None, command: str | None = None):
+        """Open (or create) the store; `wait` seconds while another process holds it, telling `on_wait` once."""
         self.path = str(path)
         self.read_only = read_only
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store (run `casus ingest` first)")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"{self.path}: {_first_line(err)}") from None
+        self.con = _connect(self.path, read_only, wait, on_wait)
+        self._holder = not read_only and self.path != ":memory:"
+        if self._holder:
+            store_lock.write_holder(self.path, command or store_lock.this_command())
         self._depth = 0
         if not read_only:
             self.con.execute(SCHEMA)
@@ -172,6 +202,9 @@ class Store:
     def close(self) -> None:
         """Close the connection (uncommitted work is rolled back)."""
         self.con.close()
+        if self._holder:
+            store_lock.remove_holder(self.path)
+            self._holder = False
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:

@@ -51,9 +51,10 @@ class Coder:
 
 
 def create_app(db: str, token: str | None = None, pipeline: Any = None,
-               pipeline_factory: Callable[[], Any] | None = None) -> FastAPI:
+               pipeline_factory: Callable[[], Any] | None = None, wait: float = 0.0,
+               on_wait: Callable[[str], None] | None = None) -> FastAPI:
     """The web app over the store at `db`: read-only unless a token allows POST /api/documents."""
-    store = Store(db, read_only=token is None)
+    store = Store(db, read_only=token is None, wait=wait, on_wait=on_wait)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:

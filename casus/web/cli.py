@@ -7,7 +7,7 @@ from typing import Optional
 
 import typer
 
-from casus.cli_options import actors_option, lexicon_option, unreadable
+from casus.cli_options import actors_option, lexicon_option, say_waiting, unreadable, wait_option
 
 
 def serve(
@@ -19,6 +19,7 @@ def serve(
                                              "(opens the store for writing). Also read from $CASUS_TOKEN."),
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
+    wait: float = wait_option(),
 ) -> None:
     """Serve the web app and REST API (read-only unless --token is given)."""
     from casus.store import StoreError
@@ -45,7 +46,7 @@ def serve(
 
         return Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
     try:
-        app = create_app(db, token=token, pipeline_factory=pipeline)
+        app = create_app(db, token=token, pipeline_factory=pipeline, wait=wait, on_wait=say_waiting)
     except StoreError as err:
         typer.echo(f"casus: error: {err}", err=True)
         raise typer.Exit(2) from None
