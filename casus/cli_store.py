@@ -30,21 +30,10 @@ def _fail(message: str, code: int = 2) -> None:
 def read_file(file: str, date: str | None, skip_bad: bool, rejected: list[dict[str, Any]]) -> Iterator[Article]:
     """Articles of one input file, streamed; with skip_bad, bad records go to `rejected` and reading goes on."""
     from casus.ingest import read_inputs
+    from casus.ingest.rejected import rejection
 
     on_error = (lambda err: rejected.append(rejection(err, file))) if skip_bad else None
     yield from read_inputs([file], date=date, on_error=on_error)
-
-
-def rejection(err: InputError, file: str) -> dict[str, Any]:
-    """The record of one skipped bad input: file, line, cause and the line's text (JSONL)."""
-    record = None
-    if err.line is not None and file != "-" and file.endswith(".jsonl"):
-        try:
-            with open(file, encoding="utf-8", errors="replace") as fh:
-                record = next(text for n, text in enumerate(fh, 1) if n == err.line).rstrip("\n")
-        except (OSError, StopIteration):
-            record = None
-    return {"file": file, "line": err.line, "cause": err.cause, "record": record}
 
 
 # ---------------------------------------------------------------- coding, in or out of process
