@@ -78,10 +78,10 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
+def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None):
     from casus.pipeline import Pipeline
 
-    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory)
     if pipe.skipped:
         typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
     return pipe
@@ -129,6 +129,9 @@ def code(
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
     workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model); output order kept."),
+    learn: bool = typer.Option(True, "--learn/--no-learn",
+                               help="Learn people from titles and appositions and use them in later documents of "
+                                    "this run (one worker only; docs/ACTORS.md)."),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
@@ -144,7 +147,9 @@ def code(
 
                 pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
             else:
-                pipe = _pipeline(actors, lexicon)
+                from casus.actors.memory import ActorMemory
+
+                pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None)
             _write_events(pipe, tracked, fmt, out)
     finally:
         if pool is not None:
@@ -183,7 +188,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
     if not path.exists():
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
-    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1)
+    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True)
 
 
 @app.command("eval")
@@ -246,9 +251,11 @@ def evaluate(
 
 
 def _register_optional() -> None:
+    from casus.cli_actors import register as register_actors
     from casus.cli_store import register
 
     register(app)
+    register_actors(app)
     try:  # the web app's dependencies are an optional extra
         from casus.web.cli import register as register_web
     except ImportError:

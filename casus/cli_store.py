@@ -72,9 +72,10 @@ class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
-                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()):
+                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), memory=None):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
+        self.memory = memory  # ActorMemory learning from what one in-process pipeline codes (not used by a pool)
         self._pool = None
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
 
@@ -85,7 +86,7 @@ class Coder:
 
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
-                                       lexicon_files=[Path(p) for p in lexicon])
+                                       lexicon_files=[Path(p) for p in lexicon], memory=self.memory)
         elif self.workers > 1 and self._pool is None:
             import multiprocessing
 
@@ -130,7 +131,10 @@ def _progress(enabled: bool):
 
 def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None = None, skip_bad: bool = False,
                  rejected: list[dict[str, Any]] | None = None, on_doc=None) -> dict[str, int]:
-    """Code and store each file in its own transaction; a bad file raises InputError and is rolled back."""
+    """Code and store each file in its own transaction; a bad file raises InputError and is rolled back.
+
+    People the coder's actor memory learnt from a file are saved with it, in the same transaction.
+    """
     rejected = rejected if rejected is not None else []
     stats = {"documents": 0, "unchanged": 0, "events": 0}
     for file in files:
@@ -147,6 +151,8 @@ def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None 
                     stats["events"] += len(events)
                 if on_doc:
                     on_doc()
+            if getattr(coder, "memory", None) is not None:
+                store.save_learned(r.to_row() for r in coder.memory.take_changed())
     return stats
 
 
@@ -161,12 +167,15 @@ def ingest(
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
     wait: float = wait_option(),
+    learn: bool = typer.Option(True, "--learn/--no-learn",
+                               help="Learn people from titles and appositions, keep them in the store and use "
+                                    "them for later documents (one process only; docs/ACTORS.md)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         _fail(problem)
-    data = (tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait)
+    data = (tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn)
     start = time.perf_counter()
     if workers > 1 or scheduler:
         stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data)
@@ -191,10 +200,15 @@ def _open(db: str, wait: float, read_only: bool = False) -> Store:
         _fail(str(err))
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data=((), (), 0.0)
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data=((), (), 0.0, False)
                  ) -> tuple[dict[str, int], int]:
-    coder = Coder(workers, actor_files=data[0], lexicon_files=data[1])
     opened = _open(db, data[2])  # wait for the store before loading the model: a busy store costs no work
+    memory = None
+    if data[3]:
+        from casus.actors.memory import ActorMemory, Learnt
+
+        memory = ActorMemory(Learnt.from_row(r) for r in opened.learned_actors())
+    coder = Coder(workers, actor_files=data[0], lexicon_files=data[1], memory=memory)
     try:
         coder.start()
     except InputError as err:
@@ -224,7 +238,7 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, da
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data=((), (), 0.0)
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data=((), (), 0.0, False)
                  ) -> tuple[dict, int]:
     from casus import scale
 

@@ -58,7 +58,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     first_date DATE, last_date DATE, n_events INTEGER, n_mentions INTEGER, n_articles INTEGER,
     n_sources INTEGER, confidence DOUBLE, event_ids VARCHAR[]);
 CREATE TABLE IF NOT EXISTS incident_events (incident_id VARCHAR, event_id VARCHAR);
+CREATE TABLE IF NOT EXISTS learned_actors (
+    key VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sectors VARCHAR[], role VARCHAR,
+    first_seen DATE, last_seen DATE, count INTEGER, doc_id VARCHAR, start_char INTEGER, end_char INTEGER,
+    status VARCHAR, PRIMARY KEY (key, code));
 """
+LEARNED_COLUMNS = ("key code name country sectors role first_seen last_seen count doc_id start_char end_char "
+                   "status").split()
 
 EVENT_COLUMNS = (
     "event_id doc_id sentence text trigger_text trigger_start trigger_end "
@@ -314,9 +320,30 @@ class Store:
                 self.con.execute(statement)
         return self.count("incidents")
 
+    def learned_actors(self) -> list[dict[str, Any]]:
+        """Rows of the learned_actors table (people learnt from the news; casus/actors/memory.py), by name."""
+        try:
+            cur = self.con.execute(f"SELECT {', '.join(LEARNED_COLUMNS)} FROM learned_actors ORDER BY key, code")
+        except duckdb.CatalogException:
+            return []  # a store written before casus learnt actors
+        rows = [dict(zip(LEARNED_COLUMNS, r)) for r in cur.fetchall()]
+        for r in rows:
+            r["start"], r["end"] = r.pop("start_char"), r.pop("end_char")
+        return rows
+
+    def save_learned(self, rows: Iterable[dict[str, Any]]) -> int:
+        """Insert or replace learned_actors rows (dicts with the columns, `start`/`end` for the offsets)."""
+        values = [[r["start"] if c == "start_char" else r["end"] if c == "end_char" else r[c]
+                   for c in LEARNED_COLUMNS] for r in rows]
+        if values:
+            with self.transaction():
+                marks = ", ".join("?" * len(LEARNED_COLUMNS))
+                self.con.executemany(f"INSERT OR REPLACE INTO learned_actors VALUES ({marks})", values)
+        return len(values)
+
     def count(self, table: str) -> int:
         """Number of rows in one of the store's tables."""
-        if table not in {"articles", "events", "mentions", "incidents", "incident_events"}:
+        if table not in {"articles", "events", "mentions", "incidents", "incident_events", "learned_actors"}:
             raise ValueError(f"unknown table {table!r}")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
