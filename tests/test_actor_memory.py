@@ -110,3 +110,23 @@ def test_exports_read_back_as_actor_data(tmp_path):
     (tmp_path / "learnt.txt").write_text(to_petrarch(mem), encoding="utf-8")
     [(phrases, entry)] = list(read_actors(tmp_path / "learnt.txt"))
     assert phrases == ["dorjiin baatarsukh", "baatarsukh"] and entry.at(day)[:2] == ("MNG", ("GOV",))
+
+
+def test_an_apposition_to_a_title_whose_country_was_guessed_teaches_nothing(coder):
+    actors(coder, doc("a", "Chile's copper exports rose in March. Tomas Vinterhalm, vice president for sales, "
+                           "said demand was strong."))
+    assert len(coder.actor_resolver.memory) == 0
+
+
+def test_an_apposition_to_a_possessive_state_title_is_learnt(coder):
+    actors(coder, doc("a", "Chile's copper exports rose in March. Tomas Vinterhalm, Chile's mining minister, "
+                           "said demand was strong."))
+    [row] = coder.actor_resolver.memory.entries()
+    assert (row.name, row.code, row.doc_id) == ("Tomas Vinterhalm", "CHLGOV", "a")
+    assert doc("a", "").id == row.doc_id and row.start < row.end
+
+
+def test_line_breaks_inside_a_name_are_one_name(coder):
+    actors(coder, doc("a", "Mongolian Prime Minister Dorjiin\nBaatarsukh opened talks with China on Tuesday."))
+    [row] = coder.actor_resolver.memory.entries()
+    assert row.name == "Dorjiin Baatarsukh"

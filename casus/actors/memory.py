@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
+from casus.actors.coref import SOLE_STATE
 from casus.actors.kb import fold, make_code
 from casus.model import Actor, ActorMention, ParsedDoc
 
@@ -103,15 +104,41 @@ class Learnt:
         return cls(sectors=tuple(row.get("sectors") or ()), **fields)
 
 
-def evidence(m: ActorMention) -> str | None:
-    """The role a resolved mention shows its person in, if it is evidence to learn from; else None."""
+def _guessed(reason: str | None) -> bool:
+    """True if the resolver took a mention's country from context, not from its own words."""
+    return bool(reason) and (reason.startswith(("coref", LEARNT)) or SOLE_STATE in reason)
+
+
+def _own_country(role: ActorMention | None, mentions: list[ActorMention], text: str) -> bool:
+    """The title's country is in its own words: no guess, or a possessive state right before it ('Chile's ...')."""
+    if role is None or not _guessed(role.actor.reason):
+        return role is not None
+    before = [m for m in mentions if m.actor.end <= role.actor.start and m.actor.kind == "state"]
+    if not before:
+        return False
+    owner = max(before, key=lambda m: m.actor.end)
+    gap = text[owner.actor.end:role.actor.start]
+    return owner.actor.country == role.actor.country and gap[:2] in ("'s", "’s") and len(gap.split()) <= 3
+
+
+def evidence(m: ActorMention, mentions: list[ActorMention] = (), text: str = "") -> str | None:
+    """The role a resolved mention shows its person in, if it is evidence to learn from; else None.
+
+    An apposition teaches only when its title has a country of its own ('Armenia's prime minister',
+    'head of the World Bank'), not one guessed from the article ('vice president' in a story that
+    names one state); `mentions` are the document's others, `text` its text.
+    """
     a = m.actor
     if a.kind != "person" or not a.country or not personal_name(a.name):
         return None
     reason = a.reason or ""
     if reason.startswith("apposition: "):
         _, _, role = reason.partition(" is ")
-        return role or None
+        owner = next((x for x in mentions if x.actor.text == role and x is not m), None)
+        if owner is not None:
+            return role if _own_country(owner, list(mentions), text) else None
+        body = next((x for x in mentions if x.actor.text and role.endswith(" " + x.actor.text)), None)
+        return role if body is not None and not _guessed(body.actor.reason) else None  # 'X, head of Y'
     if not reason and a.text != a.name and a.text.endswith(a.name):
         return a.text[: -len(a.name)].strip(" ,") or None  # 'Armenian Prime Minister'
     return None
@@ -215,12 +242,12 @@ class ActorMemory:
         """Remember every person this document codes from a title or an apposition (once per name and document)."""
         article, done = doc.article, set()
         for m in mentions:
-            role = evidence(m)
+            role = evidence(m, mentions, article.text)
             a = m.actor
             if role is None or (known is not None and known(a.name)):
                 continue
-            new = Learnt(a.name, a.country, tuple(s for s in a.sector if s != a.country), role,
-                         article.report_date, article.report_date, 1, article.id, a.start, a.end)
+            new = Learnt(" ".join(a.name.split()), a.country, tuple(s for s in a.sector if s != a.country),
+                         " ".join(role.split()), article.report_date, article.report_date, 1, article.id, a.start, a.end)
             if (new.key, new.code) in done:
                 continue
             done.add((new.key, new.code))
