@@ -247,7 +247,8 @@ class ActorMemory:
             if role is None or (known is not None and known(a.name)):
                 continue
             new = Learnt(" ".join(a.name.split()), a.country, tuple(s for s in a.sector if s != a.country),
-                         " ".join(role.split()), article.report_date, article.report_date, 1, article.id, a.start, a.end)
+                         " ".join(role.split()), article.report_date, article.report_date, 1, article.id,
+                         a.start, a.end)
             if (new.key, new.code) in done:
                 continue
             done.add((new.key, new.code))

@@ -70,8 +70,12 @@ class ActorResolver:
         drafts = composer.run()
         mentions = coref.resolve(doc, drafts, composer.named_countries())
         if self.memory is not None:  # the one hook of actor memory (casus/actors/memory.py)
-            mentions = self.memory.remember(doc, mentions, known=lambda name: bool(self.kb.lookup(fold(name))))
+            mentions = self.memory.remember(doc, mentions, known=self.knows)
         return mentions
+
+    def knows(self, name: str) -> bool:
+        """True if the actor tables have this name (memory never learns what they know)."""
+        return bool(self.kb.lookup(" ".join(fold(name).split())))
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens
