@@ -8,7 +8,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import typer
 
@@ -121,6 +121,15 @@ class Coder:
 
 # ---------------------------------------------------------------- commands
 
+class RunData(NamedTuple):
+    """What an ingest run codes with besides its inputs: the user's data files, how long to wait, whether to learn."""
+
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+    wait: float = 0.0
+    learn: bool = False
+
+
 def _progress(enabled: bool):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -175,7 +184,7 @@ def ingest(
     rejected: list[dict[str, Any]] = []
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         _fail(problem)
-    data = (tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn)
+    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn)
     start = time.perf_counter()
     if workers > 1 or scheduler:
         stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data)
@@ -200,15 +209,15 @@ def _open(db: str, wait: float, read_only: bool = False) -> Store:
         _fail(str(err))
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data=((), (), 0.0, False)
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data: RunData = RunData()
                  ) -> tuple[dict[str, int], int]:
-    opened = _open(db, data[2])  # wait for the store before loading the model: a busy store costs no work
+    opened = _open(db, data.wait)  # wait for the store before loading the model: a busy store costs no work
     memory = None
-    if data[3]:
+    if data.learn:
         from casus.actors.memory import ActorMemory, Learnt
 
         memory = ActorMemory(Learnt.from_row(r) for r in opened.learned_actors())
-    coder = Coder(workers, actor_files=data[0], lexicon_files=data[1], memory=memory)
+    coder = Coder(workers, actor_files=data.actor_files, lexicon_files=data.lexicon_files, memory=memory)
     try:
         coder.start()
     except InputError as err:
@@ -238,17 +247,18 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, da
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data=((), (), 0.0, False)
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data: RunData = RunData()
                  ) -> tuple[dict, int]:
     from casus import scale
 
-    options = scale.Options(date=date, skip_bad=skip_bad, actor_files=tuple(os.path.abspath(p) for p in data[0]),
-                            lexicon_files=tuple(os.path.abspath(p) for p in data[1]))
+    options = scale.Options(date=date, skip_bad=skip_bad,
+                            actor_files=tuple(os.path.abspath(p) for p in data.actor_files),
+                            lexicon_files=tuple(os.path.abspath(p) for p in data.lexicon_files))
     client = None
     try:
         if "-" in files:  # before a cluster starts
             raise InputError("-", "standard input cannot be split across workers: use --workers 1 or name files")
-        with _open(db, data[2]) as store, _progress(sys.stderr.isatty()) as progress:
+        with _open(db, data.wait) as store, _progress(sys.stderr.isatty()) as progress:
             client = scale.start_client(workers, scheduler)
             task = progress.add_task("ingest", total=None, rate=0.0)
 
