@@ -8,6 +8,7 @@ from typing import Optional
 
 import typer
 
+from casus.cli_options import actors_option, lexicon_option, unreadable
 from casus.model import InputError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -77,10 +78,10 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
+def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None):
     from casus.pipeline import Pipeline
 
-    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory)
     if pipe.skipped:
         typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
     return pipe
@@ -125,9 +126,12 @@ def code(
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl | csv | table | gdelt | plover"),
     out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
-    actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor data files."),
-    lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="Extra trigger lexicon files."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
     workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model); output order kept."),
+    learn: bool = typer.Option(True, "--learn/--no-learn",
+                               help="Learn people from titles and appositions and use them in later documents of "
+                                    "this run (one worker only; docs/ACTORS.md)."),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
@@ -143,7 +147,9 @@ def code(
 
                 pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
             else:
-                pipe = _pipeline(actors, lexicon)
+                from casus.actors.memory import ActorMemory
+
+                pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None)
             _write_events(pipe, tracked, fmt, out)
     finally:
         if pool is not None:
@@ -155,7 +161,9 @@ def annotate(
     files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or -)."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD."),
     fmt: str = typer.Option("jsonl", "--format", help="jsonl"),
-    out: Optional[str] = typer.Option(None, "--out"),
+    out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
 ) -> None:
     """List actors, times, places and quotes per document."""
     import json
@@ -167,7 +175,7 @@ def annotate(
         fail("annotate writes --format jsonl")
     tracked = _Tracked(read_inputs(files, date=date))
     with _reported(tracked, out):
-        pipe = _pipeline()
+        pipe = _pipeline(actors, lexicon)
         with atomic_output(out) as fh:
             for record in pipe.annotate(tracked):
                 fh.write(json.dumps(record, ensure_ascii=False) + "\n")
@@ -180,7 +188,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
     if not path.exists():
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
-    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1)
+    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True)
 
 
 @app.command("eval")
@@ -190,6 +198,8 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -201,15 +211,20 @@ def evaluate(
         fail(f"unknown evaluation '{kind}': use events, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
+    if (actors or lexicon) and kind not in ("events", "petrarch"):
+        fail(f"--actors and --lexicon apply to eval events and petrarch; eval {kind} uses neither actors nor triggers")
+    if problem := unreadable([*(actors or ()), *(lexicon or ())]):
+        fail(problem)
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     diagnostics: list | None = [] if fmt != "jsonl" else None
     try:
         if kind == "petrarch":
-            rows = module.run(str(gold), _pipeline)
+            rows = module.run(str(gold), lambda a, x: _pipeline([*a, *(actors or ())], [*x, *(lexicon or ())]))
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
+            rows = module.run(str(gold), _pipeline(actors, lexicon), limit=limit, diagnostics=diagnostics,
+                              worst=max(errors, 0))
         else:
             from casus.nlp import Parser
 
@@ -236,9 +251,11 @@ def evaluate(
 
 
 def _register_optional() -> None:
+    from casus.cli_actors import register as register_actors
     from casus.cli_store import register
 
     register(app)
+    register_actors(app)
     try:  # the web app's dependencies are an optional extra
         from casus.web.cli import register as register_web
     except ImportError:

@@ -8,10 +8,11 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, NamedTuple, Optional
 
 import typer
 
+from casus.cli_options import actors_option, lexicon_option, say_waiting, unreadable, wait_option
 from casus.model import Article, Event, InputError
 from casus.query import EVENT_SUMMARY, INCIDENT_SUMMARY, Filters
 from casus.store import Store, StoreError
@@ -29,21 +30,10 @@ def _fail(message: str, code: int = 2) -> None:
 def read_file(file: str, date: str | None, skip_bad: bool, rejected: list[dict[str, Any]]) -> Iterator[Article]:
     """Articles of one input file, streamed; with skip_bad, bad records go to `rejected` and reading goes on."""
     from casus.ingest import read_inputs
+    from casus.ingest.rejected import rejection
 
     on_error = (lambda err: rejected.append(rejection(err, file))) if skip_bad else None
     yield from read_inputs([file], date=date, on_error=on_error)
-
-
-def rejection(err: InputError, file: str) -> dict[str, Any]:
-    """The record of one skipped bad input: file, line, cause and the line's text (JSONL)."""
-    record = None
-    if err.line is not None and file != "-" and file.endswith(".jsonl"):
-        try:
-            with open(file, encoding="utf-8", errors="replace") as fh:
-                record = next(text for n, text in enumerate(fh, 1) if n == err.line).rstrip("\n")
-        except (OSError, StopIteration):
-            record = None
-    return {"file": file, "line": err.line, "cause": err.cause, "record": record}
 
 
 # ---------------------------------------------------------------- coding, in or out of process
@@ -82,9 +72,10 @@ class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
-                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()):
+                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), memory=None):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
+        self.memory = memory  # ActorMemory learning from what one in-process pipeline codes (not used by a pool)
         self._pool = None
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
 
@@ -95,7 +86,7 @@ class Coder:
 
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
-                                       lexicon_files=[Path(p) for p in lexicon])
+                                       lexicon_files=[Path(p) for p in lexicon], memory=self.memory)
         elif self.workers > 1 and self._pool is None:
             import multiprocessing
 
@@ -130,6 +121,15 @@ class Coder:
 
 # ---------------------------------------------------------------- commands
 
+class RunData(NamedTuple):
+    """What an ingest run codes with besides its inputs: the user's data files, how long to wait, whether to learn."""
+
+    actor_files: tuple[str, ...] = ()
+    lexicon_files: tuple[str, ...] = ()
+    wait: float = 0.0
+    learn: bool = False
+
+
 def _progress(enabled: bool):
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -140,7 +140,10 @@ def _progress(enabled: bool):
 
 def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None = None, skip_bad: bool = False,
                  rejected: list[dict[str, Any]] | None = None, on_doc=None) -> dict[str, int]:
-    """Code and store each file in its own transaction; a bad file raises InputError and is rolled back."""
+    """Code and store each file in its own transaction; a bad file raises InputError and is rolled back.
+
+    People the coder's actor memory learnt from a file are saved with it, in the same transaction.
+    """
     rejected = rejected if rejected is not None else []
     stats = {"documents": 0, "unchanged": 0, "events": 0}
     for file in files:
@@ -157,6 +160,8 @@ def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None 
                     stats["events"] += len(events)
                 if on_doc:
                     on_doc()
+            if getattr(coder, "memory", None) is not None:
+                store.save_learned(r.to_row() for r in coder.memory.take_changed())
     return stats
 
 
@@ -168,14 +173,23 @@ def ingest(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
+    wait: float = wait_option(),
+    learn: bool = typer.Option(True, "--learn/--no-learn",
+                               help="Learn people from titles and appositions, keep them in the store and use "
+                                    "them for later documents (one process only; docs/ACTORS.md)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
+    if problem := unreadable([*(actors or ()), *(lexicon or ())]):
+        _fail(problem)
+    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn)
     start = time.perf_counter()
     if workers > 1 or scheduler:
-        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data)
     else:
-        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data)
     if rejected:
         _write_rejected(db + ".rejected.jsonl", rejected)
     seconds = time.perf_counter() - start
@@ -187,14 +201,30 @@ def ingest(
         _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) -> tuple[dict[str, int], int]:
-    coder = Coder(workers)
+def _open(db: str, wait: float, read_only: bool = False) -> Store:
+    """The store, waiting up to `wait` seconds while another process holds it; one line and exit 2 if not."""
+    try:
+        return Store(db, read_only=read_only, wait=wait, on_wait=say_waiting)
+    except StoreError as err:
+        _fail(str(err))
+
+
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data: RunData = RunData()
+                 ) -> tuple[dict[str, int], int]:
+    opened = _open(db, data.wait)  # wait for the store before loading the model: a busy store costs no work
+    memory = None
+    if data.learn:
+        from casus.actors.memory import ActorMemory, Learnt
+
+        memory = ActorMemory(Learnt.from_row(r) for r in opened.learned_actors())
+    coder = Coder(workers, actor_files=data.actor_files, lexicon_files=data.lexicon_files, memory=memory)
     try:
         coder.start()
     except InputError as err:
+        opened.close()
         _fail(str(err))
     try:
-        with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
+        with opened as store, _progress(sys.stderr.isatty()) as progress:
             task = progress.add_task("ingest", total=None, rate=0.0)
 
             def tick() -> None:
@@ -217,16 +247,19 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start) -> tuple[dict, int]:
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data: RunData = RunData()
+                 ) -> tuple[dict, int]:
     from casus import scale
 
-    options = scale.Options(date=date, skip_bad=skip_bad)
+    options = scale.Options(date=date, skip_bad=skip_bad,
+                            actor_files=tuple(os.path.abspath(p) for p in data.actor_files),
+                            lexicon_files=tuple(os.path.abspath(p) for p in data.lexicon_files))
     client = None
     try:
         if "-" in files:  # before a cluster starts
             raise InputError("-", "standard input cannot be split across workers: use --workers 1 or name files")
-        client = scale.start_client(workers, scheduler)
-        with Store(db) as store, _progress(sys.stderr.isatty()) as progress:
+        with _open(db, data.wait) as store, _progress(sys.stderr.isatty()) as progress:
+            client = scale.start_client(workers, scheduler)
             task = progress.add_task("ingest", total=None, rate=0.0)
 
             def tick(result) -> None:
@@ -281,6 +314,7 @@ def query(
     fmt: Optional[str] = typer.Option(None, "--format", help="table | jsonl | csv (table on a terminal)."),
     limit: Optional[int] = typer.Option(None, "--limit", help="At most this many rows."),
     out: Optional[str] = typer.Option(None, "--out", help="Write here (atomically) instead of stdout."),
+    wait: float = wait_option(),
 ) -> None:
     """Read events or incidents from the store."""
     from casus.query import records, run
@@ -292,7 +326,7 @@ def query(
     from casus.output import atomic_output
 
     try:
-        with Store(db, read_only=True) as store, atomic_output(out) as fh:
+        with _open(db, wait, read_only=True) as store, atomic_output(out) as fh:
             if fmt == "jsonl":
                 for rec in records(store, f, level):
                     fh.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
@@ -342,6 +376,7 @@ def export_cmd(
     since: Optional[str] = typer.Option(None, "--since", help="Event date from, YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="Event date up to, YYYY-MM-DD."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Only this mode, e.g. asserted."),
+    wait: float = wait_option(),
 ) -> None:
     """Write the store as GDELT 2.0, ICEWS, PLOVER JSON, Parquet, CSV or JSONL."""
     from casus.export import export
@@ -350,7 +385,7 @@ def export_cmd(
         _fail(f"--level incidents is available for csv, jsonl and parquet, not {fmt}")
     f = Filters(code=code, since=since, until=until, mode=mode)
     try:
-        with Store(db, read_only=True) as store:
+        with _open(db, wait, read_only=True) as store:
             n = export(store, fmt, out, filters=f, header=header, level=level)
     except (StoreError, ValueError, OSError) as err:
         _fail(str(err))

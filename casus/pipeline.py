@@ -33,7 +33,7 @@ def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = No
     return lexicon
 
 
-def _user_parts(actor_files: Sequence[Path], lexicon_files: Sequence[Path], ontology):
+def _user_parts(actor_files: Sequence[Path], lexicon_files: Sequence[Path], ontology, memory=None):
     """The stages that read user data files: actor resolver, event extractor, and the dictionary lines not used."""
     from casus.actors.kb import KnowledgeBase
     from casus.actors.resolve import ActorResolver
@@ -41,7 +41,7 @@ def _user_parts(actor_files: Sequence[Path], lexicon_files: Sequence[Path], onto
 
     skipped: list[str] = []
     extractor = EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology)
-    return ActorResolver(KnowledgeBase.load(extra=tuple(actor_files))), extractor, skipped
+    return ActorResolver(KnowledgeBase.load(extra=tuple(actor_files)), memory), extractor, skipped
 
 
 class Pipeline:
@@ -60,8 +60,11 @@ class Pipeline:
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
-             batch_size: int = 32) -> "Pipeline":
-        """Load the model and every data file (package data plus the user's extra files)."""
+             batch_size: int = 32, memory=None) -> "Pipeline":
+        """Load the model and every data file (package data plus the user's extra files).
+
+        `memory` (casus.actors.memory.ActorMemory) learns people from the documents coded and recalls them later.
+        """
         from casus.events.ontology import Ontology
         from casus.events.ranker import Ranker
         from casus.fold import fold_article
@@ -70,7 +73,7 @@ class Pipeline:
         from casus.places.resolve import PlaceResolver
         from casus.time.tagger import find_times
 
-        actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load())
+        actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load(), memory)
         return cls(Parser(batch_size=batch_size), actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
                    find_times, fold_article, Ranker.load(), skipped)
 
@@ -106,7 +109,12 @@ class Pipeline:
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
         events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes))
-        return self.ranker.rescore(g.doc, events) if self.ranker is not None else events
+        events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
+        if getattr(self.actor_resolver, "memory", None) is not None:
+            from casus.actors.memory import learnt_reasons
+
+            events = learnt_reasons(events)
+        return events
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Events per article, streamed."""

@@ -179,7 +179,7 @@ def read_partition(part: Partition, options: Options, on_error: Callable[[InputE
 
 def code_partition(part: Partition, options: Options, shard_dir: str) -> Result:
     """Code one partition into Parquet shards (runs on a worker); bad input is reported, not raised."""
-    from casus.cli_store import rejection
+    from casus.ingest.rejected import rejection
     from casus.store import Store
 
     key = part.key(options)

@@ -3,7 +3,9 @@
 DuckDB allows one writing process per file. Inside that process every connection
 (and cursor) sees the last committed state, so readers see the store as it was before
 or after a file's transaction, never half of it. Other processes may open the file
-read-only (`Store(path, read_only=True)`) only while no writer holds it.
+read-only (`Store(path, read_only=True)`) only while no writer holds it. A process that
+finds the file held waits up to `wait` seconds for it, then fails with `StoreBusy`, one
+line naming the store and the holder (casus/store_lock.py).
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from typing import Any
 
 import duckdb
 
+from casus import store_lock
 from casus.fold import evidence_of, incident_sql
 from casus.model import Actor, Article, Event
 
@@ -55,7 +58,13 @@ CREATE TABLE IF NOT EXISTS incidents (
     first_date DATE, last_date DATE, n_events INTEGER, n_mentions INTEGER, n_articles INTEGER,
     n_sources INTEGER, confidence DOUBLE, event_ids VARCHAR[]);
 CREATE TABLE IF NOT EXISTS incident_events (incident_id VARCHAR, event_id VARCHAR);
+CREATE TABLE IF NOT EXISTS learned_actors (
+    key VARCHAR, code VARCHAR, name VARCHAR, country VARCHAR, sectors VARCHAR[], role VARCHAR,
+    first_seen DATE, last_seen DATE, count INTEGER, doc_id VARCHAR, start_char INTEGER, end_char INTEGER,
+    status VARCHAR, PRIMARY KEY (key, code));
 """
+LEARNED_COLUMNS = ("key code name country sectors role first_seen last_seen count doc_id start_char end_char "
+                   "status").split()
 
 EVENT_COLUMNS = (
     "event_id doc_id sentence text trigger_text trigger_start trigger_end "
@@ -147,18 +156,45 @@ class StoreError(Exception):
     """The store could not be opened or a query failed; the message is one line for the user."""
 
 
+class StoreBusy(StoreError):
+    """Another process held the store for longer than this one would wait."""
+
+
+def _connect(path: str, read_only: bool, wait: float, on_wait) -> duckdb.DuckDBPyConnection:
+    """Open the file, waiting up to `wait` seconds while another process holds it."""
+    steps = None
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.Error as err:
+            message = _first_line(err)
+            if not store_lock.is_lock_conflict(message):
+                raise StoreError(f"{path}: {message}") from None
+            if steps is None:
+                steps = store_lock.wait_steps(wait)
+                if wait > 0 and on_wait is not None:
+                    on_wait(f"{path} is in use by {store_lock.describe_holder(path, message)}; "
+                            f"waiting up to {wait:g} s")
+            if next(steps, StopIteration) is StopIteration:
+                holder = store_lock.describe_holder(path, message)
+                raise StoreBusy(f"{path}: in use by {holder}; gave up after waiting {wait:g} s "
+                                "(try again later, or give --wait more seconds)") from None
+
+
 class Store:
     """A DuckDB file holding articles, events, mentions and incidents."""
 
-    def __init__(self, path: str | os.PathLike[str] = "casus.duckdb", read_only: bool = False):
+    def __init__(self, path: str | os.PathLike[str] = "casus.duckdb", read_only: bool = False, wait: float = 0.0,
+                 on_wait=None, command: str | None = None):
+        """Open (or create) the store; `wait` seconds while another process holds it, telling `on_wait` once."""
         self.path = str(path)
         self.read_only = read_only
         if read_only and not os.path.exists(self.path):
             raise StoreError(f"{self.path}: no such store (run `casus ingest` first)")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as err:
-            raise StoreError(f"{self.path}: {_first_line(err)}") from None
+        self.con = _connect(self.path, read_only, wait, on_wait)
+        self._holder = not read_only and self.path != ":memory:"
+        if self._holder:
+            store_lock.write_holder(self.path, command or store_lock.this_command())
         self._depth = 0
         if not read_only:
             self.con.execute(SCHEMA)
@@ -172,6 +208,9 @@ class Store:
     def close(self) -> None:
         """Close the connection (uncommitted work is rolled back)."""
         self.con.close()
+        if self._holder:
+            store_lock.remove_holder(self.path)
+            self._holder = False
 
     @contextmanager
     def transaction(self) -> Iterator[Store]:
@@ -281,9 +320,30 @@ class Store:
                 self.con.execute(statement)
         return self.count("incidents")
 
+    def learned_actors(self) -> list[dict[str, Any]]:
+        """Rows of the learned_actors table (people learnt from the news; casus/actors/memory.py), by name."""
+        try:
+            cur = self.con.execute(f"SELECT {', '.join(LEARNED_COLUMNS)} FROM learned_actors ORDER BY key, code")
+        except duckdb.CatalogException:
+            return []  # a store written before casus learnt actors
+        rows = [dict(zip(LEARNED_COLUMNS, r)) for r in cur.fetchall()]
+        for r in rows:
+            r["start"], r["end"] = r.pop("start_char"), r.pop("end_char")
+        return rows
+
+    def save_learned(self, rows: Iterable[dict[str, Any]]) -> int:
+        """Insert or replace learned_actors rows (dicts with the columns, `start`/`end` for the offsets)."""
+        values = [[r["start"] if c == "start_char" else r["end"] if c == "end_char" else r[c]
+                   for c in LEARNED_COLUMNS] for r in rows]
+        if values:
+            with self.transaction():
+                marks = ", ".join("?" * len(LEARNED_COLUMNS))
+                self.con.executemany(f"INSERT OR REPLACE INTO learned_actors VALUES ({marks})", values)
+        return len(values)
+
     def count(self, table: str) -> int:
         """Number of rows in one of the store's tables."""
-        if table not in {"articles", "events", "mentions", "incidents", "incident_events"}:
+        if table not in {"articles", "events", "mentions", "incidents", "incident_events", "learned_actors"}:
             raise ValueError(f"unknown table {table!r}")
         return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 

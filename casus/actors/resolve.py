@@ -9,7 +9,7 @@ from casus.actors.groups import GroupRules
 from casus.actors.modifiers import CONTEXT_NOUNS, Mod, ModifierRules
 from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
-                             TITLE, Entry, KnowledgeBase, make_code)
+                             TITLE, Entry, KnowledgeBase, fold, make_code)
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "throughout", "into",
@@ -59,15 +59,23 @@ class Draft:
 class ActorResolver:
     """Resolves actor mentions in a ParsedDoc against a KnowledgeBase."""
 
-    def __init__(self, kb: KnowledgeBase):
+    def __init__(self, kb: KnowledgeBase, memory=None):
         self.kb = kb
+        self.memory = memory  # casus.actors.memory.ActorMemory: people learnt from earlier documents, or None
 
     def resolve(self, doc: ParsedDoc) -> list[ActorMention]:
         """Actor mentions sorted by start, non-overlapping, with coreference resolved."""
         matches = self._match(doc)
         composer = _Composer(doc, matches)
         drafts = composer.run()
-        return coref.resolve(doc, drafts, composer.named_countries())
+        mentions = coref.resolve(doc, drafts, composer.named_countries())
+        if self.memory is not None:  # the one hook of actor memory (casus/actors/memory.py)
+            mentions = self.memory.remember(doc, mentions, known=self.knows)
+        return mentions
+
+    def knows(self, name: str) -> bool:
+        """True if the actor tables have this name (memory never learns what they know)."""
+        return bool(self.kb.lookup(" ".join(fold(name).split())))
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens

@@ -51,9 +51,10 @@ class Coder:
 
 
 def create_app(db: str, token: str | None = None, pipeline: Any = None,
-               pipeline_factory: Callable[[], Any] | None = None) -> FastAPI:
+               pipeline_factory: Callable[[], Any] | None = None, wait: float = 0.0,
+               on_wait: Callable[[str], None] | None = None) -> FastAPI:
     """The web app over the store at `db`: read-only unless a token allows POST /api/documents."""
-    store = Store(db, read_only=token is None)
+    store = Store(db, read_only=token is None, wait=wait, on_wait=on_wait)
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -81,9 +82,13 @@ def create_app(db: str, token: str | None = None, pipeline: Any = None,
         return JSONResponse({"detail": f"store: {exc}"}, status_code=500)
 
     from casus.web.api import router as api_router
+    from casus.web.learnt import api as learnt_api
+    from casus.web.learnt import pages as learnt_pages
     from casus.web.pages import router as page_router
 
     app.include_router(api_router)
+    app.include_router(learnt_api)
     app.include_router(page_router)
+    app.include_router(learnt_pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     return app

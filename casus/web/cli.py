@@ -2,9 +2,12 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 from typing import Optional
 
 import typer
+
+from casus.cli_options import actors_option, lexicon_option, say_waiting, unreadable, wait_option
 
 
 def serve(
@@ -14,6 +17,9 @@ def serve(
     token: Optional[str] = typer.Option(None, "--token", envvar="CASUS_TOKEN",
                                         help="Allow POST /api/documents with 'Authorization: Bearer TOKEN' "
                                              "(opens the store for writing). Also read from $CASUS_TOKEN."),
+    actors: Optional[list[Path]] = actors_option(),
+    lexicon: Optional[list[Path]] = lexicon_option(),
+    wait: float = wait_option(),
 ) -> None:
     """Serve the web app and REST API (read-only unless --token is given)."""
     from casus.store import StoreError
@@ -31,8 +37,16 @@ def serve(
     if token is None and not os.path.exists(db):
         typer.echo(f"casus: error: {db}: no such store (run `casus ingest` first, or serve with --token)", err=True)
         raise typer.Exit(2)
+    if problem := unreadable([*(actors or ()), *(lexicon or ())]):
+        typer.echo(f"casus: error: {problem}", err=True)
+        raise typer.Exit(2)
+
+    def pipeline():  # loaded on the first document coded, with the same data files as `casus code`
+        from casus.pipeline import Pipeline
+
+        return Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
     try:
-        app = create_app(db, token=token)
+        app = create_app(db, token=token, pipeline_factory=pipeline, wait=wait, on_wait=say_waiting)
     except StoreError as err:
         typer.echo(f"casus: error: {err}", err=True)
         raise typer.Exit(2) from None
