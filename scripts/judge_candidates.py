@@ -86,15 +86,20 @@ def _sentence(text: str, sentence: str, at: int) -> list[int]:
     return [max(0, at - 150), min(len(text), at + 150)]
 
 
-def sample(out: Path) -> None:
-    """Code a fresh sample of documents and write one candidate per coded event."""
+def choose(docs: dict[str, dict]) -> list[dict]:
+    """The sampled documents: per corpus part of PLAN, by a fixed hash, leaving out those judged before."""
     done = {json.loads(line)["id"] for line in open(JUDGED / "docs.jsonl", encoding="utf-8")}
-    docs = corpus_docs()
     chosen: list[dict] = []
     for part, n in PLAN.items():
         pool = sorted((d for k, d in docs.items() if _part(k) == part and k not in done
                        and len(d["text"]) > 300), key=lambda d: _key(d["id"]))
         chosen += pool[:n]
+    return chosen
+
+
+def sample(out: Path) -> None:
+    """Code a fresh sample of documents and write one candidate per coded event."""
+    chosen = choose(corpus_docs())
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
