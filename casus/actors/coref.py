@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from casus.actors import speakers
 from casus.actors.kb import NON_STATE, REGIONS, make_code
+from casus.actors.records import Draft
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
-if TYPE_CHECKING:
-    from casus.actors.resolve import Draft
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
@@ -313,7 +311,6 @@ def _place_between(doc: ParsedDoc, a: int, b: int) -> bool:
 
 
 def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:
-    from casus.actors.resolve import Draft
 
     out = []
     for t in doc.tokens:
@@ -347,7 +344,6 @@ def _expletive(doc: ParsedDoc, t: Token) -> bool:
 
 def _pairs(doc: ParsedDoc) -> list[Draft]:
     """'the two sides', 'both countries': a reciprocal group of the last two states."""
-    from casus.actors.resolve import Draft
 
     toks, out = doc.tokens, []
     if not _PAIR_TEXT.search(doc.article.text):
