@@ -51,6 +51,7 @@ CONGRESS_ROLE = {"sen": ("senator", "LEG"), "rep": ("representative", "LEG"), "p
 HEADER_PEOPLE = "# name\taliases\tcountry\tsectors\trole\tstart\tend\tsource"
 HEADER_ORGS = "# name\tcountry\tsectors\tkind\taliases\tcode\tsource"
 MIN_ALONE = 4  # a surname written alone needs at least this many letters
+BIG_PLACE = 100_000  # nor may it be the name of a place this big ('Goma')
 
 
 @dataclass
@@ -232,7 +233,15 @@ def common_words() -> set[str]:
     return {w for w, n in counts.items() if n >= 3}
 
 
-def settle(sources: dict[str, list[Person]], hand: set[str], lead: set[str], common: set[str]) -> None:
+def big_places() -> callable:
+    """Is a word the name of a place of 100,000 people or more (GeoNames, as casus's gazetteer has it)?"""
+    from casus.places.gazetteer import Gazetteer
+
+    gaz = Gazetteer.load()
+    return lambda w: any(c.population >= BIG_PLACE for c in gaz.candidates(w))
+
+
+def settle(sources: dict[str, list[Person]], hand: set[str], lead: set[str], common) -> None:
     """Drop aliases a hand table holds or that name two people; a surname alone only when one person bears it.
 
     A surname shared only by the same state's leaders in REIGN stays (the report date picks the one in office).
@@ -260,13 +269,13 @@ def settle(sources: dict[str, list[Person]], hand: set[str], lead: set[str], com
                     continue
                 if len(words) == 1:
                     w = words[0]
-                    if len(w) < MIN_ALONE or w in common or w in firsts or (
+                    if len(w) < MIN_ALONE or common(w) or w in firsts or (
                             len(owners["#last " + w]) > 1 and not _same_leaders(owners["#last " + w], sources)):
                         continue
                 keep.append(a)
             last = _words(p.name)[-1] if _words(p.name) else ""
             alone = owners["#last " + last]
-            if (last and len(last) >= MIN_ALONE and last not in common and last not in firsts and last not in hand
+            if (last and len(last) >= MIN_ALONE and not common(last) and last not in firsts and last not in hand
                     and (len(alone) == 1 or _same_leaders(alone, sources)) and src != "congress"):
                 keep.append(last)
             p.aliases = [a for a in dict.fromkeys(keep) if fold(a) != fold(p.name) or len(_words(a)) == 1]
@@ -287,7 +296,7 @@ def people_table(title: str, source: str, people: list[Person], hand: set[str]) 
     for p in sorted(people, key=lambda p: fold(p.name)):
         if fold(p.name) in hand:
             continue
-        for country, sectors, role, a, b in sorted(set(p.spells), key=lambda s: (s[3] or dt.date.min, s[0])):
+        for country, sectors, role, a, b in sorted(set(p.spells), key=lambda s: (s[3] or dt.date.min, s[4] or dt.date.max, s[0], s[1], s[2])):
             rows.append("\t".join([p.name, "|".join(_display(a) for a in p.aliases), country, "|".join(sectors) or "-", role,
                                    a.isoformat() if a else "", b.isoformat() if b else "", source]))
     return "\n".join(rows) + "\n"
@@ -363,7 +372,8 @@ def build() -> dict[Path, str]:
         if ph is not None:
             p.aliases = list(dict.fromkeys([*p.aliases, *ph.aliases]))
             p.spells = list(dict.fromkeys([*p.spells, *ph.spells]))
-    settle(sources, hand, lead, common_words())
+    words, is_place = common_words(), big_places()
+    settle(sources, hand, lead, lambda w: w in words or is_place(w))
     for src in ("reign", "phoenix"):  # a one-word name that may not stand alone is not listed under it
         for p in sources[src]:
             if len(_words(p.name)) == 1 and fold(p.name) not in {fold(a) for a in p.aliases} and p.aliases:

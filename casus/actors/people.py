@@ -7,6 +7,7 @@ from casus.actors.records import Match
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})
 NOT_NAMES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY",
                        "PRODUCT", "LANGUAGE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 NOT_NAME_WORDS = frozenset({"election", "elections", "assembly", "staff", "council", "committee", "court", "office",
@@ -76,9 +77,20 @@ class PersonRules:
         person = None
         for k in range(p, end):
             mk = self.m.get(k)
-            if mk is not None and mk.end <= end and mk.get(PERSON):
+            if mk is not None and mk.end <= end and mk.get(PERSON) and self.same_person(p, mk):
                 person = mk.get(PERSON)
         return end, person if person is not None else inner.get(PERSON) if inner else None
+
+    def same_person(self, a: int, m: Match) -> bool:
+        """Is the name from token a, ending in a name the tables know, that person ('Ms Hewitt', 'Nikol Pashinyan')?
+
+        The words before the known name must be an honorific or the table's own names for the person, or the
+        tables know the person by surname alone (REIGN): 'John Hewitt' is not 'Patricia Hewitt'.
+        """
+        person = m.get(PERSON)
+        before = {self.toks[k].text.lower().rstrip(".") for k in range(a, m.start)} - {"-"}
+        known = {w.lower() for w in person.name.replace("-", " ").split()}
+        return before <= HONORIFICS or before <= known or len(known) == 1
 
     def titled(self, start, mods, chain, tend, titles, former, hi) -> int:
         """'Russian President Vladimir Putin', 'the country's Prime Minister Shinzo Abe', 'the president'."""

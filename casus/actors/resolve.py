@@ -21,7 +21,6 @@ PARTICLES = frozenset({"al", "el"})  # lower-case Arabic articles that begin nam
 PLACES = frozenset({COUNTRY, SEAT, PEOPLE, ADJECTIVE})  # entries whose country former.tsv may date
 PRIORITY = {PERSON: 0, ORGANIZATION: 1, COUNTRY: 2, SEAT: 3, PEOPLE: 4, ADJECTIVE: 5, TITLE: 6, AGENT: 7}
 DETERMINERS = frozenset({"the", "a", "an"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})
 # words step() may start a mention at without a KB match or named entity there; every other such token is skipped
 STEP_WORDS = DETERMINERS | {"ethnic"} | TITLE_FILLERS
 
@@ -169,6 +168,10 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             e = m.get(PERSON, COUNTRY, SEAT, PEOPLE, ADJECTIVE, ORGANIZATION)
             if e is None or e.category != PERSON and self.in_entity(m):
                 continue
+            ent = self.ent_of.get(m.start)
+            if e.category == PERSON and ent is not None and ent.label == "PERSON" and ent.start < m.start \
+                    and not self.same_person(ent.start, m):
+                continue  # 'Alex Villanueva' is not the minister the tables know as 'Villanueva'
             country = e.at(self.when)[0] if e.category == PERSON else e.country
             if country and country not in NON_STATE and not self.backer(m.end) and not self.stance(m.start):
                 out.add(country)
@@ -361,15 +364,9 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         return first and all(toks[k].text.isupper() for k in range(a, b)) and b < len(toks) and toks[b].text in (",", "(", "-", "—")
 
     def surnamed(self, e, a: int, end: int, m: Match) -> int:
-        """'Ms Hewitt', 'Nikol Pashinyan': a named person ending in a name the people tables know.
-
-        The words before it must be an honorific, or words of the table's own name for that person, or the table
-        knows the person by surname only (REIGN): 'John Hewitt' is not 'Patricia Hewitt'.
-        """
+        """'Ms Hewitt', 'Nikol Pashinyan': a named person ending in a name the people tables know (same_person)."""
         person = m.get(PERSON)
-        before = {self.low[k].rstrip(".") for k in range(a, m.start)}
-        known = {w.lower() for w in person.name.replace("-", " ").split()}
-        if not (before <= HONORIFICS or before <= known or len(known) == 1):
+        if not self.same_person(a, m):
             self.emit(a, end, name=self.doc.article.text[self.toks[a].idx:self.toks[end - 1].end], country=None,
                       sector=[], kind="person")
             return e.end
