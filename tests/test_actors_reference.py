@@ -42,3 +42,22 @@ def test_built_tables_leave_every_hand_alias_to_the_hand_rows():
     clashes = [(name, a) for name in BUILT for forms, _ in loaders.read_tsv(DATA / name) for a in forms
                if fold(a) in hand]
     assert not clashes[:5]
+
+
+def test_a_known_person_out_of_office_takes_what_the_apposition_says(pipeline, tmp_path):
+    from casus.actors.kb import KnowledgeBase
+    from casus.actors.resolve import ActorResolver
+    from casus.model import Article
+
+    extra = tmp_path / "mine.tsv"
+    extra.write_text("# name\taliases\tcountry\tsectors\trole\tstart\tend\n"
+                     "Tomas Vrabec\tVrabec\tSVK\tGOV\tforeign minister\t2010-07-01\t2012-04-04\n", encoding="utf-8")
+    resolver = ActorResolver(KnowledgeBase.load(extra=[extra]))
+
+    def code(text: str, day: dt.date) -> str | None:
+        doc = pipeline.parser.parse(Article(id="v", text=text, report_date=day))
+        return next(m.actor.code for m in resolver.resolve(doc) if m.actor.text == "Tomas Vrabec")
+
+    text = "Tomas Vrabec, head of the UN refugee agency, asked donors for more money."
+    assert code(text, dt.date(2004, 3, 1)).startswith("IGO")  # years before his ministry: what the text says
+    assert code(text, dt.date(2011, 3, 1)) == "SVKGOV"  # in office: the table's spell

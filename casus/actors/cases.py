@@ -49,7 +49,7 @@ def read_cases(path: Path) -> list[Case]:
 
 
 def score(cases: list[Case], parser, resolver) -> Score:
-    """Code each case's phrase in FRAME on its date; a hit is the mention over the phrase with its country (and sector)."""
+    """Code each case's phrase in FRAME on its date; a hit: the mention over the phrase has the country (and sector)."""
     arts = [Article(id=f"case-{k}", text=FRAME.format(c.phrase), report_date=c.date, report_date_basis="given")
             for k, c in enumerate(cases)]
     res = Score()

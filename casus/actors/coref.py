@@ -159,8 +159,9 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
     at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
     for d in drafts:
         a = d.actor
-        if a.kind != "person" or a.country or d.extra.get("pronoun") or not a.name:
-            continue
+        if a.kind != "person" or a.country and not d.extra.get("out_of_office") or d.extra.get("pronoun") \
+                or not a.name:
+            continue  # (a person the tables know out of office on the date takes what the text says he is now)
         for c in doc.children(d.head):
             other = at.get(c.i) if c.dep == "appos" else None
             if other is not None and other is not d and other.actor.country and other.actor.kind != "state":
@@ -170,7 +171,8 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
             led = _body_led(doc, c, at) if c.dep == "appos" and c.lemma.lower() in LEADING else None
             if led is not None and led[0] is not d:  # "Qasem Soleimani, head of Iran's Quds Force"
                 b = led[0].actor
-                d.actor = replace(a, country=b.country, sector=list(b.sector), code=make_code(b.country, b.sector),
+                d.actor = replace(a, country=b.country, sector=list(b.sector),
+                                  code=b.code or make_code(b.country, b.sector),
                                   reason=f"apposition: '{a.text}' is {c.text} {led[1]} {b.text}")
                 break
 

@@ -1,7 +1,7 @@
 """Titled and named persons: 'Russian President Vladimir Putin', 'the country's Prime Minister Shinzo Abe'."""
 from __future__ import annotations
 
-from casus.actors.kb import PERSON, TITLE, Entry
+from casus.actors.kb import PERSON, TITLE, Entry, fold
 from casus.actors.modifiers import Mod
 from casus.actors.records import Match
 
@@ -88,8 +88,8 @@ class PersonRules:
         tables know the person by surname alone (REIGN): 'John Hewitt' is not 'Patricia Hewitt'.
         """
         person = m.get(PERSON)
-        before = {self.toks[k].text.lower().rstrip(".") for k in range(a, m.start)} - {"-"}
-        known = {w.lower() for w in person.name.replace("-", " ").split()}
+        before = {fold(self.toks[k].text).rstrip(".") for k in range(a, m.start)} - {"-"}
+        known = set(fold(person.name).replace("-", " ").split())
         return before <= HONORIFICS or before <= known or len(known) == 1
 
     def titled(self, start, mods, chain, tend, titles, former, hi) -> int:

@@ -314,8 +314,9 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             if end - m.start == 1 and self.other_bearer(toks[m.start].text):
                 return  # 'Peterson' after 'Jordan Peterson': the person the story named, left to coreference
             c, s, why = e.at(self.when)
-            self.emit(m.start, end, name=e.name, country=c, sector=list(s), kind="person",
-                      reason=f"people table: {why}" if why else None)
+            d = self.emit(m.start, end, name=e.name, country=c, sector=list(s), kind="person",
+                          reason=f"people table: {why}" if why else None)
+            d.extra["out_of_office"] = bool(why) and why.startswith(("former ", "before office"))
             return
         done = self.named_after(m, e)
         if done is not None or self.in_entity(m):

@@ -11,18 +11,18 @@ DOMESTIC = frozenset({"GOV", "COP", "LEG", "PTY", "LAB", "JUD", "OPP"})
 
 
 def story_country(article: Article, actors: list[ActorMention], places: list[PlaceMention]) -> tuple[str, str] | None:
-    """The country a story happens in, and why: its dateline's place, else the one country of all its places and states."""
+    """The country a story happens in, and why: its dateline's place, else the one country of all its places and actors."""
     line = article.dateline
     if line is not None:
         for p in places:
             if line.start <= p.place.start < line.end and p.place.country:
                 return p.place.country, f"the dateline's place, {p.place.name or p.place.text}"
     countries = {p.place.country for p in places if p.place.country}
-    countries |= {m.actor.country for m in actors if m.actor.kind == "state" and m.actor.country}
+    countries |= {m.actor.country for m in actors if m.actor.country}  # any actor's country counts against it
     countries -= NON_STATE
     if len(countries) == 1:
         (c,) = countries
-        return c, "the only country the story's places and states are in"
+        return c, "the only country the story's places and actors are in"
     return None
 
 
