@@ -15,7 +15,8 @@ def test_reference_cases_get_country_and_sector(pipeline):
     cases = read_cases(CASES)
     assert len(cases) >= 300 and {c.source for c in cases} >= {"reign", "congress"}
     res = score(cases, pipeline.parser, pipeline.actor_resolver)
-    print(f"\nreference cases {res.total['all']}: country {res.rate('country'):.3f}, country+sector {res.rate('both'):.3f}; "
+    print(f"\nreference cases {res.total['all']}: country {res.rate('country'):.3f}, "
+          f"country+sector {res.rate('both'):.3f}; "
           + ", ".join(f"{k} {res.rate('country', k):.3f}/{res.rate('both', k):.3f} of {res.total[k]}"
                       for k in sorted(res.total) if ":" in k))
     assert res.rate("country") >= 0.90

@@ -129,7 +129,8 @@ class PersonRules:
             if country is None and not needs_ctx and not {t.name for t in titles} & ABROAD:
                 needs = "sole"  # 'President Askar Akayev ... Kyrgyzstan': the one country the article names
             self.emit(start, nend, head=self.span_head(nstart, nend), name=name, country=country, sector=sectors,
-                      kind="person", code=self.body_code(mods, country, sectors), reason="; ".join(reasons) or None, needs=needs, title=tuple(t.name for t in titles))
+                      kind="person", code=self.body_code(mods, country, sectors), reason="; ".join(reasons) or None,
+                      needs=needs, title=tuple(t.name for t in titles))
             return nend
         last = toks[tend - 1]
         if last.dep in ("compound", "amod") and not (start <= last.head < tend):

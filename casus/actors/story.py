@@ -11,7 +11,7 @@ DOMESTIC = frozenset({"GOV", "COP", "LEG", "PTY", "LAB", "JUD", "OPP"})
 
 
 def story_country(article: Article, actors: list[ActorMention], places: list[PlaceMention]) -> tuple[str, str] | None:
-    """The country a story happens in, and why: its dateline's place, else the one country of all its places and actors."""
+    """The country a story happens in, and why: the dateline's place, else the one country of its places and actors."""
     line = article.dateline
     if line is not None:
         for p in places:
