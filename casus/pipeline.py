@@ -5,6 +5,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from casus.actors.story import with_story_country
 from casus.model import ActorMention, Article, Event, ParsedDoc, PlaceMention, Quote, TimeRef
 
 
@@ -93,6 +94,7 @@ class Pipeline:
                                          start=sent.char_start, end=sent.char_end))
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
+        actors = with_story_country(article, actors, places)
         if article.dateline is not None:  # the reporter's city and day are not the event's
             line = article.dateline
             places = [p for p in places if not (line.start <= p.place.start < line.end)]

@@ -71,7 +71,7 @@ def test_she_skips_a_man_for_a_woman():
     text = ("Ms Hewitt met Tony Blair on Monday. She said the plan would go ahead.")
     doc = Parser().parse(Article(id="g", text=text, report_date=dt.date(2005, 1, 1)))
     she = [m.actor for m in ActorResolver(KnowledgeBase.load()).resolve(doc) if m.actor.text == "She"]
-    assert she and she[0].name == "Ms Hewitt"
+    assert she and she[0].name in ("Ms Hewitt", "Patricia Hewitt")  # as written, or as the people tables name her
 
 
 def test_a_title_inside_an_event_name_is_no_person():

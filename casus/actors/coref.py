@@ -3,14 +3,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from casus.actors import speakers
 from casus.actors.kb import NON_STATE, REGIONS, make_code
+from casus.actors.records import Draft
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
-if TYPE_CHECKING:
-    from casus.actors.resolve import Draft
 
 PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
 NEUTER = frozenset({"it", "its", "itself"})
@@ -161,8 +159,9 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
     at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
     for d in drafts:
         a = d.actor
-        if a.kind != "person" or a.country or d.extra.get("pronoun") or not a.name:
-            continue
+        if a.kind != "person" or a.country and not d.extra.get("out_of_office") or d.extra.get("pronoun") \
+                or not a.name:
+            continue  # (a person the tables know out of office on the date takes what the text says he is now)
         for c in doc.children(d.head):
             other = at.get(c.i) if c.dep == "appos" else None
             if other is not None and other is not d and other.actor.country and other.actor.kind != "state":
@@ -172,7 +171,8 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
             led = _body_led(doc, c, at) if c.dep == "appos" and c.lemma.lower() in LEADING else None
             if led is not None and led[0] is not d:  # "Qasem Soleimani, head of Iran's Quds Force"
                 b = led[0].actor
-                d.actor = replace(a, country=b.country, sector=list(b.sector), code=make_code(b.country, b.sector),
+                d.actor = replace(a, country=b.country, sector=list(b.sector),
+                                  code=b.code or make_code(b.country, b.sector),
                                   reason=f"apposition: '{a.text}' is {c.text} {led[1]} {b.text}")
                 break
 
@@ -313,7 +313,6 @@ def _place_between(doc: ParsedDoc, a: int, b: int) -> bool:
 
 
 def _pronouns(doc: ParsedDoc, taken: set[int]) -> list[Draft]:
-    from casus.actors.resolve import Draft
 
     out = []
     for t in doc.tokens:
@@ -347,7 +346,6 @@ def _expletive(doc: ParsedDoc, t: Token) -> bool:
 
 def _pairs(doc: ParsedDoc) -> list[Draft]:
     """'the two sides', 'both countries': a reciprocal group of the last two states."""
-    from casus.actors.resolve import Draft
 
     toks, out = doc.tokens, []
     if not _PAIR_TEXT.search(doc.article.text):

@@ -1,13 +1,10 @@
 """Groups named by sector nouns: 'Iraqi troops', 'Shiite militias', 'rebels in Darfur', "Bouteflika's government"."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from casus.actors.kb import AGENT, IDENTITY, NON_STATE, PERSON, RELIGIONS
 from casus.actors.people import POSSESSIVE
+from casus.actors.records import Draft
 
-if TYPE_CHECKING:
-    from casus.actors.resolve import Draft
 
 GOVERNING = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 LOCAL = frozenset({"REB", "RAD", "UAF", "OPP", "CVL", "EDU", "LAB"})  # 'rebels in Syria' are Syria's
@@ -75,7 +72,7 @@ class GroupRules:
                 and not self.part_of_name(start, end) and toks[self.span_head(start, end)].dep != "attr":
             needs = "sole"  # 'rebels', 'workers', 'students' with no country: the one state the article names
         d = self.emit(start, end, head=self.span_head(start, end), name=None, country=country, sector=sectors,
-                      kind=kind, needs=needs, title=(head.name,) if definite and country is None and not needs else (),
+                      kind=kind, needs=needs, code=self.body_code(mods, country, sectors), title=(head.name,) if definite and country is None and not needs else (),
                       reason=reason if owner is not None else None)
         if needs == "sole":
             d.extra["home"] = identity.country if identity is not None else None

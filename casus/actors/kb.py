@@ -11,6 +11,8 @@ from pathlib import Path
 from casus.model import InputError
 
 DATA = Path(__file__).resolve().parent / "data"
+HAND = ("countries.tsv", "organizations.tsv", "agents.tsv", "groups.tsv", "people.tsv")
+BUILT = ("people_reign.tsv", "people_congress.tsv", "people_phoenix.tsv", "igos_phoenix.tsv")  # scripts/build_kb.py
 SECTORS = frozenset(
     "GOV MIL COP JUD LEG OPP PTY REB RAD SPY UAF BUS MED EDU CVL LAB REF HLH ELI REL CRM AGR NGO IGO".split())
 REGIONS = frozenset({"EUR"})  # CAMEO region codes: Europe
@@ -67,6 +69,7 @@ class Spell:
     start: _dt.date | None = None
     end: _dt.date | None = None
     role: str = ""
+    source: str = ""  # the built table a spell comes from ('reign', 'phoenix', 'congress'); '' for hand rows
 
     def covers(self, when: _dt.date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
@@ -83,6 +86,11 @@ class Entry:
     kind: str | None = None
     spells: tuple[Spell, ...] = ()
     also: tuple[str, ...] = ()  # a people's other states of residence (groups.tsv), after its home
+    code: str | None = None  # a full CAMEO code that says more than country + sectors ('IGOUNO', 'IGOEUREEC')
+
+    def covers(self, when: _dt.date | None) -> bool:
+        """True if some dated spell of this entry covers the date (False for undated entries or no date)."""
+        return when is not None and any((s.start or s.end) and s.covers(when) for s in self.spells)
 
     def at(self, when: _dt.date | None) -> tuple[str | None, tuple[str, ...], str | None]:
         """Country, sectors and a reason for this entry on a date (people and dated codes change)."""
@@ -128,7 +136,7 @@ class KnowledgeBase:
     def load(cls, extra: Sequence[Path] = ()) -> KnowledgeBase:
         """The package data files, then the user's extra files (TSV in our formats, or PETRARCH actors or agents)."""
         kb = cls()
-        for name in ("countries.tsv", "organizations.tsv", "agents.tsv", "groups.tsv", "people.tsv"):
+        for name in HAND + BUILT:  # hand rows first: an alias both hold resolves to the hand row
             kb.read(DATA / name)
         for path in extra:
             kb.read(Path(path))

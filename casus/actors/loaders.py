@@ -14,6 +14,9 @@ COLUMNS = {
     ("name", "country", "sectors", "kind", "aliases"): "organizations",
     ("phrase", "sectors", "type"): "agents",
     ("name", "aliases", "country", "sectors", "role", "start", "end"): "people",
+    ("name", "aliases", "country", "sectors", "role", "start", "end", "source"): "people",
+    ("name", "country", "sectors", "kind", "aliases", "code"): "organizations",
+    ("name", "country", "sectors", "kind", "aliases", "code", "source"): "organizations",
     ("name", "sectors", "home", "aliases"): "groups",
 }
 KINDS = frozenset({"state", "person", "organization", "igo", "group"})
@@ -47,6 +50,7 @@ def read_tsv(path: Path) -> Iterator[tuple[list[str], Entry]]:
     except OSError as e:
         raise InputError(str(path), f"cannot read: {e.strerror}") from e
     fmt = None
+    pending: tuple[list[str], Entry] | None = None  # a person whose next row may add a spell
     for n, line in enumerate(lines, 1):
         if line.startswith("#"):
             cols = tuple(c.strip() for c in line.lstrip("# ").split("\t"))
@@ -57,12 +61,31 @@ def read_tsv(path: Path) -> Iterator[tuple[list[str], Entry]]:
         if fmt is None:
             raise InputError(str(path), "no column header comment ('# col<TAB>col...', see FORMAT.md)", n)
         cells = line.split("\t")
-        want = next(len(c) for c, f in COLUMNS.items() if f == fmt)
+        want = max(len(c) for c, f in COLUMNS.items() if f == fmt)
         cells += [""] * (want - len(cells))
         try:
-            yield from _ROW[fmt](cells)
+            rows = list(_ROW[fmt](cells))
         except (ValueError, IndexError) as e:
             raise InputError(str(path), f"bad {fmt} row: {e}", n) from e
+        if fmt == "people" and pending is not None and pending[1].name == rows[0][1].name:
+            pending = _merge(pending, rows[0])  # consecutive rows of one person: one entry, all spells
+            continue
+        if pending is not None:
+            yield pending
+            pending = None
+        if fmt == "people":
+            pending = rows[0]
+        else:
+            yield from rows
+    if pending is not None:
+        yield pending
+
+
+def _merge(a: tuple[list[str], Entry], b: tuple[list[str], Entry]) -> tuple[list[str], Entry]:
+    """One person from two rows: the aliases of both, the spells of both."""
+    e = a[1]
+    return list(dict.fromkeys(a[0] + b[0])), Entry(e.name, e.category, e.country, e.sectors, e.kind,
+                                                   e.spells + b[1].spells)
 
 
 def _country_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
@@ -81,7 +104,8 @@ def _org_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     name, country, kind = c[0].strip(), c[1].strip() or None, c[3].strip()
     if kind not in KINDS:
         raise ValueError(f"kind {kind!r} not one of {sorted(KINDS)}")
-    yield [name, *_split(c[4])], Entry(name, ORGANIZATION, country, _sectors(c[2]), kind)
+    code = c[5].strip() if len(c) > 5 else ""
+    yield [name, *_split(c[4])], Entry(name, ORGANIZATION, country, _sectors(c[2]), kind, code=code or None)
 
 
 def _agent_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
@@ -106,7 +130,8 @@ def _group_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
 
 def _people_rows(c: list[str]) -> Iterator[tuple[list[str], Entry]]:
     name, country = c[0].strip(), c[2].strip() or None
-    spell = Spell(country, _sectors(c[3]), parse_date(c[5]), parse_date(c[6]), c[4].strip())
+    source = c[7].strip() if len(c) > 7 else ""
+    spell = Spell(country, _sectors(c[3]), parse_date(c[5]), parse_date(c[6]), c[4].strip(), source)
     kind = "person"
     yield [name, *_split(c[1])], Entry(name, PERSON, None, (), kind, (spell,))
 

@@ -2,12 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from casus.actors.kb import ADJECTIVE, AGENT, COUNTRY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT, TITLE, Entry
+from casus.actors.records import Match
 
-if TYPE_CHECKING:
-    from casus.actors.resolve import Match
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 CONTEXT_NOUNS = frozenset({"country", "nation", "state", "kingdom", "republic"})
@@ -144,6 +142,14 @@ class ModifierRules:
         if first.category == ORGANIZATION:
             return first.country, list(first.sectors), first.kind, False
         return first.country, [], "state", False
+
+    def body_code(self, mods: list[Mod], country: str | None, sectors: list[str]) -> str | None:
+        """'NATO troops' → IGOWSTNATMIL: the full code of the body a sector noun or title belongs to, plus its sectors."""
+        org = next((md.entry for md in mods if md.entry is not None and md.entry.category == ORGANIZATION), None)
+        if org is None or not org.code or org.country != country:
+            return None
+        have = {org.code[k:k + 3] for k in range(0, len(org.code), 3)}
+        return org.code + "".join(s for s in sectors if s not in have)
 
     def seat_government(self, p: int) -> bool:
         """'the Khartoum government', 'the Damascus regime': a seat naming the national government."""

@@ -1,14 +1,13 @@
 """Titled and named persons: 'Russian President Vladimir Putin', 'the country's Prime Minister Shinzo Abe'."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from casus.actors.kb import PERSON, TITLE, Entry, fold
+from casus.actors.modifiers import Mod
+from casus.actors.records import Match
 
-from casus.actors.kb import PERSON, TITLE, Entry
-
-if TYPE_CHECKING:
-    from casus.actors.resolve import Match, Mod
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})
 NOT_NAMES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY",
                        "PRODUCT", "LANGUAGE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 NOT_NAME_WORDS = frozenset({"election", "elections", "assembly", "staff", "council", "committee", "court", "office",
@@ -52,8 +51,9 @@ class PersonRules:
         if p >= len(toks):
             return p, None
         m = self.m.get(p)
-        if m is not None and m.get(PERSON):
-            return m.end, m.get(PERSON)
+        ent = self.ent_at.get(p)
+        if m is not None and m.get(PERSON) and not (ent is not None and ent.label == "PERSON" and ent.end > m.end):
+            return m.end, m.get(PERSON)  # (in 'Haider al-Abadi' the name runs past the surname 'Haider')
         e = self.ent_of.get(p)
         if e is not None and e.label in NOT_NAMES:
             return p, None  # 'the General Election': a title word inside an event's name
@@ -62,7 +62,8 @@ class PersonRules:
         if e is not None and e.label == "PERSON":
             end = e.end
         else:
-            while end < len(toks) and toks[end].pos == "PROPN" and toks[end].text[:1].isupper() and end not in self.m:
+            while end < len(toks) and toks[end].pos == "PROPN" and toks[end].text[:1].isupper() and (
+                    end not in self.m or end > p and self.m[end].get(PERSON) and not self.m[end].get(TITLE)):
                 end += 1
                 if end < len(toks) and toks[end].text == "-" and not toks[end - 1].ws and end + 1 < len(toks):
                     end += 1
@@ -76,9 +77,20 @@ class PersonRules:
         person = None
         for k in range(p, end):
             mk = self.m.get(k)
-            if mk is not None and mk.end <= end and mk.get(PERSON):
+            if mk is not None and mk.end <= end and mk.get(PERSON) and self.same_person(p, mk):
                 person = mk.get(PERSON)
         return end, person if person is not None else inner.get(PERSON) if inner else None
+
+    def same_person(self, a: int, m: Match) -> bool:
+        """Is the name from token a, ending in a name the tables know, that person ('Ms Hewitt', 'Nikol Pashinyan')?
+
+        The words before the known name must be an honorific or the table's own names for the person, or the
+        tables know the person by surname alone (REIGN): 'John Hewitt' is not 'Patricia Hewitt'.
+        """
+        person = m.get(PERSON)
+        before = {fold(self.toks[k].text).rstrip(".") for k in range(a, m.start)} - {"-"}
+        known = set(fold(person.name).replace("-", " ").split())
+        return before <= HONORIFICS or before <= known or len(known) == 1
 
     def titled(self, start, mods, chain, tend, titles, former, hi) -> int:
         """'Russian President Vladimir Putin', 'the country's Prime Minister Shinzo Abe', 'the president'."""
@@ -117,7 +129,8 @@ class PersonRules:
             if country is None and not needs_ctx and not {t.name for t in titles} & ABROAD:
                 needs = "sole"  # 'President Askar Akayev ... Kyrgyzstan': the one country the article names
             self.emit(start, nend, head=self.span_head(nstart, nend), name=name, country=country, sector=sectors,
-                      kind="person", reason="; ".join(reasons) or None, needs=needs, title=tuple(t.name for t in titles))
+                      kind="person", code=self.body_code(mods, country, sectors), reason="; ".join(reasons) or None,
+                      needs=needs, title=tuple(t.name for t in titles))
             return nend
         last = toks[tend - 1]
         if last.dep in ("compound", "amod") and not (start <= last.head < tend):
@@ -133,6 +146,7 @@ class PersonRules:
         else:
             needs = "country" if needs_ctx else None
         self.emit(start, end, head=tend - 1, name=None, country=country, sector=sectors, kind="person",
+                  code=self.body_code(mods, country, sectors),
                   needs=needs, title=tuple(t.name for t in titles))
         return end
 
@@ -145,6 +159,7 @@ class PersonRules:
         name = person.name if same else self.doc.article.text[self.toks[pm.start].idx:self.toks[pm.end - 1].end]
         self.emit(start, pm.end, head=self.span_head(pm.start, pm.end), name=name, country=country or pc,
                   sector=list(ps) if same else ["GOV"], kind="person",
+                  code=self.body_code(mods, country or pc, list(ps) if same else ["GOV"]),
                   reason=(f"people table: {why}" if why else None) if same else None,
                   needs="country" if needs_ctx else None)
         return pm.end

@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
 from casus.actors.modifiers import CONTEXT_NOUNS, Mod, ModifierRules
 from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
+from casus.actors.records import Draft, Match
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
                              TITLE, Entry, KnowledgeBase, fold, make_code)
 from casus.model import Actor, ActorMention, ParsedDoc, Token
@@ -28,32 +29,11 @@ def _priority(e: Entry) -> int:
     return PRIORITY.get(e.category, 9)
 
 
-@dataclass
-class Match:
-    """A KB hit over tokens [start, end)."""
-
-    start: int
-    end: int
-    entries: list[Entry]
-
-    def get(self, *categories: str) -> Entry | None:
-        for e in self.entries:
-            if e.category in categories:
-                return e
-        return None
-
-
-@dataclass
-class Draft:
-    """A mention under construction; coref fills the ones that need context."""
-
-    start: int
-    end: int
-    head: int
-    actor: Actor
-    needs: str | None = None  # None | 'country' ("the country's PM") | 'antecedent' ("the president")
-    title: tuple[str, ...] = ()
-    extra: dict = field(default_factory=dict)
+def _ranked(found: list[Entry], when) -> list[Entry]:
+    """Entries by category priority; among people sharing a name, those in office on the report date first."""
+    if when is None or sum(e.category == PERSON for e in found) < 2:
+        return sorted(found, key=_priority)
+    return sorted(found, key=lambda e: (_priority(e), not e.covers(when)))
 
 
 class ActorResolver:
@@ -62,6 +42,7 @@ class ActorResolver:
     def __init__(self, kb: KnowledgeBase, memory=None):
         self.kb = kb
         self.memory = memory  # casus.actors.memory.ActorMemory: people learnt from earlier documents, or None
+        self._when = None  # report date of the document being matched
 
     def resolve(self, doc: ParsedDoc) -> list[ActorMention]:
         """Actor mentions sorted by start, non-overlapping, with coreference resolved."""
@@ -79,6 +60,7 @@ class ActorResolver:
 
     def _match(self, doc: ParsedDoc) -> dict[int, Match]:
         toks = doc.tokens
+        self._when = doc.article.report_date
         keys = self.kb.words_keys([t.text for t in toks])
         dl = doc.article.dateline
         out: dict[int, Match] = {}
@@ -116,6 +98,7 @@ class ActorResolver:
     def _longest(self, toks: list[Token], keys: list[tuple[str, str, bool]], i: int) -> Match | None:
         """The longest KB name starting at token i, within its sentence (keys: KnowledgeBase.word_keys per token)."""
         best, lk, ck, t = None, "", "", toks[i]
+        when = self._when
         lookup, continues = self.kb.lookup, self.kb.continues
         for j in range(i, min(len(toks), i + self.kb.max_tokens)):
             tj = toks[j]
@@ -128,7 +111,7 @@ class ActorResolver:
                 # "male", "chad", "nice": names are written with a capital ('al-Qaeda', 'el-Sisi' excepted)
                 found = [e for e in found if e.category not in PROPER]
             if found:
-                best = Match(i, j + 1, sorted(found, key=_priority))
+                best = Match(i, j + 1, _ranked(found, when))
             if not continues(lk, ck):
                 break
         return best
@@ -176,7 +159,8 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         title = kw.pop("title", ())
         sectors = list(dict.fromkeys(kw.pop("sector", [])))
         country = kw.get("country")
-        kw.setdefault("code", make_code(country, sectors))
+        if kw.get("code") is None:
+            kw["code"] = make_code(country, sectors)
         d = Draft(a, b, self.span_head(a, b) if head is None else head,
                   self.actor(a, b, sector=sectors, **kw), needs, tuple(title))
         self.out.append(d)
@@ -192,6 +176,10 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             e = m.get(PERSON, COUNTRY, SEAT, PEOPLE, ADJECTIVE, ORGANIZATION)
             if e is None or e.category != PERSON and self.in_entity(m):
                 continue
+            ent = self.ent_of.get(m.start)
+            if e.category == PERSON and ent is not None and ent.label == "PERSON" and ent.start < m.start \
+                    and not self.same_person(ent.start, m):
+                continue  # 'Alex Villanueva' is not the minister the tables know as 'Villanueva'
             country = e.at(self.when)[0] if e.category == PERSON else e.country
             if country and country not in NON_STATE and not self.backer(m.end) and not self.stance(m.start):
                 out.add(country)
@@ -245,6 +233,10 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             start = mods[0].start
         pm = self.m.get(j) if mods else None
         if pm is not None and pm.get(PERSON) and pm.end <= hi:
+            ent = self.ent_of.get(mods[-1].start)
+            if ent is not None and ent.label == "PERSON" and ent.start <= mods[0].start and ent.end >= pm.end \
+                    and mods[-1].entry is not None and mods[-1].entry.category == COUNTRY:
+                return self.entity(ent)  # 'Jordan Peterson': a first name that is a country's, not 'Saudi King Salman'
             return self.known_person(start, mods, pm)
         if pm is not None and pm.end <= hi:
             if self.institution_at(j, mods) is not None:
@@ -327,15 +319,18 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         while end > m.start + 1 and toks[end - 1].text in POSSESSIVE:
             end -= 1
         if e.category == PERSON:
+            if end - m.start == 1 and self.other_bearer(toks[m.start].text):
+                return  # 'Peterson' after 'Jordan Peterson': the person the story named, left to coreference
             c, s, why = e.at(self.when)
-            self.emit(m.start, end, name=e.name, country=c, sector=list(s), kind="person",
-                      reason=f"people table: {why}" if why else None)
+            d = self.emit(m.start, end, name=e.name, country=c, sector=list(s), kind="person",
+                          reason=f"people table: {why}" if why else None)
+            d.extra["out_of_office"] = bool(why) and why.startswith(("former ", "before office"))
             return
         done = self.named_after(m, e)
         if done is not None or self.in_entity(m):
             return done
         if e.category == ORGANIZATION:
-            self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind=e.kind)
+            self.emit(m.start, end, name=e.name, country=e.country, sector=list(e.sectors), kind=e.kind, code=e.code)
             return
         gov = toks[ht.head]
         if e.category in (COUNTRY, ADJECTIVE) and self.modifier(m.start, end, e, head):
@@ -366,11 +361,28 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             self.emit(m.start, end, name=e.name, country=e.country, sector=[], kind="group",
                       reason="demonym used as a noun")
 
+    def other_bearer(self, surname: str) -> bool:
+        """True if the story has already named a person the tables do not know who bears this surname."""
+        return any(d.actor.kind == "person" and d.actor.country is None and d.needs is None and not d.title
+                   and d.actor.name and d.actor.name.split()[-1] == surname for d in self.out)
+
     def dateline_like(self, a: int, b: int) -> bool:
         """'TOKYO, January 26.' at the start of a paragraph: the reporter's city, not an actor."""
         toks = self.toks
         first = a == 0 or toks[a - 1].pos == "SPACE" or "\n" in toks[a - 1].ws or toks[a].sent != toks[a - 1].sent
         return first and all(toks[k].text.isupper() for k in range(a, b)) and b < len(toks) and toks[b].text in (",", "(", "-", "—")
+
+    def surnamed(self, e, a: int, end: int, m: Match) -> int:
+        """'Ms Hewitt', 'Nikol Pashinyan': a named person ending in a name the people tables know (same_person)."""
+        person = m.get(PERSON)
+        if not self.same_person(a, m):
+            self.emit(a, end, name=self.doc.article.text[self.toks[a].idx:self.toks[end - 1].end], country=None,
+                      sector=[], kind="person")
+            return e.end
+        c, sectors, why = person.at(self.when)
+        self.emit(a, end, name=person.name, country=c, sector=list(sectors), kind="person",
+                  reason=f"people table: {why}" if why else None)
+        return e.end
 
     def entity(self, e) -> int:
         """A PERSON or ORG the KB does not know: kept, with no country."""
@@ -379,7 +391,11 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         while end > e.start + 1 and toks[end - 1].text in POSSESSIVE:
             end -= 1
         a = e.start + 1 if toks[e.start].text.lower() == "the" and end - e.start > 1 else e.start
-        if any(k in self.m and not (self.m[k].get(AGENT) and self.named_person(k)) for k in range(a, end)):
+        inside = [k for k in range(a, end) if k in self.m and not (self.m[k].get(AGENT) and self.named_person(k))]
+        if e.label == "PERSON" and inside and inside[-1] > a and self.m[inside[-1]].end == end \
+                and self.m[inside[-1]].get(PERSON) and not self.m[inside[-1]].get(TITLE, AGENT):
+            return self.surnamed(e, a, end, self.m[inside[-1]])
+        if inside:
             return a if a > e.start else e.start + 1
         name = self.doc.article.text[toks[a].idx:toks[end - 1].end]
         kind = "person" if e.label == "PERSON" else "organization"

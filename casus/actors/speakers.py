@@ -2,13 +2,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from casus.actors.kb import NON_STATE, make_code
+from casus.actors.records import Draft
 from casus.model import ParsedDoc
 
-if TYPE_CHECKING:
-    from casus.actors.resolve import Draft
 
 FIRST_PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
@@ -58,7 +56,6 @@ def _speaker(doc: ParsedDoc, span: tuple[int, int], by_token: dict[int, Draft]) 
 
 def first_person(doc: ParsedDoc, drafts: list[Draft]) -> list[Draft]:
     """Drafts for 'we'/'our' inside quotes, standing for the speaker's government, state or group."""
-    from casus.actors.resolve import Draft
 
     spans = quote_spans(doc)
     if not spans:

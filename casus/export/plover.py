@@ -17,7 +17,9 @@ def _party(actor: dict[str, Any] | None, countries: Countries) -> dict[str, Any]
     return {"name": actor.get("name") or actor.get("text"), "text": actor.get("text"),
             "code": actor.get("code"), "country": actor.get("country"),
             "country_name": countries.name(actor.get("country")), "sectors": actor.get("sector") or [],
-            "kind": actor.get("kind")}
+            "kind": actor.get("kind"),
+            # an IGO keeps country 'IGO' (as PLOVER and CAMEO write it) and says which body in its own field
+            "igo": actor.get("code") if actor.get("country") == "IGO" and actor.get("code") != "IGO" else None}
 
 
 def record(event: dict[str, Any], story: dict[str, Any], countries: Countries) -> dict[str, Any]:
