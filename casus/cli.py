@@ -185,7 +185,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
 
 @app.command("eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="events | times | places | quotes | petrarch"),
+    kind: str = typer.Argument(..., help="events | dates | times | places | quotes | petrarch"),
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
@@ -197,8 +197,8 @@ def evaluate(
 
     from casus.output import render_rows
 
-    if kind not in ("events", "times", "places", "quotes", "petrarch"):
-        fail(f"unknown evaluation '{kind}': use events, times, places, quotes or petrarch")
+    if kind not in ("events", "dates", "times", "places", "quotes", "petrarch"):
+        fail(f"unknown evaluation '{kind}': use events, dates, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
@@ -208,6 +208,8 @@ def evaluate(
             rows = module.run(str(gold), _pipeline)
         elif kind == "times":
             rows = module.run(str(gold))
+        elif kind == "dates":
+            rows = module.run(str(gold), _pipeline(), limit=limit)
         elif kind == "events":
             rows = module.run(str(gold), _pipeline(), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
         else:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
 from casus.time.anchor import precision_of
@@ -11,6 +12,8 @@ NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "through", "with
 CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
+NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
+SCENE_PREPS = frozenset({"at", "in", "during", "on", "throughout", "amid"})
 
 
 def clause_head(doc: ParsedDoc, tok: Token) -> Token:
@@ -28,10 +31,13 @@ def clause_head(doc: ParsedDoc, tok: Token) -> Token:
 class ClauseAttacher:
     """Finds the time and place expressions that belong to an event predicate's clause."""
 
-    def __init__(self, doc: ParsedDoc, times: list[TimeRef], places: list[PlaceMention]):
+    def __init__(self, doc: ParsedDoc, times: list[TimeRef], places: list[PlaceMention],
+                 is_act: Callable[[Token], bool] | None = None):
         self.doc = doc
         self._starts = [t.idx for t in doc.tokens]
         self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
+        self.named: dict[int, tuple[TimeRef, Token]] = {}  # noun index -> the year written before it
+        later: list[tuple[int, tuple[TimeRef, Token]]] = []
         for ref in times:
             if precision_of(ref.value) is None:
                 continue
@@ -41,12 +47,31 @@ class ClauseAttacher:
             prep = doc.tokens[head.head] if head.dep == "pobj" else None
             if prep is not None and prep.text.lower() in NOT_WHEN:
                 continue  # "until May", "by 2020", "after the elections": a bound, not the time of the act
+            noun = self._named_by(ref, head)
+            if noun is not None:
+                # "the 1701 Act of Settlement", "the 1967 borders": the year of a thing, not of the clause's act;
+                # an act noun the clause's act happens at ("met at the 2019 summit") also dates the clause,
+                # after its own times; one it acts on ("condemned the 2003 invasion") does not
+                self.named[noun.i] = (ref, head)
+                at = doc.tokens[noun.head]
+                if is_act is not None and is_act(noun) and noun.dep == "pobj" and at.text.lower() in SCENE_PREPS:
+                    later.append((clause_head(doc, noun).i, (ref, head)))
+                continue
             self.times.setdefault(clause_head(doc, head).i, []).append((ref, head))
+        for clause, found in later:
+            self.times.setdefault(clause, []).append(found)
         self.places: dict[int, list[tuple[PlaceMention, Token]]] = {}
         for pm in places:
             head = self._span_head(pm.place.start, pm.place.end)
             if head is not None:
                 self.places.setdefault(clause_head(doc, head).i, []).append((pm, head))
+
+    def _named_by(self, ref: TimeRef, head: Token) -> Token | None:
+        """The noun a bare year is written before, as its modifier ("the 1701 Act", "the 1967 borders"), or None."""
+        if not re.fullmatch(r"\d{4}", ref.text.strip()) or head.dep not in NAMING or head.head <= head.i:
+            return None
+        noun = self.doc.tokens[head.head]
+        return noun if noun.pos in ("NOUN", "PROPN") else None
 
     def _span_head(self, start: int, end: int) -> Token | None:
         i = bisect.bisect_right(self._starts, start) - 1
@@ -63,7 +88,8 @@ class ClauseAttacher:
         """The event date: own clause, then enclosing clauses of intents/reports, else the report date."""
         doc = self.doc
         clause = clause_head(doc, pred)
-        found = self._first_time(clause)
+        found = self.named.get(pred.i) if pred.pos in ("NOUN", "PROPN") else None  # "the 2003 invasion"
+        found = found or self._first_time(clause)
         via_object = found is None and (found := self._object_clause_time(clause)) is not None
         hops = 0
         while found is None and hops < 4 and clause.head != clause.i:
