@@ -4,15 +4,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from casus.time.anchor import iso_week
+from casus.time.context import Context
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY, OF_LONGER, in_a_match
-
-if TYPE_CHECKING:
-    from casus.time.rules import Context
 
 Result = tuple[str, str] | None  # (type, value)
 
