@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.model import ActorMention, Article, Event, ParsedDoc, PlaceMention, Quote, TimeRef
@@ -16,6 +16,7 @@ class Grounded:
     actors: list[ActorMention]
     times: list[TimeRef]
     places: list[PlaceMention]
+    dateline_places: list[PlaceMention] = field(default_factory=list)  # where the story was filed
 
 
 def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = None):
@@ -90,11 +91,13 @@ class Pipeline:
                                          start=sent.char_start, end=sent.char_end))
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
+        filed: list[PlaceMention] = []
         if article.dateline is not None:  # the reporter's city and day are not the event's
             line = article.dateline
+            filed = [p for p in places if line.start <= p.place.start < line.end]
             places = [p for p in places if not (line.start <= p.place.start < line.end)]
             times = [t for t in times if not (line.start <= t.start < line.end)]
-        return Grounded(doc, actors, times, places)
+        return Grounded(doc, actors, times, places, filed)
 
     def grounded(self, articles: Iterable[Article]) -> Iterator[Grounded]:
         """Parse and ground a stream of articles, in order."""
@@ -105,7 +108,11 @@ class Pipeline:
         """Folded events of one grounded document, best first within each sentence."""
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
-        events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes))
+        from casus.events.locate import locate_events
+
+        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
+        events = self.fold_article(locate_events(g.doc, g.places, g.dateline_places, found,
+                                                 self.place_resolver.country_place, g.actors))
         return self.ranker.rescore(g.doc, events) if self.ranker is not None else events
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:

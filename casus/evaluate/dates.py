@@ -7,7 +7,8 @@ An anchor is *explicit* when it is a time expression of the text, *creation* whe
 document's creation time (an event of the report's own day). An event with explicit anchors is
 scored against those only; one anchored only to the creation time, against that.
 
-Each document is coded as `casus code` would with the creation time given as the report date.
+Each document is coded as `casus code` would with the creation time given as the report date
+(an agency dateline in its first lines is read as such: its day is never an event's).
 A casus event is scored against a gold EVENT whose span overlaps the trigger of one of its
 mentions (its evidence); each gold EVENT is scored once, by the first casus event that reaches it.
 casus's `date.value` is right when it names the anchor's time at the anchor's granularity: the
@@ -27,6 +28,7 @@ from pathlib import Path
 
 from casus.evaluate.splits import split_of
 from casus.evaluate.times import GoldDoc, _datasets, read_meantime, read_tml
+from casus.ingest.dateline import parse_dateline
 from casus.model import Article
 
 EVENT_SIDE = frozenset({"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "IDENTITY"})
@@ -158,6 +160,18 @@ def score(items: list[tuple[DateItem, object]]) -> dict:
     return row
 
 
+def _dateline(text: str):
+    """The agency dateline opening one of the text's first lines ("WARSAW, February 26 (Xinhua) --"), as casus reads it."""
+    pos = 0
+    for line in text.split("\n")[:12]:
+        if line.strip():
+            found = parse_dateline(line, pos)
+            if found is not None:
+                return found
+        pos += len(line) + 1
+    return None
+
+
 def _match(events, items: list[DateItem]) -> list[tuple[DateItem, object]]:
     """Pair each gold item with the first casus event whose mention trigger overlaps it."""
     out = []
@@ -184,8 +198,8 @@ def run(gold: str, pipe, limit: int | None = None, errors: list | None = None) -
     rows = []
     for name, path in _datasets(root):
         docs = _gold_docs(path)[:limit] if limit else _gold_docs(path)
-        articles = [Article(id=d.id, text=d.text, report_date=d.dct, report_date_basis="given" if d.dct else "none")
-                    for d, _ in docs]
+        articles = [Article(id=d.id, text=d.text, report_date=d.dct, report_date_basis="given" if d.dct else "none",
+                            dateline=_dateline(d.text)) for d, _ in docs]
         parts: dict[str, list] = {"dev": [], "check": []}
         for (doc, items), (_, events) in zip(docs, pipe.code(articles)):
             pairs = _match(events, items)

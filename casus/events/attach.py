@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from collections.abc import Callable
 
@@ -13,7 +14,9 @@ CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
 NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
-SCENE_PREPS = frozenset({"at", "in", "during", "on", "throughout", "amid"})
+SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
+PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
+CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
 
 
 def clause_head(doc: ParsedDoc, tok: Token) -> Token:
@@ -37,6 +40,8 @@ class ClauseAttacher:
         self._starts = [t.idx for t in doc.tokens]
         self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
         self.named: dict[int, tuple[TimeRef, Token]] = {}  # noun index -> the year written before it
+        self.at: dict[int, tuple[TimeRef, Token]] = {}  # token index -> the time expression it lies in
+        self.days: list[tuple[TimeRef, Token]] = []  # day dates of the text, in order (for story time)
         later: list[tuple[int, tuple[TimeRef, Token]]] = []
         for ref in times:
             if precision_of(ref.value) is None:
@@ -44,6 +49,11 @@ class ClauseAttacher:
             head = self._span_head(ref.start, ref.end)
             if head is None:
                 continue
+            for t in doc.tokens[head.i - 6:head.i + 6]:
+                if ref.start <= t.idx < ref.end:
+                    self.at[t.i] = (ref, head)
+            if ref.type == "DATE" and precision_of(ref.value) == "day":
+                self.days.append((ref, head))
             prep = doc.tokens[head.head] if head.dep == "pobj" else None
             if prep is not None and prep.text.lower() in NOT_WHEN:
                 continue  # "until May", "by 2020", "after the elections": a bound, not the time of the act
@@ -68,7 +78,8 @@ class ClauseAttacher:
 
     def _named_by(self, ref: TimeRef, head: Token) -> Token | None:
         """The noun a bare year is written before, as its modifier ("the 1701 Act", "the 1967 borders"), or None."""
-        if not re.fullmatch(r"\d{4}", ref.text.strip()) or head.dep not in NAMING or head.head <= head.i:
+        if not re.fullmatch(r"\d{4}", ref.value) or "year" in ref.text.lower() or head.dep not in NAMING \
+                or head.head <= head.i:
             return None
         noun = self.doc.tokens[head.head]
         return noun if noun.pos in ("NOUN", "PROPN") else None
@@ -88,8 +99,8 @@ class ClauseAttacher:
         """The event date: own clause, then enclosing clauses of intents/reports, else the report date."""
         doc = self.doc
         clause = clause_head(doc, pred)
-        found = self.named.get(pred.i) if pred.pos in ("NOUN", "PROPN") else None  # "the 2003 invasion"
-        found = found or self._first_time(clause)
+        found = self._own_phrase_time(pred) if pred.pos in ("NOUN", "PROPN") else None  # "the 2003 invasion"
+        found = found or self._first_time(clause) or self._when_time(clause)
         via_object = found is None and (found := self._object_clause_time(clause)) is not None
         hops = 0
         while found is None and hops < 4 and clause.head != clause.i:
@@ -110,9 +121,51 @@ class ClauseAttacher:
                 where += " (start of an ongoing act)"
             return (EventDate(ref.value, precision_of(ref.value), ref.text, basis, ref.start, ref.end),
                     f"date: '{ref.text}' {where}")
+        carried = self._story_day(pred, clause, report)
+        if carried is not None:
+            ref, _ = carried
+            return (EventDate(ref.value, "day", ref.text, "relative", ref.start, ref.end),
+                    f"date: no time expression in the clause; '{ref.text}' earlier in the story, a past act")
         value = report.isoformat() if report else None
         return (EventDate(value, "day" if value else None, None, "report"),
                 "date: no time expression in the clause; report date" if value else "date: unknown")
+
+    def _own_phrase_time(self, noun: Token):
+        """A time in an act noun's own phrase: "the 2003 invasion", "a ceremony on March 12", "remarks made last week"."""
+        if noun.i in self.named:
+            return self.named[noun.i]
+        for ref, head in self.times.get(clause_head(self.doc, noun).i, []) + [
+                f for c in self.doc.children(noun.i) if c.dep == "acl" for f in self.times.get(c.i, [])]:
+            cur = head
+            for _ in range(6):
+                if cur.head == noun.i:
+                    return ref, head
+                if cur.head == cur.i or not (cur.dep in PHRASE_UP or cur.dep == "acl" and cur.head == noun.i):
+                    break
+                cur = self.doc.tokens[cur.head]
+        return None
+
+    def _when_time(self, clause: Token):
+        """'from 1968, when the Soviets invaded …': a 'when' clause on a time takes that time."""
+        if clause.dep != "relcl" or not any(c.dep == "advmod" and c.text.lower() == "when"
+                                             for c in self.doc.children(clause.i)):
+            return None
+        return self.at.get(clause.head)
+
+    def _story_day(self, pred: Token, clause: Token, report):
+        """A past act with no time of its own happened on the day the story last named before it, when near the report."""
+        if report is None or not (clause.tag == "VBD" or clause.tag == "VBN" and any(
+                c.dep in ("aux", "auxpass") and c.text.lower() in ("had", "was", "were") for c in self.doc.children(clause.i))):
+            return None
+        before = [d for d in self.days if d[0].end <= pred.idx]
+        if not before:
+            return None
+        ref, _ = before[-1]
+        try:
+            gap = (report - dt.date.fromisoformat(ref.value[:10])).days
+        except ValueError:
+            return None
+        return before[-1] if 0 <= gap <= CARRY_DAYS else None
 
     def _object_clause_time(self, clause: Token):
         """'put forward a plan to develop ties … on May 6, 2016': the time in a clause modifying the object."""
@@ -139,4 +192,7 @@ class ClauseAttacher:
             if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS or head.dep == "compound" and head.head == pred.i:
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"
+            if head.dep in ("dobj", "npadvmod") and head.head == pred.i:  # "shelled Aleppo", "visited Kyiv": the place acted on
+                place = Place(**{**pm.place.__dict__, "basis": "clause"})
+                return place, f"place: '{pm.place.text}', the place acted on"
         return None, None
