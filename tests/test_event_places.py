@@ -77,3 +77,8 @@ def test_the_place_of_a_saying_or_of_a_noun_does_not_place_the_act(pipeline):
     assert got.get("bombed", (None, None))[0] != "Kampala"
     got = places(pipeline, "A Somali envoy in Mombasa said on Monday that Kenya had criticised Ethiopia.")
     assert got["criticised"] == (None, None)  # the place describes the envoy, not the criticism
+
+
+def test_a_person_taken_for_a_place_is_not_where_an_act_on_them_happens(pipeline):
+    got = places(pipeline, "Kenya's ruling party on Monday suspended Mr Nakuru, a candidate in the Rift Valley.")
+    assert "suspended" in got and got["suspended"][1] != "clause", got

@@ -14,6 +14,7 @@ CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
 NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
+ACTED_ON = ("042", "043", "15", "18", "19", "20")  # visits and force: their object place is where they happen
 SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
 PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
 CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
@@ -184,15 +185,16 @@ class ClauseAttacher:
         refs = self.times.get(clause.i)
         return refs[0] if refs else None
 
-    def place_for(self, pred: Token) -> tuple[Place | None, str | None]:
-        """The place named in the predicate's clause ('in Sochi'), or None."""
+    def place_for(self, pred: Token, code: str = "") -> tuple[Place | None, str | None]:
+        """The place named in the predicate's clause ('in Sochi'), or the place a visit or force acts on, or None."""
         clause = clause_head(self.doc, pred)
         for pm, head in self.places.get(clause.i, []):
             prep = self.doc.tokens[head.head]
             if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS or head.dep == "compound" and head.head == pred.i:
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"
-            if head.dep in ("dobj", "npadvmod") and head.head == pred.i:  # "shelled Aleppo", "visited Kyiv": the place acted on
+            if head.dep in ("dobj", "npadvmod") and head.head == pred.i and code.startswith(ACTED_ON):
+                # "shelled Aleppo", "visited Kyiv": the place acted on (not "suspended Houston", a person)
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{pm.place.text}', the place acted on"
         return None, None

@@ -169,7 +169,7 @@ class EventExtractor:
             reasons.append(mod.reason)
         date, date_reason = attacher.date_for(tok, report)
         reasons.append(date_reason)
-        place, place_reason = attacher.place_for(tok)
+        place, place_reason = attacher.place_for(tok, code)
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue

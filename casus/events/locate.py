@@ -98,7 +98,7 @@ class Locator:
 
         The phrase must hang on a verb (or the trigger): "consulates in Karachi" describes the consulates.
         Between the two and the clause joining them there must be no relative clause, apposition,
-        participle on a noun, background clause, and no reported clause: the place of a saying ("In
+        participle on a noun, background clause, coordinated clause, and no reported clause: the place of a saying ("In
         Baghdad, a spokesman said warplanes destroyed …") is not the place of what is said, nor the reverse.
         """
         doc = self.doc
@@ -115,6 +115,8 @@ class Locator:
                     break
                 if t.dep in ASIDE or t.dep in REPORTED or t.dep == "acl" and t.tag in ("VBN", "VBG"):
                     return True  # "a man born in X", "people living in X", "X said that …"
+                if t.dep == "conj" and t.pos in ("VERB", "AUX"):
+                    return True  # "workers in London have immunity, but in a 1994 agreement it was extended …"
                 if t.dep == "advcl" and any(c.dep in ("mark", "advmod") and c.text.lower() in BACKGROUND
                                             for c in doc.children(t.i)):
                     return True
