@@ -121,12 +121,36 @@ class ToponymFinder:
                     c.feature_code in BIG or c.population >= w.ner_missed_min_population for c in cands[:3]):
                 take(i, j, cands)
             i = j
+        for s, e, cands in self._qualifiers(doc, claimed, taken):  # "Oxford, North Carolina": the state too
+            take(s, e, cands)
         for m in list(found):
             for s, e in self._repeats(doc, m, taken):
                 if not blocked(s, e):
                     take(s, e, m.cands)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _qualifiers(self, doc: ParsedDoc, claimed: Sequence[tuple[int, int]], taken: list[bool]) -> list[tuple]:
+        """States and countries the actor resolver claimed that only qualify the place before them.
+
+        "Oxford, North Carolina", "Paris, Texas": a state named after its town and a comma is a place
+        mention with its own span, not a state acting.
+        """
+        toks = doc.tokens
+        starts = {t.idx: t.i for t in toks}
+        out = []
+        for a, b in claimed:
+            i = starts.get(a)
+            if i is None or i < 2 or toks[i - 1].text != "," or not taken[i - 2] or any(taken[i:i + 8]):
+                continue
+            j = i
+            while j < len(toks) and toks[j].end <= b:
+                j += 1
+            cands = [c for c in self.gazetteer.candidates(" ".join(t.text for t in toks[i:j]))
+                     if c.feature_code in {"ADM1", "PCLI"}]
+            if cands:
+                out.append((i, j, cands))
+        return out
 
     def _repeats(self, doc: ParsedDoc, m: Mention, taken: list[bool]) -> list[tuple[int, int]]:
         """Other mentions of a place's name the NER left unlabelled or mislabelled: one name, one place per story.
