@@ -115,7 +115,7 @@ def same_time(value: str | None, gold: str) -> bool:
     day = re.fullmatch(r"(\d{4})-(\d\d)(?:-(\d\d))?", value)
     if day is None:
         return False
-    if part.startswith("W"):
+    if part[1:].isdigit() and part[0] == "W":  # a week, not winter ("WI")
         if day[3] is None:
             return False
         iso = dt.date(int(day[1]), int(day[2]), int(day[3])).isocalendar()
