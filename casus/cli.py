@@ -193,7 +193,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
 
 @app.command("eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="events | times | places | quotes | petrarch"),
+    kind: str = typer.Argument(..., help="events | dates | times | places | quotes | petrarch"),
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
@@ -207,8 +207,8 @@ def evaluate(
 
     from casus.output import render_rows
 
-    if kind not in ("events", "times", "places", "quotes", "petrarch"):
-        fail(f"unknown evaluation '{kind}': use events, times, places, quotes or petrarch")
+    if kind not in ("events", "dates", "times", "places", "quotes", "petrarch"):
+        fail(f"unknown evaluation '{kind}': use events, dates, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
     if (actors or lexicon) and kind not in ("events", "petrarch"):
@@ -222,6 +222,8 @@ def evaluate(
             rows = module.run(str(gold), lambda a, x: _pipeline([*a, *(actors or ())], [*x, *(lexicon or ())]))
         elif kind == "times":
             rows = module.run(str(gold))
+        elif kind == "dates":
+            rows = module.run(str(gold), _pipeline(), limit=limit)
         elif kind == "events":
             rows = module.run(str(gold), _pipeline(actors, lexicon), limit=limit, diagnostics=diagnostics,
                               worst=max(errors, 0))

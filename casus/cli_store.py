@@ -293,9 +293,13 @@ def _write_rejected(path: str, rejected: list[dict[str, Any]]) -> None:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit) -> Filters:
+def _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit,
+             place_basis=None) -> Filters:
     return Filters(actor=actor, country=country, code=code, plover=plover, mode=mode, since=since, until=until,
-                   date_field=date_field, place=place, text=text, limit=limit)
+                   date_field=date_field, place=place, text=text, limit=limit, place_basis=place_basis)
+
+
+PLACE_BASIS_HELP = "Only events placed on these bases, comma-separated: clause,sentence,article,dateline."
 
 
 def query(
@@ -309,6 +313,7 @@ def query(
     until: Optional[str] = typer.Option(None, "--until", help="Up to this date, YYYY-MM-DD."),
     date_field: str = typer.Option("event", "--date-field", help="event | report: which date --since/--until use."),
     place: Optional[str] = typer.Option(None, "--place", help="Part of a place name, or a country code."),
+    place_basis: Optional[str] = typer.Option(None, "--place-basis", help=PLACE_BASIS_HELP),
     text: Optional[str] = typer.Option(None, "--text", help="Words in the sentence."),
     level: str = typer.Option("events", "--level", help="events | incidents"),
     fmt: Optional[str] = typer.Option(None, "--format", help="table | jsonl | csv (table on a terminal)."),
@@ -322,7 +327,7 @@ def query(
     fmt = fmt or ("table" if out is None and sys.stdout.isatty() else "jsonl")
     if fmt not in ("table", "jsonl", "csv"):
         _fail(f"--format must be table, jsonl or csv, not {fmt!r}")
-    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit)
+    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit, place_basis)
     from casus.output import atomic_output
 
     try:
@@ -376,6 +381,7 @@ def export_cmd(
     since: Optional[str] = typer.Option(None, "--since", help="Event date from, YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="Event date up to, YYYY-MM-DD."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Only this mode, e.g. asserted."),
+    place_basis: Optional[str] = typer.Option(None, "--place-basis", help=PLACE_BASIS_HELP),
     wait: float = wait_option(),
 ) -> None:
     """Write the store as GDELT 2.0, ICEWS, PLOVER JSON, Parquet, CSV or JSONL."""
@@ -383,7 +389,7 @@ def export_cmd(
 
     if level == "incidents" and fmt not in ("csv", "jsonl", "parquet"):
         _fail(f"--level incidents is available for csv, jsonl and parquet, not {fmt}")
-    f = Filters(code=code, since=since, until=until, mode=mode)
+    f = Filters(code=code, since=since, until=until, mode=mode, place_basis=place_basis)
     try:
         with _open(db, wait, read_only=True) as store:
             n = export(store, fmt, out, filters=f, header=header, level=level)

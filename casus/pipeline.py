@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.actors.story import with_story_country
@@ -17,6 +17,7 @@ class Grounded:
     actors: list[ActorMention]
     times: list[TimeRef]
     places: list[PlaceMention]
+    dateline_places: list[PlaceMention] = field(default_factory=list)  # where the story was filed
 
 
 def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = None):
@@ -95,11 +96,13 @@ class Pipeline:
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
         actors = with_story_country(article, actors, places)
+        filed: list[PlaceMention] = []
         if article.dateline is not None:  # the reporter's city and day are not the event's
             line = article.dateline
+            filed = [p for p in places if line.start <= p.place.start < line.end]
             places = [p for p in places if not (line.start <= p.place.start < line.end)]
             times = [t for t in times if not (line.start <= t.start < line.end)]
-        return Grounded(doc, actors, times, places)
+        return Grounded(doc, actors, times, places, filed)
 
     def grounded(self, articles: Iterable[Article]) -> Iterator[Grounded]:
         """Parse and ground a stream of articles, in order."""
@@ -110,7 +113,11 @@ class Pipeline:
         """Folded events of one grounded document, best first within each sentence."""
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
-        events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes))
+        from casus.events.locate import locate_events
+
+        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
+        events = self.fold_article(locate_events(g.doc, g.places, g.dateline_places, found,
+                                                 self.place_resolver.country_place, g.actors))
         events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
         if getattr(self.actor_resolver, "memory", None) is not None:
             from casus.actors.memory import learnt_reasons

@@ -10,6 +10,7 @@ from casus.store import Store
 
 LEVELS = ("events", "incidents")
 DATE_FIELDS = {"event": "e.event_day", "report": "e.report_date"}
+PLACE_BASES = ("clause", "sentence", "article", "dateline")  # how an event's place was found, best first
 
 # What a terminal table shows; jsonl/csv carry every column.
 EVENT_SUMMARY = ("event_id", "event_date", "source_name", "source_code", "cameo_code", "cameo_name",
@@ -31,6 +32,7 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, inclusive
     date_field: str = "event"  # event | report
     place: str | None = None  # part of a place name, or a country code
+    place_basis: str | None = None  # comma-separated bases a place must have: clause,sentence,article,dateline
     text: str | None = None  # words in the sentence
     limit: int | None = None
 
@@ -69,10 +71,23 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.place:
         conds.append("(lower(e.location_name) LIKE ? OR lower(e.location_text) LIKE ? OR e.location_country = ?)")
         params += [f"%{f.place.lower()}%"] * 2 + [f.place.upper()]
+    if f.place_basis:
+        bases = place_bases(f.place_basis)
+        conds.append(f"e.location_basis IN ({', '.join('?' * len(bases))})")
+        params += bases
     if f.text:
         conds.append("lower(e.text) LIKE ?")
         params.append(f"%{f.text.lower()}%")
     return (" AND ".join(conds) or "TRUE"), params
+
+
+def place_bases(value: str) -> list[str]:
+    """The place bases named in a comma-separated list; ValueError names an unknown one."""
+    bases = [b.strip().lower() for b in value.split(",") if b.strip()]
+    bad = [b for b in bases if b not in PLACE_BASES]
+    if bad or not bases:
+        raise ValueError(f"place basis must be among {', '.join(PLACE_BASES)}, not {value!r}")
+    return bases
 
 
 def select_sql(f: Filters, level: str = "events", columns: str = "*") -> tuple[str, list[Any]]:

@@ -24,7 +24,7 @@ def store(tmp_path_factory):
                        date="2016-04-02", plover="ASSAULT", report_date="2016-05-20")])
         s.add(Article(id="d3", text="c", report_date=day), [
             make_event("bomb2", doc_id="d3", source="IRQREB", target="IRQCVL", code="1831", where="Mosul",
-                       date="2016-04-03", plover="ASSAULT", report_date="2016-05-21")])
+                       date="2016-04-03", plover="ASSAULT", report_date="2016-05-21", place_basis="article")])
         s.rebuild_incidents()
         yield s
 
@@ -48,6 +48,14 @@ def test_filters(store):
     assert ids(store, since="2016-04-03", until="2016-04-30") == ["bomb2"]
     assert ids(store, since="2016-05-21", date_field="report") == ["bomb2"]
     assert ids(store, code="18", limit=1) == ["bomb1"]
+
+
+def test_place_basis_keeps_events_placed_on_those_bases(store):
+    assert ids(store, place_basis="clause") == ["bomb1", "visit"]
+    assert ids(store, place_basis="clause, article") == ["bomb1", "bomb2", "visit"]
+    assert ids(store, place_basis="article") == ["bomb2"]
+    with pytest.raises(ValueError, match="place basis"):
+        ids(store, place_basis="somewhere")
 
 
 def test_incident_level_returns_incidents_with_a_matching_member(store):

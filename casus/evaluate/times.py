@@ -48,6 +48,7 @@ class GoldTimex:
     text: str
     type: str
     value: str
+    tid: str = ""  # the TIMEX3's id in its file (tid, or MEANTIME m_id)
 
 
 @dataclass
@@ -59,6 +60,8 @@ class GoldDoc:
     dct: dt.date | None
     timexes: list[GoldTimex] = field(default_factory=list)
     ignore: list[tuple[int, int]] = field(default_factory=list)  # spans whose predictions are not scored
+    events: dict[str, tuple[int, int]] = field(default_factory=dict)  # gold EVENT id -> character span
+    anchors: dict[str, GoldTimex] = field(default_factory=dict)  # every TIMEX3 by id, the creation time too
 
 
 def _date(value: str | None) -> dt.date | None:
@@ -74,6 +77,7 @@ def read_tml(path: Path) -> GoldDoc:
     text_el = root.find("TEXT")
     parts: list[str] = []
     timexes: list[GoldTimex] = []
+    events: dict[str, tuple[int, int]] = {}
     pos = 0
 
     def walk(el: ET.Element) -> None:
@@ -89,12 +93,19 @@ def read_tml(path: Path) -> GoldDoc:
                 pos += len(child.tail)
         if el.tag == "TIMEX3":
             timexes.append(GoldTimex(start, pos, "".join(parts)[start:pos], el.get("type", ""),
-                                     el.get("value", "")))
+                                     el.get("value", ""), el.get("tid", "")))
+        elif el.tag == "EVENT":
+            events[el.get("eid", "")] = (start, pos)
 
     if text_el is not None:
         walk(text_el)
     docid = root.findtext("DOCID") or path.stem
-    return GoldDoc(docid.strip(), "".join(parts), dct, timexes)
+    doc = GoldDoc(docid.strip(), "".join(parts), dct, timexes, events=events)
+    doc.anchors = {t.tid: t for t in timexes}
+    if dct_el is not None:
+        doc.anchors[dct_el.get("tid", "")] = GoldTimex(-1, -1, dct_el.text or "", dct_el.get("type", ""),
+                                                       dct_el.get("value", ""), dct_el.get("tid", ""))
+    return doc
 
 
 _MEANTIME_LAST_SENTENCE = 5
@@ -134,11 +145,17 @@ def read_meantime(path: Path) -> GoldDoc:
         if not ids:
             continue
         s, e = min(spans[i][0] for i in ids), max(spans[i][1] for i in ids)
+        gold = GoldTimex(s, e, text[s:e], tx.get("type", ""), tx.get("value", ""), tx.get("m_id", ""))
+        doc.anchors[gold.tid] = gold
         if tx.get("functionInDocument") == "CREATION_TIME":
             doc.dct = _date(tx.get("value"))
             doc.ignore.append((s, e))
         else:
-            doc.timexes.append(GoldTimex(s, e, text[s:e], tx.get("type", ""), tx.get("value", "")))
+            doc.timexes.append(gold)
+    for ev in root.iter("EVENT_MENTION"):
+        ids = [a.get("t_id") for a in ev.findall("token_anchor")]
+        if ids:
+            doc.events[ev.get("m_id", "")] = (min(spans[i][0] for i in ids), max(spans[i][1] for i in ids))
     doc.timexes.sort(key=lambda g: g.start)
     return doc
 

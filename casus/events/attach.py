@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
+from collections.abc import Callable
 
 from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
 from casus.time.anchor import precision_of
@@ -11,6 +13,11 @@ NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "through", "with
 CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
+NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
+ACTED_ON = ("042", "043", "15", "18", "19", "20")  # visits and force: their object place is where they happen
+SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
+PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
+CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
 
 
 def clause_head(doc: ParsedDoc, tok: Token) -> Token:
@@ -28,25 +35,55 @@ def clause_head(doc: ParsedDoc, tok: Token) -> Token:
 class ClauseAttacher:
     """Finds the time and place expressions that belong to an event predicate's clause."""
 
-    def __init__(self, doc: ParsedDoc, times: list[TimeRef], places: list[PlaceMention]):
+    def __init__(self, doc: ParsedDoc, times: list[TimeRef], places: list[PlaceMention],
+                 is_act: Callable[[Token], bool] | None = None):
         self.doc = doc
         self._starts = [t.idx for t in doc.tokens]
         self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
+        self.named: dict[int, tuple[TimeRef, Token]] = {}  # noun index -> the year written before it
+        self.at: dict[int, tuple[TimeRef, Token]] = {}  # token index -> the time expression it lies in
+        self.days: list[tuple[TimeRef, Token]] = []  # day dates of the text, in order (for story time)
+        later: list[tuple[int, tuple[TimeRef, Token]]] = []
         for ref in times:
             if precision_of(ref.value) is None:
                 continue
             head = self._span_head(ref.start, ref.end)
             if head is None:
                 continue
+            for t in doc.tokens[head.i - 6:head.i + 6]:
+                if ref.start <= t.idx < ref.end:
+                    self.at[t.i] = (ref, head)
+            if ref.type == "DATE" and precision_of(ref.value) == "day":
+                self.days.append((ref, head))
             prep = doc.tokens[head.head] if head.dep == "pobj" else None
             if prep is not None and prep.text.lower() in NOT_WHEN:
                 continue  # "until May", "by 2020", "after the elections": a bound, not the time of the act
+            noun = self._named_by(ref, head)
+            if noun is not None:
+                # "the 1701 Act of Settlement", "the 1967 borders": the year of a thing, not of the clause's act;
+                # an act noun the clause's act happens at ("met at the 2019 summit") also dates the clause,
+                # after its own times; one it acts on ("condemned the 2003 invasion") does not
+                self.named[noun.i] = (ref, head)
+                at = doc.tokens[noun.head]
+                if is_act is not None and is_act(noun) and noun.dep == "pobj" and at.text.lower() in SCENE_PREPS:
+                    later.append((clause_head(doc, noun).i, (ref, head)))
+                continue
             self.times.setdefault(clause_head(doc, head).i, []).append((ref, head))
+        for clause, found in later:
+            self.times.setdefault(clause, []).append(found)
         self.places: dict[int, list[tuple[PlaceMention, Token]]] = {}
         for pm in places:
             head = self._span_head(pm.place.start, pm.place.end)
             if head is not None:
                 self.places.setdefault(clause_head(doc, head).i, []).append((pm, head))
+
+    def _named_by(self, ref: TimeRef, head: Token) -> Token | None:
+        """The noun a bare year is written before, as its modifier ("the 1701 Act", "the 1967 borders"), or None."""
+        if not re.fullmatch(r"\d{4}", ref.value) or "year" in ref.text.lower() or head.dep not in NAMING \
+                or head.head <= head.i:
+            return None
+        noun = self.doc.tokens[head.head]
+        return noun if noun.pos in ("NOUN", "PROPN") else None
 
     def _span_head(self, start: int, end: int) -> Token | None:
         i = bisect.bisect_right(self._starts, start) - 1
@@ -63,7 +100,8 @@ class ClauseAttacher:
         """The event date: own clause, then enclosing clauses of intents/reports, else the report date."""
         doc = self.doc
         clause = clause_head(doc, pred)
-        found = self._first_time(clause)
+        found = self._own_phrase_time(pred) if pred.pos in ("NOUN", "PROPN") else None  # "the 2003 invasion"
+        found = found or self._first_time(clause) or self._when_time(clause)
         via_object = found is None and (found := self._object_clause_time(clause)) is not None
         hops = 0
         while found is None and hops < 4 and clause.head != clause.i:
@@ -84,9 +122,51 @@ class ClauseAttacher:
                 where += " (start of an ongoing act)"
             return (EventDate(ref.value, precision_of(ref.value), ref.text, basis, ref.start, ref.end),
                     f"date: '{ref.text}' {where}")
+        carried = self._story_day(pred, clause, report)
+        if carried is not None:
+            ref, _ = carried
+            return (EventDate(ref.value, "day", ref.text, "relative", ref.start, ref.end),
+                    f"date: no time expression in the clause; '{ref.text}' earlier in the story, a past act")
         value = report.isoformat() if report else None
         return (EventDate(value, "day" if value else None, None, "report"),
                 "date: no time expression in the clause; report date" if value else "date: unknown")
+
+    def _own_phrase_time(self, noun: Token):
+        """A time in an act noun's own phrase: "the 2003 invasion", "a ceremony on March 12", "remarks made last week"."""
+        if noun.i in self.named:
+            return self.named[noun.i]
+        for ref, head in self.times.get(clause_head(self.doc, noun).i, []) + [
+                f for c in self.doc.children(noun.i) if c.dep == "acl" for f in self.times.get(c.i, [])]:
+            cur = head
+            for _ in range(6):
+                if cur.head == noun.i:
+                    return ref, head
+                if cur.head == cur.i or not (cur.dep in PHRASE_UP or cur.dep == "acl" and cur.head == noun.i):
+                    break
+                cur = self.doc.tokens[cur.head]
+        return None
+
+    def _when_time(self, clause: Token):
+        """'from 1968, when the Soviets invaded …': a 'when' clause on a time takes that time."""
+        if clause.dep != "relcl" or not any(c.dep == "advmod" and c.text.lower() == "when"
+                                             for c in self.doc.children(clause.i)):
+            return None
+        return self.at.get(clause.head)
+
+    def _story_day(self, pred: Token, clause: Token, report):
+        """A past act with no time of its own happened on the day the story last named before it, when near the report."""
+        if report is None or not (clause.tag == "VBD" or clause.tag == "VBN" and any(
+                c.dep in ("aux", "auxpass") and c.text.lower() in ("had", "was", "were") for c in self.doc.children(clause.i))):
+            return None
+        before = [d for d in self.days if d[0].end <= pred.idx]
+        if not before:
+            return None
+        ref, _ = before[-1]
+        try:
+            gap = (report - dt.date.fromisoformat(ref.value[:10])).days
+        except ValueError:
+            return None
+        return before[-1] if 0 <= gap <= CARRY_DAYS else None
 
     def _object_clause_time(self, clause: Token):
         """'put forward a plan to develop ties … on May 6, 2016': the time in a clause modifying the object."""
@@ -105,12 +185,16 @@ class ClauseAttacher:
         refs = self.times.get(clause.i)
         return refs[0] if refs else None
 
-    def place_for(self, pred: Token) -> tuple[Place | None, str | None]:
-        """The place named in the predicate's clause ('in Sochi'), or None."""
+    def place_for(self, pred: Token, code: str = "") -> tuple[Place | None, str | None]:
+        """The place named in the predicate's clause ('in Sochi'), or the place a visit or force acts on, or None."""
         clause = clause_head(self.doc, pred)
         for pm, head in self.places.get(clause.i, []):
             prep = self.doc.tokens[head.head]
             if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS or head.dep == "compound" and head.head == pred.i:
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"
+            if head.dep in ("dobj", "npadvmod") and head.head == pred.i and code.startswith(ACTED_ON):
+                # "shelled Aleppo", "visited Kyiv": the place acted on (not "suspended Houston", a person)
+                place = Place(**{**pm.place.__dict__, "basis": "clause"})
+                return place, f"place: '{pm.place.text}', the place acted on"
         return None, None

@@ -50,7 +50,8 @@ class EventExtractor:
                 places: list[PlaceMention], quotes: Sequence[Quote] = ()) -> list[Event]:
         """All events of one document, in text order, not yet folded."""
         index = ActorIndex(doc, nearer_antecedents(doc, actors), places)
-        attacher = ClauseAttacher(doc, times, places)
+        attacher = ClauseAttacher(doc, times, places,
+                                  is_act=lambda t: self.lexicon.lookup(t.lemma.lower(), "NOUN") is not None)
         self._place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
         report = doc.article.report_date
         events: list[Event] = []
@@ -168,7 +169,7 @@ class EventExtractor:
             reasons.append(mod.reason)
         date, date_reason = attacher.date_for(tok, report)
         reasons.append(date_reason)
-        place, place_reason = attacher.place_for(tok)
+        place, place_reason = attacher.place_for(tok, code)
         if place_reason:
             reasons.append(place_reason)
         target = self._place_target(doc, tok, base, source, target, place)  # "agreed to hold talks in X": a venue

@@ -121,8 +121,66 @@ class ToponymFinder:
                     c.feature_code in BIG or c.population >= w.ner_missed_min_population for c in cands[:3]):
                 take(i, j, cands)
             i = j
+        for s, e, cands in self._qualifiers(doc, claimed, taken):  # "Oxford, North Carolina": the state too
+            take(s, e, cands)
+        for m in list(found):
+            for s, e in self._repeats(doc, m, taken):
+                if not blocked(s, e):
+                    take(s, e, m.cands)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _qualifiers(self, doc: ParsedDoc, claimed: Sequence[tuple[int, int]], taken: list[bool]) -> list[tuple]:
+        """States and countries the actor resolver claimed that only qualify the place before them.
+
+        "Oxford, North Carolina", "Paris, Texas": a state named after its town and a comma is a place
+        mention with its own span, not a state acting.
+        """
+        toks = doc.tokens
+        starts = {t.idx: t.i for t in toks}
+        out = []
+        for a, b in claimed:
+            i = starts.get(a)
+            if i is None or i < 2 or toks[i - 1].text != "," or not taken[i - 2] or any(taken[i:i + 8]):
+                continue
+            j = i
+            while j < len(toks) and toks[j].end <= b:
+                j += 1
+            cands = [c for c in self.gazetteer.candidates(" ".join(t.text for t in toks[i:j]))
+                     if c.feature_code in {"ADM1", "PCLI"}]
+            if cands:
+                out.append((i, j, cands))
+        return out
+
+    def _repeats(self, doc: ParsedDoc, m: Mention, taken: list[bool]) -> list[tuple[int, int]]:
+        """Other mentions of a place's name the NER left unlabelled or mislabelled: one name, one place per story.
+
+        The same capitalised words, not inside a person's name, and not opening or closing a longer
+        name ("Aleppo University", "East Aleppo" stay out); only for a country, state, capital, seat
+        or city of 50,000 or more.
+        """
+        toks = doc.tokens
+        words = [t.text for t in toks[m.start:m.end]]
+        if not words[0][:1].isupper() or len(words) > 4 or not any(
+                c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
+                or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3]):
+            return []  # only names of a size to be meant as places
+        person = set()
+        for ent in doc.entities:
+            if ent.label == "PERSON":
+                person.update(range(ent.start, ent.end))
+        out = []
+        n = len(words)
+        for i in range(len(toks) - n + 1):
+            if toks[i].text != words[0] or any(taken[i:i + n]) or [t.text for t in toks[i:i + n]] != words:
+                continue
+            if any(k in person for k in range(i, i + n)):
+                continue
+            if (i > 0 and self._capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent
+                    and "\n" not in toks[i - 1].ws) or (i + n < len(toks) and self._capitalised(toks[i + n])):
+                continue
+            out.append((i, i + n))
+        return out
 
     def _in_organisation(self, doc: ParsedDoc, s: int, e: int, label: str, keys: set[str]) -> tuple | None:
         """A place the NER called a person or organisation: named as a place elsewhere, after 'in',

@@ -129,6 +129,17 @@ class Gazetteer:
     def __contains__(self, name: str) -> bool:
         return normalise(name) in self.index
 
+    def country(self, code: str) -> Candidate | None:
+        """The entry of the independent country with this ISO-3 code, if any."""
+        table = getattr(self, "_countries", None)
+        if table is None:
+            table = {}
+            for c in self.records:
+                if c.feature_code == "PCLI" and c.country and c.population >= table.get(c.country, c).population:
+                    table[c.country] = c
+            self._countries = table
+        return table.get(code)
+
     @classmethod
     def load(cls, cache_dir: Path | None = None, min_population: int = 500,
              data_dir: Path = DATA) -> Gazetteer:

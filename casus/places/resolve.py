@@ -87,6 +87,12 @@ class PlaceResolver:
                 lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason)))
         return out
 
+    def country_place(self, code: str) -> Place | None:
+        """A country as a place with no span in the text (the story's focus when no toponym names it)."""
+        c = self.gazetteer.country(code)
+        return None if c is None else Place(text="", start=0, end=0, name=c.name, country=c.country, lat=c.lat,
+                                            lon=c.lon, geonameid=c.geonameid, feature=c.feature_code)
+
     # -- finding toponyms -------------------------------------------------------------------
 
     def _rank(self, groups: list[_Group]) -> None:

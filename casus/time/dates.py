@@ -4,15 +4,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from casus.time.anchor import iso_week
+from casus.time.context import Context
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY, OF_LONGER, in_a_match
-
-if TYPE_CHECKING:
-    from casus.time.rules import Context
 
 Result = tuple[str, str] | None  # (type, value)
 
@@ -145,10 +142,15 @@ class DateRules:
         if not m.groupdict().get("fy"):
             before = m.string[max(0, m.start() - 5):m.start()]
             slash = re.match(r"/(\d{4})\b", m.string[m.end():m.end() + 6])  # "resolution 1430/2019", not "2004/2005"
-            if re.search(r"(?:[$#]|\bNos?\.?\s*)$", before) or (slash and abs(int(slash[1]) - y) > 1) \
-                    or y > (ctx.anchor.year + 30 if ctx.anchor else 2100):
+            if re.search(r"(?:[$#\u00a7]|\bNos?\.?\s*)$", before) or (slash and abs(int(slash[1]) - y) > 1) \
+                    or y > (ctx.anchor.year + 30 if ctx.anchor else 2100) or self._labelled(m.string, m.start()):
                 return None
         return "DATE", str(y)
+
+    def _labelled(self, text: str, at: int) -> bool:
+        """True if the number at `at` follows a noun it names ("Section 1201", "U.S. Code \u00a7 1201", "Room 2010")."""
+        word = re.search(r"([A-Za-z]+)\.?\s+(?:\u00a7+\s*)?$", text[max(0, at - 20):at])
+        return word is not None and word[1].lower() in self.lex.label
 
     def _yr(self, text: str) -> int | None:
         """A year written in digits ("1994", "'94") or words ("nineteen ninety-four")."""

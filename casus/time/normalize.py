@@ -6,7 +6,7 @@ import re
 
 from casus.time.anchor import precision_of
 from casus.time.lexicon import Lexicon, default
-from casus.time.rules import Context
+from casus.time.context import Context
 from casus.time.tagger import _grammar
 
 _LEAD = re.compile(r"^(?:(?:on|in|at|during|since|by|until|till|from|for|of|over|as\s+of|before|after)\s+)+", re.I)

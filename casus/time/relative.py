@@ -3,13 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import TYPE_CHECKING
 
 from casus.time.anchor import add_months, at_unit, iso_week, precision_of, shift, to_date_range
+from casus.time.context import Context
 from casus.time.lexicon import Lexicon
-
-if TYPE_CHECKING:
-    from casus.time.rules import Context
 
 Result = tuple[str, str] | None  # (type, value)
 

@@ -8,7 +8,8 @@ from functools import lru_cache
 from casus.model import TimeRef
 from casus.time.anchor import precision_of
 from casus.time.lexicon import Lexicon, default
-from casus.time.rules import Context, Grammar, Rule
+from casus.time.context import Context
+from casus.time.rules import Grammar, Rule
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
 _LEFT_MOD = re.compile(

@@ -30,10 +30,12 @@ def filters(actor: str | None = Query(None, max_length=200, description="Actor c
             until: str | None = Query(None, description="Up to this date, YYYY-MM-DD (inclusive)"),
             date_field: str = Query("event", description="event | report: which date since/until use"),
             place: str | None = Query(None, max_length=200, description="Part of a place name, or a country code"),
-            text: str | None = Query(None, max_length=200, description="Words in the sentence")) -> Filters:
+            text: str | None = Query(None, max_length=200, description="Words in the sentence"),
+            place_basis: str | None = Query(None, max_length=60,
+                                            description="Place bases to keep: clause,sentence,article,dateline")) -> Filters:
     """The filters of `casus query`, checked."""
     try:
-        return make_filters(actor, country, code, plover, mode, since, until, date_field, place, text)
+        return make_filters(actor, country, code, plover, mode, since, until, date_field, place, text, place_basis)
     except ValueError as err:
         raise _bad(err) from None
 

@@ -5,7 +5,7 @@ import datetime as _dt
 import re
 from collections.abc import Mapping
 
-from casus.query import DATE_FIELDS, Filters
+from casus.query import DATE_FIELDS, Filters, place_bases
 
 MAX_LIMIT = 500
 DEFAULT_LIMIT = 50
@@ -16,7 +16,8 @@ _COUNTRY = re.compile(r"[A-Za-z]{3}")
 _WORD = re.compile(r"[A-Za-z_\-]{1,40}")
 _ACTOR = re.compile(r"[A-Za-z]{2,}[A-Za-z0-9]*")
 
-FILTER_KEYS = ("actor", "country", "code", "plover", "mode", "since", "until", "date_field", "place", "text")
+FILTER_KEYS = ("actor", "country", "code", "plover", "mode", "since", "until", "date_field", "place", "text",
+               "place_basis")
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -65,7 +66,7 @@ def check_actor_code(value: str | None, name: str) -> str | None:
 def make_filters(actor: str | None = None, country: str | None = None, code: str | None = None,
                  plover: str | None = None, mode: str | None = None, since: str | None = None,
                  until: str | None = None, date_field: str | None = None, place: str | None = None,
-                 text: str | None = None) -> Filters:
+                 text: str | None = None, place_basis: str | None = None) -> Filters:
     """The `casus query` filters, checked; ValueError says which one is wrong and why."""
     since, until = check_date(since, "since"), check_date(until, "until")
     if since and until and since > until:
@@ -80,7 +81,8 @@ def make_filters(actor: str | None = None, country: str | None = None, code: str
         plover=_match(plover, _WORD, "plover", "a PLOVER type such as CONSULT"),
         mode=_match(mode, _WORD, "mode", "a mode such as asserted"),
         since=since, until=until, date_field=date_field,
-        place=_text(place, "place"), text=_text(text, "text"))
+        place=_text(place, "place"), text=_text(text, "text"),
+        place_basis=",".join(place_bases(place_basis)) if _text(place_basis, "place_basis") else None)
 
 
 def filters_from(params: Mapping[str, str]) -> Filters:

@@ -1,0 +1,155 @@
+"""Places for events their clause does not place: the sentence, the story's focus, the dateline.
+
+Tiers, best first (`location.basis`): `clause` (attach.py), then
+- `sentence`: a place after "in / near / at / …" elsewhere in the event's sentence, unless a phrase
+  about something else holds it (a relative clause, apposition or participle on a noun: "a man
+  born in X"; a background clause "after / before / since / when …") — the one nearest the
+  trigger when several share a country, none when they name different countries;
+- `article`: the place the story is about — the country more than half of its places and actor
+  mentions belong to (two at least), at its capital or provincial seat when one is named at least
+  twice and more often than any other, else the country as a whole — when every actor of the event
+  with a country belongs to that country;
+- `dateline`: the place the story was filed from, when the event's doer belongs to its country.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from casus.model import ActorMention, Event, ParsedDoc, Place, PlaceMention, Token
+
+ASIDE = frozenset({"relcl", "appos"})  # a clause or phrase that describes a noun, not the act
+REPORTED = frozenset({"ccomp", "parataxis"})  # what someone says, apart from where they say it
+SENTENCE_PREPS = frozenset({"in", "at", "near", "inside", "around", "across", "throughout"})  # not "outside"
+BACKGROUND = frozenset({"after", "before", "since", "when", "while", "until", "once", "although", "though"})
+NEUTRAL = frozenset({"IGO", "NGO", "MNC", ""})  # actor countries that place nothing
+SEATS = ("PPLC", "PPLA")  # capitals and seats of a province, state or county (PPLA2 …)
+
+
+def _head(doc: ParsedDoc, pm: PlaceMention) -> Token:
+    """The token of a place mention whose syntactic head lies outside it."""
+    span = range(pm.start, pm.end)
+    return next((doc.tokens[i] for i in span if doc.tokens[i].head not in span or doc.tokens[i].head == i),
+                doc.tokens[pm.start])
+
+
+def _path_up(doc: ParsedDoc, tok: Token) -> list[Token]:
+    """tok and its heads up to the sentence root."""
+    out = [tok]
+    while out[-1].head != out[-1].i and len(out) < 40:
+        out.append(doc.tokens[out[-1].head])
+    return out
+
+
+def _country(code: str | None) -> str:
+    return "" if not code or code in NEUTRAL else code
+
+
+class Locator:
+    """The sentence, article and dateline places of one document's events."""
+
+    def __init__(self, doc: ParsedDoc, places: Sequence[PlaceMention], dateline: Sequence[PlaceMention] = (),
+                 country_place: Callable[[str], Place | None] | None = None, actors: Sequence[ActorMention] = ()):
+        self.doc = doc
+        self.country_place = country_place
+        self._token_at = {t.idx: t for t in doc.tokens}
+        self.by_sentence: dict[int, list[tuple[PlaceMention, Token]]] = {}
+        for pm in places:
+            head = _head(doc, pm)
+            prep = doc.tokens[head.head]
+            if head.dep == "pobj" and prep.text.lower() in SENTENCE_PREPS and pm.place.country:
+                self.by_sentence.setdefault(head.sent, []).append((pm, prep))
+        self.focus = self._focus(places, [_country(m.actor.country) for m in actors if m.actor.kind != "unknown"])
+        self.dateline = next((pm.place for pm in dateline if pm.place.country), None)
+
+    def _focus(self, places: Sequence[PlaceMention], actor_countries: Sequence[str]) -> Place | None:
+        """The place the story is about: the country most of its places and actors belong to, its most named seat."""
+        countries = Counter(pm.place.country for pm in places if pm.place.country)
+        countries.update(c for c in actor_countries if c)
+        if not countries:
+            return None
+        (country, n), total = countries.most_common(1)[0], sum(countries.values())
+        if n < 2 or 2 * n <= total:
+            return None
+        towns = Counter(pm.place.geonameid for pm in places if pm.place.country == country
+                        and pm.place.geonameid is not None and (pm.place.feature or "").startswith(SEATS))
+        ranked = towns.most_common(2)
+        if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            return next(pm.place for pm in places if pm.place.geonameid == ranked[0][0])
+        named = next((pm.place for pm in places if pm.place.country == country
+                      and (pm.place.feature or "").startswith("PCL")), None)
+        return named or (self.country_place(country) if self.country_place else None)
+
+    def sentence_place(self, trigger: Token) -> tuple[Place | None, str | None]:
+        """A place of the trigger's sentence that no aside or background clause holds, nearest first."""
+        found = []
+        for pm, prep in self.by_sentence.get(trigger.sent, []):
+            if not self._held_apart(prep, trigger):
+                found.append((abs(prep.i - trigger.i), pm, prep))
+        if not found or len({pm.place.country for _, pm, _ in found}) > 1:
+            return None, None
+        _, pm, prep = min(found, key=lambda f: f[0])
+        return (replace(pm.place, basis="sentence"),
+                f"place: '{prep.text} {pm.place.text}' in the sentence")
+
+    def _held_apart(self, prep: Token, trigger: Token) -> bool:
+        """True unless the place's phrase sits on a verb in line with the trigger, with no aside between them.
+
+        The phrase must hang on a verb (or the trigger): "consulates in Karachi" describes the consulates.
+        Between the two and the clause joining them there must be no relative clause, apposition,
+        participle on a noun, background clause, coordinated clause, and no reported clause: the place of a saying ("In
+        Baghdad, a spokesman said warplanes destroyed …") is not the place of what is said, nor the reverse.
+        """
+        doc = self.doc
+        host = doc.tokens[prep.head]
+        if host.i != trigger.i and host.pos not in ("VERB", "AUX"):
+            return True
+        up_place, up_trigger = _path_up(doc, host), _path_up(doc, trigger)
+        common = {t.i for t in up_trigger} & {t.i for t in up_place}
+        if not common:
+            return True
+        for side in (up_place, up_trigger):
+            for t in side:
+                if t.i in common:
+                    break
+                if t.dep in ASIDE or t.dep in REPORTED or t.dep == "acl" and t.tag in ("VBN", "VBG"):
+                    return True  # "a man born in X", "people living in X", "X said that …"
+                if t.dep == "conj" and t.pos in ("VERB", "AUX"):
+                    return True  # "workers in London have immunity, but in a 1994 agreement it was extended …"
+                if t.dep == "advcl" and any(c.dep in ("mark", "advmod") and c.text.lower() in BACKGROUND
+                                            for c in doc.children(t.i)):
+                    return True
+        return False
+
+    def locate(self, event: Event) -> Event:
+        """The event with a place from the best tier that has one (unchanged if its clause placed it)."""
+        if event.location is not None:
+            return event
+        trigger = self._token_at.get(event.trigger.start)
+        place, why = self.sentence_place(trigger) if trigger is not None else (None, None)
+        if place is None:
+            doer = _country(event.source.country if event.source else None)
+            other = _country(event.target.country if event.target else None)
+            if self.focus is not None and {doer, other} - {""} == {self.focus.country}:
+                place, why = replace(self.focus, basis="article"), (
+                    f"place: '{self.focus.name}', the story's focus, in the actors' country")
+                if place.end <= place.start:  # a country no toponym names: its evidence is the actor of it
+                    actor = event.source if doer else event.target
+                    place = replace(place, text=actor.text, start=actor.start, end=actor.end)
+            elif self.dateline is not None and doer == self.dateline.country:
+                place, why = replace(self.dateline, basis="dateline"), (
+                    f"place: '{self.dateline.name}', the dateline, in the doer's country")
+        if place is None:
+            return event
+        return replace(event, location=place, reasons=[*event.reasons, why])
+
+
+def locate_events(doc: ParsedDoc, places: Sequence[PlaceMention], dateline: Sequence[PlaceMention],
+                  events: list[Event], country_place: Callable[[str], Place | None] | None = None,
+                  actors: Sequence[ActorMention] = ()) -> list[Event]:
+    """Every event placed by the best tier that can place it."""
+    if not events:
+        return events
+    locator = Locator(doc, places, dateline, country_place, actors)
+    return [locator.locate(e) for e in events]

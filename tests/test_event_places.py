@@ -1,0 +1,84 @@
+"""Every event's place with its basis: the clause, else the sentence, the story's focus, the dateline."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.ingest.chrome import Chrome
+from casus.ingest.text import Given, article_from_text
+
+REPORT = dt.date(2022, 3, 9)
+
+
+def places(pipeline, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Trigger text -> (place name, basis) of each event coded from `text`."""
+    art = article_from_text(text, doc_id="t", file="t.txt", chrome=Chrome.load(), given=Given(date=REPORT))
+    [(_, events)] = list(pipeline.code([art]))
+    assert events, "the text should code at least one event"
+    out = {}
+    for e in events:
+        loc = e.location
+        out[e.trigger.text] = (loc.name, loc.basis) if loc else (None, None)
+        if loc is not None and loc.end > loc.start:  # the evidence points at the text
+            assert art.text[loc.start:loc.end] == loc.text
+    return out
+
+
+def test_clause_place_keeps_its_basis(pipeline):
+    got = places(pipeline, "Kenyan police arrested twelve students in Mombasa on Tuesday.")
+    assert got["arrested"] == ("Mombasa", "clause")
+
+
+def test_a_place_elsewhere_in_the_sentence(pipeline):
+    got = places(pipeline, "Speaking in Nairobi on Monday, the Kenyan president sharply criticised Uganda.")
+    assert got["criticised"] == ("Nairobi", "sentence")
+
+
+def test_a_place_in_a_phrase_about_someone_does_not_place_the_act(pipeline):
+    got = places(pipeline, "Uganda, whose soldiers are stationed in Somalia, criticised Kenya on Monday.")
+    assert got["criticised"] == (None, None)
+    got = places(pipeline, "A Ugandan general born in Gulu criticised Kenya on Monday.")
+    assert got["criticised"][0] != "Gulu"
+
+
+def test_a_place_acted_on_places_the_act(pipeline):
+    got = places(pipeline, "Syrian rebels shelled Aleppo on Monday. Residents of Aleppo fled.")
+    assert got["shelled"] == ("Aleppo", "clause")
+
+
+def test_the_story_focus_places_acts_of_its_own_country(pipeline):
+    story = ("Thousands marched through Harare on Saturday.\n\n"
+             "Shops in Harare stayed shut as riot police patrolled the centre.\n\n"
+             "The government of Zimbabwe arrested forty opposition activists, a lawyer said.")
+    got = places(pipeline, story)
+    assert got["arrested"] == ("Harare", "article")
+
+
+def test_the_story_focus_does_not_place_foreign_acts(pipeline):
+    story = ("Thousands marched through Harare on Saturday.\n\n"
+             "Shops in Harare stayed shut as riot police patrolled the centre.\n\n"
+             "Britain sharply criticised South Africa over its silence, a lawyer said.")
+    got = places(pipeline, story)
+    assert got["criticised"] == (None, None)
+
+
+@pytest.mark.parametrize("doer, other, located", [("Kenya", "Uganda", True), ("Uganda", "Kenya", False)])
+def test_the_dateline_places_its_own_country_last(pipeline, doer, other, located):
+    text = (f"{doer} and {other} in row over rebels\n\n"
+            f"NAIROBI, March 8 (Reuters) - {doer} accused {other} on Tuesday of arming rebels.\n\n"
+            "The ministry gave no details.")
+    got = places(pipeline, text)
+    assert got["accused"] == (("Nairobi", "dateline") if located else (None, None))
+
+
+def test_the_place_of_a_saying_or_of_a_noun_does_not_place_the_act(pipeline):
+    got = places(pipeline, "In Kampala, an army spokesman said Ugandan jets bombed rebel camps in Congo on Friday.")
+    assert got.get("bombed", (None, None))[0] != "Kampala"
+    got = places(pipeline, "A Somali envoy in Mombasa said on Monday that Kenya had criticised Ethiopia.")
+    assert got["criticised"] == (None, None)  # the place describes the envoy, not the criticism
+
+
+def test_a_person_taken_for_a_place_is_not_where_an_act_on_them_happens(pipeline):
+    got = places(pipeline, "Kenya's ruling party on Monday suspended Mr Nakuru, a candidate in the Rift Valley.")
+    assert "suspended" in got and got["suspended"][1] != "clause", got
