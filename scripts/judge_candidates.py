@@ -60,6 +60,9 @@ def corpus_docs() -> dict[str, dict]:
             doc_id = f"reuters/{r['id']}"
             docs[doc_id] = {"id": doc_id, "corpus": "reuters21578.jsonl.gz", "text": r["text"],
                             "date": r.get("date")}
+    for line in open(JUDGED / "docs.jsonl", encoding="utf-8"):  # judged before: the text exactly as coded then
+        d = json.loads(line)
+        docs[d["id"]] = dict(docs[d["id"]], text=d["text"])
     return {k: v for k, v in docs.items() if v["text"] and v["text"].strip()}
 
 

@@ -1,0 +1,77 @@
+"""Candidates for judging: the check-split events of today's casus that no judgment covers yet.
+
+    python scripts/judge_unjudged.py --gold ../shared/eval/events/judged_realnews --gold /tmp/judged_casus \
+        --out eval/judged/candidates-final.jsonl [--split check] [--min-confidence 0]
+
+An event is covered when a judged event of its document has an overlapping trigger and the same
+CAMEO root, or when it falls in an annotated sentence (whose annotation judges it). The rest are
+written as candidates (references, no text) for `scripts/judge_candidates.py show`.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from casus.evaluate.judged import code_docs, in_split, load_gold, match, sentences_of  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", action="append", required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--split", default="check")
+    ap.add_argument("--min-confidence", type=float, default=None)
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/casus-judged-cache"))
+    a = ap.parse_args()
+    from casus.pipeline import Pipeline
+
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    rows = []
+    for folder in a.gold:
+        gold = load_gold(folder)
+        sents: dict[str, list[dict]] = {}
+        for s in gold.sentences:
+            sents.setdefault(s["doc_id"], []).append(s)
+        corpus = {j["doc_id"]: j.get("corpus") for j in gold.judged}
+        coded = code_docs(gold, Pipeline.load, a.split, a.cache / Path(folder).name)
+        for doc in gold.docs:
+            if not in_split(doc["id"], a.split):
+                continue
+            for e in coded.get(doc["id"], []):
+                if a.min_confidence is not None and e["confidence"] < a.min_confidence:
+                    continue
+                if match(e, gold.by_doc.get(doc["id"], [])) or sentences_of(e, sents.get(doc["id"], [])):
+                    continue
+                t, s, g = e["trigger"], e.get("source") or {}, e.get("target") or {}
+                start = doc["text"].rfind("\n", 0, t["start"]) + 1
+                rows.append({"cand_id": f"f{len(rows):04d}", "doc_id": doc["id"], "corpus": corpus.get(doc["id"]),
+                             "sentence": _sentence(doc["text"], e["text"], t["start"], start),
+                             "trigger": [t["start"], t["end"]],
+                             "coded": {"cameo": e["cameo"]["code"], "source": s.get("code"),
+                                       "source_span": [s["start"], s["end"]] if s.get("start") is not None else None,
+                                       "target": g.get("code"),
+                                       "target_span": [g["start"], g["end"]] if g.get("start") is not None else None,
+                                       "mode": e["mode"], "confidence": e["confidence"]},
+                             "casus_commit": commit})
+    with open(a.out, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    print(f"{len(rows)} unjudged events on the {a.split} split → {a.out}")
+
+
+def _sentence(text: str, sentence: str, at: int, line_start: int) -> list[int]:
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from judge_candidates import _sentence as find
+
+    return find(text, sentence, at)
+
+
+if __name__ == "__main__":
+    main()
