@@ -51,12 +51,13 @@ def rejection(err: InputError, file: str) -> dict[str, Any]:
 _WORKER_PIPE = None
 
 
-def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = ()) -> None:
+def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = (),
+                 min_confidence: float | None = None) -> None:
     global _WORKER_PIPE  # one pipeline per pool process, loaded once (the process is casus's own)
     from casus.pipeline import Pipeline
 
     _WORKER_PIPE = Pipeline.load(actor_files=[Path(p) for p in actor_files],
-                                 lexicon_files=[Path(p) for p in lexicon_files])
+                                 lexicon_files=[Path(p) for p in lexicon_files], min_confidence=min_confidence)
 
 
 def _ready(barrier) -> None:
@@ -82,11 +83,13 @@ class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
-                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()):
+                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (),
+                 min_confidence: float | None = None):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
         self._pool = None
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
+        self.min_confidence = min_confidence
 
     def start(self) -> None:
         """Load the model and data now (in every worker), so their errors are not blamed on an input file."""
@@ -95,12 +98,13 @@ class Coder:
 
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
-                                       lexicon_files=[Path(p) for p in lexicon])
+                                       lexicon_files=[Path(p) for p in lexicon], min_confidence=self.min_confidence)
         elif self.workers > 1 and self._pool is None:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=self._files)
+            self._pool = context.Pool(self.workers, initializer=_init_worker,
+                                      initargs=(*self._files, self.min_confidence))
             with context.Manager() as manager:
                 self._pool.map(_ready, [manager.Barrier(self.workers)] * self.workers, chunksize=1)
 
@@ -168,14 +172,19 @@ def ingest(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", help="Drop events below this confidence (default: the event filter's; 0 keeps all)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
     start = time.perf_counter()
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        _fail(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     if workers > 1 or scheduler:
-        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start,
+                                        min_confidence)
     else:
-        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, min_confidence)
     if rejected:
         _write_rejected(db + ".rejected.jsonl", rejected)
     seconds = time.perf_counter() - start
@@ -187,8 +196,9 @@ def ingest(
         _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) -> tuple[dict[str, int], int]:
-    coder = Coder(workers)
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start,
+                 min_confidence=None) -> tuple[dict[str, int], int]:
+    coder = Coder(workers, min_confidence=min_confidence)
     try:
         coder.start()
     except InputError as err:
@@ -217,10 +227,11 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start) -> tuple[dict, int]:
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start,
+                 min_confidence=None) -> tuple[dict, int]:
     from casus import scale
 
-    options = scale.Options(date=date, skip_bad=skip_bad)
+    options = scale.Options(date=date, skip_bad=skip_bad, min_confidence=min_confidence)
     client = None
     try:
         if "-" in files:  # before a cluster starts

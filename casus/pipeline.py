@@ -48,7 +48,7 @@ class Pipeline:
     """Parser, resolvers and extractor wired together; build once, code many articles."""
 
     def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article, ranker=None,
-                 skipped: Sequence[str] = ()):
+                 skipped: Sequence[str] = (), event_filter=None, relevance=None, min_confidence: float | None = None):
         self.parser = parser
         self.actor_resolver = actor_resolver
         self.place_resolver = place_resolver
@@ -57,12 +57,21 @@ class Pipeline:
         self.fold_article = fold_article
         self.ranker = ranker
         self.skipped = list(skipped)  # dictionary lines casus could not use, as 'file:line: cause'
+        self.event_filter = event_filter  # confidence = P(right on real news); None keeps the ranker's
+        self.relevance = relevance  # is the document political? (None: every document is)
+        self.min_confidence = min_confidence  # drop events below it; None: the filter's default
+        self.gates_off: set[str] = set()  # gates (casus/events/gates.py) switched off, for `--ablate`
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
-             batch_size: int = 32) -> "Pipeline":
-        """Load the model and every data file (package data plus the user's extra files)."""
+             batch_size: int = 32, min_confidence: float | None = None) -> "Pipeline":
+        """Load the model and every data file (package data plus the user's extra files).
+
+        min_confidence: events below it are dropped (None: the event filter's default, 0: keep all).
+        """
+        from casus.events.filter import EventFilter
         from casus.events.ontology import Ontology
+        from casus.events.relevance import RelevanceModel
         from casus.events.ranker import Ranker
         from casus.fold import fold_article
         from casus.nlp import Parser
@@ -72,13 +81,14 @@ class Pipeline:
 
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load())
         return cls(Parser(batch_size=batch_size), actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
-                   find_times, fold_article, Ranker.load(), skipped)
+                   find_times, fold_article, Ranker.load(), skipped, EventFilter.load(), RelevanceModel.load(),
+                   min_confidence)
 
     def with_files(self, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> "Pipeline":
         """A pipeline sharing this one's model and places, with the package data plus other user files."""
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, self.extractor.ontology)
         return Pipeline(self.parser, actor_resolver, self.place_resolver, extractor, self.find_times,
-                        self.fold_article, self.ranker, skipped)
+                        self.fold_article, self.ranker, skipped, self.event_filter, self.relevance, self.min_confidence)
 
     def ground(self, doc: ParsedDoc) -> Grounded:
         """Resolve actors, times and places of one parsed document."""
@@ -105,8 +115,18 @@ class Pipeline:
         """Folded events of one grounded document, best first within each sentence."""
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
-        events = self.fold_article(self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes))
-        return self.ranker.rescore(g.doc, events) if self.ranker is not None else events
+        from casus.events.gates import apply as apply_gates
+
+        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
+        events = self.fold_article(apply_gates(g.doc, found, self.gates_off))
+        events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
+        if self.event_filter is None:
+            return events
+        relevance = self.relevance.probability(text) if self.relevance is not None and events else None
+        political = relevance is None or relevance >= self.relevance.threshold
+        events = self.event_filter.rescore(g.doc, events, relevance, political)
+        floor = self.event_filter.threshold if self.min_confidence is None else self.min_confidence
+        return [e for e in events if e.confidence >= floor]
 
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
         """Events per article, streamed."""
