@@ -262,7 +262,8 @@ def evaluate(
         for r in rows:
             typer.echo(json.dumps(r))
     elif kind == "judged":
-        typer.echo(render_rows(rows[:1], title=f"casus eval judged: {gold} ({split} split)"))
+        summary = [{"figure": k, "value": v} for k, v in rows[0].items()]
+        typer.echo(render_rows(summary, title=f"casus eval judged: {gold} ({split} split)"))
         typer.echo(render_rows(rows[1:], title="reliability: confidence against the mean verdict of judged events"))
     else:
         typer.echo(render_rows(rows, title=f"casus eval {kind}: {gold}"))

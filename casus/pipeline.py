@@ -122,7 +122,7 @@ class Pipeline:
         events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
         if self.event_filter is None:
             return events
-        relevance = self.relevance.probability(text) if self.relevance is not None and events else None
+        relevance = self.relevance.judge(text) if self.relevance is not None and events else None
         political = relevance is None or relevance >= self.relevance.threshold
         events = self.event_filter.rescore(g.doc, events, relevance, political)
         floor = self.event_filter.threshold if self.min_confidence is None else self.min_confidence

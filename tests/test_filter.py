@@ -97,3 +97,18 @@ def test_the_relevance_model_reads_politics_apart_from_sport():
     sport = ("The striker scored twice in the second half as the club won the cup final, and the coach "
              "praised his players after the match against their league rivals.")
     assert model.probability(politics) > model.threshold > model.probability(sport)
+
+
+def test_a_sentence_alone_is_too_short_to_call_political_or_not():
+    model = RelevanceModel.load()
+    assert model.judge("The minister resigned on Friday.") is None
+    long_text = " ".join(["The parliament debated the budget and the opposition voted against the government."] * 8)
+    assert model.judge(long_text) is not None
+
+
+def test_the_filter_keeps_the_rankers_order_within_a_sentence():
+    model = EventFilter({"bias": 0.0, "root=19": 4.0})  # the model alone would put the force event on top
+    top = _event(HELD, 2, "040", NORWAY, conf=0.9)
+    second = _event(HELD, 1, "190", NORWAY, conf=0.3)
+    out = {e.cameo.code: e.confidence for e in model.rescore(HELD, [top, second])}
+    assert out["190"] < out["040"]

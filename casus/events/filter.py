@@ -22,16 +22,17 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from casus.events.extract import LIGHT_VERBS as EXTRACT_LIGHT_VERBS
 from casus.events.ranker import _logit, _sigmoid, trigger_token
 from casus.model import Actor, Event, ParsedDoc, Token
 
 DEFAULT_PATH = Path(__file__).parent / "data" / "filter.json"
 FORMAT = "casus-filter/1"
-LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "sign", "stage", "begin", "start",
-                         "resume", "open", "give", "offer", "extend", "announce", "reach", "mount", "wage",
-                         "make", "issue", "file", "lodge", "call", "order", "take", "carry", "pay", "lift",
-                         "confirm", "attempt", "join", "attend", "tell", "lay", "face", "release", "deliver",
-                         "second", "host", "convene", "organise", "organize", "lead", "unveil", "present"})
+# verbs whose subject does the act their object names: the extractor's light verbs and these
+LIGHT_VERBS = EXTRACT_LIGHT_VERBS | frozenset({
+    "undertake", "renew", "broker", "declare", "stop", "stag", "escalate", "intensify", "complete", "accept",
+    "reject", "table", "submit", "issue", "file", "lodge", "call", "confirm", "attempt", "join", "attend", "tell",
+    "lay", "face", "release", "second", "host", "convene", "organise", "organize", "lead", "unveil", "present"})
 ARG_PREPS = frozenset({"of", "between", "with", "by", "to", "against", "on", "from"})
 POLITICAL_KINDS = frozenset({"state", "igo"})
 QUOTED = re.compile(r"'[^']*'")
@@ -49,7 +50,13 @@ def noun_frame(doc: ParsedDoc, tok: Token) -> str:
 
     Its own arguments: a possessor ("Peru's visit"), a name before it ("a Trump lawsuit", "Tory demands"),
     or a preposition naming a party ("talks between X and Y", "an appeal by X").
+    A noun that modifies or renames another ("a mediation mission", "the intifada (uprising)") stands as that
+    noun does.
     """
+    for _ in range(3):
+        if tok.dep not in ("compound", "appos", "nmod") or tok.head == tok.i:
+            break
+        tok = doc.tokens[tok.head]
     head = doc.tokens[tok.head]
     kids = doc.children(tok.i)
     if tok.dep in ("dobj", "nsubjpass") and head.i != tok.i and head.lemma.lower() in LIGHT_VERBS:
@@ -103,6 +110,8 @@ def features(doc: ParsedDoc, event: Event, sentence_events: list[Event], relevan
     f["n_sentence_events"] = min(len(sentence_events), 5) / 5
     if relevance is not None:
         f["relevance_logit"] = _logit(relevance)
+    else:
+        f["short_text"] = 1.0  # a sentence or headline coded alone: no document to read
     return f
 
 
@@ -142,16 +151,26 @@ class EventFilter:
 
     def rescore(self, doc: ParsedDoc, events: list[Event], relevance: float | None = None,
                 political_text: bool = True) -> list[Event]:
-        """The events with confidence = P(right) and a reason; in non-political text only political doers' events."""
+        """The events with confidence = P(right) and a reason; in non-political text only political doers' events.
+
+        Within a sentence the ranker's order stands: a lower-ranked reading is never more likely right than
+        the one above it (its confidence is capped just below that one's).
+        """
         if not political_text:
             events = [e for e in events if self.political_doer(e)]
         by_sentence: dict[int, list[Event]] = defaultdict(list)
         for e in events:
             by_sentence[e.sentence].append(e)
+        new: dict[int, float] = {}
+        for group in by_sentence.values():
+            cap = 0.99
+            for e in sorted(group, key=lambda e: -e.confidence):
+                p = max(0.01, min(self.probability(features(doc, e, group, relevance)), cap))
+                new[id(e)] = p
+                cap = max(0.01, p - 0.001)
         out = []
         for e in events:
-            p = max(0.01, min(self.probability(features(doc, e, by_sentence[e.sentence], relevance)), 0.99))
+            p = new[id(e)]
             why = f"filter: P(right on real news) {p:.2f}" + ("" if political_text else "; non-political text, political doer")
             out.append(replace(e, confidence=p, reasons=[*e.reasons, why]))
         return out
-

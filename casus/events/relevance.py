@@ -16,6 +16,7 @@ from pathlib import Path
 DEFAULT_PATH = Path(__file__).parent / "data" / "relevance.json"
 FORMAT = "casus-relevance/1"
 WORD = re.compile(r"[a-z][a-z'-]+")
+MIN_WORDS = 60  # a shorter text (a sentence, a headline) is too little to call
 
 
 def bag_of_words(text: str) -> dict[str, float]:
@@ -55,6 +56,10 @@ class RelevanceModel:
         """P(the text reports politics)."""
         z = self.bias + sum(self.weights.get(w, 0.0) * v for w, v in bag_of_words(text).items())
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+    def judge(self, text: str) -> float | None:
+        """P(politics) of a document, or None when it is shorter than MIN_WORDS words."""
+        return self.probability(text) if len(text.split()) >= MIN_WORDS else None
 
     def political(self, text: str) -> bool:
         """True when the model calls the text political."""
