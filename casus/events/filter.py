@@ -32,7 +32,8 @@ FORMAT = "casus-filter/1"
 LIGHT_VERBS = EXTRACT_LIGHT_VERBS | frozenset({
     "undertake", "renew", "broker", "declare", "stop", "stag", "escalate", "intensify", "complete", "accept",
     "reject", "table", "submit", "issue", "file", "lodge", "call", "confirm", "attempt", "join", "attend", "tell",
-    "lay", "face", "release", "second", "host", "convene", "organise", "organize", "lead", "unveil", "present"})
+    "lay", "face", "release", "second", "host", "convene", "organise", "organize", "lead", "unveil", "present",
+    "perform", "approve", "adopt", "pass"})
 ARG_PREPS = frozenset({"of", "between", "with", "by", "to", "against", "on", "from"})
 POLITICAL_KINDS = frozenset({"state", "igo"})
 QUOTED = re.compile(r"'[^']*'")
@@ -50,11 +51,11 @@ def noun_frame(doc: ParsedDoc, tok: Token) -> str:
 
     Its own arguments: a possessor ("Peru's visit"), a name before it ("a Trump lawsuit", "Tory demands"),
     or a preposition naming a party ("talks between X and Y", "an appeal by X").
-    A noun that modifies or renames another ("a mediation mission", "the intifada (uprising)") stands as that
-    noun does.
+    A noun that modifies, renames or is listed with another ("a mediation mission", "the intifada
+    (uprising)", "aid and assistance") stands as that noun does.
     """
     for _ in range(3):
-        if tok.dep not in ("compound", "appos", "nmod") or tok.head == tok.i:
+        if tok.dep not in ("compound", "appos", "nmod", "conj") or tok.head == tok.i:
             break
         tok = doc.tokens[tok.head]
     head = doc.tokens[tok.head]

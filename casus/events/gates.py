@@ -17,7 +17,7 @@ from casus.model import Event, ParsedDoc, Token
 # verbs whose subject undergoes the act their object names: "survived two plots", "suffered an attack"
 UNDERGO = frozenset({"survive", "escape", "suffer", "endure", "withstand", "evade", "sustain", "undergo"})
 # sectors that do not make a doer political on their own (CAMEO codes them, but not as the ones acting in politics)
-NON_POLITICAL_SECTORS = frozenset({"BUS", "MED", "EDU", "HLH", "AGR", "SPT", "ENT"})
+NON_POLITICAL_SECTORS = frozenset({"BUS", "MED", "HLH", "AGR", "SPT", "ENT"})
 GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO"})
 Gate = Callable[[ParsedDoc, Event, Token], "str | None"]
 
@@ -56,7 +56,7 @@ def _governing(actor) -> bool:
 def no_political_doer(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     """A doer must be a political actor: a state, government body, IGO, party, armed, ethnic or religious group or
     another actor with a country or a political sector; or an unknown doer of force. A doer whose only sectors are
-    business, media, education, health, farming, sport or entertainment, or an organisation or group with no code,
+    business, media, health, farming, sport or entertainment, or an organisation or group with no code,
     country or sector, does a political act only to a state or government ('a firm sued the ministry')."""
     src = event.source
     if src is None or src.kind == "person" and not src.sector:
