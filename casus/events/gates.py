@@ -57,7 +57,8 @@ def no_political_doer(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     """A doer must be a political actor: a state, government body, IGO, party, armed, ethnic or religious group or
     another actor with a country or a political sector; or an unknown doer of force. A doer whose only sectors are
     business, media, health, farming, sport or entertainment, or an organisation or group with no code,
-    country or sector, does a political act only to a state or government ('a firm sued the ministry')."""
+    country or sector, does a political act only to a state or government ('a firm sued the ministry'), or, when
+    its country is known, to another coded actor ('Japanese doctors handed medicine to the Red Cross')."""
     src = event.source
     if src is None or src.kind == "person" and not src.sector:
         return None  # a person with no role found: left to the filter (their role may be in the story)
@@ -68,8 +69,9 @@ def no_political_doer(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
         return None
     if not sectors and (src.country or src.code or src.kind == "person"):
         return None
-    if _governing(event.target):
-        return None
+    tgt = event.target
+    if _governing(tgt) or (src.country and tgt is not None and (tgt.code or tgt.country)):
+        return None  # "a firm sued the ministry", "Japanese doctors handed medicine to the Red Cross"
     return f"no political doer ({src.text})"
 
 
