@@ -85,3 +85,27 @@ def test_a_folder_without_the_judged_files_is_refused(tmp_path):
     with pytest.raises(InputError, match="not a judged folder"):
         judged.load_gold(tmp_path)
 
+
+
+def _cli(*args: str):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "casus.cli", *args], capture_output=True, text=True, timeout=600)
+
+
+def test_a_confidence_floor_outside_zero_to_one_is_refused_in_one_line(tmp_path):
+    doc = tmp_path / "doc.txt"
+    doc.write_text("Peru recalled its ambassador from Chile on Monday.\n", encoding="utf-8")
+    r = _cli("code", str(doc), "--min-confidence", "1.5")
+    assert r.returncode != 0 and "--min-confidence" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_a_split_that_does_not_exist_is_refused(tmp_path):
+    r = _cli("eval", "judged", "--gold", str(tmp_path), "--split", "holdout")
+    assert r.returncode != 0 and "--split" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_ablating_an_unknown_gate_is_refused(tmp_path):
+    r = _cli("eval", "judged", "--gold", str(tmp_path), "--ablate", "no_such_gate")
+    assert r.returncode != 0 and "no such gate" in r.stderr
