@@ -77,7 +77,7 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-MIN_CONFIDENCE_HELP = "Drop events whose confidence is below this (default: the event filter's, chosen on dev; 0 keeps all)."
+MIN_CONFIDENCE_HELP = "Drop events whose confidence is below this (default: the event filter's, now 0: keep all; 0.1 was chosen on dev)."
 
 
 def _check_min_confidence(value: float | None) -> None:

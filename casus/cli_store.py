@@ -198,7 +198,7 @@ def ingest(
 
 def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start,
                  min_confidence=None) -> tuple[dict[str, int], int]:
-    coder = Coder(workers, min_confidence=min_confidence)
+    coder = Coder(workers) if min_confidence is None else Coder(workers, min_confidence=min_confidence)
     try:
         coder.start()
     except InputError as err:
