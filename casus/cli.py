@@ -78,10 +78,20 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None):
+MIN_CONFIDENCE_HELP = "Drop events whose confidence is below this (default: the event filter's, now 0: keep all; 0.1 was chosen on dev)."
+
+
+def _check_min_confidence(value: float | None) -> None:
+    if value is not None and not 0.0 <= value <= 1.0:
+        fail(f"--min-confidence must be between 0 and 1, not {value}")
+
+
+def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None,
+              min_confidence: float | None = None):
     from casus.pipeline import Pipeline
 
-    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory)
+    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory,
+                         min_confidence=min_confidence)
     if pipe.skipped:
         typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
     return pipe
@@ -132,12 +142,14 @@ def code(
     learn: bool = typer.Option(True, "--learn/--no-learn",
                                help="Learn people from titles and appositions and use them in later documents of "
                                     "this run (one worker only; docs/ACTORS.md)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
 
     if fmt not in CODE_FORMATS:
         fail(f"--format must be one of {', '.join(CODE_FORMATS)}, not '{fmt}'")
+    _check_min_confidence(min_confidence)
     pool = None
     tracked = _Tracked(read_inputs(files, date=date))
     try:
@@ -145,11 +157,12 @@ def code(
             if workers > 1:
                 from casus.cli_store import Coder
 
-                pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
+                pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or (),
+                                    min_confidence=min_confidence)
             else:
                 from casus.actors.memory import ActorMemory
 
-                pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None)
+                pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None, min_confidence)
             _write_events(pipe, tracked, fmt, out)
     finally:
         if pool is not None:
@@ -188,18 +201,25 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
     if not path.exists():
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
-    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True)
+    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True,
+         min_confidence=None)
 
 
 @app.command("eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="events | dates | times | places | quotes | petrarch"),
+    kind: str = typer.Argument(..., help="events | dates | judged | times | places | quotes | petrarch"),
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
+    split: str = typer.Option("dev", "--split", help="judged: train | dev | check | all (check is only scored)."),
+    min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    cache: Optional[Path] = typer.Option(Path(".casus-cache"), "--cache",
+                                         help="judged: keep coded documents here, per version of casus."),
+    ablate: Optional[list[str]] = typer.Option(None, "--ablate",
+                                               help="events, judged: switch off this gate (casus/events/gates.py)."),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -207,14 +227,27 @@ def evaluate(
 
     from casus.output import render_rows
 
-    if kind not in ("events", "dates", "times", "places", "quotes", "petrarch"):
-        fail(f"unknown evaluation '{kind}': use events, dates, times, places, quotes or petrarch")
+    if kind not in ("events", "dates", "judged", "times", "places", "quotes", "petrarch"):
+        fail(f"unknown evaluation '{kind}': use events, dates, judged, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
-    if (actors or lexicon) and kind not in ("events", "petrarch"):
-        fail(f"--actors and --lexicon apply to eval events and petrarch; eval {kind} uses neither actors nor triggers")
+    if (actors or lexicon) and kind not in ("events", "judged", "petrarch"):
+        fail(f"--actors and --lexicon apply to eval events, judged and petrarch; eval {kind} uses neither actors nor triggers")
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         fail(problem)
+    _check_min_confidence(min_confidence)
+    from casus.events.gates import GATES
+
+    unknown = sorted(set(ablate or ()) - {name for name, _ in GATES})
+    if unknown:
+        fail(f"--ablate {unknown[0]}: no such gate (gates: {', '.join(name for name, _ in GATES)})")
+
+    def ablated(pipe):
+        pipe.gates_off = set(ablate or ())
+        return pipe
+
+    if kind == "judged" and split not in ("train", "dev", "check", "all"):
+        fail(f"--split must be train, dev, check or all, not '{split}'")
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     diagnostics: list | None = [] if fmt != "jsonl" else None
     try:
@@ -225,8 +258,12 @@ def evaluate(
         elif kind == "dates":
             rows = module.run(str(gold), _pipeline(), limit=limit)
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(actors, lexicon), limit=limit, diagnostics=diagnostics,
-                              worst=max(errors, 0))
+            rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence)),
+                              limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
+        elif kind == "judged":
+            rows = module.run(str(gold), lambda: ablated(_pipeline(actors, lexicon, min_confidence=0.0)),
+                              split=split, min_confidence=min_confidence, cache=cache,
+                              variant="-".join(sorted(ablate or ())))
         else:
             from casus.nlp import Parser
 
@@ -243,6 +280,10 @@ def evaluate(
     if fmt == "jsonl":
         for r in rows:
             typer.echo(json.dumps(r))
+    elif kind == "judged":
+        summary = [{"figure": k, "value": v} for k, v in rows[0].items()]
+        typer.echo(render_rows(summary, title=f"casus eval judged: {gold} ({split} split)"))
+        typer.echo(render_rows(rows[1:], title="reliability: confidence against the mean verdict of judged events"))
     else:
         typer.echo(render_rows(rows, title=f"casus eval {kind}: {gold}"))
         if diagnostics:

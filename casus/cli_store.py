@@ -41,12 +41,13 @@ def read_file(file: str, date: str | None, skip_bad: bool, rejected: list[dict[s
 _WORKER_PIPE = None
 
 
-def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = ()) -> None:
+def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = (),
+                 min_confidence: float | None = None) -> None:
     global _WORKER_PIPE  # one pipeline per pool process, loaded once (the process is casus's own)
     from casus.pipeline import Pipeline
 
     _WORKER_PIPE = Pipeline.load(actor_files=[Path(p) for p in actor_files],
-                                 lexicon_files=[Path(p) for p in lexicon_files])
+                                 lexicon_files=[Path(p) for p in lexicon_files], min_confidence=min_confidence)
 
 
 def _ready(barrier) -> None:
@@ -72,12 +73,14 @@ class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
-                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), memory=None):
+                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), memory=None,
+                 min_confidence: float | None = None):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
         self.memory = memory  # ActorMemory learning from what one in-process pipeline codes (not used by a pool)
         self._pool = None
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
+        self.min_confidence = min_confidence
 
     def start(self) -> None:
         """Load the model and data now (in every worker), so their errors are not blamed on an input file."""
@@ -86,12 +89,14 @@ class Coder:
 
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
-                                       lexicon_files=[Path(p) for p in lexicon], memory=self.memory)
+                                       lexicon_files=[Path(p) for p in lexicon], memory=self.memory,
+                                       min_confidence=self.min_confidence)
         elif self.workers > 1 and self._pool is None:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=self._files)
+            self._pool = context.Pool(self.workers, initializer=_init_worker,
+                                      initargs=(*self._files, self.min_confidence))
             with context.Manager() as manager:
                 self._pool.map(_ready, [manager.Barrier(self.workers)] * self.workers, chunksize=1)
 
@@ -128,6 +133,7 @@ class RunData(NamedTuple):
     lexicon_files: tuple[str, ...] = ()
     wait: float = 0.0
     learn: bool = False
+    min_confidence: float | None = None  # None: the event filter's default
 
 
 def _progress(enabled: bool):
@@ -179,13 +185,17 @@ def ingest(
     learn: bool = typer.Option(True, "--learn/--no-learn",
                                help="Learn people from titles and appositions, keep them in the store and use "
                                     "them for later documents (one process only; docs/ACTORS.md)."),
+    min_confidence: Optional[float] = typer.Option(
+        None, "--min-confidence", help="Drop events below this confidence (default: the event filter's; 0 keeps all)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         _fail(problem)
-    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn)
+    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn, min_confidence)
     start = time.perf_counter()
+    if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
+        _fail(f"--min-confidence must be between 0 and 1, not {min_confidence}")
     if workers > 1 or scheduler:
         stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, data)
     else:
@@ -217,7 +227,8 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, da
         from casus.actors.memory import ActorMemory, Learnt
 
         memory = ActorMemory(Learnt.from_row(r) for r in opened.learned_actors())
-    coder = Coder(workers, actor_files=data.actor_files, lexicon_files=data.lexicon_files, memory=memory)
+    coder = Coder(workers, actor_files=data.actor_files, lexicon_files=data.lexicon_files, memory=memory,
+                  min_confidence=data.min_confidence)
     try:
         coder.start()
     except InputError as err:
@@ -253,7 +264,8 @@ def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected
 
     options = scale.Options(date=date, skip_bad=skip_bad,
                             actor_files=tuple(os.path.abspath(p) for p in data.actor_files),
-                            lexicon_files=tuple(os.path.abspath(p) for p in data.lexicon_files))
+                            lexicon_files=tuple(os.path.abspath(p) for p in data.lexicon_files),
+                            min_confidence=data.min_confidence)
     client = None
     try:
         if "-" in files:  # before a cluster starts

@@ -50,7 +50,7 @@ class Pipeline:
     """Parser, resolvers and extractor wired together; build once, code many articles."""
 
     def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article, ranker=None,
-                 skipped: Sequence[str] = ()):
+                 skipped: Sequence[str] = (), event_filter=None, relevance=None, min_confidence: float | None = None):
         self.parser = parser
         self.actor_resolver = actor_resolver
         self.place_resolver = place_resolver
@@ -59,15 +59,22 @@ class Pipeline:
         self.fold_article = fold_article
         self.ranker = ranker
         self.skipped = list(skipped)  # dictionary lines casus could not use, as 'file:line: cause'
+        self.event_filter = event_filter  # confidence = P(right on real news); None keeps the ranker's
+        self.relevance = relevance  # is the document political? (None: every document is)
+        self.min_confidence = min_confidence  # drop events below it; None: the filter's default
+        self.gates_off: set[str] = set()  # gates (casus/events/gates.py) switched off, for `--ablate`
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
-             batch_size: int = 32, memory=None) -> "Pipeline":
+             batch_size: int = 32, memory=None, min_confidence: float | None = None) -> "Pipeline":
         """Load the model and every data file (package data plus the user's extra files).
 
-        `memory` (casus.actors.memory.ActorMemory) learns people from the documents coded and recalls them later.
+        `memory` (casus.actors.memory.ActorMemory) learns people from the documents coded and recalls them later;
+        min_confidence: events below it are dropped (None: the event filter's default, 0: keep all).
         """
+        from casus.events.filter import EventFilter
         from casus.events.ontology import Ontology
+        from casus.events.relevance import RelevanceModel
         from casus.events.ranker import Ranker
         from casus.fold import fold_article
         from casus.nlp import Parser
@@ -77,13 +84,14 @@ class Pipeline:
 
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load(), memory)
         return cls(Parser(batch_size=batch_size), actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
-                   find_times, fold_article, Ranker.load(), skipped)
+                   find_times, fold_article, Ranker.load(), skipped, EventFilter.load(), RelevanceModel.load(),
+                   min_confidence)
 
     def with_files(self, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> "Pipeline":
         """A pipeline sharing this one's model and places, with the package data plus other user files."""
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, self.extractor.ontology)
         return Pipeline(self.parser, actor_resolver, self.place_resolver, extractor, self.find_times,
-                        self.fold_article, self.ranker, skipped)
+                        self.fold_article, self.ranker, skipped, self.event_filter, self.relevance, self.min_confidence)
 
     def ground(self, doc: ParsedDoc) -> Grounded:
         """Resolve actors, times and places of one parsed document."""
@@ -113,12 +121,19 @@ class Pipeline:
         """Folded events of one grounded document, best first within each sentence."""
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
+        from casus.events.gates import apply as apply_gates
         from casus.events.locate import locate_events
 
-        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
+        found = apply_gates(g.doc, self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes), self.gates_off)
         events = self.fold_article(locate_events(g.doc, g.places, g.dateline_places, found,
                                                  self.place_resolver.country_place, g.actors))
         events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
+        if self.event_filter is not None:
+            relevance = self.relevance.judge(text) if self.relevance is not None and events else None
+            political = relevance is None or relevance >= self.relevance.threshold
+            events = self.event_filter.rescore(g.doc, events, relevance, political)
+            floor = self.event_filter.threshold if self.min_confidence is None else self.min_confidence
+            events = [e for e in events if e.confidence >= floor]
         if getattr(self.actor_resolver, "memory", None) is not None:
             from casus.actors.memory import learnt_reasons
 

@@ -127,8 +127,12 @@ class Ranker:
         return out
 
 
-def fit(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, iters: int = 30) -> dict[str, float]:
-    """Weights of an L2-regularised logistic regression fitted by Newton's method (deterministic)."""
+def fit(rows: list[dict[str, float]], labels: list[float], l2: float = 1.0, iters: int = 30,
+        sample_weights: list[float] | None = None) -> dict[str, float]:
+    """Weights of an L2-regularised logistic regression fitted by Newton's method (deterministic).
+
+    Labels may be fractions (a half-right event); sample_weights weigh rows (default 1).
+    """
     import numpy as np
 
     names = sorted({k for r in rows for k in r})
@@ -138,13 +142,14 @@ def fit(rows: list[dict[str, float]], labels: list[int], l2: float = 1.0, iters:
         for k, v in r.items():
             x[i, col[k]] = v
     y = np.asarray(labels, dtype=float)
+    sw = np.ones(len(rows)) if sample_weights is None else np.asarray(sample_weights, dtype=float)
     w = np.zeros(len(names))
     reg = np.full(len(names), l2)
     reg[col["bias"]] = 1e-6 if "bias" in col else reg[0]
     for _ in range(iters):
         p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + reg * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        grad = x.T @ (sw * (p - y)) + reg * w
+        hess = (x * (sw * p * (1 - p))[:, None]).T @ x + np.diag(reg)
         step = np.linalg.solve(hess, grad)
         w -= step
         if np.abs(step).max() < 1e-6:

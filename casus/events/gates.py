@@ -1,0 +1,99 @@
+"""Gates by construction: named passes that drop coded events no analyst would keep (docs/CODING.md §8).
+
+Each gate is a small function `(doc, event, token) -> reason or None` run in the order of GATES on
+the events the extractor found, before folding; `apply(..., off={"name"})` switches gates off (for
+`casus eval … --ablate NAME`). An event a gate stops is dropped, and the count per gate is kept.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+
+from casus.events.filter import noun_frame
+from casus.events.ranker import trigger_token
+from casus.events.triggers import FORCE_ROOTS
+from casus.model import Event, ParsedDoc, Token
+
+# verbs whose subject undergoes the act their object names: "survived two plots", "suffered an attack"
+UNDERGO = frozenset({"survive", "escape", "suffer", "endure", "withstand", "evade", "sustain", "undergo"})
+# sectors that do not make a doer political on their own (CAMEO codes them, but not as the ones acting in politics)
+NON_POLITICAL_SECTORS = frozenset({"BUS", "MED", "HLH", "AGR", "SPT", "ENT"})
+GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO"})
+Gate = Callable[[ParsedDoc, Event, Token], "str | None"]
+
+
+def noun_in_passing(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """An eventive noun codes an act only inside an act frame: a light verb's object ('held talks'), its own
+    arguments ('X's visit to Y', 'talks between X and Y'), or as the subject or head of its clause ('talks
+    collapsed'). A noun an ordinary verb merely mentions ('praised the deal', 'his remarks drew fire') is not."""
+    if tok.pos != "NOUN" or event.cameo.root in FORCE_ROOTS:
+        return None  # attacks are told as happened in many frames ("condemned the bombing"): left to the filter
+    return "noun in passing" if noun_frame(doc, tok) == "passing" else None
+
+
+def victim_as_doer(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """The one who survives, suffers or escapes an act ('X survived an assassination plot') is its victim, never its
+    doer."""
+    head = doc.tokens[tok.head]
+    if tok.dep == "pobj" and head.head != head.i:  # "escaped from an attack"
+        head = doc.tokens[head.head]
+    elif tok.dep not in ("dobj", "nsubjpass"):
+        return None
+    if head.i == tok.i or head.lemma.lower() not in UNDERGO or event.source is None:
+        return None
+    subjects = [c for c in doc.children(head.i) if c.dep in ("nsubj", "nsubjpass")]
+    span = [(t.idx, t.end) for s in subjects for t in doc.subtree(s.i)]
+    if any(a <= event.source.start < b for a, b in span):
+        return f"victim as doer ('{head.text}')"
+    return None
+
+
+def _governing(actor) -> bool:
+    """A coded state, IGO, or an actor of a government sector."""
+    return actor is not None and (actor.kind in ("state", "igo") or bool(set(actor.sector) & GOVERNING))
+
+
+def no_political_doer(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A doer must be a political actor: a state, government body, IGO, party, armed, ethnic or religious group or
+    another actor with a country or a political sector; or an unknown doer of force. A doer whose only sectors are
+    business, media, health, farming, sport or entertainment, or an organisation or group with no code,
+    country or sector, does a political act only to a state or government ('a firm sued the ministry'), or, when
+    its country is known, to another coded actor ('Japanese doctors handed medicine to the Red Cross')."""
+    src = event.source
+    if src is None or src.kind == "person" and not src.sector:
+        return None  # a person with no role found: left to the filter (their role may be in the story)
+    if src.kind == "unknown":
+        return None if event.cameo.root in FORCE_ROOTS or event.target is not None else "no doer"
+    sectors = set(src.sector)
+    if sectors and not sectors <= NON_POLITICAL_SECTORS:
+        return None
+    if not sectors and (src.country or src.code or src.kind == "person"):
+        return None
+    tgt = event.target
+    if _governing(tgt) or (src.country and tgt is not None and (tgt.code or tgt.country)):
+        return None  # "a firm sued the ministry", "Japanese doctors handed medicine to the Red Cross"
+    return f"no political doer ({src.text})"
+
+
+GATES: list[tuple[str, Gate]] = [
+    ("noun_in_passing", noun_in_passing),
+    ("victim_as_doer", victim_as_doer),
+    ("no_political_doer", no_political_doer),
+]
+
+
+def apply(doc: ParsedDoc, events: Iterable[Event], off: Iterable[str] = (),
+          counts: Counter | None = None) -> list[Event]:
+    """The events no gate stops, in order; `off` names gates to skip; `counts` gets the stops per gate."""
+    skip = set(off)
+    kept = []
+    for e in events:
+        tok = trigger_token(doc, e)
+        stopped = None
+        if tok is not None:
+            stopped = next((name for name, gate in GATES if name not in skip and gate(doc, e, tok)), None)
+        if stopped is None:
+            kept.append(e)
+        elif counts is not None:
+            counts[stopped] += 1
+    return kept

@@ -1,0 +1,61 @@
+"""Gates by construction (docs/CODING.md §8): act frames for nouns, victims are not doers, political doers."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.events import gates
+from casus.model import Article
+
+
+def _code(pipeline, text: str, off: tuple[str, ...] = ()) -> list:
+    pipeline.gates_off = set(off)
+    try:
+        article = Article(id="t", text=text, report_date=dt.date(2024, 5, 2), report_date_basis="given")
+        return [e for _, events in pipeline.code([article]) for e in events]
+    finally:
+        pipeline.gates_off = set()
+
+
+@pytest.fixture()
+def keep_all(pipeline):
+    saved = pipeline.min_confidence
+    pipeline.min_confidence = 0.0
+    yield pipeline
+    pipeline.min_confidence = saved
+
+
+def test_a_light_verb_frame_keeps_the_noun_act(keep_all):
+    events = _code(keep_all, "Norway held talks with Sweden on Tuesday about fishing rights.")
+    assert any(e.cameo.root == "04" for e in events)
+
+
+def test_a_noun_an_ordinary_verb_mentions_codes_no_act(keep_all):
+    text = "Commuters on the morning train kept complaining about the agreement with Sweden."
+    assert not any(e.cameo.root in ("03", "05", "06") and e.trigger.text == "agreement" for e in _code(keep_all, text))
+
+
+def test_the_one_who_survives_a_plot_is_not_its_doer(keep_all):
+    text = "The Cuban president survived several assassination attempts by exiles in the 1960s."
+    events = _code(keep_all, text)
+    assert not any(e.source is not None and e.source.country == "CUB" and e.cameo.root in ("18", "19", "20")
+                   for e in events)
+    off = _code(keep_all, text, off=("victim_as_doer",))
+    assert len(off) >= len(events)
+
+
+def test_a_doer_with_no_political_standing_does_no_political_act(keep_all):
+    text = "A local bakery accused its supplier of raising flour prices."
+    assert not any(e.cameo.root == "11" for e in _code(keep_all, text))
+
+
+def test_a_government_accusation_is_kept(keep_all):
+    text = "The Chinese government accused Japan of violating its airspace."
+    assert any(e.cameo.root == "11" and e.source.country == "CHN" for e in _code(keep_all, text))
+
+
+def test_every_gate_has_a_name_and_a_docstring():
+    names = [name for name, _ in gates.GATES]
+    assert len(names) == len(set(names)) >= 3
+    assert all(fn.__doc__ for _, fn in gates.GATES)
