@@ -91,9 +91,11 @@ def example_path() -> Path:
     return Path(__file__).resolve().parent / "examples" / EXAMPLE
 
 
-def _write_events(pipe, articles, fmt: str, out: str | None) -> int:
+def _write_events(pipe, articles, fmt: str, out: str | None, roots=None) -> int:
     from casus.output import EventWriter, atomic_output, render_table
 
+    if roots is not None:
+        pipe = _Chosen(pipe, roots)
     n = 0
     with atomic_output(out) as fh:
         if fmt == "table":
@@ -119,6 +121,30 @@ def _write_events(pipe, articles, fmt: str, out: str | None) -> int:
     return n
 
 
+class _Chosen:
+    """A coder whose events are only those of the chosen CAMEO roots (`--roots`)."""
+
+    def __init__(self, coder, roots) -> None:
+        self.coder, self.roots = coder, roots
+
+    def code(self, articles):
+        for article, events in self.coder.code(articles):
+            yield article, [e for e in events if self.roots.admits(e.cameo.code)]
+
+
+def _roots(spec: str | None):
+    from casus.events.roots import parse_roots
+
+    try:
+        choice = parse_roots(spec)
+    except ValueError as err:
+        fail(str(err))
+    return choice if (choice.keep or choice.drop) else None
+
+
+ROOTS_HELP = "CAMEO roots to keep ('03,04') or drop ('-01' drops public statements)."
+
+
 @app.command()
 def code(
     files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or - for stdin)."),
@@ -128,10 +154,12 @@ def code(
     actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor data files."),
     lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="Extra trigger lexicon files."),
     workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model); output order kept."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
 
+    chosen = _roots(roots)
     if fmt not in CODE_FORMATS:
         fail(f"--format must be one of {', '.join(CODE_FORMATS)}, not '{fmt}'")
     pool = None
@@ -144,7 +172,7 @@ def code(
                 pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
             else:
                 pipe = _pipeline(actors, lexicon)
-            _write_events(pipe, tracked, fmt, out)
+            _write_events(pipe, tracked, fmt, out, chosen)
     finally:
         if pool is not None:
             pool.close()
@@ -185,11 +213,13 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
 
 @app.command("eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="events | times | places | quotes | petrarch"),
+    kind: str = typer.Argument(..., help="events | sentences | times | places | quotes | petrarch"),
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
+    split: str = typer.Option("all", "--split", help="sentences: train | dev | check | all (documents by split)."),
+    lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="events, sentences: extra lexicon or PETRARCH verb dictionary."),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -197,8 +227,8 @@ def evaluate(
 
     from casus.output import render_rows
 
-    if kind not in ("events", "times", "places", "quotes", "petrarch"):
-        fail(f"unknown evaluation '{kind}': use events, times, places, quotes or petrarch")
+    if kind not in ("events", "sentences", "times", "places", "quotes", "petrarch"):
+        fail(f"unknown evaluation '{kind}': use events, sentences, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
@@ -209,7 +239,10 @@ def evaluate(
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
+            rows = module.run(str(gold), _pipeline(lexicon=lexicon), limit=limit, diagnostics=diagnostics,
+                              worst=max(errors, 0))
+        elif kind == "sentences":
+            rows = module.run(str(gold), _pipeline(lexicon=lexicon), split=split, limit=limit)
         else:
             from casus.nlp import Parser
 

@@ -12,11 +12,13 @@ from typing import Any, Optional
 
 import typer
 
+from casus.events.roots import RootChoice, parse_roots
 from casus.model import Article, Event, InputError
 from casus.query import EVENT_SUMMARY, INCIDENT_SUMMARY, Filters
 from casus.store import Store, StoreError
 
 DB = "casus.duckdb"
+ROOTS_HELP = "CAMEO roots to keep ('03,04') or drop ('-01' drops public statements)."
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -139,8 +141,10 @@ def _progress(enabled: bool):
 
 
 def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None = None, skip_bad: bool = False,
-                 rejected: list[dict[str, Any]] | None = None, on_doc=None) -> dict[str, int]:
+                 rejected: list[dict[str, Any]] | None = None, on_doc=None, roots: RootChoice | None = None
+                 ) -> dict[str, int]:
     """Code and store each file in its own transaction; a bad file raises InputError and is rolled back."""
+    roots = roots or RootChoice()
     rejected = rejected if rejected is not None else []
     stats = {"documents": 0, "unchanged": 0, "events": 0}
     for file in files:
@@ -152,6 +156,7 @@ def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None 
                     else:
                         yield a
             for article, events in coder.code(fresh(read_file(file, date, skip_bad, rejected))):
+                events = [e for e in events if roots.admits(e.cameo.code)]
                 if store.add(article, events):
                     stats["documents"] += 1
                     stats["events"] += len(events)
@@ -168,14 +173,16 @@ def ingest(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
+    chosen = _chosen(roots)
     start = time.perf_counter()
     if workers > 1 or scheduler:
-        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, roots)
     else:
-        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, chosen)
     if rejected:
         _write_rejected(db + ".rejected.jsonl", rejected)
     seconds = time.perf_counter() - start
@@ -187,7 +194,8 @@ def ingest(
         _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) -> tuple[dict[str, int], int]:
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, roots=None
+                 ) -> tuple[dict[str, int], int]:
     coder = Coder(workers)
     try:
         coder.start()
@@ -201,7 +209,7 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
                 done = progress.tasks[task].completed + 1
                 progress.update(task, completed=done, rate=done / max(time.perf_counter() - start, 1e-9))
             try:
-                stats = ingest_files(store, files, coder, date, skip_bad, rejected, on_doc=tick)
+                stats = ingest_files(store, files, coder, date, skip_bad, rejected, on_doc=tick, roots=roots)
             except InputError as err:
                 _fail(f"{err} (nothing from this file was stored)")
             except Exception as err:  # noqa: BLE001 — a bug: the file's transaction was rolled back
@@ -217,10 +225,11 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start) -> tuple[dict, int]:
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, roots=None
+                 ) -> tuple[dict, int]:
     from casus import scale
 
-    options = scale.Options(date=date, skip_bad=skip_bad)
+    options = scale.Options(date=date, skip_bad=skip_bad, roots=roots)
     client = None
     try:
         if "-" in files:  # before a cluster starts
@@ -260,9 +269,17 @@ def _write_rejected(path: str, rejected: list[dict[str, Any]]) -> None:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
 
 
-def _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit) -> Filters:
+def _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit, roots=None) -> Filters:
     return Filters(actor=actor, country=country, code=code, plover=plover, mode=mode, since=since, until=until,
-                   date_field=date_field, place=place, text=text, limit=limit)
+                   date_field=date_field, place=place, text=text, limit=limit, roots=roots)
+
+
+def _chosen(roots: str | None) -> RootChoice:
+    try:
+        return parse_roots(roots)
+    except ValueError as err:
+        _fail(str(err))
+        raise
 
 
 def query(
@@ -270,6 +287,7 @@ def query(
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix or part of a name."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO alpha-3 of an actor or the place."),
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 04 or 1831."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
     plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type."),
     mode: Optional[str] = typer.Option(None, "--mode", help="asserted | negated | intended | ..."),
     since: Optional[str] = typer.Option(None, "--since", help="From this date, YYYY-MM-DD."),
@@ -288,7 +306,8 @@ def query(
     fmt = fmt or ("table" if out is None and sys.stdout.isatty() else "jsonl")
     if fmt not in ("table", "jsonl", "csv"):
         _fail(f"--format must be table, jsonl or csv, not {fmt!r}")
-    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit)
+    _chosen(roots)
+    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit, roots)
     from casus.output import atomic_output
 
     try:
@@ -339,6 +358,7 @@ def export_cmd(
     header: bool = typer.Option(False, "--header", help="GDELT: write the column names first."),
     level: str = typer.Option("events", "--level", help="events | incidents (csv, jsonl, parquet)."),
     code: Optional[str] = typer.Option(None, "--code", help="Only this CAMEO code prefix."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
     since: Optional[str] = typer.Option(None, "--since", help="Event date from, YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="Event date up to, YYYY-MM-DD."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Only this mode, e.g. asserted."),
@@ -348,7 +368,8 @@ def export_cmd(
 
     if level == "incidents" and fmt not in ("csv", "jsonl", "parquet"):
         _fail(f"--level incidents is available for csv, jsonl and parquet, not {fmt}")
-    f = Filters(code=code, since=since, until=until, mode=mode)
+    _chosen(roots)
+    f = Filters(code=code, since=since, until=until, mode=mode, roots=roots)
     try:
         with Store(db, read_only=True) as store:
             n = export(store, fmt, out, filters=f, header=header, level=level)
