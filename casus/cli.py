@@ -77,10 +77,12 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
+def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, detector: bool = True):
     from casus.pipeline import Pipeline
 
     pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+    if not detector:
+        pipe.extractor.detector = None
     if pipe.skipped:
         typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
     return pipe
@@ -219,7 +221,10 @@ def evaluate(
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
     split: str = typer.Option("all", "--split", help="sentences: train | dev | check | all (documents by split)."),
-    lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="events, sentences: extra lexicon or PETRARCH verb dictionary."),
+    lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon",
+                                                 help="events, sentences: extra lexicon or PETRARCH verb dictionary."),
+    detector: bool = typer.Option(True, "--detector/--no-detector",
+                                  help="events, sentences: with the learned detector (default) or the lexicon alone."),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -239,10 +244,10 @@ def evaluate(
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(lexicon=lexicon), limit=limit, diagnostics=diagnostics,
-                              worst=max(errors, 0))
+            rows = module.run(str(gold), _pipeline(lexicon=lexicon, detector=detector), limit=limit,
+                              diagnostics=diagnostics, worst=max(errors, 0))
         elif kind == "sentences":
-            rows = module.run(str(gold), _pipeline(lexicon=lexicon), split=split, limit=limit)
+            rows = module.run(str(gold), _pipeline(lexicon=lexicon, detector=detector), split=split, limit=limit)
         else:
             from casus.nlp import Parser
 

@@ -123,7 +123,8 @@ def run(gold: str, pipe, split: str = "all", limit: int | None = None) -> list[d
     articles = load_docs(path.parent / DOCS_FILE, ids)
     missing = ids - {a.id for a in articles}
     if missing:
-        raise InputError(str(path.parent / DOCS_FILE), f"{len(missing)} annotated documents missing, e.g. {min(missing)}")
+        raise InputError(str(path.parent / DOCS_FILE),
+                         f"{len(missing)} annotated documents missing, e.g. {min(missing)}")
     events_by_doc = {a.id: events for a, events in pipe.code(articles)}
     rows = score(sentences, coded_by_sentence(sentences, events_by_doc))
     rows[0] = {"split": split, **rows[0]}
