@@ -1,7 +1,7 @@
 """Train the learned event detector (casus/events/detector.py) on the train split of annotated real-news sentences.
 
     python scripts/train_detector.py [--gold ../shared/eval/events/judged_realnews/annotated_sentences.jsonl]
-        [--out casus/events/data/detector.npz] [--cache /tmp/detector_feats.pkl] [--propose 0.5] [--drop 1.0]
+        [--out casus/events/data/detector.npz] [--cache /tmp/detector_docs.pkl] [--propose 0.15] [--beside 1.0] [--judge 0.8]
 
 Parses and grounds the documents of the train and dev splits (never check), takes every token the
 detector scores in each annotated sentence with its features, and labels the token an annotated
@@ -160,9 +160,10 @@ def main() -> None:
     ap.add_argument("--gold", type=Path, default=GOLD)
     ap.add_argument("--out", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed documents (reused when present)")
-    ap.add_argument("--propose", type=float, default=0.5)
+    ap.add_argument("--propose", type=float, default=0.15)
     ap.add_argument("--drop", type=float, default=1.0)
-    ap.add_argument("--judge", type=float, default=1.0, help="drop threshold for user / PETRARCH lexicon candidates")
+    ap.add_argument("--judge", type=float, default=0.8, help="drop threshold for user / PETRARCH lexicon candidates")
+    ap.add_argument("--beside", type=float, default=1.0, help="proposal threshold where the lexicon has a candidate")
     ap.add_argument("--l2", type=float, default=1e-4)
     ap.add_argument("--petrarch", type=Path, default=PETRARCH,
                     help="a PETRARCH verb dictionary whose candidates the model also learns to weigh (if present)")
@@ -180,7 +181,7 @@ def main() -> None:
     report(det, data["dev"], "dev")
     if args.petrarch is not None and args.petrarch.exists():
         report(det, wide["dev"], "dev, with PETRARCH's verbs")
-    det.propose, det.drop, det.judge = args.propose, args.drop, args.judge
+    det.propose, det.drop, det.judge, det.beside = args.propose, args.drop, args.judge, args.beside
     det.save(args.out, {"trained_on": "annotated_sentences.jsonl train split"
                         + (" (package lexicon, and with PETRARCH's CAMEO.2.0 verbs)" if len(rows) > len(data["train"])
                            else ""), "l2": args.l2, "tokens": len(rows)})

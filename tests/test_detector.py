@@ -69,3 +69,12 @@ def test_the_shipped_model_and_word_list_load():
     assert model.classes[0] == NONE and len(model.classes) > 5 and 0 < model.propose <= 1
     words = load_evaluative()
     assert words["disgrace"] == "neg" and words["praise"] == "pos"
+
+
+def test_beside_a_lexicon_act_a_proposal_needs_the_beside_threshold(pipeline):
+    text = "The French foreign minister grumbled about the German sanctions on Iran."
+    model = _model({"b": (2.0, 0.0), "w=grumble": (0.0, 4.0)})
+    assert any(e.trigger.text == "grumbled" for e in _code(pipeline, text, model))  # beside 0.5 < p
+    model.beside = 1.0
+    assert not any(e.trigger.text == "grumbled" for e in _code(pipeline, text, model))
+    assert any(e.trigger.text == "grumbled" for e in _code(pipeline, SENTENCE.replace("budget plans", "budget"), model))

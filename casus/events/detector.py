@@ -191,6 +191,7 @@ class Detector:
     propose: float = 0.5
     drop: float = 1.0
     judge: float = 1.0  # drop a candidate of a user's or PETRARCH's lexicon at this 'no event' probability
+    beside: float = 0.5  # propose in a sentence the lexicon already has a candidate in only at this probability
     evaluative: dict[str, str] = field(default_factory=load_evaluative)
 
     @property
@@ -207,13 +208,14 @@ class Detector:
             names = [str(s) for s in z["features"]]
             meta = json.loads(str(z["meta"]))
             return cls({n: i for i, n in enumerate(names)}, z["weights"].astype(np.float32), list(meta["classes"]),
-                       float(meta["propose"]), float(meta["drop"]), float(meta.get("judge", 1.0)))
+                       float(meta["propose"]), float(meta["drop"]), float(meta.get("judge", 1.0)),
+                       float(meta.get("beside", 0.5)))
 
     def save(self, path: Path, extra: dict | None = None) -> None:
         """Write the model file (npz: features, weights as float16, meta JSON)."""
         names = sorted(self.vocab, key=self.vocab.get)
         meta = {"classes": self.classes, "propose": self.propose, "drop": self.drop, "judge": self.judge,
-                **(extra or {})}
+                "beside": self.beside, **(extra or {})}
         np.savez_compressed(path, features=np.array(names), weights=self.weights.astype(np.float16),
                             meta=np.array(json.dumps(meta)))
 
@@ -241,6 +243,7 @@ class Detector:
         by_tok = {c.token.i: c for c in cands}
         dropped: set[int] = set()
         added = []
+        bar = max(self.propose, self.beside) if cands else self.propose  # the lexicon's act usually is the act
         for (t, _), p in zip(scored, probs):
             if t.i in by_tok:
                 origin = by_tok[t.i].entry.origin
@@ -248,7 +251,7 @@ class Detector:
                     dropped.add(t.i)
                 continue
             k = int(np.argmax(np.where(self._roots, p, -1.0)))  # the likeliest root, even below 'none'
-            if p[k] >= self.propose:
+            if p[k] >= bar:
                 root = self.classes[k]
                 note = f"model: '{t.text}' → {root}, p {p[k]:.2f}"
                 entry = LexEntry(t.lemma.lower(), "VERB" if t.pos == "VERB" else "NOUN", f"{root}0",
