@@ -181,6 +181,21 @@ def sentence_features(doc: ParsedDoc, start: int, end: int, index: ActorIndex, l
     return out
 
 
+def _has_doer(doc: ParsedDoc, t: Token, feats: list[str], index: ActorIndex) -> bool:
+    """True when an actor or a pronoun is the word's subject (a verb) or possessor (a noun) itself:
+    'the minister hit out', not 'Kenya's exports hit a record high'."""
+    if t.pos == "VERB":
+        subj, _ = subject_of(doc, t)
+        return subj is not None and (subj.tag == "PRP" or index.at(subj.i) is not None)
+    return any(x.startswith("poss=") and x[5:] not in ("noun", "none") for x in feats)
+
+
+def _says_it(feats: list[str], root: str) -> bool:
+    """False for a speech verb proposed as criticism or another conflict root whose clause holds no word of
+    criticism ('analysts said the two have different views' is no criticism; 'said the plan was a disgrace' is)."""
+    return "speech" not in feats or root < "09" or "ev=neg" in feats
+
+
 @dataclass
 class Detector:
     """The trained model: feature vocabulary, weights per class, and the thresholds chosen on dev."""
@@ -193,6 +208,11 @@ class Detector:
     judge: float = 1.0  # drop a candidate of a user's or PETRARCH's lexicon at this 'no event' probability
     beside: float = 0.5  # propose in a sentence the lexicon already has a candidate in only at this probability
     evaluative: dict[str, str] = field(default_factory=load_evaluative)
+
+    def _threshold(self, cand: Candidate) -> float:
+        """The 'no event' probability at which a lexicon candidate is dropped: the package's, or a user's."""
+        origin = cand.entry.origin
+        return self.drop if not origin or origin.startswith(PACKAGE_LEXICON) else self.judge
 
     @property
     def _roots(self) -> np.ndarray:
@@ -235,6 +255,8 @@ class Detector:
     def revise(self, doc: ParsedDoc, start: int, end: int, index: ActorIndex, lexicon,
                cands: list[Candidate]) -> list[Candidate]:
         """The lexicon's candidates of one sentence, less those the model rejects, plus those it proposes."""
+        if cands and self.beside >= 1.0 and all(self._threshold(c) >= 1.0 for c in cands):
+            return cands  # nothing to propose beside the lexicon's acts, nothing to drop: no need to score
         scored = sentence_features(doc, start, end, index, lexicon, cands, self.evaluative)
         if not scored:
             return cands
@@ -244,14 +266,15 @@ class Detector:
         dropped: set[int] = set()
         added = []
         bar = max(self.propose, self.beside) if cands else self.propose  # the lexicon's act usually is the act
-        for (t, _), p in zip(scored, probs):
+        roots = self._roots
+        for (t, feats), p in zip(scored, probs):
             if t.i in by_tok:
-                origin = by_tok[t.i].entry.origin
-                if p[none] >= (self.drop if not origin or origin.startswith(PACKAGE_LEXICON) else self.judge):
+                limit = self._threshold(by_tok[t.i])
+                if limit < 1.0 and p[none] >= limit:  # 1.0: never
                     dropped.add(t.i)
                 continue
-            k = int(np.argmax(np.where(self._roots, p, -1.0)))  # the likeliest root, even below 'none'
-            if p[k] >= bar:
+            k = int(np.argmax(np.where(roots, p, -1.0)))  # the likeliest root, even below 'none'
+            if bar < 1.0 and p[k] >= bar and _has_doer(doc, t, feats, index) and _says_it(feats, self.classes[k]):
                 root = self.classes[k]
                 note = f"model: '{t.text}' → {root}, p {p[k]:.2f}"
                 entry = LexEntry(t.lemma.lower(), "VERB" if t.pos == "VERB" else "NOUN", f"{root}0",
