@@ -87,11 +87,13 @@ def _check_min_confidence(value: float | None) -> None:
 
 
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None,
-              min_confidence: float | None = None):
+              min_confidence: float | None = None, detector: bool = True):
     from casus.pipeline import Pipeline
 
     pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory,
                          min_confidence=min_confidence)
+    if not detector:
+        pipe.extractor.detector = None
     if pipe.skipped:
         typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
     return pipe
@@ -102,9 +104,11 @@ def example_path() -> Path:
     return Path(__file__).resolve().parent / "examples" / EXAMPLE
 
 
-def _write_events(pipe, articles, fmt: str, out: str | None) -> int:
+def _write_events(pipe, articles, fmt: str, out: str | None, roots=None) -> int:
     from casus.output import EventWriter, atomic_output, render_table
 
+    if roots is not None:
+        pipe = _Chosen(pipe, roots)
     n = 0
     with atomic_output(out) as fh:
         if fmt == "table":
@@ -130,6 +134,30 @@ def _write_events(pipe, articles, fmt: str, out: str | None) -> int:
     return n
 
 
+class _Chosen:
+    """A coder whose events are only those of the chosen CAMEO roots (`--roots`)."""
+
+    def __init__(self, coder, roots) -> None:
+        self.coder, self.roots = coder, roots
+
+    def code(self, articles):
+        for article, events in self.coder.code(articles):
+            yield article, [e for e in events if self.roots.admits(e.cameo.code)]
+
+
+def _roots(spec: str | None):
+    from casus.events.roots import parse_roots
+
+    try:
+        choice = parse_roots(spec)
+    except ValueError as err:
+        fail(str(err))
+    return choice if (choice.keep or choice.drop) else None
+
+
+ROOTS_HELP = "CAMEO roots to keep ('03,04') or drop ('-01' drops public statements)."
+
+
 @app.command()
 def code(
     files: list[str] = typer.Argument(..., help="Documents (.txt .html .jsonl .csv, or - for stdin)."),
@@ -143,10 +171,12 @@ def code(
                                help="Learn people from titles and appositions and use them in later documents of "
                                     "this run (one worker only; docs/ACTORS.md)."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
 
+    chosen = _roots(roots)
     if fmt not in CODE_FORMATS:
         fail(f"--format must be one of {', '.join(CODE_FORMATS)}, not '{fmt}'")
     _check_min_confidence(min_confidence)
@@ -163,7 +193,7 @@ def code(
                 from casus.actors.memory import ActorMemory
 
                 pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None, min_confidence)
-            _write_events(pipe, tracked, fmt, out)
+            _write_events(pipe, tracked, fmt, out, chosen)
     finally:
         if pool is not None:
             pool.close()
@@ -207,19 +237,22 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
 
 @app.command("eval")
 def evaluate(
-    kind: str = typer.Argument(..., help="events | dates | judged | times | places | quotes | petrarch"),
+    kind: str = typer.Argument(..., help="events | dates | judged | sentences | times | places | quotes | petrarch"),
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
-    split: str = typer.Option("dev", "--split", help="judged: train | dev | check | all (check is only scored)."),
+    split: str = typer.Option("dev", "--split",
+                              help="judged, sentences: train | dev | check | all (check is only scored)."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     cache: Optional[Path] = typer.Option(Path(".casus-cache"), "--cache",
                                          help="judged: keep coded documents here, per version of casus."),
     ablate: Optional[list[str]] = typer.Option(None, "--ablate",
                                                help="events, judged: switch off this gate (casus/events/gates.py)."),
+    detector: bool = typer.Option(True, "--detector/--no-detector",
+                                  help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -227,8 +260,8 @@ def evaluate(
 
     from casus.output import render_rows
 
-    if kind not in ("events", "dates", "judged", "times", "places", "quotes", "petrarch"):
-        fail(f"unknown evaluation '{kind}': use events, dates, judged, times, places, quotes or petrarch")
+    if kind not in ("events", "dates", "judged", "sentences", "times", "places", "quotes", "petrarch"):
+        fail(f"unknown evaluation '{kind}': use events, dates, judged, sentences, times, places, quotes or petrarch")
     if not gold.exists():
         fail(f"{gold}: no such file or folder")
     if (actors or lexicon) and kind not in ("events", "judged", "petrarch"):
@@ -258,12 +291,17 @@ def evaluate(
         elif kind == "dates":
             rows = module.run(str(gold), _pipeline(), limit=limit)
         elif kind == "events":
-            rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence)),
+            rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence,
+                                                           detector=detector)),
                               limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
         elif kind == "judged":
-            rows = module.run(str(gold), lambda: ablated(_pipeline(actors, lexicon, min_confidence=0.0)),
+            rows = module.run(str(gold), lambda: ablated(_pipeline(actors, lexicon, min_confidence=0.0,
+                                                                   detector=detector)),
                               split=split, min_confidence=min_confidence, cache=cache,
-                              variant="-".join(sorted(ablate or ())))
+                              variant="-".join(sorted(ablate or ())) + ("" if detector else "nodetector"))
+        elif kind == "sentences":
+            rows = module.run(str(gold), _pipeline(actors, lexicon, min_confidence=min_confidence, detector=detector),
+                              split=split, limit=limit)
         else:
             from casus.nlp import Parser
 

@@ -13,11 +13,13 @@ from typing import Any, NamedTuple, Optional
 import typer
 
 from casus.cli_options import actors_option, lexicon_option, say_waiting, unreadable, wait_option
+from casus.events.roots import RootChoice, parse_roots
 from casus.model import Article, Event, InputError
 from casus.query import EVENT_SUMMARY, INCIDENT_SUMMARY, Filters
 from casus.store import Store, StoreError
 
 DB = "casus.duckdb"
+ROOTS_HELP = "CAMEO roots to keep ('03,04') or drop ('-01' drops public statements)."
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -134,6 +136,7 @@ class RunData(NamedTuple):
     wait: float = 0.0
     learn: bool = False
     min_confidence: float | None = None  # None: the event filter's default
+    roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
 
 
 def _progress(enabled: bool):
@@ -145,11 +148,13 @@ def _progress(enabled: bool):
 
 
 def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None = None, skip_bad: bool = False,
-                 rejected: list[dict[str, Any]] | None = None, on_doc=None) -> dict[str, int]:
+                 rejected: list[dict[str, Any]] | None = None, on_doc=None, roots: RootChoice | None = None
+                 ) -> dict[str, int]:
     """Code and store each file in its own transaction; a bad file raises InputError and is rolled back.
 
     People the coder's actor memory learnt from a file are saved with it, in the same transaction.
     """
+    roots = roots or RootChoice()
     rejected = rejected if rejected is not None else []
     stats = {"documents": 0, "unchanged": 0, "events": 0}
     for file in files:
@@ -161,6 +166,7 @@ def ingest_files(store: Store, files: list[str], coder: Coder, date: str | None 
                     else:
                         yield a
             for article, events in coder.code(fresh(read_file(file, date, skip_bad, rejected))):
+                events = [e for e in events if roots.admits(e.cameo.code)]
                 if store.add(article, events):
                     stats["documents"] += 1
                     stats["events"] += len(events)
@@ -187,12 +193,14 @@ def ingest(
                                     "them for later documents (one process only; docs/ACTORS.md)."),
     min_confidence: Optional[float] = typer.Option(
         None, "--min-confidence", help="Drop events below this confidence (default: the event filter's; 0 keeps all)."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
+    _chosen(roots)
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         _fail(problem)
-    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn, min_confidence)
+    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn, min_confidence, roots)
     start = time.perf_counter()
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         _fail(f"--min-confidence must be between 0 and 1, not {min_confidence}")
@@ -221,6 +229,7 @@ def _open(db: str, wait: float, read_only: bool = False) -> Store:
 
 def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, data: RunData = RunData()
                  ) -> tuple[dict[str, int], int]:
+    roots = parse_roots(data.roots)
     opened = _open(db, data.wait)  # wait for the store before loading the model: a busy store costs no work
     memory = None
     if data.learn:
@@ -242,7 +251,7 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, da
                 done = progress.tasks[task].completed + 1
                 progress.update(task, completed=done, rate=done / max(time.perf_counter() - start, 1e-9))
             try:
-                stats = ingest_files(store, files, coder, date, skip_bad, rejected, on_doc=tick)
+                stats = ingest_files(store, files, coder, date, skip_bad, rejected, on_doc=tick, roots=roots)
             except InputError as err:
                 _fail(f"{err} (nothing from this file was stored)")
             except Exception as err:  # noqa: BLE001 — a bug: the file's transaction was rolled back
@@ -265,7 +274,7 @@ def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected
     options = scale.Options(date=date, skip_bad=skip_bad,
                             actor_files=tuple(os.path.abspath(p) for p in data.actor_files),
                             lexicon_files=tuple(os.path.abspath(p) for p in data.lexicon_files),
-                            min_confidence=data.min_confidence)
+                            min_confidence=data.min_confidence, roots=data.roots)
     client = None
     try:
         if "-" in files:  # before a cluster starts
@@ -306,12 +315,20 @@ def _write_rejected(path: str, rejected: list[dict[str, Any]]) -> None:
 
 
 def _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit,
-             place_basis=None) -> Filters:
+             place_basis=None, roots=None) -> Filters:
     return Filters(actor=actor, country=country, code=code, plover=plover, mode=mode, since=since, until=until,
-                   date_field=date_field, place=place, text=text, limit=limit, place_basis=place_basis)
+                   date_field=date_field, place=place, text=text, limit=limit, place_basis=place_basis, roots=roots)
 
 
 PLACE_BASIS_HELP = "Only events placed on these bases, comma-separated: clause,sentence,article,dateline."
+
+
+def _chosen(roots: str | None) -> RootChoice:
+    try:
+        return parse_roots(roots)
+    except ValueError as err:
+        _fail(str(err))
+        raise
 
 
 def query(
@@ -319,6 +336,7 @@ def query(
     actor: Optional[str] = typer.Option(None, "--actor", help="Actor code prefix or part of a name."),
     country: Optional[str] = typer.Option(None, "--country", help="ISO alpha-3 of an actor or the place."),
     code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix, e.g. 04 or 1831."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
     plover: Optional[str] = typer.Option(None, "--plover", help="PLOVER event type."),
     mode: Optional[str] = typer.Option(None, "--mode", help="asserted | negated | intended | ..."),
     since: Optional[str] = typer.Option(None, "--since", help="From this date, YYYY-MM-DD."),
@@ -339,7 +357,8 @@ def query(
     fmt = fmt or ("table" if out is None and sys.stdout.isatty() else "jsonl")
     if fmt not in ("table", "jsonl", "csv"):
         _fail(f"--format must be table, jsonl or csv, not {fmt!r}")
-    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit, place_basis)
+    _chosen(roots)
+    f = _filters(actor, country, code, plover, mode, since, until, date_field, place, text, limit, place_basis, roots)
     from casus.output import atomic_output
 
     try:
@@ -390,6 +409,7 @@ def export_cmd(
     header: bool = typer.Option(False, "--header", help="GDELT: write the column names first."),
     level: str = typer.Option("events", "--level", help="events | incidents (csv, jsonl, parquet)."),
     code: Optional[str] = typer.Option(None, "--code", help="Only this CAMEO code prefix."),
+    roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
     since: Optional[str] = typer.Option(None, "--since", help="Event date from, YYYY-MM-DD."),
     until: Optional[str] = typer.Option(None, "--until", help="Event date up to, YYYY-MM-DD."),
     mode: Optional[str] = typer.Option(None, "--mode", help="Only this mode, e.g. asserted."),
@@ -401,7 +421,8 @@ def export_cmd(
 
     if level == "incidents" and fmt not in ("csv", "jsonl", "parquet"):
         _fail(f"--level incidents is available for csv, jsonl and parquet, not {fmt}")
-    f = Filters(code=code, since=since, until=until, mode=mode, place_basis=place_basis)
+    _chosen(roots)
+    f = Filters(code=code, since=since, until=until, mode=mode, place_basis=place_basis, roots=roots)
     try:
         with _open(db, wait, read_only=True) as store:
             n = export(store, fmt, out, filters=f, header=header, level=level)

@@ -39,10 +39,11 @@ def _user_parts(actor_files: Sequence[Path], lexicon_files: Sequence[Path], onto
     """The stages that read user data files: actor resolver, event extractor, and the dictionary lines not used."""
     from casus.actors.kb import KnowledgeBase
     from casus.actors.resolve import ActorResolver
+    from casus.events.detector import Detector
     from casus.events.extract import EventExtractor
 
     skipped: list[str] = []
-    extractor = EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology)
+    extractor = EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology, detector=Detector.load())
     return ActorResolver(KnowledgeBase.load(extra=tuple(actor_files)), memory), extractor, skipped
 
 

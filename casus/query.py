@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from casus.events.roots import parse_roots
 from casus.store import Store
 
 LEVELS = ("events", "incidents")
@@ -26,6 +27,7 @@ class Filters:
     actor: str | None = None  # code prefix (RUS, RUSGOV) or part of a name, as source or target
     country: str | None = None  # ISO alpha-3 of source, target or place
     code: str | None = None  # CAMEO code prefix
+    roots: str | None = None  # CAMEO roots to keep or drop: '03,04', '-01' (casus.events.roots)
     plover: str | None = None  # PLOVER type
     mode: str | None = None  # asserted | negated | ...
     since: str | None = None  # YYYY-MM-DD, inclusive
@@ -53,6 +55,10 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     if f.code:
         conds.append("e.cameo_code LIKE ?")
         params.append(f.code + "%")
+    if f.roots:
+        cond, more = parse_roots(f.roots).sql("e.cameo_code")
+        conds.append(cond)
+        params += more
     if f.plover:
         conds.append("upper(e.plover_type) = ?")
         params.append(f.plover.upper())

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from casus.events.roots import parse_roots
 from casus.model import Article, InputError
 
 PARTITION_BYTES = (16 << 10, 4 << 20)  # JSONL ranges: at least 16 KB, at most 4 MB, ~4 per worker
@@ -35,6 +36,7 @@ class Options:
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
     min_confidence: float | None = None  # None: the event filter's default
+    roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
 
 
 @dataclass(frozen=True)
@@ -189,9 +191,11 @@ def code_partition(part: Partition, options: Options, shard_dir: str) -> Result:
     pipe = _pipeline(options)
     on_error = (lambda err: result.rejected.append(rejection(err, part.file))) if options.skip_bad else None
     counted: list[int] = []
+    chosen = parse_roots(options.roots)
 
     def coded():
         for article, events in pipe.code(read_partition(part, options, on_error)):
+            events = [e for e in events if chosen.admits(e.cameo.code)]
             counted.append(len(events))
             yield article, events
     try:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from casus.events.arguments import ActorIndex, Arg, acted_on, instruments, object_of, object_words, prep_objects
 from casus.events.constructions import own_claim
+from casus.events.detector import ORIGIN as LEARNED
 from casus.events.doers import place_near, state_of_named, unnamed_doer
 from casus.events.roles import RoleFinder
 from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
@@ -39,8 +40,10 @@ VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
 class EventExtractor:
     """Turns a parsed document with its actors, times and places into events."""
 
-    def __init__(self, lexicon, ontology, sector_rules: list[tuple[str, str, str, str]] | None = None):
+    def __init__(self, lexicon, ontology, sector_rules: list[tuple[str, str, str, str]] | None = None,
+                 detector=None):
         self.lexicon = lexicon
+        self.detector = detector  # casus.events.detector.Detector: proposes and weighs triggers; None: lexicon only
         self.ontology = ontology
         self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
         self.modes = ModeCoder(ontology)
@@ -100,7 +103,10 @@ class EventExtractor:
         return events
 
     def _candidates(self, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
-        return find_candidates(self.lexicon, doc, start, end, index)
+        cands = find_candidates(self.lexicon, doc, start, end, index)
+        if self.detector is not None:
+            cands = self.detector.revise(doc, start, end, index, self.lexicon, cands)
+        return cands
 
     # -- arguments -------------------------------------------------------------------------
     def _event(self, doc: ParsedDoc, cand: Candidate, index: ActorIndex, attacher, report,
@@ -159,7 +165,8 @@ class EventExtractor:
                 source, target = a_src, (doer or target)
         if not (_political(source) or _political(target)):
             return None
-        reasons = [f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
+        reasons = [entry.note if entry.origin == LEARNED  # "model: 'slammed' → 11, p 0.83"
+                   else f"trigger '{tok.text}' → {entry.code} ({cand.pos.lower()} lexicon)"]
         if base != entry.code:
             reasons.append(f"actor sectors recode {entry.code} as {base}")
         if code != base:

@@ -1,0 +1,39 @@
+"""Criticism, accusation and rejection in the words news uses (lexicon rows per the CAMEO codebook)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.model import Article
+
+
+def _codes(pipeline, text: str) -> list[tuple[str, str | None]]:
+    saved = pipeline.extractor.detector
+    pipeline.extractor.detector = None  # the lexicon alone
+    try:
+        art = Article(id="c", text=text, report_date=dt.date(2020, 11, 9), report_date_basis="given")
+        return [(e.cameo.code, e.source.country if e.source else None)
+                for _, evs in pipeline.code([art]) for e in evs]
+    finally:
+        pipeline.extractor.detector = saved
+
+
+@pytest.mark.parametrize("text,code,source", [
+    ("The Spanish foreign minister ridiculed the Moroccan government's claims on Tuesday.", "111", "ESP"),
+    ("Greek officials lambasted Turkey over the drilling ship.", "111", "GRC"),
+    ("The Italian prime minister took a swipe at the European Commission in a speech in Rome.", "111", "ITA"),
+    ("Polish President Andrzej Duda hit out at the European Union over the rule-of-law dispute.", "111", "POL"),
+    ("Canadian lawmakers poured scorn on the Chinese embassy's statement.", "111", "CAN"),
+    ("The Indian government implicated Pakistan in the border attack.", "112", "IND"),
+    ("Iran snubbed the American offer of direct talks.", "12", "IRN"),
+    ("The Kenyan parliament voted down the Ugandan proposal.", "120", "KEN"),
+])
+def test_news_words_for_criticism_accusation_rejection(pipeline, text, code, source):
+    codes = _codes(pipeline, text)
+    assert any(c.startswith(code) and s == source for c, s in codes), codes
+
+
+def test_taking_a_walk_is_no_swipe(pipeline):
+    codes = _codes(pipeline, "The Italian prime minister took a walk with the French president in Rome.")
+    assert not any(c.startswith("11") for c, _ in codes)
