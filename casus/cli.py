@@ -77,10 +77,13 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None):
+PARSE_ALL_HELP = "Parse every paragraph (slower; by default only the text that can hold an event is parsed)."
+
+
+def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, parse_all: bool = False):
     from casus.pipeline import Pipeline
 
-    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or ())
+    pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), parse_all=parse_all)
     if pipe.skipped:
         typer.echo(f"casus: {len(pipe.skipped)} dictionary lines not used, e.g. {pipe.skipped[0]}", err=True)
     return pipe
@@ -128,6 +131,7 @@ def code(
     actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor data files."),
     lexicon: Optional[list[Path]] = typer.Option(None, "--lexicon", help="Extra trigger lexicon files."),
     workers: int = typer.Option(1, "--workers", help="Coding processes (each loads the model); output order kept."),
+    parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
@@ -141,9 +145,10 @@ def code(
             if workers > 1:
                 from casus.cli_store import Coder
 
-                pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or ())
+                pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or (),
+                                    parse_all=parse_all)
             else:
-                pipe = _pipeline(actors, lexicon)
+                pipe = _pipeline(actors, lexicon, parse_all)
             _write_events(pipe, tracked, fmt, out)
     finally:
         if pool is not None:
@@ -180,7 +185,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
     if not path.exists():
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
-    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1)
+    code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, parse_all=False)
 
 
 @app.command("eval")
@@ -190,6 +195,7 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
     errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
+    parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -209,7 +215,7 @@ def evaluate(
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "events":
-            rows = module.run(str(gold), _pipeline(), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
+            rows = module.run(str(gold), _pipeline(parse_all=parse_all), limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
         else:
             from casus.nlp import Parser
 

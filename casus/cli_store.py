@@ -51,12 +51,13 @@ def rejection(err: InputError, file: str) -> dict[str, Any]:
 _WORKER_PIPE = None
 
 
-def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = ()) -> None:
+def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = (), parse_all: bool = False
+                 ) -> None:
     global _WORKER_PIPE  # one pipeline per pool process, loaded once (the process is casus's own)
     from casus.pipeline import Pipeline
 
     _WORKER_PIPE = Pipeline.load(actor_files=[Path(p) for p in actor_files],
-                                 lexicon_files=[Path(p) for p in lexicon_files])
+                                 lexicon_files=[Path(p) for p in lexicon_files], parse_all=parse_all)
 
 
 def _ready(barrier) -> None:
@@ -82,11 +83,13 @@ class Coder:
     """Codes article streams with one in-process pipeline, or a pool of worker processes."""
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
-                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = ()):
+                 actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (),
+                 parse_all: bool = False):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
         self._pool = None
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
+        self.parse_all = parse_all
 
     def start(self) -> None:
         """Load the model and data now (in every worker), so their errors are not blamed on an input file."""
@@ -95,12 +98,13 @@ class Coder:
 
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
-                                       lexicon_files=[Path(p) for p in lexicon])
+                                       lexicon_files=[Path(p) for p in lexicon], parse_all=self.parse_all)
         elif self.workers > 1 and self._pool is None:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")
-            self._pool = context.Pool(self.workers, initializer=_init_worker, initargs=self._files)
+            self._pool = context.Pool(self.workers, initializer=_init_worker,
+                                      initargs=(*self._files, self.parse_all))
             with context.Manager() as manager:
                 self._pool.map(_ready, [manager.Barrier(self.workers)] * self.workers, chunksize=1)
 
@@ -168,14 +172,17 @@ def ingest(
     skip_bad: bool = typer.Option(False, "--skip-bad", help="Skip bad records, listing them in <db>.rejected.jsonl."),
     date: Optional[str] = typer.Option(None, "--date", help="Report date YYYY-MM-DD for all documents."),
     window: int = typer.Option(2, "--window-days", help="Days apart two reports of one incident may be dated."),
+    parse_all: bool = typer.Option(False, "--parse-all", help="Parse every paragraph (slower; by default only the "
+                                   "text that can hold an event is parsed)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
     start = time.perf_counter()
     if workers > 1 or scheduler:
-        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start,
+                                        parse_all)
     else:
-        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start)
+        stats, incidents = _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, parse_all)
     if rejected:
         _write_rejected(db + ".rejected.jsonl", rejected)
     seconds = time.perf_counter() - start
@@ -187,8 +194,9 @@ def ingest(
         _fail(f"{stats['error']} (nothing from this file or later ones was stored)")
 
 
-def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) -> tuple[dict[str, int], int]:
-    coder = Coder(workers)
+def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, parse_all=False
+                 ) -> tuple[dict[str, int], int]:
+    coder = Coder(workers, parse_all=parse_all)
     try:
         coder.start()
     except InputError as err:
@@ -217,10 +225,11 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start) ->
     return stats, incidents
 
 
-def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start) -> tuple[dict, int]:
+def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected, start, parse_all=False
+                 ) -> tuple[dict, int]:
     from casus import scale
 
-    options = scale.Options(date=date, skip_bad=skip_bad)
+    options = scale.Options(date=date, skip_bad=skip_bad, parse_all=parse_all)
     client = None
     try:
         if "-" in files:  # before a cluster starts

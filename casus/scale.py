@@ -34,6 +34,7 @@ class Options:
     skip_bad: bool = False
     actor_files: tuple[str, ...] = ()
     lexicon_files: tuple[str, ...] = ()
+    parse_all: bool = False  # parse every paragraph, not only those that can hold an event
 
 
 @dataclass(frozen=True)
@@ -136,7 +137,8 @@ def _pipeline(options: Options):
 
         _PIPELINES.clear()
         _PIPELINES[options] = Pipeline.load(actor_files=[Path(p) for p in options.actor_files],
-                                            lexicon_files=[Path(p) for p in options.lexicon_files])
+                                            lexicon_files=[Path(p) for p in options.lexicon_files],
+                                            parse_all=options.parse_all)
     return _PIPELINES[options]
 
 
