@@ -57,6 +57,7 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=20.0)
     ap.add_argument("--small-mb", type=float, default=1.0)
+    ap.add_argument("--sizes", type=float, nargs="*", default=[], help="sizes in between, MB")
     ap.add_argument("--parse-all", action="store_true")
     ap.add_argument("--one", type=float, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -65,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     if not CORPUS.exists():
         sys.exit(f"bench_long: {CORPUS} not found (set CASUS_SHARED)")
-    for mb in (args.small_mb, args.mb):
+    for mb in (args.small_mb, *args.sizes, args.mb):
         cmd = [sys.executable, __file__, "--one", str(mb)] + (["--parse-all"] if args.parse_all else [])
         m = json.loads(subprocess.run(cmd, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1])
         print(f"{m['chars'] / 1e6:6.1f} MB  {m['words']:>9} words  {m['seconds']:8.1f} s  "

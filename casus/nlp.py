@@ -26,7 +26,7 @@ def _paragraph_breaks(doc):  # spaCy component: blank lines are hard sentence br
 class Parser:
     """Loads the English pipeline once and turns Articles into ParsedDocs."""
 
-    def __init__(self, model: str = MODEL, batch_size: int = 32, batch_chars: int = 400_000):
+    def __init__(self, model: str = MODEL, batch_size: int = 32, batch_chars: int = 100_000):
         import spacy
         from spacy.language import Language
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PIECE_CHARS = 100_000  # a document longer than this is coded in pieces of at most this many characters
-CONTEXT_CHARS = 3_000  # each later piece re-reads up to this much text before its own start
+PIECE_CHARS = 20_000  # a document longer than this is coded in pieces of at most this many characters
+CONTEXT_CHARS = 2_000  # each later piece re-reads up to this much text before its own start
 
 _PARAGRAPH_START = re.compile(r"\n[ \t]*\n\s*|\n(?=[ \t]+\S)[ \t]*")
 # where to cut a piece, best first: a blank line, a line end, a sentence end, any space

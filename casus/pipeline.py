@@ -78,16 +78,21 @@ class Pipeline:
 
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load())
         parser = Parser(batch_size=batch_size)
-        selector = None if parse_all else _selector(parser, extractor, actor_resolver)
+        selector = None if parse_all else _selector(parser, extractor)
         return cls(parser, actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
                    find_times, fold_article, Ranker.load(), skipped, selector, piece_chars)
 
     def with_files(self, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> "Pipeline":
         """A pipeline sharing this one's model and places, with the package data plus other user files."""
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, self.extractor.ontology)
-        selector = None if self.selector is None else _selector(self.parser, extractor, actor_resolver)
+        selector = None if self.selector is None else _selector(self.parser, extractor)
         return Pipeline(self.parser, actor_resolver, self.place_resolver, extractor, self.find_times,
                         self.fold_article, self.ranker, skipped, selector, self.piece_chars, self.context_chars)
+
+    def parsing_all(self) -> "Pipeline":
+        """This pipeline parsing every paragraph (as `--parse-all`), sharing its model and data."""
+        return Pipeline(self.parser, self.actor_resolver, self.place_resolver, self.extractor, self.find_times,
+                        self.fold_article, self.ranker, self.skipped, None, self.piece_chars, self.context_chars)
 
     def with_pieces(self, piece_chars: int, context_chars: int = CONTEXT_CHARS) -> "Pipeline":
         """This pipeline coding texts longer than `piece_chars` in pieces of that size, each re-reading
@@ -235,8 +240,8 @@ class Pipeline:
         }
 
 
-def _selector(parser, extractor, actor_resolver):
+def _selector(parser, extractor):
     """The cheap first pass: how much of an article's text can hold an event (see casus/select.py)."""
     from casus.select import Selector
 
-    return Selector.build(parser, extractor, actor_resolver.kb)
+    return Selector.build(parser, extractor)
