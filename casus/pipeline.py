@@ -206,10 +206,7 @@ class Pipeline:
     def annotate(self, articles: Iterable[Article]) -> Iterator[dict]:
         """The annotation record of DESIGN.md §4 per article (the whole text is read; a long one in pieces)."""
         record: dict = {}
-        for a, piece, g, _, _ in self._pieces(articles, parse_all=True):
-            if piece is None:  # an empty text
-                yield self._annotation(a, [], [], [], [], [])
-                continue
+        for a, piece, g, _, _ in self._pieces(articles, parse_all=True):  # every text has a piece here
             own = [
                 [{"start": s.char_start, "end": s.char_end} for s in g.doc.sentences if s.char_start >= piece.own],
                 [t.to_dict() for t in g.times if t.start >= piece.own],
