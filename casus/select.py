@@ -60,8 +60,10 @@ class Selector:
     @classmethod
     def build(cls, parser, extractor) -> "Selector":
         """The forms of the extractor's lexicon triggers, of the verbs its constructions read, and of
-        the words that let a verb outside the lexicon code ('must' for a demand, 'refused to say')."""
-        from casus.events.constructions import EXERCISES, JOIN_VERBS, OBLIGATION, RECEIVE_VERBS
+        the words that let a verb outside the lexicon code ('must' for a demand, 'refused to say', 'let … go')."""
+        from casus.events.constructions import (
+            CAUSATIVE_HEADS, EXERCISES, JOIN_VERBS, OBLIGATION, RECEIVE_VERBS, RELEASE_RESULTS,
+        )
         from casus.events.modality import REFUSE_HEADS
         from casus.events.triggers import PHONING
 
@@ -69,7 +71,8 @@ class Selector:
                  "free", "release", "criticize", "provide", "demand"}
         single: dict[str, str] = {}
         multi: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
-        for phrase in sorted(trigger_phrases(extractor.lexicon, extra)):
+        release = (tuple(sorted(CAUSATIVE_HEADS)), tuple(sorted(RELEASE_RESULTS)))  # "let the sailors go"
+        for phrase in sorted(trigger_phrases(extractor.lexicon, extra) | {release}):
             forms = tuple(parser.surface_forms(alternatives) for alternatives in phrase)
             name = " ".join(a[0] for a in phrase)
             if len(forms) == 1:
