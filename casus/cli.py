@@ -79,6 +79,7 @@ def _reported(tracked: _Tracked, out: str | None):
 
 
 MIN_CONFIDENCE_HELP = "Drop events whose confidence is below this (default: the event filter's, now 0: keep all; 0.1 was chosen on dev)."
+PARSE_ALL_HELP = "Parse every paragraph (slower; by default only the text that can hold an event is parsed)."
 
 
 def _check_min_confidence(value: float | None) -> None:
@@ -87,11 +88,11 @@ def _check_min_confidence(value: float | None) -> None:
 
 
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None,
-              min_confidence: float | None = None, detector: bool = True):
+              min_confidence: float | None = None, detector: bool = True, parse_all: bool = False):
     from casus.pipeline import Pipeline
 
     pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory,
-                         min_confidence=min_confidence)
+                         min_confidence=min_confidence, parse_all=parse_all)
     if not detector:
         pipe.extractor.detector = None
     if pipe.skipped:
@@ -172,6 +173,7 @@ def code(
                                     "this run (one worker only; docs/ACTORS.md)."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
+    parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
@@ -188,11 +190,12 @@ def code(
                 from casus.cli_store import Coder
 
                 pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or (),
-                                    min_confidence=min_confidence)
+                                    min_confidence=min_confidence, parse_all=parse_all)
             else:
                 from casus.actors.memory import ActorMemory
 
-                pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None, min_confidence)
+                pipe = _pipeline(actors, lexicon, ActorMemory() if learn else None, min_confidence,
+                                 parse_all=parse_all)
             _write_events(pipe, tracked, fmt, out, chosen)
     finally:
         if pool is not None:
@@ -232,7 +235,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
     code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True,
-         min_confidence=None)
+         min_confidence=None, roots=None, parse_all=False)
 
 
 @app.command("eval")
@@ -253,6 +256,7 @@ def evaluate(
                                                help="events, judged: switch off this gate (casus/events/gates.py)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
+    parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -292,15 +296,17 @@ def evaluate(
             rows = module.run(str(gold), _pipeline(), limit=limit)
         elif kind == "events":
             rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence,
-                                                           detector=detector)),
+                                                           detector=detector, parse_all=parse_all)),
                               limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
         elif kind == "judged":
             rows = module.run(str(gold), lambda: ablated(_pipeline(actors, lexicon, min_confidence=0.0,
-                                                                   detector=detector)),
+                                                                   detector=detector, parse_all=parse_all)),
                               split=split, min_confidence=min_confidence, cache=cache,
-                              variant="-".join(sorted(ablate or ())) + ("" if detector else "nodetector"))
+                              variant="-".join(sorted(ablate or ())) + ("" if detector else "nodetector")
+                              + ("parseall" if parse_all else ""))
         elif kind == "sentences":
-            rows = module.run(str(gold), _pipeline(actors, lexicon, min_confidence=min_confidence, detector=detector),
+            rows = module.run(str(gold), _pipeline(actors, lexicon, min_confidence=min_confidence, detector=detector,
+                                                   parse_all=parse_all),
                               split=split, limit=limit)
         else:
             from casus.nlp import Parser

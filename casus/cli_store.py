@@ -44,12 +44,13 @@ _WORKER_PIPE = None
 
 
 def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = (),
-                 min_confidence: float | None = None) -> None:
+                 min_confidence: float | None = None, parse_all: bool = False) -> None:
     global _WORKER_PIPE  # one pipeline per pool process, loaded once (the process is casus's own)
     from casus.pipeline import Pipeline
 
     _WORKER_PIPE = Pipeline.load(actor_files=[Path(p) for p in actor_files],
-                                 lexicon_files=[Path(p) for p in lexicon_files], min_confidence=min_confidence)
+                                 lexicon_files=[Path(p) for p in lexicon_files], min_confidence=min_confidence,
+                                 parse_all=parse_all)
 
 
 def _ready(barrier) -> None:
@@ -76,13 +77,14 @@ class Coder:
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
                  actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), memory=None,
-                 min_confidence: float | None = None):
+                 min_confidence: float | None = None, parse_all: bool = False):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
         self.memory = memory  # ActorMemory learning from what one in-process pipeline codes (not used by a pool)
         self._pool = None
         self._files = (tuple(map(str, actor_files)), tuple(map(str, lexicon_files)))
         self.min_confidence = min_confidence
+        self.parse_all = parse_all
 
     def start(self) -> None:
         """Load the model and data now (in every worker), so their errors are not blamed on an input file."""
@@ -92,13 +94,13 @@ class Coder:
             actors, lexicon = self._files
             self._pipe = Pipeline.load(actor_files=[Path(p) for p in actors],
                                        lexicon_files=[Path(p) for p in lexicon], memory=self.memory,
-                                       min_confidence=self.min_confidence)
+                                       min_confidence=self.min_confidence, parse_all=self.parse_all)
         elif self.workers > 1 and self._pool is None:
             import multiprocessing
 
             context = multiprocessing.get_context("spawn")
             self._pool = context.Pool(self.workers, initializer=_init_worker,
-                                      initargs=(*self._files, self.min_confidence))
+                                      initargs=(*self._files, self.min_confidence, self.parse_all))
             with context.Manager() as manager:
                 self._pool.map(_ready, [manager.Barrier(self.workers)] * self.workers, chunksize=1)
 
@@ -137,6 +139,7 @@ class RunData(NamedTuple):
     learn: bool = False
     min_confidence: float | None = None  # None: the event filter's default
     roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
+    parse_all: bool = False  # parse every paragraph, not only the text that can hold an event
 
 
 def _progress(enabled: bool):
@@ -194,13 +197,16 @@ def ingest(
     min_confidence: Optional[float] = typer.Option(
         None, "--min-confidence", help="Drop events below this confidence (default: the event filter's; 0 keeps all)."),
     roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
+    parse_all: bool = typer.Option(False, "--parse-all", help="Parse every paragraph (slower; by default only the "
+                                   "text that can hold an event is parsed)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []
     _chosen(roots)
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         _fail(problem)
-    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn, min_confidence, roots)
+    data = RunData(tuple(map(str, actors or ())), tuple(map(str, lexicon or ())), wait, learn, min_confidence, roots,
+                   parse_all)
     start = time.perf_counter()
     if min_confidence is not None and not 0.0 <= min_confidence <= 1.0:
         _fail(f"--min-confidence must be between 0 and 1, not {min_confidence}")
@@ -237,7 +243,7 @@ def _ingest_here(files, db, workers, skip_bad, date, window, rejected, start, da
 
         memory = ActorMemory(Learnt.from_row(r) for r in opened.learned_actors())
     coder = Coder(workers, actor_files=data.actor_files, lexicon_files=data.lexicon_files, memory=memory,
-                  min_confidence=data.min_confidence)
+                  min_confidence=data.min_confidence, parse_all=data.parse_all)
     try:
         coder.start()
     except InputError as err:
@@ -274,7 +280,8 @@ def _ingest_dask(files, db, workers, scheduler, skip_bad, date, window, rejected
     options = scale.Options(date=date, skip_bad=skip_bad,
                             actor_files=tuple(os.path.abspath(p) for p in data.actor_files),
                             lexicon_files=tuple(os.path.abspath(p) for p in data.lexicon_files),
-                            min_confidence=data.min_confidence, roots=data.roots)
+                            min_confidence=data.min_confidence, roots=data.roots,
+                            parse_all=data.parse_all)
     client = None
     try:
         if "-" in files:  # before a cluster starts

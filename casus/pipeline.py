@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from casus.actors.story import with_story_country
 from casus.model import ActorMention, Article, Event, ParsedDoc, PlaceMention, Quote, TimeRef
+from casus.pieces import CONTEXT_CHARS, PIECE_CHARS, Piece, pieces
 
 
 @dataclass
@@ -51,7 +52,8 @@ class Pipeline:
     """Parser, resolvers and extractor wired together; build once, code many articles."""
 
     def __init__(self, parser, actor_resolver, place_resolver, extractor, find_times, fold_article, ranker=None,
-                 skipped: Sequence[str] = (), event_filter=None, relevance=None, min_confidence: float | None = None):
+                 skipped: Sequence[str] = (), event_filter=None, relevance=None, min_confidence: float | None = None,
+                 selector=None, piece_chars: int = PIECE_CHARS, context_chars: int = CONTEXT_CHARS):
         self.parser = parser
         self.actor_resolver = actor_resolver
         self.place_resolver = place_resolver
@@ -64,10 +66,15 @@ class Pipeline:
         self.relevance = relevance  # is the document political? (None: every document is)
         self.min_confidence = min_confidence  # drop events below it; None: the filter's default
         self.gates_off: set[str] = set()  # gates (casus/events/gates.py) switched off, for `--ablate`
+        self.selector = selector  # what of a text can hold an event (None: parse everything)
+        self.piece_chars, self.context_chars = piece_chars, context_chars
+        if hasattr(parser, "allow"):
+            parser.allow(piece_chars + context_chars)
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
-             batch_size: int = 32, memory=None, min_confidence: float | None = None) -> "Pipeline":
+             batch_size: int = 32, memory=None, min_confidence: float | None = None, parse_all: bool = False,
+             piece_chars: int = PIECE_CHARS) -> "Pipeline":
         """Load the model and every data file (package data plus the user's extra files).
 
         `memory` (casus.actors.memory.ActorMemory) learns people from the documents coded and recalls them later;
@@ -84,15 +91,38 @@ class Pipeline:
         from casus.time.tagger import find_times
 
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, Ontology.load(), memory)
-        return cls(Parser(batch_size=batch_size), actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
+        parser = Parser(batch_size=batch_size)
+        selector = None if parse_all else _selector(parser, extractor)
+        return cls(parser, actor_resolver, PlaceResolver(Gazetteer.load()), extractor,
                    find_times, fold_article, Ranker.load(), skipped, EventFilter.load(), RelevanceModel.load(),
-                   min_confidence)
+                   min_confidence, selector, piece_chars)
 
     def with_files(self, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = ()) -> "Pipeline":
         """A pipeline sharing this one's model and places, with the package data plus other user files."""
         actor_resolver, extractor, skipped = _user_parts(actor_files, lexicon_files, self.extractor.ontology)
+        selector = None if self.selector is None else _selector(self.parser, extractor)
         return Pipeline(self.parser, actor_resolver, self.place_resolver, extractor, self.find_times,
-                        self.fold_article, self.ranker, skipped, self.event_filter, self.relevance, self.min_confidence)
+                        self.fold_article, self.ranker, skipped, self.event_filter, self.relevance, self.min_confidence,
+                        selector, self.piece_chars, self.context_chars)
+
+    def parsing_all(self) -> "Pipeline":
+        """This pipeline parsing every paragraph (as `--parse-all`), sharing its model and data."""
+        return self._like(selector=None)
+
+    def with_pieces(self, piece_chars: int, context_chars: int = CONTEXT_CHARS) -> "Pipeline":
+        """This pipeline coding texts longer than `piece_chars` in pieces of that size, each re-reading
+        up to `context_chars` before it."""
+        return self._like(piece_chars=piece_chars, context_chars=context_chars)
+
+    def _like(self, **changed) -> "Pipeline":
+        """This pipeline with some settings changed, sharing its model and data."""
+        settings = dict(selector=self.selector, piece_chars=self.piece_chars, context_chars=self.context_chars)
+        settings.update(changed)
+        pipe = Pipeline(self.parser, self.actor_resolver, self.place_resolver, self.extractor, self.find_times,
+                        self.fold_article, self.ranker, self.skipped, self.event_filter, self.relevance,
+                        self.min_confidence, **settings)
+        pipe.gates_off = set(self.gates_off)
+        return pipe
 
     def ground(self, doc: ParsedDoc) -> Grounded:
         """Resolve actors, times and places of one parsed document."""
@@ -118,14 +148,22 @@ class Pipeline:
         for doc in self.parser.parse_many(articles):
             yield self.ground(doc)
 
-    def events(self, g: Grounded) -> list[Event]:
-        """Folded events of one grounded document, best first within each sentence."""
+    def events(self, g: Grounded, own: int = 0, sentence_shift: int = 0, until: int | None = None) -> list[Event]:
+        """Folded events of one grounded document, best first within each sentence.
+
+        For a piece of a long document: only events whose trigger lies in [own, until), with sentence
+        numbers moved by `sentence_shift` to count from the start of the whole text.
+        """
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
         from casus.events.gates import apply as apply_gates
         from casus.events.locate import locate_events
 
-        found = apply_gates(g.doc, self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes), self.gates_off)
+        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
+        if own or sentence_shift or until is not None:
+            found = [replace(e, sentence=e.sentence + sentence_shift) for e in found
+                     if own <= e.trigger.start and (until is None or e.trigger.start < until)]
+        found = apply_gates(g.doc, found, self.gates_off)
         events = self.fold_article(locate_events(g.doc, g.places, g.dateline_places, found,
                                                  self.place_resolver.country_place, g.actors))
         events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
@@ -141,10 +179,59 @@ class Pipeline:
             events = learnt_reasons(events)
         return events
 
+    def _plan(self, articles: Iterable[Article], parse_all: bool = False
+              ) -> Iterator[tuple[Article, tuple[Piece, int | None] | None, tuple[int, int] | None]]:
+        """(article, (piece, end of the text that can hold events), characters to parse) per piece to parse;
+        (article, None, None) for an article with nothing to parse."""
+        from casus.select import parse_end
+
+        for article in articles:
+            text = article.text
+            until = None if parse_all or self.selector is None else self.selector(article)
+            if until is not None and until <= 0:
+                yield article, None, None
+                continue
+            end = len(text) if until is None else parse_end(text, until)
+            until = None if until is None or until >= len(text) else until
+            for piece in pieces(text, self.piece_chars, self.context_chars, end):
+                yield article, (piece, until), (piece.start, piece.end)
+
+    def _pieces(self, articles: Iterable[Article], parse_all: bool = False
+                ) -> Iterator[tuple[Article, Piece | None, Grounded | None, int, int | None]]:
+        """(article, piece, grounded piece, sentences before the piece's own text, end of the text that can
+        hold events) in order; piece None: nothing parsed."""
+        before = 0
+        for article, tag, doc in self.parser.parse_spans(self._plan(articles, parse_all)):
+            if tag is None:
+                yield article, None, None, 0, None
+                continue
+            piece, until = tag
+            before = 0 if piece.index == 0 else before
+            context = sum(1 for s in doc.sentences if s.char_start < piece.own)
+            yield article, piece, self.ground(doc), before - context, until
+            before += len(doc.sentences) - context
+
     def code(self, articles: Iterable[Article]) -> Iterator[tuple[Article, list[Event]]]:
-        """Events per article, streamed."""
-        for g in self.grounded(articles):
-            yield g.doc.article, self.events(g)
+        """Events per article, streamed; a long article is coded piece by piece (memory stays flat)."""
+        events: list[Event] = []
+        for article, piece, g, shift, until in self._pieces(articles):
+            if piece is None:
+                yield article, []
+                continue
+            events = [] if piece.index == 0 else events
+            events.extend(self.events(g, piece.own, shift, until))
+            if piece.last:  # mentions of one act in two pieces fold into one event
+                yield article, (self._fold_pieces(events) if piece.index else events)
+
+    def _fold_pieces(self, events: list[Event]) -> list[Event]:
+        """Fold the events of all pieces of a long article: only events of one mode and CAMEO root can be
+        one act, so each such bucket is folded on its own (fast on many events), then all in order."""
+        buckets: dict[tuple[str, str], list[Event]] = {}
+        for e in events:
+            buckets.setdefault((e.mode, e.cameo.code[:2]), []).append(e)
+        folded = [f for bucket in buckets.values() for f in self.fold_article(bucket)]
+        return sorted(folded, key=lambda e: (e.sentence, e.trigger.start, e.source.start if e.source else -1,
+                                             e.event_id))
 
     def quotes(self, g: Grounded) -> list[Quote]:
         """Direct and indirect quotes with speakers."""
@@ -160,20 +247,41 @@ class Pipeline:
         return quotes
 
     def annotate(self, articles: Iterable[Article]) -> Iterator[dict]:
-        """The annotation record of DESIGN.md §4 per article."""
-        for g in self.grounded(articles):
-            a = g.doc.article
-            yield {
-                "doc_id": a.id,
-                "report_date": a.report_date.isoformat() if a.report_date else None,
-                "report_date_basis": a.report_date_basis,
-                "report_date_reason": a.report_date_reason,
-                "dateline": None if a.dateline is None else {
-                    "text": a.dateline.text, "start": a.dateline.start, "end": a.dateline.end,
-                    "place": a.dateline.place, "publisher": a.dateline.publisher},
-                "sentences": [{"start": s.char_start, "end": s.char_end} for s in g.doc.sentences],
-                "times": [t.to_dict() for t in g.times],
-                "places": [p.place.to_dict() for p in g.places],
-                "actors": [m.actor.to_dict() for m in g.actors],
-                "quotes": [q.to_dict() for q in self.quotes(g)],
-            }
+        """The annotation record of DESIGN.md §4 per article (the whole text is read; a long one in pieces)."""
+        record: dict = {}
+        for a, piece, g, _, _ in self._pieces(articles, parse_all=True):  # every text has a piece here
+            own = [
+                [{"start": s.char_start, "end": s.char_end} for s in g.doc.sentences if s.char_start >= piece.own],
+                [t.to_dict() for t in g.times if t.start >= piece.own],
+                [p.place.to_dict() for p in g.places if p.place.start >= piece.own],
+                [m.actor.to_dict() for m in g.actors if m.actor.start >= piece.own],
+                [q.to_dict() for q in self.quotes(g) if q.start >= piece.own],
+            ]
+            record = dict(enumerate(own)) if piece.index == 0 else {k: record[k] + v for k, v in enumerate(own)}
+            if piece.last:
+                yield self._annotation(a, *record.values())
+
+    @staticmethod
+    def _annotation(a: Article, sentences: list, times: list, places: list, actors: list, quotes: list) -> dict:
+        """One annotation record from its parts."""
+        return {
+            "doc_id": a.id,
+            "report_date": a.report_date.isoformat() if a.report_date else None,
+            "report_date_basis": a.report_date_basis,
+            "report_date_reason": a.report_date_reason,
+            "dateline": None if a.dateline is None else {
+                "text": a.dateline.text, "start": a.dateline.start, "end": a.dateline.end,
+                "place": a.dateline.place, "publisher": a.dateline.publisher},
+            "sentences": sentences,
+            "times": times,
+            "places": places,
+            "actors": actors,
+            "quotes": quotes,
+        }
+
+
+def _selector(parser, extractor):
+    """The cheap first pass: how much of an article's text can hold an event (see casus/select.py)."""
+    from casus.select import Selector
+
+    return Selector.build(parser, extractor)

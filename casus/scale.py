@@ -37,6 +37,7 @@ class Options:
     lexicon_files: tuple[str, ...] = ()
     min_confidence: float | None = None  # None: the event filter's default
     roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
+    parse_all: bool = False  # parse every paragraph, not only those that can hold an event
 
 
 @dataclass(frozen=True)
@@ -140,7 +141,8 @@ def _pipeline(options: Options):
         _PIPELINES.clear()
         _PIPELINES[options] = Pipeline.load(actor_files=[Path(p) for p in options.actor_files],
                                             lexicon_files=[Path(p) for p in options.lexicon_files],
-                                            min_confidence=options.min_confidence)
+                                            min_confidence=options.min_confidence,
+                                            parse_all=options.parse_all)
     return _PIPELINES[options]
 
 

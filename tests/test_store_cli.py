@@ -15,7 +15,7 @@ runner = CliRunner()
 
 @pytest.fixture
 def fake_coder(monkeypatch):
-    monkeypatch.setattr(cli_store, "Coder", lambda workers=1, **files: FakeCoderWithClose())
+    monkeypatch.setattr(cli_store, "Coder", lambda workers=1, **options: FakeCoderWithClose())
 
 
 class FakeCoderWithClose(FakeCoder):
@@ -77,7 +77,7 @@ def loaded_pipeline():
 
 def test_end_to_end_two_text_documents(tmp_path, loaded_pipeline, monkeypatch):
     real = cli_store.Coder
-    monkeypatch.setattr(cli_store, "Coder", lambda workers=1, **files: real(pipeline=loaded_pipeline))
+    monkeypatch.setattr(cli_store, "Coder", lambda workers=1, **options: real(pipeline=loaded_pipeline))
     (tmp_path / "a.txt").write_text(
         "Russian President Vladimir Putin met Japanese Prime Minister Shinzo Abe in Sochi on May 6, 2016.\n")
     (tmp_path / "b.txt").write_text(

@@ -1,0 +1,120 @@
+"""The cheap first pass: how much of an article can hold an event, so that only that much is parsed.
+
+An event needs a trigger, and every trigger is a lexicon lemma (or one of the few verbs the
+constructions read). The pass lists the word forms the lemmatizer could turn into a live trigger
+("met" for meet, "talks" for talk; every word of "air strike"; for a row that needs a certain
+object, one of its objects too) and reads each paragraph's words. A paragraph without such a
+form cannot hold an event.
+
+The text is parsed from its start to the end of the last paragraph with a form, plus the first words
+of the next paragraph as the parser's right context (events found there are dropped); a text
+with no such paragraph is not parsed. Parsing a prefix keeps every earlier sentence, so
+coreference, dates and sentence numbers are those of the whole text. See docs/SCALING.md.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from casus.model import Article
+from casus.pieces import paragraph_starts
+
+TAIL_WORDS = 12  # words of the next paragraph parsed as right context
+
+_WORDS = re.compile(r"[A-Za-z]+")
+_TAIL = re.compile(r"\S+\s*")
+# words of multiword triggers that never decide on their own ("call for", "according to")
+_PARTICLES = frozenset({"a", "an", "the", "of", "to", "for", "on", "off", "up", "down", "out", "over", "back",
+                        "forward", "in", "into", "with", "away", "by", "at", "from", "as", "and", "s"})
+_MONTHS = frozenset({"March", "May", "MARCH", "MAY"})  # capitalised, the month, not the act
+
+
+def trigger_phrases(lexicon, extra: Iterable[str] = ()) -> set[tuple[tuple[str, ...], ...]]:
+    """What must occur for each live trigger the extractor can code: its content words, each a tuple of
+    alternatives, and for a row that needs a certain object one of its object words (speech rows code
+    nothing alone)."""
+    phrases: set[tuple[tuple[str, ...], ...]] = {((w,),) for w in extra}
+    for entry in lexicon.entries():
+        if entry.pos == "SPEECH":
+            continue
+        words = _WORDS.findall(entry.trigger.lower())
+        phrase = tuple((w,) for w in words if w not in _PARTICLES) or tuple((w,) for w in words)
+        if entry.requires:
+            phrase += (tuple(sorted({w for obj in entry.requires for w in _WORDS.findall(obj.lower())})),)
+        phrases.add(phrase)
+    return phrases
+
+
+@dataclass
+class Selector:
+    """Word forms that may make a trigger: called on an article, gives how much of it to parse.
+
+    `single` maps a form of a one-word trigger (or cue) to the trigger; `multi` maps a form of the
+    first word of a multiword trigger to (trigger, form sets of all its words).
+    """
+
+    single: dict[str, str]
+    multi: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]
+
+    @classmethod
+    def build(cls, parser, extractor) -> "Selector":
+        """The forms of the extractor's lexicon triggers, of the verbs its constructions read, and of
+        the words that let a verb outside the lexicon code ('must' for a demand, 'refused to say', 'let … go')."""
+        from casus.events.constructions import (
+            CAUSATIVE_HEADS, EXERCISES, JOIN_VERBS, OBLIGATION, RECEIVE_VERBS, RELEASE_RESULTS,
+        )
+        from casus.events.modality import REFUSE_HEADS
+        from casus.events.triggers import PHONING
+
+        extra = {*RECEIVE_VERBS, *JOIN_VERBS, *EXERCISES, *PHONING, *REFUSE_HEADS, *OBLIGATION,
+                 "free", "release", "criticize", "provide", "demand"}
+        single: dict[str, str] = {}
+        multi: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
+        release = (tuple(sorted(CAUSATIVE_HEADS)), tuple(sorted(RELEASE_RESULTS)))  # "let the sailors go"
+        for phrase in sorted(trigger_phrases(extractor.lexicon, extra) | {release}):
+            forms = tuple(parser.surface_forms(alternatives) for alternatives in phrase)
+            name = " ".join(a[0] for a in phrase)
+            if len(forms) == 1:
+                for form in forms[0]:
+                    single.setdefault(form, name)
+                continue
+            for form in forms[0]:
+                multi.setdefault(form, []).append((name, forms))
+        return cls(single, multi)
+
+    def triggers(self, words: list[str]) -> set[str]:
+        """The triggers whose forms occur among these words."""
+        low = {w.lower() for w in words if w not in _MONTHS}
+        found = {self.single[w] for w in low if w in self.single}
+        for w in low:
+            for name, forms in self.multi.get(w, ()):
+                if all(not low.isdisjoint(f) for f in forms[1:]):
+                    found.add(name)
+        return found
+
+    def holds(self, text: str) -> bool:
+        """True if the text has a word, or all the words of a phrase, that could be a trigger."""
+        return bool(self.triggers(_WORDS.findall(text)))
+
+    def __call__(self, article: Article) -> int:
+        """Characters of the text that can hold an event: to the end of the last paragraph with a trigger
+        form; 0 for none."""
+        text = article.text
+        starts = paragraph_starts(text)
+        ends = [*starts[1:], len(text)]
+        for start, end in zip(reversed(starts), reversed(ends)):
+            if self.triggers(_WORDS.findall(text, start, end)):
+                return end
+        return 0
+
+
+def parse_end(text: str, end: int, words: int = TAIL_WORDS) -> int:
+    """Where to stop parsing a prefix ending at `end`: a few words further, as the parser's right context."""
+    pos = end
+    for _ in range(words):
+        m = _TAIL.match(text, pos)
+        if m is None or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
