@@ -79,7 +79,8 @@ def _reported(tracked: _Tracked, out: str | None):
 
 
 MIN_CONFIDENCE_HELP = "Drop events whose confidence is below this (default: the event filter's, now 0: keep all; 0.1 was chosen on dev)."
-PARSE_ALL_HELP = "Parse every paragraph (slower; by default only the text that can hold an event is parsed)."
+PARSE_ALL_HELP = ("Parse every paragraph (the default), or with --parse-less only the text up to the last paragraph "
+                  "that can hold a lexicon trigger (docs/SCALING.md: it costs ~10 s at start and gained no speed yet).")
 
 
 def _check_min_confidence(value: float | None) -> None:
@@ -88,7 +89,7 @@ def _check_min_confidence(value: float | None) -> None:
 
 
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None,
-              min_confidence: float | None = None, detector: bool = True, parse_all: bool = False):
+              min_confidence: float | None = None, detector: bool = True, parse_all: bool = True):
     from casus.pipeline import Pipeline
 
     pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory,
@@ -173,7 +174,7 @@ def code(
                                     "this run (one worker only; docs/ACTORS.md)."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
-    parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
+    parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
@@ -235,7 +236,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
     code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True,
-         min_confidence=None, roots=None, parse_all=False)
+         min_confidence=None, roots=None, parse_all=True)
 
 
 @app.command("eval")
@@ -256,7 +257,7 @@ def evaluate(
                                                help="events, judged: switch off this gate (casus/events/gates.py)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
-    parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
+    parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib
@@ -303,7 +304,7 @@ def evaluate(
                                                                    detector=detector, parse_all=parse_all)),
                               split=split, min_confidence=min_confidence, cache=cache,
                               variant="-".join(sorted(ablate or ())) + ("" if detector else "nodetector")
-                              + ("parseall" if parse_all else ""))
+                              + ("" if parse_all else "parseless"))
         elif kind == "sentences":
             rows = module.run(str(gold), _pipeline(actors, lexicon, min_confidence=min_confidence, detector=detector,
                                                    parse_all=parse_all),

@@ -73,7 +73,7 @@ class Pipeline:
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
-             batch_size: int = 32, memory=None, min_confidence: float | None = None, parse_all: bool = False,
+             batch_size: int = 32, memory=None, min_confidence: float | None = None, parse_all: bool = True,
              piece_chars: int = PIECE_CHARS) -> "Pipeline":
         """Load the model and every data file (package data plus the user's extra files).
 
@@ -108,6 +108,10 @@ class Pipeline:
     def parsing_all(self) -> "Pipeline":
         """This pipeline parsing every paragraph (as `--parse-all`), sharing its model and data."""
         return self._like(selector=None)
+
+    def parsing_less(self) -> "Pipeline":
+        """This pipeline parsing only the text that can hold an event (as `--parse-less`)."""
+        return self._like(selector=self.selector or _selector(self.parser, self.extractor))
 
     def with_pieces(self, piece_chars: int, context_chars: int = CONTEXT_CHARS) -> "Pipeline":
         """This pipeline coding texts longer than `piece_chars` in pieces of that size, each re-reading
