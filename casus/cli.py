@@ -253,7 +253,7 @@ def evaluate(
     cache: Optional[Path] = typer.Option(Path(".casus-cache"), "--cache",
                                          help="judged: keep coded documents here, per version of casus."),
     ablate: Optional[list[str]] = typer.Option(None, "--ablate",
-                                               help="events, judged: switch off this gate (casus/events/gates.py)."),
+                                               help="events, judged: switch off this gate (casus/events/precision/gates.py)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
     parse_all: bool = typer.Option(False, "--parse-all", help=PARSE_ALL_HELP),
@@ -273,7 +273,7 @@ def evaluate(
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         fail(problem)
     _check_min_confidence(min_confidence)
-    from casus.events.gates import GATES
+    from casus.events import GATES
 
     unknown = sorted(set(ablate or ()) - {name for name, _ in GATES})
     if unknown:
