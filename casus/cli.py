@@ -254,7 +254,7 @@ def evaluate(
     cache: Optional[Path] = typer.Option(Path(".casus-cache"), "--cache",
                                          help="judged: keep coded documents here, per version of casus."),
     ablate: Optional[list[str]] = typer.Option(None, "--ablate",
-                                               help="events, judged: switch off this gate (casus/events/gates.py)."),
+                                               help="events, judged: switch off this gate (casus/events/precision/gates.py)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
     parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
@@ -274,7 +274,7 @@ def evaluate(
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         fail(problem)
     _check_min_confidence(min_confidence)
-    from casus.events.gates import GATES
+    from casus.events import GATES
 
     unknown = sorted(set(ablate or ()) - {name for name, _ in GATES})
     if unknown:

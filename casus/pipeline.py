@@ -23,8 +23,8 @@ class Grounded:
 
 def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = None):
     """The package lexicon, then the user's files: TSV in casus's format, then PETRARCH verb dictionaries."""
-    from casus.events.lexicon import Lexicon
-    from casus.events.petrarch_verbs import is_verb_dictionary, read_verbs
+    from casus.events import Lexicon
+    from casus.events import is_verb_dictionary, read_verbs
 
     paths = [Path(p) for p in paths]
     petrarch = [p for p in paths if p.suffix.lower() != ".tsv" and is_verb_dictionary(p)]
@@ -40,8 +40,8 @@ def _user_parts(actor_files: Sequence[Path], lexicon_files: Sequence[Path], onto
     """The stages that read user data files: actor resolver, event extractor, and the dictionary lines not used."""
     from casus.actors.kb import KnowledgeBase
     from casus.actors.resolve import ActorResolver
-    from casus.events.detector import Detector
-    from casus.events.extract import EventExtractor
+    from casus.events import Detector
+    from casus.events import EventExtractor
 
     skipped: list[str] = []
     extractor = EventExtractor(load_lexicon(lexicon_files, ontology, skipped), ontology, detector=Detector.load())
@@ -65,7 +65,7 @@ class Pipeline:
         self.event_filter = event_filter  # confidence = P(right on real news); None keeps the ranker's
         self.relevance = relevance  # is the document political? (None: every document is)
         self.min_confidence = min_confidence  # drop events below it; None: the filter's default
-        self.gates_off: set[str] = set()  # gates (casus/events/gates.py) switched off, for `--ablate`
+        self.gates_off: set[str] = set()  # gates (casus/events/precision/gates.py) switched off, for `--ablate`
         self.selector = selector  # what of a text can hold an event (None: parse everything)
         self.piece_chars, self.context_chars = piece_chars, context_chars
         if hasattr(parser, "allow"):
@@ -80,10 +80,10 @@ class Pipeline:
         `memory` (casus.actors.memory.ActorMemory) learns people from the documents coded and recalls them later;
         min_confidence: events below it are dropped (None: the event filter's default, 0: keep all).
         """
-        from casus.events.filter import EventFilter
-        from casus.events.ontology import Ontology
-        from casus.events.relevance import RelevanceModel
-        from casus.events.ranker import Ranker
+        from casus.events import EventFilter
+        from casus.events import Ontology
+        from casus.events import RelevanceModel
+        from casus.events import Ranker
         from casus.fold import fold_article
         from casus.nlp import Parser
         from casus.places.gazetteer import Gazetteer
@@ -160,8 +160,8 @@ class Pipeline:
         """
         text = g.doc.article.text
         quotes = self.quotes(g) if ('"' in text or "\u201c" in text) else []  # speakers of quotes
-        from casus.events.gates import apply as apply_gates
-        from casus.events.locate import locate_events
+        from casus.events.precision.gates import apply as apply_gates
+        from casus.events import locate_events
 
         found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
         if own or sentence_shift or until is not None:
@@ -239,7 +239,7 @@ class Pipeline:
 
     def quotes(self, g: Grounded) -> list[Quote]:
         """Direct and indirect quotes with speakers."""
-        from casus.events.quotes import find_quotes
+        from casus.events import find_quotes
 
         quotes = find_quotes(g.doc, g.actors)
         by_span = {(m.actor.start, m.actor.end): m.actor for m in g.actors}

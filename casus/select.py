@@ -61,11 +61,11 @@ class Selector:
     def build(cls, parser, extractor) -> "Selector":
         """The forms of the extractor's lexicon triggers, of the verbs its constructions read, and of
         the words that let a verb outside the lexicon code ('must' for a demand, 'refused to say', 'let … go')."""
-        from casus.events.constructions import (
+        from casus.events.triggers.constructions import (
             CAUSATIVE_HEADS, EXERCISES, JOIN_VERBS, OBLIGATION, RECEIVE_VERBS, RELEASE_RESULTS,
         )
-        from casus.events.modality import REFUSE_HEADS
-        from casus.events.triggers import PHONING
+        from casus.events.modality.modality import REFUSE_HEADS
+        from casus.events.triggers.triggers import PHONING
 
         extra = {*RECEIVE_VERBS, *JOIN_VERBS, *EXERCISES, *PHONING, *REFUSE_HEADS, *OBLIGATION,
                  "free", "release", "criticize", "provide", "demand"}

@@ -1,4 +1,4 @@
-"""Train the learned event detector (casus/events/detector.py) on the train split of annotated real-news sentences.
+"""Train the learned event detector (casus/events/triggers/detector.py) on the train split of annotated real-news sentences.
 
     python scripts/train_detector.py [--gold ../shared/eval/events/judged_realnews/annotated_sentences.jsonl]
         [--out casus/events/data/detector.npz] [--cache /tmp/detector_docs.pkl] [--propose 0.15] [--beside 1.0] [--judge 0.8]
@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT))
 
 from casus.evaluate.sentences import load_docs, load_sentences  # noqa: E402
 from casus.evaluate.splits import split_of  # noqa: E402
-from casus.events.arguments import ActorIndex  # noqa: E402
-from casus.events.detector import DEFAULT_PATH, NONE, Detector, load_evaluative, sentence_features  # noqa: E402
-from casus.events.precision import nearer_antecedents  # noqa: E402
-from casus.events.triggers import find_candidates  # noqa: E402
+from casus.events.roles.arguments import ActorIndex  # noqa: E402
+from casus.events.triggers.detector import DEFAULT_PATH, NONE, Detector, load_evaluative, sentence_features  # noqa: E402
+from casus.events.precision.precision import nearer_antecedents  # noqa: E402
+from casus.events.triggers.triggers import find_candidates  # noqa: E402
 
 SHARED = Path(os.environ.get("CASUS_SHARED", ROOT / ".." / "shared"))
 GOLD = SHARED / "eval" / "events" / "judged_realnews" / "annotated_sentences.jsonl"

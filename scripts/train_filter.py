@@ -8,7 +8,7 @@ given: 1; the root with another country: 0.5). Events with neither are not used.
 the dev gold files (plover_gsr, cameo_codebook_examples, penta_dev: each holds an event, coded alone)
 add events labelled by their class (1 when the gold root or penta class, else 0), weighed
 --dev-weight; they teach the model what a sentence given alone looks like (feature `short_text`).
-A logistic model (casus.events.ranker.fit) is fitted on the train split of the judged documents
+A logistic model (casus.events.ranking.ranker.fit) is fitted on the train split of the judged documents
 and those sentences; the default threshold is chosen on the judged dev split: the highest one that
 keeps at least --keep-recall of dev's unfiltered annotated-event recall and loses no more than
 0.02 of coverage or accuracy on the dev gold files against casus without gates and filter. Figures
@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT))
 from casus.evaluate import events as gold_events  # noqa: E402
 from casus.evaluate import judged  # noqa: E402
 from casus.evaluate.splits import split_of  # noqa: E402
-from casus.events.filter import EventFilter, features  # noqa: E402
-from casus.events.gates import GATES  # noqa: E402
-from casus.events.ranker import fit  # noqa: E402
+from casus.events.ranking.filter import EventFilter, features  # noqa: E402
+from casus.events.precision.gates import GATES  # noqa: E402
+from casus.events.ranking.ranker import fit  # noqa: E402
 
 POLITICAL_SECTORS = ("GOV", "MIL", "COP", "JUD", "LEG", "PTY", "IGO", "REB", "OPP", "SPY", "INS", "SEP", "UAF",
                      "ELI", "NGO", "IGM", "SPY", "MOD", "RAD", "PRI")

@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from casus.evaluate.events import FILES, GoldItem, load_gold, score  # noqa: E402
-from casus.events.ranker import DEFAULT_PATH, Ranker, features, fit  # noqa: E402
+from casus.events.ranking.ranker import DEFAULT_PATH, Ranker, features, fit  # noqa: E402
 from casus.model import Article  # noqa: E402
 
 SHARED = Path(os.environ.get("CASUS_SHARED", ROOT / ".." / "shared"))

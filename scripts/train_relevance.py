@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from casus.evaluate.splits import split_of  # noqa: E402
-from casus.events.relevance import RelevanceModel, bag_of_words  # noqa: E402
+from casus.events.ranking.relevance import RelevanceModel, bag_of_words  # noqa: E402
 
 SECTIONS = ("business", "entertainment", "politics", "sport", "tech")
 

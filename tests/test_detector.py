@@ -6,7 +6,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from casus.events.detector import DEFAULT_PATH, NONE, Detector, load_evaluative
+from casus.events.triggers.detector import DEFAULT_PATH, NONE, Detector, load_evaluative
 from casus.model import Article
 
 

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from casus.events.filter import DEFAULT_PATH, EventFilter, features, noun_frame
-from casus.events.relevance import RelevanceModel, bag_of_words
+from casus.events.ranking.filter import DEFAULT_PATH, EventFilter, features, noun_frame
+from casus.events.ranking.relevance import RelevanceModel, bag_of_words
 from casus.model import Actor, Article, Cameo, Event, EventDate, ParsedDoc, Sentence, Span, Token
 
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from casus.events.lexicon import LexEntry, Lexicon
+from casus.events.triggers.lexicon import LexEntry, Lexicon
 from casus.events.ontology import Ontology
 from casus.model import InputError
 
@@ -151,7 +151,7 @@ def test_removing_or_revoking_a_restriction_eases_it(lex):
 
 
 def test_refusing_to_comment_is_decline_comment(onto):
-    from casus.events.modecodes import ModeCoder
+    from casus.events.modality.modecodes import ModeCoder
 
     coder = ModeCoder(onto)
     assert coder.code("010", "refused") == ("011", "asserted")

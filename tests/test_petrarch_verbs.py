@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from casus.events.ontology import Ontology
-from casus.events.petrarch_verbs import is_verb_dictionary, read_verbs
+from casus.events.triggers.petrarch_verbs import is_verb_dictionary, read_verbs
 
 DICTIONARY = """\
 <!-- a small verb dictionary in the PETRARCH format -->

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from casus.events.quote_marks import quoted_runs
-from casus.events.quotes import find_quotes, speech_verbs
+from casus.events.quotes.quote_marks import quoted_runs
+from casus.events.quotes.quotes import find_quotes, speech_verbs
 from casus.model import Actor, ActorMention, Article
 
 TEXTS = {

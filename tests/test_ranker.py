@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from casus.events.ranker import DEFAULT_PATH, Ranker, features, fit
+from casus.events.ranking.ranker import DEFAULT_PATH, Ranker, features, fit
 from casus.model import (
     Actor, Article, Cameo, Event, EventDate, ParsedDoc, Sentence, Span, Token,
 )

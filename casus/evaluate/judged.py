@@ -257,7 +257,7 @@ def run(gold: str, pipe_factory: Callable, split: str = "dev", min_confidence: f
     g = load_gold(gold)
     coded = code_docs(g, pipe_factory, split, cache, variant)
     if min_confidence is None:  # the default every command drops below
-        from casus.events.filter import EventFilter
+        from casus.events import EventFilter
 
         min_confidence = EventFilter.load().threshold
     result = score(g, coded, split, min_confidence)

@@ -107,7 +107,7 @@ def report(result: SuiteResult) -> str:
 
 def run(gold: str, pipeline_factory=None) -> list[dict[str, Any]]:
     """Rows for `casus eval petrarch`: one per category, then the total."""
-    from casus.events.ontology import Ontology
+    from casus.events import Ontology
 
     folder = Path(gold)
     for name in (RECORDS, ACTORS, AGENTS, VERBS):

@@ -223,7 +223,7 @@ def _f1(p: float, r: float) -> float:
 def score_split(name: str, gold: Sequence[GoldArticle], parser, finder=None) -> dict:
     """Run the quote finder over one split and return its row of figures."""
     if finder is None:
-        from casus.events.quotes import find_quotes as finder
+        from casus.events import find_quotes as finder
     totals = dict(gold=0, pred=0, matched=0, exact=0, with_source=0, speaker=0)
     docs = parser.parse_many(Article(id=g.id, text=g.text) for g in gold)
     for g, doc in zip(gold, docs):

@@ -4,19 +4,19 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
-from casus.events.arguments import ActorIndex, Arg, acted_on, instruments, object_of, object_words, prep_objects
-from casus.events.constructions import own_claim
-from casus.events.detector import ORIGIN as LEARNED
-from casus.events.doers import place_near, state_of_named, unnamed_doer
-from casus.events.roles import RoleFinder
-from casus.events.triggers import FORCE_ROOTS, Candidate, find_candidates
-from casus.events.sectors import load_sector_rules, recode_by_sector
-from casus.events.attach import ClauseAttacher
-from casus.events.placing import country_place, in_place, place_actor, within
-from casus.events.modality import PURPOSE, Modality, modality
-from casus.events.precision import charged_that, figurative_force, named_not_done, nearer_antecedents, no_host
-from casus.events.modecodes import ModeCoder
-from casus.events.rank import clause_position, confidence
+from casus.events.roles.arguments import ActorIndex, Arg, acted_on, instruments, object_of, object_words, prep_objects
+from casus.events.triggers.constructions import own_claim
+from casus.events.triggers.detector import ORIGIN as LEARNED
+from casus.events.roles.doers import place_near, state_of_named, unnamed_doer
+from casus.events.roles.roles import RoleFinder
+from casus.events.triggers.triggers import FORCE_ROOTS, Candidate, find_candidates
+from casus.events.roles.sectors import load_sector_rules, recode_by_sector
+from casus.events.roles.attach import ClauseAttacher
+from casus.events.roles.placing import country_place, in_place, place_actor, within
+from casus.events.modality.modality import PURPOSE, Modality, modality
+from casus.events.precision.precision import charged_that, figurative_force, named_not_done, nearer_antecedents, no_host
+from casus.events.modality.modecodes import ModeCoder
+from casus.events.ranking.rank import clause_position, confidence
 from casus.model import Actor, ActorMention, Event, EventDate, ParsedDoc, PlaceMention, Quote, Span, TimeRef, Token
 
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
@@ -43,7 +43,7 @@ class EventExtractor:
     def __init__(self, lexicon, ontology, sector_rules: list[tuple[str, str, str, str]] | None = None,
                  detector=None):
         self.lexicon = lexicon
-        self.detector = detector  # casus.events.detector.Detector: proposes and weighs triggers; None: lexicon only
+        self.detector = detector  # casus.events.triggers.detector.Detector: proposes and weighs triggers; None: lexicon only
         self.ontology = ontology
         self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
         self.modes = ModeCoder(ontology)

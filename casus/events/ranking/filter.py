@@ -23,10 +23,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from casus.events.extract import LIGHT_VERBS as EXTRACT_LIGHT_VERBS
-from casus.events.ranker import _logit, _sigmoid, trigger_token
+from casus.events.ranking.ranker import _logit, _sigmoid, trigger_token
 from casus.model import Actor, Event, ParsedDoc, Token
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "filter.json"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "filter.json"
 FORMAT = "casus-filter/1"
 # verbs whose subject does the act their object names: the extractor's light verbs and these
 LIGHT_VERBS = EXTRACT_LIGHT_VERBS | frozenset({

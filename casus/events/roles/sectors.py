@@ -8,7 +8,7 @@ from casus.model import Actor
 
 def load_sector_rules(path: Path | None = None) -> list[tuple[str, str, str, str]]:
     """Read the sector recoding rules (code, source sector, target sector, recode) from the data file."""
-    path = path or Path(__file__).resolve().parent / "data" / "sector_recode.tsv"
+    path = path or Path(__file__).resolve().parent.parent / "data" / "sector_recode.tsv"
     rules = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):

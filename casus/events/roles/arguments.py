@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
-from casus.events.constructions import ecm_object, free_relative_object
+from casus.events.triggers.constructions import ecm_object, free_relative_object
 from casus.model import Actor, ActorMention, ParsedDoc, PlaceMention, Token
 
 SUBJ = ("nsubj", "csubj")

@@ -3,14 +3,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from casus.events.adjuncts import aimed_at, background
-from casus.events.arguments import ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of
-from casus.events.borrow import (
+from casus.events.roles.adjuncts import aimed_at, background
+from casus.events.roles.arguments import ActorIndex, Arg, agent_of, governing_verb, object_of, prep_objects, subject_of
+from casus.events.roles.borrow import (
     aim_of_object, compound_head_target, nested_prep_target, purpose_object, shifted_object, under_judging_noun,
 )
-from casus.events.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, stray_subject
-from casus.events.reported import attribution, speaker_source
-from casus.events.triggers import FORCE_ROOTS
+from casus.events.triggers.constructions import RECEIVE_VERBS, construed_object, giver, joined_by, stray_subject
+from casus.events.roles.reported import attribution, speaker_source
+from casus.events.triggers.triggers import FORCE_ROOTS
 from casus.model import ActorMention, ParsedDoc, Quote, Token
 
 JUDGING_ROOTS = frozenset({"09", "11", "12"})  # investigate, disapprove, reject

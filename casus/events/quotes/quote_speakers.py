@@ -8,7 +8,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from casus.events.speakers_people import People
+from casus.events.quotes.speakers_people import People
 from casus.model import Actor, ActorMention, Entity, ParsedDoc, Quote, Token
 
 SUBJECTS = ("nsubj", "nsubjpass")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
-from casus.events.filter import noun_frame
-from casus.events.ranker import trigger_token
-from casus.events.triggers import FORCE_ROOTS
+from casus.events.ranking.filter import noun_frame
+from casus.events.ranking.ranker import trigger_token
+from casus.events.triggers.triggers import FORCE_ROOTS
 from casus.model import Event, ParsedDoc, Token
 
 # verbs whose subject undergoes the act their object names: "survived two plots", "suffered an attack"

@@ -1,7 +1,7 @@
 """Adjuncts around a predicate that say whose an act is not, or what it is aimed at."""
 from __future__ import annotations
 
-from casus.events.arguments import ActorIndex, Arg, prep_objects
+from casus.events.roles.arguments import ActorIndex, Arg, prep_objects
 from casus.model import ParsedDoc, Token
 
 AIMING = frozenset({"target", "aim", "direct"})  # "missiles targeting / aimed at / directed at X"

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from casus.events.adjuncts import background
-from casus.events.arguments import FIRST_PERSON, ActorIndex, Arg, subject_of
-from casus.events.constructions import makes_clear
+from casus.events.roles.adjuncts import background
+from casus.events.roles.arguments import FIRST_PERSON, ActorIndex, Arg, subject_of
+from casus.events.triggers.constructions import makes_clear
 from casus.model import Actor, ActorMention, ParsedDoc, Quote, Token
 
 REPORTED_PRONOUNS = frozenset({"it", "they", "he", "she"})

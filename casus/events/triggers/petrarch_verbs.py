@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from casus.events.lexicon import LexEntry, _singulars, normalize
+from casus.events.triggers.lexicon import LexEntry, _singulars, normalize
 from casus.model import InputError
 
 _BLOCK = re.compile(r"^---\s+(.+?)\s*\[([^\]]*)\]\s*---\s*$")

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from casus.actors.coref import SOLE_STATE
-from casus.events.arguments import Arg, placed_in
+from casus.events.roles.arguments import Arg, placed_in
 from casus.model import Actor, ParsedDoc, Token
 
 

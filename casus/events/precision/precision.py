@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from casus.events.arguments import acted_on, object_words, subject_of
-from casus.events.triggers import FORCE_ROOTS
+from casus.events.roles.arguments import acted_on, object_words, subject_of
+from casus.events.triggers.triggers import FORCE_ROOTS
 from casus.model import ActorMention, ParsedDoc, Token
 
 # what is done to a device that has not gone off: looking for it, finding it, making it safe, making or keeping it

@@ -1,7 +1,7 @@
 """Targets a predicate borrows from the construction around it when its own phrase names none."""
 from __future__ import annotations
 
-from casus.events.arguments import ActorIndex, Arg, object_of, prep_objects
+from casus.events.roles.arguments import ActorIndex, Arg, object_of, prep_objects
 from casus.model import ParsedDoc, Token
 
 # "summoned the ambassador to protest": the parser's xcomp, yet the subject protests, to the one summoned

@@ -18,14 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from casus.events.arguments import ActorIndex, subject_of
-from casus.events.lexicon import LexEntry
-from casus.events.triggers import NAME_ENTITIES, Candidate
+from casus.events.roles.arguments import ActorIndex, subject_of
+from casus.events.triggers.lexicon import LexEntry
+from casus.events.triggers.triggers import NAME_ENTITIES, Candidate
 from casus.model import ParsedDoc, Token
 
-DEFAULT_PATH = Path(__file__).resolve().parent / "data" / "detector.npz"
-PACKAGE_LEXICON = str(Path(__file__).resolve().parent / "data" / "lexicon.tsv")
-EVALUATIVE_PATH = Path(__file__).resolve().parent / "data" / "evaluative.tsv"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "detector.npz"
+PACKAGE_LEXICON = str(Path(__file__).resolve().parent.parent / "data" / "lexicon.tsv")
+EVALUATIVE_PATH = Path(__file__).resolve().parent.parent / "data" / "evaluative.tsv"
 CONTENT_CAP = 40  # tokens of a reported clause read for its content
 NONE = "none"
 SCORED_POS = frozenset({"VERB", "NOUN", "ADJ"})

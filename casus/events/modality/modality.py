@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from casus.events.constructions import joined_by
+from casus.events.triggers.constructions import joined_by
 from casus.model import ParsedDoc, Token
 
 INTENT_HEADS = frozenset({

@@ -1,10 +1,10 @@
 """Sources for acts whose text names no doer: the place where it happened says whose they are."""
 from __future__ import annotations
 
-from casus.events.arguments import LOCATIVE_PREPS, ActorIndex, Arg, prep_objects
-from casus.events.constructions import named_person, sentence_country
-from casus.events.placing import country_place, place_actor
-from casus.events.triggers import FORCE_ROOTS
+from casus.events.roles.arguments import LOCATIVE_PREPS, ActorIndex, Arg, prep_objects
+from casus.events.triggers.constructions import named_person, sentence_country
+from casus.events.roles.placing import country_place, place_actor
+from casus.events.triggers.triggers import FORCE_ROOTS
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 STATE_ROOTS = frozenset({"09", "17"})  # investigation and coercion: arrests, detentions, deportations

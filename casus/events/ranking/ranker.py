@@ -16,7 +16,7 @@ from pathlib import Path
 
 from casus.model import Event, ParsedDoc, Token
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "ranker.json"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "ranker.json"
 FORMAT = "casus-ranker/1"
 
 

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DEFAULT_PATH = Path(__file__).parent / "data" / "relevance.json"
+DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "relevance.json"
 FORMAT = "casus-relevance/1"
 WORD = re.compile(r"[a-z][a-z'-]+")
 MIN_WORDS = 60  # a shorter text (a sentence, a headline) is too little to call

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from casus.events.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
-from casus.events.constructions import (
+from casus.events.roles.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
+from casus.events.triggers.constructions import (
     EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, helps_actor, joined_by, naming_insult, received_gift,
     release_result, stray_subject, wh_clause, with_modifier,
 )
-from casus.events.demands import demanded_act
-from casus.events.modality import REFUSE_HEADS
+from casus.events.modality.demands import demanded_act
+from casus.events.modality.modality import REFUSE_HEADS
 from casus.model import ParsedDoc, Token
 
 PREDICATE_POS = {"VERB": "VERB", "NOUN": "NOUN", "PROPN": "NOUN", "ADJ": "ADJ"}
@@ -29,7 +29,7 @@ class Candidate:
     """A predicate token with its lexicon entry."""
 
     token: Token
-    entry: object  # casus.events.lexicon.LexEntry
+    entry: object  # casus.events.triggers.lexicon.LexEntry
     pos: str
     start: int | None = None  # character start when the trigger spans several tokens ("cease-fire")
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-DATA = Path(__file__).resolve().parent / "data" / "refusal.tsv"
+DATA = Path(__file__).resolve().parent.parent / "data" / "refusal.tsv"
 COOPERATIVE_ROOTS = frozenset({"03", "04", "05", "06", "07", "08"})
 OUTPUT_MODE = {"demanded": "requested", "refused": "asserted"}
 

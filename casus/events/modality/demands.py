@@ -1,9 +1,9 @@
 """Demands told as obligations: 'X said the government must ensure security' is X demanding of the government."""
 from __future__ import annotations
 
-from casus.events.arguments import ActorIndex, subject_of
-from casus.events.constructions import obliged
-from casus.events.modality import modality
+from casus.events.roles.arguments import ActorIndex, subject_of
+from casus.events.triggers.constructions import obliged
+from casus.events.modality.modality import modality
 from casus.model import ParsedDoc, Token
 
 # states, perceptions and wishes are no acts one can be asked to do: "the monarchy should symbolise …"

@@ -1,7 +1,7 @@
 """Find direct and indirect quotes in a parsed document and attribute them to speakers.
 
-Which quoted runs are quotes is decided in casus.events.quote_marks, who said them (and the
-indirect speech outside marks) in casus.events.quote_speakers; this module joins the two.
+Which quoted runs are quotes is decided in casus.events.quotes.quote_marks, who said them (and the
+indirect speech outside marks) in casus.events.quotes.quote_speakers; this module joins the two.
 A quote split by its attribution ("We will," he said, "continue talks") gives two records
 with the same speaker mention, which PolNeAR counts as one Content (see
 casus.evaluate.quotes). Indirect speech ("X said that ...", "according to X, ...") gives
@@ -14,12 +14,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from casus.events.quote_marks import Marked, continues, is_standalone, quoted_runs, trim
-from casus.events.quote_speakers import Speakers
+from casus.events.quotes.quote_marks import Marked, continues, is_standalone, quoted_runs, trim
+from casus.events.quotes.quote_speakers import Speakers
 from casus.model import Actor, ActorMention, ParsedDoc, Quote
 
-DATA = Path(__file__).resolve().parent / "data" / "speech_verbs.txt"
-NAMES = Path(__file__).resolve().parent / "data" / "given_names.tsv"
+DATA = Path(__file__).resolve().parent.parent / "data" / "speech_verbs.txt"
+NAMES = Path(__file__).resolve().parent.parent / "data" / "given_names.tsv"
 TRANSCRIPT = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+")
 
 

@@ -1,0 +1,1 @@
+"""Arguments and roles: who is the source and the target of a trigger, through the parse, reported speech, borrowed arguments, adjuncts, places standing in for states, and the date and place attached to the event's clause."""
