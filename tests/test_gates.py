@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from casus.events import gates
+from casus.events.precision import gates
 from casus.model import Article
 
 
