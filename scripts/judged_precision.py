@@ -1,0 +1,68 @@
+"""Judged precision of today's casus on one split, every event covered: an earlier judgment of the same
+act, else the annotated sentence it falls in, else a verdict on it from eval/judged/candidates-final.jsonl.
+
+    python scripts/judged_precision.py --gold ../shared/eval/events/judged_realnews --gold /tmp/judged_casus
+
+Run scripts/judge_unjudged.py first (same --cache) and judge its candidates; events still uncovered are
+counted and left out.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from casus.evaluate.judged import code_docs, in_split, load_gold, match, sentence_label, sentences_of  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", action="append", required=True)
+    ap.add_argument("--split", default="check")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/casus-judged-cache"))
+    a = ap.parse_args()
+    from casus.pipeline import Pipeline
+
+    final = ROOT / "eval" / "judged"
+    cands = {(c["doc_id"], c["trigger"][0], c["coded"]["cameo"]): c["cand_id"]
+             for c in map(json.loads, open(final / "candidates-final.jsonl", encoding="utf-8"))}
+    verdicts: dict[str, float] = {}
+    for path in final.glob("verdicts-*-final.jsonl"):
+        for r in map(json.loads, open(path, encoding="utf-8")):
+            verdicts[r["cand_id"]] = float(r["verdict"])
+    pairs, uncovered = [], 0
+    for folder in a.gold:
+        gold = load_gold(folder)
+        sents: dict[str, list[dict]] = {}
+        for s in gold.sentences:
+            sents.setdefault(s["doc_id"], []).append(s)
+        coded = code_docs(gold, Pipeline.load, a.split, a.cache / Path(folder).name)
+        for doc in gold.docs:
+            if not in_split(doc["id"], a.split):
+                continue
+            for e in coded.get(doc["id"], []):
+                j = match(e, gold.by_doc.get(doc["id"], []))
+                labels = [sentence_label(e, s) for s in sentences_of(e, sents.get(doc["id"], []))]
+                cand = cands.get((doc["id"], e["trigger"]["start"], e["cameo"]["code"]))
+                v = (float(j["verdict"]) if j is not None else max(labels) if labels
+                     else verdicts.get(cand) if cand else None)
+                if v is None:
+                    uncovered += 1
+                else:
+                    pairs.append((e["confidence"], v))
+    mean = lambda xs: sum(xs) / len(xs) if xs else float("nan")  # noqa: E731
+    print(f"{a.split}: {len(pairs)} events judged, {uncovered} uncovered")
+    print(f"judged precision {mean([v for _, v in pairs]):.3f}; conf ≥ 0.5: "
+          f"{mean([v for c, v in pairs if c >= 0.5]):.3f} ({sum(c >= 0.5 for c, _ in pairs)}), < 0.5: "
+          f"{mean([v for c, v in pairs if c < 0.5]):.3f}")
+    for lo, hi in ((0, .2), (.2, .4), (.4, .5), (.5, .6), (.6, .8), (.8, 1.01)):
+        vs = [v for c, v in pairs if lo <= c < hi]
+        print(f"  confidence {lo:.1f}–{min(hi, 1):.1f}: {len(vs):4d} events, mean verdict {mean(vs):.3f}")
+
+
+if __name__ == "__main__":
+    main()
