@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from casus.events.extract import LIGHT_VERBS as EXTRACT_LIGHT_VERBS
+from casus.events.ranking.model_file import read_model
 from casus.events.ranking.ranker import _logit, _sigmoid, trigger_token
 from casus.model import Actor, Event, ParsedDoc, Token
 
@@ -128,11 +129,8 @@ class EventFilter:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "EventFilter":
         """Read a model file (the package's own when no path is given)."""
-        p = Path(path) if path is not None else DEFAULT_PATH
-        data = json.loads(p.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise ValueError(f"{p}: not a {FORMAT} model file")
-        return cls({k: float(v) for k, v in data["weights"].items()}, float(data.get("threshold", 0.0)),
+        data, weights = read_model(path, DEFAULT_PATH, FORMAT)
+        return cls(weights, float(data.get("threshold", 0.0)),
                    frozenset(data.get("political_sectors", [])), data.get("meta", {}))
 
     def save(self, path: Path | str) -> None:

@@ -13,6 +13,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casus.events.ranking.model_file import read_model
+
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "relevance.json"
 FORMAT = "casus-relevance/1"
 WORD = re.compile(r"[a-z][a-z'-]+")
@@ -39,11 +41,8 @@ class RelevanceModel:
     @classmethod
     def load(cls, path: Path | str | None = None) -> "RelevanceModel":
         """Read a model file (the package's own when no path is given)."""
-        p = Path(path) if path is not None else DEFAULT_PATH
-        data = json.loads(p.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
-            raise ValueError(f"{p}: not a {FORMAT} model file")
-        return cls({k: float(v) for k, v in data["weights"].items()}, float(data["bias"]),
+        data, weights = read_model(path, DEFAULT_PATH, FORMAT)
+        return cls(weights, float(data["bias"]),
                    float(data.get("threshold", 0.5)), data.get("meta", {}))
 
     def save(self, path: Path | str) -> None:
