@@ -152,6 +152,12 @@ class Pipeline:
         for doc in self.parser.parse_many(articles):
             yield self.ground(doc)
 
+    def _relevance_of(self, text: str) -> float:
+        """The relevance of an article's text, judged once for all pieces of a long one."""
+        if getattr(self, "_judged", None) is None or self._judged[0] is not text:
+            self._judged = (text, self.relevance.judge(text))
+        return self._judged[1]
+
     def events(self, g: Grounded, own: int = 0, sentence_shift: int = 0, until: int | None = None) -> list[Event]:
         """Folded events of one grounded document, best first within each sentence.
 
@@ -172,7 +178,7 @@ class Pipeline:
                                                  self.place_resolver.country_place, g.actors))
         events = self.ranker.rescore(g.doc, events) if self.ranker is not None else events
         if self.event_filter is not None:
-            relevance = self.relevance.judge(text) if self.relevance is not None and events else None
+            relevance = self._relevance_of(text) if self.relevance is not None and events else None
             political = relevance is None or relevance >= self.relevance.threshold
             events = self.event_filter.rescore(g.doc, events, relevance, political)
             floor = self.event_filter.threshold if self.min_confidence is None else self.min_confidence
