@@ -1,0 +1,128 @@
+"""Constructions that make a name a place even where the NER did not say so.
+
+Each function reads a parsed document and returns token ranges with their gazetteer candidates;
+`casus/places/find.py` takes those not already taken or claimed as actors. Each names one kind of
+construction, and only an exact gazetteer name counts (the name, or one of its alternates, whole).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from casus.model import ParsedDoc
+from casus.places.gazetteer import Candidate, Gazetteer, normalise
+
+Hit = tuple[int, int, list[Candidate], str | None]  # token range, candidates, group key (None: from the words)
+
+_TOWNISH = {"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPL", "PPLX"}
+_DASHES = {"—", "–", "-", "--", "(", ","}
+_LIST_GLUE = {",", "and", "or", "&"}
+_PLURAL_ADMIN = {"counties": "County", "parishes": "Parish"}
+_RESIDENCE = {"of", "from"}
+
+
+def exact(gazetteer: Gazetteer, words: list[str], codes: set[str] = _TOWNISH) -> list[Candidate]:
+    """Candidates whose own name or an alternate equals these words, of the given feature codes."""
+    return [c for c in gazetteer.candidates(" ".join(words)) if c.feature_code in codes]
+
+
+def _line_start(doc: ParsedDoc, i: int) -> bool:
+    toks = doc.tokens
+    return i == 0 or "\n" in toks[i - 1].ws or "\n" in toks[i - 1].text or toks[i - 1].text in {".", "\n"}
+
+
+def datelines(doc: ParsedDoc, gazetteer: Gazetteer) -> list[Hit]:
+    """A town in capitals opening a line before a dash or bracket ("TORRINGTON —", "MOUNT GILEAD (AP)").
+
+    Any size of town: a dateline names the place a story was filed from.
+    """
+    toks = doc.tokens
+    out = []
+    for i, t in enumerate(toks):
+        if not (t.text.isupper() and t.text.isalpha() and len(t.text) > 2) or not _line_start(doc, i):
+            continue
+        j = i
+        while j < len(toks) and j - i < 3 and toks[j].text.replace(".", "").isalpha() and toks[j].text.isupper():
+            j += 1
+        if j >= len(toks) or toks[j].text not in _DASHES:
+            continue
+        cands = exact(gazetteer, [w.text.title() for w in toks[i:j]])
+        if cands:
+            out.append((i, j, cands, None))
+    return out
+
+
+def plural_admin(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
+    """Names listed before 'counties' or 'parishes' are counties: "Barrow, Jackson and Madison counties"."""
+    toks = doc.tokens
+    out = []
+    for k, t in enumerate(toks):
+        suffix = _PLURAL_ADMIN.get(t.text.lower())
+        if suffix is None or k == 0:
+            continue
+        end, i = k, k - 1
+        while i >= 0:
+            s = i
+            while s >= 0 and capitalised(toks[s]):
+                s -= 1
+            s += 1
+            if s > i:
+                break
+            words = [w.text for w in toks[s:end]]
+            cands = [c for c in gazetteer.candidates(" ".join([*words, suffix])) if c.feature_code == "ADM2"]
+            if not cands:
+                break
+            out.append((s, end, cands, normalise(" ".join([*words, suffix]))))
+            i = s - 1
+            while i >= 0 and toks[i].text in _LIST_GLUE:
+                i -= 1
+            end = i + 1
+    return out
+
+
+def residences(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
+    """Where a named person lives or comes from: "Mindy Miller of Ravenel", "Rebecca Sears, 41, of Grovetown",
+    "a Republican from Florence".
+    """
+    toks = doc.tokens
+    person_end = {e.end for e in doc.entities if e.label == "PERSON"}
+    party = {"republican", "democrat"}
+    out = []
+    for i, t in enumerate(toks):
+        if t.text not in _RESIDENCE or i + 1 >= len(toks) or not capitalised(toks[i + 1]):
+            continue
+        before = i
+        if before >= 3 and toks[before - 1].text == "," and toks[before - 2].text.isdigit():
+            before -= 2  # "Sears, 41, of"
+            if before >= 1 and toks[before - 1].text == ",":
+                before -= 1
+        if before not in person_end and (before == 0 or toks[before - 1].text.lower() not in party):
+            continue
+        j = i + 1
+        while j < len(toks) and capitalised(toks[j]) and j - i <= 3:
+            j += 1
+        for n in range(j, i + 1, -1):  # the longest exact name
+            cands = exact(gazetteer, [w.text for w in toks[i + 1:n]])
+            if cands:
+                out.append((i + 1, n, cands, None))
+                break
+    return out
+
+
+def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, nouns: frozenset[str]) -> list[Hit]:
+    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents"."""
+    toks = doc.tokens
+    out = []
+    i = 0
+    while i < len(toks):
+        if not capitalised(toks[i]):
+            i += 1
+            continue
+        j = i
+        while j < len(toks) and capitalised(toks[j]):
+            j += 1
+        if j < len(toks) and j - i <= 3 and toks[j].text.islower() and toks[j].text in nouns:
+            cands = exact(gazetteer, [w.text for w in toks[i:j]])
+            if cands:
+                out.append((i, j, cands, None))
+        i = j
+    return out
