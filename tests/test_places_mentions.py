@@ -75,3 +75,15 @@ def test_a_smaller_town_repeats_unless_a_person_bears_its_name(grounded):
     assert len([1 for pm in g.places if pm.place.text == "Greer"]) == 3, spans(g)
     h = grounded("Greer firefighters were called on Monday. Fire chief Tom Greer said Greer had no water.")
     assert len([1 for pm in h.places if pm.place.text == "Greer"]) == 1, spans(h)
+
+
+def test_a_name_a_place_noun_introduces_is_a_place(grounded):
+    g = grounded("Three children fell ill in the lakeside town of Kisumu, health workers reported.")
+    kisumu = [pm.place for pm in g.places if pm.place.text == "Kisumu"]
+    assert kisumu and kisumu[0].country == "KEN", spans(g)
+
+
+def test_names_listed_beside_a_place_of_one_country_are_places(grounded):
+    g = grounded("Dead birds were found in Cairo, Giza, and Al-Minya last week, officials in Egypt said.")
+    got = {pm.place.text: pm.place.country for pm in g.places}
+    assert got.get("Giza") == "EGY", got

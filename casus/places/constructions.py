@@ -126,3 +126,105 @@ def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, no
                 out.append((i, j, cands, None))
         i = j
     return out
+
+
+_KIND_NOUNS = {"town", "city", "village", "district", "province", "state", "island", "region", "county", "suburb",
+               "municipality", "port", "prefecture", "governorate", "township", "borough", "hamlet"}
+
+
+def kind_of(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
+    """A name a place noun introduces: "the town of Pulawy", "the lakeside town of Kisumu", "the island of Java"."""
+    toks = doc.tokens
+    out = []
+    for i in range(1, len(toks) - 1):
+        if toks[i].text != "of" or toks[i - 1].text.lower() not in _KIND_NOUNS or not toks[i - 1].text.islower():
+            continue
+        j = i + 1
+        while j < len(toks) and capitalised(toks[j]) and j - i <= 3:
+            j += 1
+        for n in range(j, i + 1, -1):
+            cands = gazetteer.candidates(" ".join(w.text for w in toks[i + 1:n]))
+            if cands:
+                out.append((i + 1, n, cands, None))
+                break
+    return out
+
+
+def _run_after(doc: ParsedDoc, i: int, capitalised: Callable) -> tuple[int, int] | None:
+    """The capitalised run after list glue at token i (", ", "and", ", and"), if any."""
+    toks = doc.tokens
+    j = i
+    while j < len(toks) and j - i < 2 and toks[j].text in _LIST_GLUE:
+        j += 1
+    if j == i or j >= len(toks) or not capitalised(toks[j]):
+        return None
+    k = j
+    while k < len(toks) and capitalised(toks[k]) and k - j < 4:
+        k += 1
+    return j, k
+
+
+def _run_before(doc: ParsedDoc, i: int, capitalised: Callable) -> tuple[int, int] | None:
+    """The capitalised run ending before list glue that ends at token i (exclusive)."""
+    toks = doc.tokens
+    j = i
+    while j > 0 and i - j < 2 and toks[j - 1].text in _LIST_GLUE:
+        j -= 1
+    if j == i or j == 0 or not capitalised(toks[j - 1]):
+        return None
+    s = j
+    while s > 0 and capitalised(toks[s - 1]) and j - s < 4:
+        s -= 1
+    return s, j
+
+
+def list_members(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
+                 found: list[tuple[int, int, list[Candidate]]], free: Callable[[int, int], bool]) -> list[Hit]:
+    """Names listed with a place found in the same country: "Cairo, Giza, and Al-Minya", "Tacloban and Babatngon".
+
+    A member counts when it is an exact gazetteer name with a candidate in the country of the place
+    beside it; the list is followed both ways, member by member.
+    """
+    out: list[Hit] = []
+    queue = [(s, e, cands) for s, e, cands in found if cands]
+    seen = {(s, e) for s, e, _ in queue}
+    while queue:
+        s, e, cands = queue.pop()
+        country = cands[0].country
+        if country is None:
+            continue
+        for run in (_run_after(doc, e, capitalised), _run_before(doc, s, capitalised)):
+            if run is None or run in seen or not free(*run):
+                continue
+            words = [t.text for t in doc.tokens[run[0]:run[1]]]
+            mine = [c for c in gazetteer.candidates(" ".join(words)) if c.country == country
+                    and c.feature_code in _TOWNISH | {"ADM2"}]
+            if mine:
+                seen.add(run)
+                out.append((run[0], run[1], gazetteer.candidates(" ".join(words)), None))
+                queue.append((run[0], run[1], mine))
+    return out
+
+
+def qualified(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
+              found: list[tuple[int, int, list[Candidate]]], free: Callable[[int, int], bool]) -> list[Hit]:
+    """A name followed by a comma and a state or country it lies in: "Christchurch, New Zealand"."""
+    toks = doc.tokens
+    out = []
+    for s, e, cands in found:
+        if s < 2 or toks[s - 1].text != ",":
+            continue
+        wide = [c for c in cands if c.feature_code in {"PCLI", "ADM1"}]
+        if not wide:
+            continue
+        k = s - 1
+        j = k
+        while j > 0 and capitalised(toks[j - 1]) and k - j < 4:
+            j -= 1
+        if j == k or not free(j, k):
+            continue
+        inside = [c for c in gazetteer.candidates(" ".join(t.text for t in toks[j:k]))
+                  if any(c.country == w.country and (w.feature_code == "PCLI" or c.admin1 == w.admin1) for w in wide)]
+        if inside:
+            out.append((j, k, inside, None))
+    return out

@@ -112,6 +112,7 @@ class ToponymFinder:
             for s, e, cands, key in [*constructions.datelines(doc, self.gazetteer),
                                      *constructions.plural_admin(doc, self.gazetteer, cap),
                                      *constructions.residences(doc, self.gazetteer, cap),
+                                     *constructions.kind_of(doc, self.gazetteer, cap),
                                      *constructions.before_nouns(doc, self.gazetteer, cap, self.place_nouns)]:
                 if not blocked(s, e):
                     take(s, e, cands, key)
@@ -136,6 +137,15 @@ class ToponymFinder:
             i = j
         for s, e, cands in self._qualifiers(doc, claimed, taken):  # "Oxford, North Carolina": the state too
             take(s, e, cands)
+        if w.constructions:
+            def free(s: int, e: int) -> bool:
+                return not blocked(s, e) and not self._a_persons_name(doc, [t.text for t in toks[s:e]])
+
+            spans = [(m.start, m.end, m.cands) for m in found]
+            for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, self._capitalised, spans, free),
+                                     *constructions.list_members(doc, self.gazetteer, self._capitalised, spans, free)]:
+                if free(s, e):
+                    take(s, e, cands, key)
         for m in list(found):
             for s, e in self._repeats(doc, m, taken):
                 if not blocked(s, e):
