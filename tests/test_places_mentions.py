@@ -87,3 +87,15 @@ def test_names_listed_beside_a_place_of_one_country_are_places(grounded):
     g = grounded("Dead birds were found in Cairo, Giza, and Al-Minya last week, officials in Egypt said.")
     got = {pm.place.text: pm.place.country for pm in g.places}
     assert got.get("Giza") == "EGY", got
+
+
+def test_a_dateline_may_end_in_a_colon(pipeline):
+    doc = pipeline.parser.parse(Article(id="d", text="Graves damaged near church\nBEIRUT: Unknown men broke "
+                                                     "eight tombstones overnight, police said."))
+    places = [pm.place for pm in pipeline.place_resolver.resolve(doc)]
+    assert [(p.text, p.country) for p in places] == [("BEIRUT", "LBN")], places
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(grounded):
+    g = grounded("The bill's sponsor, Rep. Nora Lindqvist, R-Elbow Lake, said it would pass.")
+    assert "Elbow Lake" in [t for t, _ in spans(g)], spans(g)

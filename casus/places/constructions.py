@@ -14,7 +14,8 @@ from casus.places.gazetteer import Candidate, Gazetteer, normalise
 Hit = tuple[int, int, list[Candidate], str | None]  # token range, candidates, group key (None: from the words)
 
 _TOWNISH = {"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPL", "PPLX"}
-_DASHES = {"—", "–", "-", "--", "(", ","}
+_DASHES = {"—", "–", "-", "--", "(", ",", ":"}
+_PARTIES = {"D", "R", "I", "DFL"}  # "Rep. Jay Roberts (R-Ocilla)": a legislator's party and home town
 _LIST_GLUE = {",", "and", "or", "&"}
 _PLURAL_ADMIN = {"counties": "County", "parishes": "Parish"}
 _RESIDENCE = {"of", "from"}
@@ -31,23 +32,45 @@ def _line_start(doc: ParsedDoc, i: int) -> bool:
 
 
 def datelines(doc: ParsedDoc, gazetteer: Gazetteer) -> list[Hit]:
-    """A town in capitals opening a line before a dash or bracket ("TORRINGTON —", "MOUNT GILEAD (AP)").
+    """A town in capitals opening a line before a dash, colon or bracket ("TORRINGTON —", "BEIRUT:",
+    "MOUNT GILEAD (AP)", "DeKALB –").
 
     Any size of town: a dateline names the place a story was filed from.
     """
     toks = doc.tokens
     out = []
+
+    def shouted(w: str) -> bool:  # "TORRINGTON", "DeKALB": capitals but for a letter or two
+        letters = w.replace(".", "")
+        return letters.isalpha() and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 2)
+
     for i, t in enumerate(toks):
-        if not (t.text.isupper() and t.text.isalpha() and len(t.text) > 2) or not _line_start(doc, i):
+        if not (shouted(t.text) and len(t.text) > 2) or not _line_start(doc, i):
             continue
         j = i
-        while j < len(toks) and j - i < 3 and toks[j].text.replace(".", "").isalpha() and toks[j].text.isupper():
+        while j < len(toks) and j - i < 3 and shouted(toks[j].text):
             j += 1
         if j >= len(toks) or toks[j].text not in _DASHES:
             continue
         cands = exact(gazetteer, [w.text.title() for w in toks[i:j]])
         if cands:
             out.append((i, j, cands, None))
+    return out
+
+
+def party_homes(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
+    """A legislator's home town after the party letter: "Rep. Torrey Westrom, R-Elbow Lake", "(D-Braxton)"."""
+    toks = doc.tokens
+    out = []
+    for i in range(1, len(toks) - 2):
+        if toks[i].text not in _PARTIES or toks[i + 1].text != "-" or toks[i - 1].text not in {",", "("}:
+            continue
+        j = i + 2
+        while j < len(toks) and capitalised(toks[j]) and j - i <= 4:
+            j += 1
+        cands = [c for c in exact(gazetteer, [w.text for w in toks[i + 2:j]]) if c.country == "USA"]
+        if cands:
+            out.append((i + 2, j, cands, None))
     return out
 
 
@@ -108,8 +131,11 @@ def residences(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> l
     return out
 
 
-def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, nouns: frozenset[str]) -> list[Hit]:
-    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents"."""
+def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, nouns: frozenset[str],
+                 institutions: frozenset[str] = frozenset()) -> list[Hit]:
+    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents";
+    or opening a name the NER left unlabelled before an institution word ("Murmansk Governor", a town of
+    10,000 or more when one word)."""
     toks = doc.tokens
     out = []
     i = 0
@@ -124,6 +150,12 @@ def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, no
             cands = exact(gazetteer, [w.text for w in toks[i:j]])
             if cands:
                 out.append((i, j, cands, None))
+        elif all(t.ent_iob == "O" for t in toks[i:j]):  # "Chiefland Police Chief", "Murmansk Governor"
+            k = next((k for k in range(i + 1, min(j, i + 4)) if toks[k].text.lower() in institutions), None)
+            cands = exact(gazetteer, [w.text for w in toks[i:k]]) if k is not None else []
+            if cands and (k - i > 1 or any(c.population >= 10000 or c.feature_code in {"ADM1", "ADM2", "PCLI"}
+                                           for c in cands)):
+                out.append((i, k, cands, None))
         i = j
     return out
 

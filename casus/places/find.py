@@ -113,7 +113,8 @@ class ToponymFinder:
                                      *constructions.plural_admin(doc, self.gazetteer, cap),
                                      *constructions.residences(doc, self.gazetteer, cap),
                                      *constructions.kind_of(doc, self.gazetteer, cap),
-                                     *constructions.before_nouns(doc, self.gazetteer, cap, self.place_nouns)]:
+                                     *constructions.before_nouns(doc, self.gazetteer, cap, self.place_nouns, self.institutions),
+                                     *constructions.party_homes(doc, self.gazetteer, cap)]:
                 if not blocked(s, e):
                     take(s, e, cands, key)
         if w.org_places:
