@@ -99,3 +99,9 @@ def test_a_dateline_may_end_in_a_colon(pipeline):
 def test_a_legislators_home_town_after_the_party_letter_is_a_place(grounded):
     g = grounded("The bill's sponsor, Rep. Nora Lindqvist, R-Elbow Lake, said it would pass.")
     assert "Elbow Lake" in [t for t, _ in spans(g)], spans(g)
+
+
+def test_a_nationality_before_a_place_noun_is_not_a_town(pipeline):
+    doc = pipeline.parser.parse(Article(id="n", text="Two people fell ill in the southern English city of Salisbury."))
+    found = [pm.place.text for pm in pipeline.place_resolver.resolve(doc)]
+    assert "Salisbury" in found and "English" not in found, found

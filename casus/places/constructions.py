@@ -146,7 +146,9 @@ def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, no
         j = i
         while j < len(toks) and capitalised(toks[j]):
             j += 1
-        if j < len(toks) and j - i <= 3 and toks[j].text.islower() and toks[j].text in nouns:
+        if any(t.ent_type in {"NORP", "LANGUAGE"} for t in toks[i:j]):  # "the southern English city": a nationality
+            pass
+        elif j < len(toks) and j - i <= 3 and toks[j].text.islower() and toks[j].text in nouns:
             cands = exact(gazetteer, [w.text for w in toks[i:j]])
             if cands:
                 out.append((i, j, cands, None))
