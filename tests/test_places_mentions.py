@@ -27,7 +27,81 @@ def test_a_state_after_its_town_is_a_place_of_its_own(grounded):
 
 def test_a_town_named_again_is_found_each_time(grounded):
     text = ("Shelling hit Mosul on Tuesday. Residents of Mosul said water ran out. "
-            "By evening Mosul was dark, and aid agencies near Mosul University waited.")
+            "By evening Mosul was dark, and aid agencies on Mosul Street waited.")
     g = grounded(text)
     towns = [pm.place.start for pm in g.places if pm.place.text == "Mosul"]
-    assert len(towns) == 3, spans(g)  # not the university
+    assert len(towns) == 3, spans(g)  # not the street
+
+
+def test_a_town_opening_an_organisation_is_a_place(grounded):
+    g = grounded("Firefighters from the Laurel County Sheriff's Office and the Hartford Hospital staff helped.")
+    found = [t for t, _ in spans(g)]
+    assert "Laurel County" in found and "Hartford" in found, spans(g)
+
+
+def test_common_words_that_name_small_towns_do_not_open_organisations(grounded):
+    g = grounded("The Federal Reserve and the Central Bank of Nigeria met the Supreme Court clerk.")
+    found = [t for t, _ in spans(g)]
+    assert "Federal" not in found and "Central" not in found and "Supreme" not in found, spans(g)
+    assert "Nigeria" in found, spans(g)
+
+
+def test_a_small_town_in_capitals_opening_a_line_is_a_dateline_place(grounded):
+    g = grounded("Council trims budget\nHARWINTON — The selectmen met on Monday to cut spending.")
+    harwinton = [pm.place for pm in g.places if pm.place.text == "HARWINTON"]
+    assert harwinton and harwinton[0].country == "USA", spans(g)
+
+
+def test_names_listed_before_counties_are_counties(grounded):
+    g = grounded("Schools in Barrow, Jackson and Madison counties cut staff, officials in Georgia said.")
+    got = {pm.place.text: pm.place.feature for pm in g.places}
+    assert got.get("Barrow") == "ADM2" and got.get("Jackson") == "ADM2" and got.get("Madison") == "ADM2", got
+
+
+def test_where_a_named_person_lives_is_a_place(grounded):
+    g = grounded("Police arrested Dana Whitfield, 34, of Grovetown, and charged Lee Harmon of Ravenel with theft.")
+    found = [t for t, _ in spans(g)]
+    assert "Grovetown" in found and "Ravenel" in found, spans(g)
+
+
+def test_a_town_before_its_police_or_residents_is_a_place(grounded):
+    g = grounded("Roselle police ticketed drivers, and Vicksburg residents asked for a new exit.")
+    found = [t for t, _ in spans(g)]
+    assert "Roselle" in found and "Vicksburg" in found, spans(g)
+
+
+def test_a_smaller_town_repeats_unless_a_person_bears_its_name(grounded):
+    g = grounded("A fire broke out in Greer on Monday. Greer firefighters said Greer had no water.")
+    assert len([1 for pm in g.places if pm.place.text == "Greer"]) == 3, spans(g)
+    h = grounded("Greer firefighters were called on Monday. Fire chief Tom Greer said Greer had no water.")
+    assert len([1 for pm in h.places if pm.place.text == "Greer"]) == 1, spans(h)
+
+
+def test_a_name_a_place_noun_introduces_is_a_place(grounded):
+    g = grounded("Three children fell ill in the lakeside town of Kisumu, health workers reported.")
+    kisumu = [pm.place for pm in g.places if pm.place.text == "Kisumu"]
+    assert kisumu and kisumu[0].country == "KEN", spans(g)
+
+
+def test_names_listed_beside_a_place_of_one_country_are_places(grounded):
+    g = grounded("Dead birds were found in Cairo, Giza, and Al-Minya last week, officials in Egypt said.")
+    got = {pm.place.text: pm.place.country for pm in g.places}
+    assert got.get("Giza") == "EGY", got
+
+
+def test_a_dateline_may_end_in_a_colon(pipeline):
+    doc = pipeline.parser.parse(Article(id="d", text="Graves damaged near church\nBEIRUT: Unknown men broke "
+                                                     "eight tombstones overnight, police said."))
+    places = [pm.place for pm in pipeline.place_resolver.resolve(doc)]
+    assert [(p.text, p.country) for p in places] == [("BEIRUT", "LBN")], places
+
+
+def test_a_legislators_home_town_after_the_party_letter_is_a_place(grounded):
+    g = grounded("The bill's sponsor, Rep. Nora Lindqvist, R-Elbow Lake, said it would pass.")
+    assert "Elbow Lake" in [t for t, _ in spans(g)], spans(g)
+
+
+def test_a_nationality_before_a_place_noun_is_not_a_town(pipeline):
+    doc = pipeline.parser.parse(Article(id="n", text="Two people fell ill in the southern English city of Salisbury."))
+    found = [pm.place.text for pm in pipeline.place_resolver.resolve(doc)]
+    assert "Salisbury" in found and "English" not in found, found

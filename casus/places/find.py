@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.model import ParsedDoc
+from casus.places import constructions
 from casus.places.gazetteer import Candidate, Gazetteer, normalise
 
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}
@@ -25,6 +26,7 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
+_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
 _PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
 
 
@@ -52,10 +54,13 @@ class Mention:
 class ToponymFinder:
     """Finds toponyms: NER places, countries the NER mislabelled, capitalised names it missed."""
 
-    def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str] | None = None):
+    def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str] | None = None,
+                 place_nouns: frozenset[str] | None = None):
         self.gazetteer = gazetteer
         self.weights = weights
         self.institutions = institutions if institutions is not None else load_words(DATA / "institutions.txt")
+        nouns = place_nouns if place_nouns is not None else load_words(DATA / "place_nouns.txt")
+        self.place_nouns = nouns | self.institutions
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
@@ -73,9 +78,9 @@ class ToponymFinder:
             cs, ce = toks[s].idx, toks[e - 1].end
             return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
 
-        def take(s: int, e: int, cands: list[Candidate]) -> None:
+        def take(s: int, e: int, cands: list[Candidate], key: str | None = None) -> None:
             text = "".join(t.text for t in toks[s:e])
-            key = normalise(" ".join(t.text for t in toks[s:e]))
+            key = key or normalise(" ".join(t.text for t in toks[s:e]))
             if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU", "WA": abbreviations of big places only
                 cands = [c for c in cands if c.feature_code in BIG]
                 if not cands:
@@ -102,6 +107,16 @@ class ToponymFinder:
                 if not blocked(hit[0], hit[1]):
                     take(*hit)
         w = self.weights
+        if w.constructions:
+            cap = self._capitalised
+            for s, e, cands, key in [*constructions.datelines(doc, self.gazetteer),
+                                     *constructions.plural_admin(doc, self.gazetteer, cap),
+                                     *constructions.residences(doc, self.gazetteer, cap),
+                                     *constructions.kind_of(doc, self.gazetteer, cap),
+                                     *constructions.before_nouns(doc, self.gazetteer, cap, self.place_nouns, self.institutions),
+                                     *constructions.party_homes(doc, self.gazetteer, cap)]:
+                if not blocked(s, e):
+                    take(s, e, cands, key)
         if w.org_places:
             keys = {m.key for m in found}
             for ent in others:
@@ -123,6 +138,15 @@ class ToponymFinder:
             i = j
         for s, e, cands in self._qualifiers(doc, claimed, taken):  # "Oxford, North Carolina": the state too
             take(s, e, cands)
+        if w.constructions:
+            def free(s: int, e: int) -> bool:
+                return not blocked(s, e) and not self._a_persons_name(doc, [t.text for t in toks[s:e]])
+
+            spans = [(m.start, m.end, m.cands) for m in found]
+            for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, self._capitalised, spans, free),
+                                     *constructions.list_members(doc, self.gazetteer, self._capitalised, spans, free)]:
+                if free(s, e):
+                    take(s, e, cands, key)
         for m in list(found):
             for s, e in self._repeats(doc, m, taken):
                 if not blocked(s, e):
@@ -155,26 +179,30 @@ class ToponymFinder:
     def _repeats(self, doc: ParsedDoc, m: Mention, taken: list[bool]) -> list[tuple[int, int]]:
         """Other mentions of a place's name the NER left unlabelled or mislabelled: one name, one place per story.
 
-        The same capitalised words, not inside a person's name, and not opening or closing a longer
-        name ("Aleppo University", "East Aleppo" stay out); only for a country, state, capital, seat
-        or city of 50,000 or more.
+        The same capitalised words, not inside a person's name nor after a title, and not opening or
+        closing a longer name ("Aleppo University", "East Aleppo" stay out). A smaller town's name
+        repeats only if no person in the story bears it; a country, state, capital, seat or city of
+        50,000 or more repeats anywhere but in a name the NER gave a person.
         """
         toks = doc.tokens
         words = [t.text for t in toks[m.start:m.end]]
-        if not words[0][:1].isupper() or len(words) > 4 or not any(
-                c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
-                or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3]):
-            return []  # only names of a size to be meant as places
+        if not words[0][:1].isupper() or len(words) > 4 or m.key != normalise(" ".join(words)):
+            return []  # "Jackson" of "Jackson and Barrow counties" is not every Jackson
+        big = any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
+                  or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3])
         person = set()
         for ent in doc.entities:
-            if ent.label == "PERSON":
+            if ent.label == "PERSON" and (ent.end - ent.start > 1 or big):
                 person.update(range(ent.start, ent.end))
+        named = self._a_persons_name(doc, words)
+        if named and not big:
+            return []  # a smaller town's name the story also gives a person ("Jesse Jackson")
         out = []
         n = len(words)
         for i in range(len(toks) - n + 1):
             if toks[i].text != words[0] or any(taken[i:i + n]) or [t.text for t in toks[i:i + n]] != words:
                 continue
-            if any(k in person for k in range(i, i + n)):
+            if any(k in person for k in range(i, i + n)) or (i > 0 and toks[i - 1].text.rstrip(".") in _TITLES):
                 continue
             if (i > 0 and self._capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent
                     and "\n" not in toks[i - 1].ws) or (i + n < len(toks) and self._capitalised(toks[i + n])):
@@ -191,27 +219,76 @@ class ToponymFinder:
             return None
         key = normalise(" ".join(t.text for t in toks[s:e]))
         cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key and c.feature_code != "PCLI"]
-        if key in keys and cands:
+        if key in keys and cands and not self._a_persons_name(doc, [t.text for t in toks[s:e]]):
             return s, e, self.gazetteer.candidates(key)
         after_in = s > 0 and toks[s - 1].text.lower() in _PLACE_PREPOSITIONS
         if after_in and any(c.feature_code in BIG or c.population >= self.weights.org_min_population for c in cands):
             return s, e, cands
         if label != "ORG":
+            return self._opening(doc, s, e, keys, institution_only=True)
+        if e - s >= 3 and "of" in [t.text for t in toks[s + 1:e - 1]]:  # "University of Texas", "Bank of Princeton"
+            k = max(i for i in range(s + 1, e - 1) if toks[i].text == "of") + 1
+            while k < e - 1 and toks[k].text.lower() == "the":
+                k += 1
+            cands = self._organisation_place(toks[k:e], keys, institution=toks[s].text.lower() in _INSTITUTION_OF)
+            cands = [c for c in cands if c.feature_code != "PPL" or c.population >= 10 * self.weights.org_lead_min_population
+                     or toks[s].text.lower() in _INSTITUTION_OF or normalise(toks[k].text) in keys]
+            if cands and toks[k].text[:1].isupper():
+                return k, e, cands
+        return self._opening(doc, s, e, keys, institution_only=False)
+
+    def _organisation_place(self, words, keys: set[str], institution: bool) -> list[Candidate]:
+        """A place an organisation is named after: a state, county or country, a town of some size, any town
+        before an institution word, or a name the story gives as a place elsewhere.
+
+        One word of a town under `org_lead_min_population` * 10 ("Central", "Federal", "Justice": towns,
+        but words first) counts only when named as a place elsewhere or, from `org_lead_min_population`
+        up, before an institution word ("Roswell Police");
+        a state's short form only with its dot or in capitals ("U.S.", "UK", not "La").
+        """
+        text = " ".join(t.text for t in words)
+        key = normalise(text)
+        short_ok = "." in text or text.isupper()
+        cands = [c for c in self.gazetteer.candidates(key)
+                 if normalise(c.name) == key or (c.feature_code in BIG and short_ok)]
+        if key in keys:
+            return cands
+        big = [c for c in cands if c.feature_code in {"PCLI", "ADM1", "ADM2", "PPLC"}]
+        if big:
+            return cands
+        least = self.weights.org_lead_min_population * (1 if institution or len(words) > 1 else 10)
+        return [c for c in cands if c.feature_class == "P" and (c.population >= least or institution and len(words) > 1)]
+
+    def _opening(self, doc: ParsedDoc, s: int, e: int, keys: set[str], institution_only: bool) -> tuple | None:
+        """The place opening an organisation's name: "Laurel County Sheriff's Office", "Gainesville Police",
+        "Texas Forest Service" (a person's name only before an institution word: "McMinn County Sheriff")."""
+        toks = doc.tokens
+        if not toks[s].text[:1].isupper():
             return None
-        if e - s >= 3 and toks[s].text.lower() in _INSTITUTION_OF and toks[s + 1].text == "of":
-            key = normalise(" ".join(t.text for t in toks[s + 2:e]))  # "University of Texas"
-            cands = [c for c in self.gazetteer.candidates(key) if c.feature_code in {"PCLI", "ADM1", "ADM2"}
-                     or (c.feature_class == "P" and c.population >= 10000)]
-            return (s + 2, e, cands) if cands else None
-        for n in range(min(e - s - 1, 4), 0, -1):  # "Laurel County Detention Center", "Texas Department of ..."
+        for n in range(min(e - s - 1, 4), 0, -1):  # the longest name first: "Kansas City Star"
             word = toks[s + n].text
-            if word.lower() not in self.institutions or word in {"City", "County"}:  # part of "Kansas City"
+            if word in {"'s", "’s"}:
                 continue
-            key = normalise(" ".join(t.text for t in toks[s:s + n]))
-            cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key]
-            if cands and toks[s].text[:1].isupper():
+            institution = word.lower() in self.institutions and word not in {"City", "County"}
+            if institution_only and not institution:
+                continue
+            if not institution and not (self._capitalised(toks[s + n]) or word[:1].isupper()):
+                continue
+            cands = self._organisation_place(toks[s:s + n], keys, institution)
+            if cands:
                 return s, s + n, cands
         return None
+
+    @staticmethod
+    def _a_persons_name(doc: ParsedDoc, words: list[str]) -> bool:
+        """Whether these words are part of a name of two or more words the NER gave a person ("Tom Greer")."""
+        n = len(words)
+        for ent in doc.entities:
+            if ent.label == "PERSON" and ent.end - ent.start > n:
+                ent_words = [t.text for t in doc.tokens[ent.start:ent.end]]
+                if any(ent_words[k:k + n] == words for k in range(len(ent_words) - n + 1)):
+                    return True
+        return False
 
     @staticmethod
     def _capitalised(tok) -> bool:

@@ -33,6 +33,8 @@ class Weights:
     org_places: bool = True  # take places named inside organisations, after 'in', or elsewhere as places
     org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
+    constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
+    org_lead_min_population: int = 10000  # a town opening or closing an organisation's name, unless named elsewhere
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
     county_link: float = 3.0  # a town in a county the article names, or a county holding a named town
     state_vote: float = 2.0  # times the other toponyms' ambiguity-weighted votes for the candidate's state
