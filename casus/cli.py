@@ -254,7 +254,7 @@ def evaluate(
     cache: Optional[Path] = typer.Option(Path(".casus-cache"), "--cache",
                                          help="judged: keep coded documents here, per version of casus."),
     ablate: Optional[list[str]] = typer.Option(None, "--ablate",
-                                               help="events, judged: switch off this gate (casus/events/precision/gates.py)."),
+                                               help="events, judged: switch off this pass or gate (docs/CODING.md §8, §9)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
     parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
@@ -275,10 +275,12 @@ def evaluate(
         fail(problem)
     _check_min_confidence(min_confidence)
     from casus.events import GATES
+    from casus.events.sieve import pass_names
 
-    unknown = sorted(set(ablate or ()) - {name for name, _ in GATES})
+    switchable = [*pass_names(), *(name for name, _ in GATES)]
+    unknown = sorted(set(ablate or ()) - set(switchable))
     if unknown:
-        fail(f"--ablate {unknown[0]}: no such gate (gates: {', '.join(name for name, _ in GATES)})")
+        fail(f"--ablate {unknown[0]}: no such pass or gate (they are: {', '.join(switchable)})")
 
     def ablated(pipe):
         pipe.gates_off = set(ablate or ())

@@ -65,7 +65,7 @@ class Pipeline:
         self.event_filter = event_filter  # confidence = P(right on real news); None keeps the ranker's
         self.relevance = relevance  # is the document political? (None: every document is)
         self.min_confidence = min_confidence  # drop events below it; None: the filter's default
-        self.gates_off: set[str] = set()  # gates (casus/events/precision/gates.py) switched off, for `--ablate`
+        self.gates_off: set[str] = set()  # gates and sieve passes switched off, for `--ablate` (docs/CODING.md §8, §9)
         self.selector = selector  # what of a text can hold an event (None: parse everything)
         self.piece_chars, self.context_chars = piece_chars, context_chars
         if hasattr(parser, "allow"):
@@ -172,7 +172,7 @@ class Pipeline:
         from casus.events.precision.gates import apply as apply_gates
         from casus.events import locate_events
 
-        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes)
+        found = self.extractor.extract(g.doc, g.actors, g.times, g.places, quotes, off=self.gates_off)
         if own or sentence_shift or until is not None:
             found = [replace(e, sentence=e.sentence + sentence_shift) for e in found
                      if own <= e.trigger.start and (until is None or e.trigger.start < until)]

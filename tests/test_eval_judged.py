@@ -108,4 +108,5 @@ def test_a_split_that_does_not_exist_is_refused(tmp_path):
 
 def test_ablating_an_unknown_gate_is_refused(tmp_path):
     r = _cli("eval", "judged", "--gold", str(tmp_path), "--ablate", "no_such_gate")
-    assert r.returncode != 0 and "no such gate" in r.stderr
+    assert r.returncode != 0 and "no such pass or gate" in r.stderr
+    assert "noun_in_passing" in r.stderr and "reciprocal" in r.stderr  # the gates and the sieve's passes are listed

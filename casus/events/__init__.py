@@ -4,8 +4,9 @@ The one public entry of the event coder; its parts live in sub-packages by job: 
 (lexicon, triggers, constructions, PETRARCH verb dictionaries), `roles` (arguments and roles,
 reported speech, borrowed arguments, clause attachment of dates and places), `modality` (modes
 and the codes they prescribe), `quotes` (quotes and speakers), `precision` (checks that drop
-acts named but not reported) and `ranking` (the re-ranker and confidence). `extract` runs them
-in order; `ontology` is the CAMEO/PLOVER table they share.
+acts named but not reported), `ranking` (the re-ranker and confidence) and `sieve` (the extractor's
+rules as an ordered list of named passes). `extract` finds the trigger candidates and runs the
+sieve's passes over them; `ontology` is the CAMEO/PLOVER table they share.
 """
 from __future__ import annotations
 

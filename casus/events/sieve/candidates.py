@@ -1,0 +1,140 @@
+"""Candidate passes: which trigger candidates of a sentence are acts of their own (docs/CODING.md §9).
+
+Each pass is `(extractor, doc, view, cand, index) -> None | reason | Candidate`: None keeps the
+candidate, a reason drops it, a Candidate replaces it. They run in the order of CANDIDATE_PASSES.
+"""
+from __future__ import annotations
+
+from casus.events.modality.modality import PURPOSE, modality
+from casus.events.precision.precision import charged_that, named_not_done
+from casus.events.roles.arguments import acted_on, instruments, object_words
+from casus.events.sieve.draft import Pass, SentenceView
+from casus.events.triggers.triggers import FORCE_ROOTS, Candidate
+from casus.model import ParsedDoc, Token
+
+GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
+UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
+                     "lift", "drop", "abandon", "void", "nullify", "invalidate", "overrule", "abolish"})
+VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
+
+
+def sentence_view(extractor, doc: ParsedDoc, cands: list[Candidate]) -> SentenceView:
+    """What the sentence's candidates say about each other: which tokens they claim, cover or frame."""
+    claimed = {c.token.i for c in cands}
+    specific = {c.token.i for c in cands if c.pos == "NOUN" and c.entry.code[:2] in FORCE_ROOTS
+                and c.entry.code != GENERIC_FORCE}
+    compounds = {c.token.i: c.entry.code[:2] for c in cands if c.pos == "NOUN" and " " in c.entry.trigger}
+    yielding = {c.token.i for c in cands if c.pos == "VERB" and c.entry.requires
+                and compounds.get(matched_object(doc, c)) == c.entry.code[:2]}
+    covered = {i for c in cands if c.pos == "VERB" and c.entry.requires and c.token.i not in yielding
+               for i in object_words(doc, acted_on(doc, c.token))}
+    covered |= {i for c in cands if c.pos == "VERB" and c.entry.requires and c.entry.code[:2] == "03"
+                and (m := matched_object(doc, c)) is not None for i in object_words(doc, doc.tokens[m])}
+    moods = {c.token.i: modality(doc, c.token, extractor.lexicon.is_speech) for c in cands}
+    cues = {m.cue.i for i, m in moods.items() if m.cue is not None and m.mode not in ("negated", "considered")
+            and i not in covered}  # "agreed to US mediation": the verb's row codes it, not as a frame
+    cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
+    return SentenceView(claimed, specific, yielding, covered, moods, cues)
+
+
+def compound_head(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """A trigger noun that modifies another trigger noun is coded by its head ('cooperation plan')."""
+    if cand.pos == "NOUN" and cand.token.dep == "compound" and cand.token.head in v.claimed:
+        return "compound of another trigger"
+    return None
+
+
+def instrument_says_how(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """'Killed' or 'wounded' by a named kind of attack is that attack ('wounded in a bomb attack': 183, not 190)."""
+    if cand.pos == "VERB" and cand.entry.code == GENERIC_FORCE and any(
+            g.i in v.specific for g in instruments(doc, cand.token)):
+        return "the instrument names the kind of force"
+    return None
+
+
+def compound_noun_row(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """A verb row whose object is a multiword trigger of the same root yields to that noun ('went on hunger strike')."""
+    return "the compound noun is more specific" if cand.token.i in v.yielding else None
+
+
+def verb_row_object(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """An object a verb row with that object codes is not an act of its own ('lifted sanctions': one act)."""
+    return "coded by the verb's row for this object" if cand.token.i in v.covered else None
+
+
+def undone_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """An act noun a verb of undoing governs is undone, not done ('overturned the convictions')."""
+    return "undone, not done" if cand.pos == "NOUN" and undone(doc, cand.token) else None
+
+
+def named_only(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """An act named but not reported as done: sought, worn, sold, or a thing not an act ('riot gear', precision.py)."""
+    return "named, not done" if named_not_done(ex.lexicon, doc, cand, v.claimed, index) else None
+
+
+def charged_as_accusation(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> Candidate | None:
+    """'Charged that X rigged …' is an accusation (112), not a legal charge."""
+    if cand.pos == "VERB" and charged_that(doc, cand.token, cand.entry.code):
+        return Candidate(cand.token, ex.lexicon.lookup("accuse", "VERB"), "VERB")
+    return None
+
+
+def aim_of_another_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """The purpose of another act in the sentence is not an act ('talks … for reaching a treaty')."""
+    if v.moods[cand.token.i].reason == PURPOSE and ancestor_in(doc, cand.token, v.claimed):
+        return "the aim of another act"
+    return None
+
+
+def considered_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """An act only considered is not coded; the considering (014) is ('is considering sending aid')."""
+    return "only considered" if v.moods[cand.token.i].mode == "considered" else None
+
+
+def framed_verbal_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """A verbal trigger that frames another act gives way to it, coded in its mode ('agreed to withdraw': intent)."""
+    if cand.token.i in v.cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
+        return "frames another act"
+    return None
+
+
+CANDIDATE_PASSES: list[Pass] = [
+    Pass("compound_head", compound_head),
+    Pass("instrument_says_how", instrument_says_how),
+    Pass("compound_noun_row", compound_noun_row),
+    Pass("verb_row_object", verb_row_object),
+    Pass("undone_act", undone_act),
+    Pass("named_not_done", named_only),
+    Pass("charged_as_accusation", charged_as_accusation),
+    Pass("aim_of_another_act", aim_of_another_act),
+    Pass("considered_act", considered_act),
+    Pass("framed_verbal_act", framed_verbal_act),
+]
+
+
+def matched_object(doc: ParsedDoc, cand: Candidate) -> int | None:
+    """The token a verb row's object constraint matched: its object, or the object of its particle ('go on strike')."""
+    obj = acted_on(doc, cand.token)
+    if obj is None and " " in cand.entry.trigger:
+        part = cand.entry.trigger.split(" ", 1)[1]
+        obj = next((g for c in doc.children(cand.token.i) if c.text.lower() == part
+                    for g in doc.children(c.i) if g.dep == "pobj"), None)
+    return obj.i if obj is not None else None
+
+
+def undone(doc: ParsedDoc, noun: Token) -> bool:
+    """True for an act noun that a verb of undoing governs as its object ('overturned the convictions')."""
+    return noun.dep in ("dobj", "nsubjpass") and noun.head != noun.i and (
+        doc.tokens[noun.head].lemma.lower() in UNDOING)
+
+
+def ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:
+    """True if a head above the token is another trigger, or a light verb whose object is one."""
+    cur = tok
+    for _ in range(10):
+        if cur.head == cur.i:
+            return False
+        cur = doc.tokens[cur.head]
+        if cur.i in claimed or any(c.dep == "dobj" and c.i in claimed for c in doc.children(cur.i)):
+            return True  # the act itself, or a light verb's event noun ("continue talks … for")
+    return False

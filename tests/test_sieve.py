@@ -1,0 +1,118 @@
+"""The sieve's named passes: each optional pass, switched off, changes what casus codes on a sentence
+of our own in the way its docstring says; every pass is documented and switchable from the command line."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from casus.events.sieve import pass_names
+from casus.model import Article
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _coded(pipeline, text: str, off: set[str]) -> list[tuple]:
+    """(code, source code, target code, mode, trigger) of each event, with these passes off."""
+    saved = pipeline.gates_off
+    pipeline.gates_off = off
+    try:
+        (_, events), = list(pipeline.code([Article(id="t", text=text, report_date=dt.date(2024, 5, 2))]))
+    finally:
+        pipeline.gates_off = saved
+    return [(e.cameo.code, e.source.code if e.source else None, e.target.code if e.target else None, e.mode,
+             e.trigger.text) for e in events]
+
+
+def _codes(events) -> set[str]:
+    return {e[0] for e in events}
+
+
+# pass, sentence, what holds with the pass on, what holds with it off
+CASES = [
+    ("compound_head", "Armenia and Azerbaijan began ceasefire talks in Moscow.",
+     lambda ev: not any(c.startswith("087") for c in _codes(ev)), lambda ev: any(c.startswith("087") for c in _codes(ev))),
+    ("instrument_says_how", "Two Malian soldiers were wounded in a suicide bombing in Gao.",
+     lambda ev: "190" not in _codes(ev), lambda ev: "190" in _codes(ev)),
+    ("compound_noun_row", "Jailed Kurdish activists went on hunger strike in Ankara.",
+     lambda ev: _codes(ev) == {"142"}, lambda ev: {"142", "143"} <= _codes(ev)),
+    ("verb_row_object", "The EU eased sanctions on Syria.",
+     lambda ev: "163" not in _codes(ev), lambda ev: "163" in _codes(ev)),
+    ("undone_act", "Kenya's supreme court overturned the convictions of three opposition leaders.",
+     lambda ev: "116" not in _codes(ev), lambda ev: "116" in _codes(ev)),
+    ("named_not_done", "Israel says Iran is seeking a nuclear bomb.",
+     lambda ev: not any(c.startswith("18") for c in _codes(ev)), lambda ev: any(c.startswith("18") for c in _codes(ev))),
+    ("charged_as_accusation", "The Venezuelan opposition charged that the government rigged the election.",
+     lambda ev: "112" in _codes(ev), lambda ev: "112" not in _codes(ev)),
+    ("aim_of_another_act", "Serbia and Kosovo held talks in Brussels for reaching a peace treaty.",
+     lambda ev: _codes(ev) == {"040"}, lambda ev: any(c.startswith("03") for c in _codes(ev))),
+    ("considered_act", "Germany is considering sending tanks to Ukraine.",
+     lambda ev: all(e[3] != "considered" for e in ev) and "014" in _codes(ev),
+     lambda ev: any(e[3] == "considered" for e in ev)),
+    ("framed_verbal_act", "Russia agreed to withdraw its troops from Moldova.",
+     lambda ev: [e[4] for e in ev] == ["withdraw"], lambda ev: "agreed" in [e[4] for e in ev]),
+    ("own_possession", "Russia reinforced its troops in Crimea.",
+     lambda ev: ev and all(not (e[2] or "").startswith("RUS") for e in ev),
+     lambda ev: any((e[2] or "").startswith("RUS") for e in ev)),
+    ("passive_unknown_doer", "A Chinese journalist was arrested in Hong Kong.",
+     lambda ev: "173" in _codes(ev), lambda ev: "173" not in _codes(ev)),
+    ("attack_unknown_doer", "A bombing in Kabul killed two Afghan soldiers.",
+     lambda ev: any(c.startswith("18") for c in _codes(ev)), lambda ev: not ev),
+    ("appeal_passive_doer", "Cuba called for the embargo to be lifted.",
+     lambda ev: [(e[1], e[3]) for e in ev] == [("CUB", "requested")], lambda ev: not ev),
+    ("condition_target", "Washington threatened sanctions unless Pyongyang halts its missile tests.",
+     lambda ev: any(e[0].startswith("13") and (e[2] or "").startswith("PRK") for e in ev),
+     lambda ev: any(e[0].startswith("13") and e[2] is None for e in ev)),
+    ("sector_recode", "The Indian army bombed militant camps in Kashmir.",
+     lambda ev: "195" in _codes(ev), lambda ev: "183" in _codes(ev)),
+    ("figurative", "Spain's opposition will fight for every vote in Madrid.",
+     lambda ev: not ev, lambda ev: bool(ev)),
+    ("claim_of_responsibility", "The Taliban claimed that they had attacked the base.",
+     lambda ev: [(e[0], e[3]) for e in ev] == [("015", "asserted")], lambda ev: any(e[3] == "alleged" for e in ev)),
+    ("appeal_roles", "France urged Iran to release the detained journalists.",
+     lambda ev: [(e[1], e[2]) for e in ev] == [("FRA", "IRN")], lambda ev: all(e[2] != "IRN" for e in ev)),
+    ("demand_roles", "Germany said Russia must withdraw its troops.",
+     lambda ev: [(e[1], e[2]) for e in ev] == [("DEU", "RUS")], lambda ev: [e[1] for e in ev] == ["RUS"]),
+    ("political_after_roles", "John Smith urged Mary Jones to visit France.",
+     lambda ev: not ev, lambda ev: bool(ev)),
+    ("place_as_target", "The Chinese premier arrived in Amman on Sunday.",
+     lambda ev: [(e[0][:2], e[2]) for e in ev] == [("04", "JOR")], lambda ev: not ev),
+    ("visit_needs_host", "Police arrived and detained the man.",
+     lambda ev: not any(c.startswith("04") for c in _codes(ev)), lambda ev: any(c.startswith("04") for c in _codes(ev))),
+    ("domestic_not_self", "The Nigerian government lifted the state of emergency in Borno State.",
+     lambda ev: [e[2] for e in ev] == ["NGA"], lambda ev: [e[2] for e in ev] == [None]),
+    ("domestic_own_country", "The Thai army imposed martial law.",
+     lambda ev: [e[2] for e in ev] == ["THA"], lambda ev: [e[2] for e in ev] == [None]),
+    ("unnamed_doer_of_place", "A car bomb near Baghdad killed four people.",
+     lambda ev: ev and all((e[1] or "").startswith("IRQ") for e in ev), lambda ev: ev and all(e[1] is None for e in ev)),
+    ("nationality_from_place", "Troops killed three protesters in Khartoum.",
+     lambda ev: ev and all((e[1] or "").startswith("SDN") for e in ev), lambda ev: ev and all(e[1] is None for e in ev)),
+    ("nobody_named", "Two people were shot dead overnight.", lambda ev: not ev, lambda ev: bool(ev)),
+    ("reciprocal", "Japan and Russia held talks in Sochi.",
+     lambda ev: [(e[1], e[2]) for e in ev] == [("JPN", "RUS")], lambda ev: sorted(e[2] or "-" for e in ev) == ["-", "-"]),
+]
+# passes no sentence of ours shows on its own: later passes or gates stop the same events
+NOT_SHOWN_ALONE = {"speaker_as_source", "political_side"}
+
+
+@pytest.mark.parametrize("name,text,on,off", CASES, ids=[c[0] for c in CASES])
+def test_a_pass_switched_off_changes_what_is_coded(pipeline, name, text, on, off):
+    with_pass, without = _coded(pipeline, text, set()), _coded(pipeline, text, {name})
+    assert on(with_pass), with_pass
+    assert off(without), without
+
+
+def test_every_optional_pass_has_a_case_here():
+    assert set(pass_names()) == {c[0] for c in CASES} | NOT_SHOWN_ALONE
+
+
+def test_every_pass_is_documented_in_order():
+    table = (ROOT / "docs" / "CODING.md").read_text(encoding="utf-8").split("## 10.", 1)[1]
+    listed = re.findall(r"^\| \d+ \| `(\w+)` \|", table, re.M)
+    from casus.events.sieve.candidates import CANDIDATE_PASSES
+    from casus.events.sieve.event_passes import EVENT_PASSES
+
+    assert listed == [p.name for p in (*CANDIDATE_PASSES, *EVENT_PASSES)]
+    assert all(p.doc for p in (*CANDIDATE_PASSES, *EVENT_PASSES))
