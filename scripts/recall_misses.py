@@ -158,7 +158,13 @@ def main() -> None:
         stages = dict(log[s.doc_id], final=final.get(s.doc_id, []))
         if not s.events:
             empty += 1
-            false += bool(_in(s, stages["final"]))
+            wrong = _in(s, stages["final"])
+            false += bool(wrong)
+            rows.extend({"doc_id": s.doc_id, "sentence": [s.start, s.end], "class": "false event",
+                         "code": e.cameo.code, "trigger": e.trigger.text, "casus_source": e.source and e.source.text,
+                         "source_reason": e.source and e.source.reason, "confidence": e.confidence,
+                         **({"text": texts[s.doc_id][s.start:s.end]} if args.split != "check" else {})}
+                        for e in wrong)
             continue
         for g in s.events:
             cls, info = classify(s, g, stages)

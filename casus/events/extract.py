@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Sequence
 
+from casus.actors.story import story_country
 from casus.events.roles.arguments import ActorIndex, Arg, acted_on, instruments, object_of, object_words, prep_objects
 from casus.events.triggers.constructions import own_claim
 from casus.events.triggers.detector import ORIGIN as LEARNED
@@ -56,6 +57,7 @@ class EventExtractor:
         attacher = ClauseAttacher(doc, times, places,
                                   is_act=lambda t: self.lexicon.lookup(t.lemma.lower(), "NOUN") is not None)
         self._place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
+        self._story = story_country(doc.article, actors, places)  # who arrests a named person when no one is named
         report = doc.article.report_date
         events: list[Event] = []
         for sent in doc.sentences:
@@ -126,7 +128,7 @@ class EventExtractor:
         if not source and target and _passive(doc, tok):
             source = Arg([_unknown_source(tok)], None, "passive without agent")
             if entry.code[:2] == "17" and not _political(target):  # "Ingabire was arrested … in Rwanda"
-                source = state_of_named(doc, tok, target, self._place_at, index) or source
+                source = state_of_named(doc, tok, target, self._place_at, index, self._story) or source
         elif (not source and _political(target) and cand.pos == "NOUN" and entry.code[:2] in FORCE_ROOTS
               and mod.mode == "asserted" and _reported_as_done(doc, tok)):
             # "a roadside bombing killed a U.S. soldier": the attack has victims but no named attacker
