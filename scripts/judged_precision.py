@@ -2,6 +2,7 @@
 act, else the annotated sentence it falls in, else a verdict on it from eval/judged/candidates-final.jsonl.
 
     python scripts/judged_precision.py --gold ../shared/eval/events/judged_realnews --gold /tmp/judged_casus
+        [--lexicon ../shared/reference/petrarch2_dictionaries/dictionaries/CAMEO.2.0.txt]
 
 Run scripts/judge_unjudged.py first (same --cache) and judge its candidates; events still uncovered are
 counted and left out.
@@ -24,6 +25,8 @@ def main() -> None:
     ap.add_argument("--gold", action="append", required=True)
     ap.add_argument("--split", default="check")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/casus-judged-cache"))
+    ap.add_argument("--lexicon", type=Path, action="append", default=[],
+                    help="an extra lexicon or PETRARCH verb dictionary (e.g. CAMEO.2.0.txt), as casus code --lexicon")
     a = ap.parse_args()
     from casus.pipeline import Pipeline
 
@@ -40,7 +43,8 @@ def main() -> None:
         sents: dict[str, list[dict]] = {}
         for s in gold.sentences:
             sents.setdefault(s["doc_id"], []).append(s)
-        coded = code_docs(gold, Pipeline.load, a.split, a.cache / Path(folder).name)
+        coded = code_docs(gold, lambda: Pipeline.load((), a.lexicon), a.split, a.cache / Path(folder).name,
+                          variant="-".join(p.stem for p in a.lexicon))
         for doc in gold.docs:
             if not in_split(doc["id"], a.split):
                 continue

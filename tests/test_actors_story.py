@@ -32,3 +32,16 @@ def test_a_role_that_need_not_serve_the_story_state_is_left_alone(pipeline):
 def test_a_first_name_before_a_known_surname_is_another_person(pipeline):
     got = _actors(pipeline, "Sheriff Alex Villanueva thanked the deputies.")
     assert got["Sheriff Alex Villanueva"] is None  # not the Guatemalan minister the tables call Villanueva
+
+
+def test_a_story_told_mostly_in_one_country_gives_that_country_despite_a_stray_mention(pipeline):
+    # British places and England against one France: the councillor is British, not left without a country
+    got = _actors(pipeline, "Councillor Agnes Whitby opened the new library in Leeds, England, on Monday. She visited "
+                            "Sheffield and Manchester the next day and will speak in Liverpool. A choir from France sang.")
+    assert got["Councillor Agnes Whitby"] == "GBRGOV"
+
+
+def test_a_story_with_few_country_mentions_needs_them_all_in_one_country(pipeline):
+    # two Dutch places and one Belgian are too few to call the story Dutch
+    got = _actors(pipeline, "Alderman Pieter Vos spoke in Utrecht and Leiden after a trip to Ghent.")
+    assert got["Alderman Pieter Vos"] is None

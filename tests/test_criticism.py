@@ -37,3 +37,10 @@ def test_news_words_for_criticism_accusation_rejection(pipeline, text, code, sou
 def test_taking_a_walk_is_no_swipe(pipeline):
     codes = _codes(pipeline, "The Italian prime minister took a walk with the French president in Rome.")
     assert not any(c.startswith("11") for c, _ in codes)
+
+
+def test_a_prison_sentence_is_imprisonment_not_a_finding_of_guilt(pipeline):
+    # CAMEO 173 (arrest, detain or charge with legal action); PETRARCH's dictionary codes SENTENCE under 17
+    codes = _codes(pipeline, "A court in Bolivia sentenced the former Bolivian interior minister to six years in prison.")
+    assert any(c.startswith("17") for c, _ in codes), codes
+    assert not any(c.startswith("116") for c, _ in codes), codes

@@ -117,3 +117,12 @@ def test_a_receiver_with_no_giver_named_gives_no_giver(pipeline):
 def test_help_needs_an_actor_helping_an_actor(pipeline, text):
     events = _code(pipeline, text)
     assert not [e for e in events if e.trigger.text.lower().startswith("help")], _show(events)
+
+
+def test_an_arrest_of_a_named_person_in_a_story_set_in_one_country_is_that_state_s(pipeline):
+    # the sentence names no place, the story does: the state that arrests is the story's
+    events = _code(pipeline, "Thousands marched through Lagos and Abuja on Thursday. Ahmed Okafor was arrested on Friday.")
+    assert any(e.cameo.root == "17" and e.source is not None and e.source.country == "NGA" for e in events), _show(events)
+    # the same arrest in a story that names no country stays uncoded
+    events = _code(pipeline, "Thousands marched on Thursday. Ahmed Okafor was arrested on Friday.")
+    assert not [e for e in events if e.cameo.root == "17"], _show(events)

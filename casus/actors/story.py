@@ -1,6 +1,7 @@
 """People with a role keep a code: a titled person or body the text gives no country takes the story's country."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from casus.actors.kb import NON_STATE, make_code
@@ -8,21 +9,31 @@ from casus.model import ActorMention, Article, PlaceMention
 
 # roles that serve the state where the story happens: councillors, police chiefs, party leaders, unions, courts
 DOMESTIC = frozenset({"GOV", "COP", "LEG", "PTY", "LAB", "JUD", "OPP"})
+# a story told mostly in one country: that country holds this share of the mentions with a country, and this many
+DOMINANT_SHARE = 0.75
+DOMINANT_MIN = 4
 
 
 def story_country(article: Article, actors: list[ActorMention], places: list[PlaceMention]) -> tuple[str, str] | None:
-    """The country a story happens in, and why: the dateline's place, else the one country of its places and actors."""
+    """The country a story happens in, and why: the dateline's place, else the one country of its places and actors,
+    else the country that holds at least three quarters of their mentions with a country."""
     line = article.dateline
     if line is not None:
         for p in places:
             if line.start <= p.place.start < line.end and p.place.country:
                 return p.place.country, f"the dateline's place, {p.place.name or p.place.text}"
-    countries = {p.place.country for p in places if p.place.country}
-    countries |= {m.actor.country for m in actors if m.actor.country}  # any actor's country counts against it
-    countries -= NON_STATE
-    if len(countries) == 1:
-        (c,) = countries
+    counts = Counter(p.place.country for p in places if p.place.country)
+    counts.update(m.actor.country for m in actors if m.actor.country)  # any actor's country counts against it
+    for c in NON_STATE:
+        counts.pop(c, None)
+    if len(counts) == 1:
+        (c,) = counts
         return c, "the only country the story's places and actors are in"
+    if not counts:
+        return None
+    (c, n), total = counts.most_common(1)[0], sum(counts.values())
+    if n >= DOMINANT_MIN and n >= DOMINANT_SHARE * total:  # a British politics story that mentions Iraq twice
+        return c, f"the country of {n} of the story's {total} places and actors with a country"
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Sequence
 
+from casus.actors.story import story_country
 from casus.events.ranking.rank import clause_position, confidence
 from casus.events.roles.attach import ClauseAttacher
 from casus.events.roles.arguments import ActorIndex
@@ -30,6 +31,7 @@ class EventExtractor:
         self.modes = ModeCoder(ontology)
         self.roles = RoleFinder(lexicon)
         self.place_at: dict = {}
+        self.story: tuple[str, str] | None = None
 
     def extract(self, doc: ParsedDoc, actors: list[ActorMention], times: list[TimeRef],
                 places: list[PlaceMention], quotes: Sequence[Quote] = (), off: Iterable[str] = ()) -> list[Event]:
@@ -41,6 +43,7 @@ class EventExtractor:
         attacher = ClauseAttacher(doc, times, places,
                                   is_act=lambda t: self.lexicon.lookup(t.lemma.lower(), "NOUN") is not None)
         self.place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}
+        self.story = story_country(doc.article, actors, places)  # who arrests a named person when no one is named
         report = doc.article.report_date
         events: list[Event] = []
         for sent in doc.sentences:

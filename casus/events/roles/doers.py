@@ -29,19 +29,25 @@ def unnamed_doer(doc: ParsedDoc, tok: Token, code: str, source: Arg, place, plac
     return source
 
 
-def state_of_named(doc: ParsedDoc, tok: Token, target: Arg, place_at: dict, index: ActorIndex) -> Arg:
-    """The state acting in an agentless coercive act on a named person: that of the one country the sentence names.
+def state_of_named(doc: ParsedDoc, tok: Token, target: Arg, place_at: dict, index: ActorIndex,
+                   story: tuple[str, str] | None = None) -> Arg:
+    """The state acting in an agentless coercive act on a named person: that of the one country the sentence names,
+    else the story's country (`casus.actors.story.story_country`: code, why).
 
-    'Ingabire was arrested for collaborating … in Rwanda'. Runs before the check for a political actor, which
-    the named person and the unknown doer would fail; `unnamed_doer` covers the other agentless state acts.
+    'Ingabire was arrested for collaborating … in Rwanda'; 'Okafor was charged on Friday' in a Nigerian story.
+    Runs before the check for a political actor, which the named person and the unknown doer would fail;
+    `unnamed_doer` covers the other agentless state acts.
     """
     if not named_person(doc, target.token):
         return Arg()
     where = sentence_country(doc, tok, place_at, index)
-    if where is None:
+    if where is not None:
+        why = f"a state act without agent: the state of {where[1]}, named in the sentence"
+    elif story is not None:
+        where, why = (story[0], story[0]), f"a state act without agent on a named person: the story's country ({story[1]})"
+    else:
         return Arg()
-    state = Actor("", tok.idx, tok.idx, name=where[1], code=where[0], country=where[0], kind="state",
-                  reason=f"a state act without agent: the state of {where[1]}, named in the sentence")
+    state = Actor("", tok.idx, tok.idx, name=where[1], code=where[0], country=where[0], kind="state", reason=why)
     return Arg([ActorMention(tok.i, tok.i, tok.i, state)], None, "state of the country named")
 
 

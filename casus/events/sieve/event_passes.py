@@ -54,11 +54,11 @@ def own_possession(ex, d: Draft) -> None:
 
 
 def passive_unknown_doer(ex, d: Draft) -> None:
-    """A passive without agent has an unknown doer; an arrest of an uncoded person, the state where it happened."""
+    """A passive without agent has an unknown doer; an arrest of a named person, the state of the sentence or story."""
     if not d.source and d.target and _passive(d.doc, d.tok):
         d.source = Arg([_unknown_source(d.tok)], None, "passive without agent")
         if d.entry.code[:2] == "17" and not _political(d.target):  # "Ingabire was arrested … in Rwanda"
-            d.source = state_of_named(d.doc, d.tok, d.target, ex.place_at, d.index) or d.source
+            d.source = state_of_named(d.doc, d.tok, d.target, ex.place_at, d.index, ex.story) or d.source
 
 
 def attack_unknown_doer(ex, d: Draft) -> None:
