@@ -133,10 +133,10 @@ def code(out: Path, round_: int, cap: int | None) -> None:
     print(f"{len(chosen)} documents, {len(coded.splitlines())} events -> {out}")
 
 
-def _coded(path: Path) -> tuple[list[str], list[dict], dict[str, str]]:
+def _coded(paths: list[Path]) -> tuple[list[str], list[dict], dict[str, str]]:
     """(documents coded, their events, the casus commit per document) of `code` runs."""
     docs, events, commit_of = [], [], {}
-    for line in open(path, encoding="utf-8"):
+    for line in (ln for path in paths for ln in open(path, encoding="utf-8")):
         obj = json.loads(line)
         if "documents" in obj:
             docs += obj["documents"]
@@ -146,15 +146,17 @@ def _coded(path: Path) -> tuple[list[str], list[dict], dict[str, str]]:
     return docs, events, commit_of
 
 
-def sample(path: Path, target: int, seed: int) -> None:
-    """Add located events drawn at random until each basis has `target` rows; write the located counts."""
+def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
+    """Add located events of `bases` drawn at random until each has `target` rows; write the located counts."""
     recs = corpus_records()
-    docs, events, commit_of = _coded(path)
+    docs, events, commit_of = _coded(paths)
     comments, rows = read_rows()
     have = Counter(r["basis"] for r in rows)
+    taken = {(r["doc_id"], int(r["trigger_start"])) for r in rows}
     rng = random.Random(seed)
-    for basis in BASES:
-        pool = [e for e in events if (e.get("location") or {}).get("basis") == basis]
+    for basis in bases:
+        pool = [e for e in events if (e.get("location") or {}).get("basis") == basis
+                and (e["doc_id"], e["trigger"]["start"]) not in taken]
         rng.shuffle(pool)
         for e in pool[:max(0, target - have[basis])]:
             loc = e["location"]
@@ -265,7 +267,8 @@ def main() -> None:
     c.add_argument("--round", type=int, default=0, help="the ROUNDth PLAN-sized draw of each part (0 first)")
     c.add_argument("--cap", type=int, help="at most CAP documents of each part")
     s = sub.add_parser("sample")
-    s.add_argument("coded", type=Path)
+    s.add_argument("coded", type=Path, nargs="+", help="files `code` wrote")
+    s.add_argument("--basis", nargs="+", choices=BASES, default=list(BASES))
     s.add_argument("--target", type=int, default=100)
     s.add_argument("--seed", type=int, default=17)
     w = sub.add_parser("show")
@@ -284,7 +287,7 @@ def main() -> None:
     if a.cmd == "code":
         code(a.out, a.round, a.cap)
     elif a.cmd == "sample":
-        sample(a.coded, a.target, a.seed)
+        sample(a.coded, a.basis, a.target, a.seed)
     elif a.cmd == "show":
         show(a.basis, a.start, a.stop, a.todo, a.width)
     elif a.cmd == "judge":
