@@ -35,6 +35,7 @@ CORPUS = SHARED / "corpus"
 JUDGED_DOCS = SHARED / "eval" / "events" / "judged_realnews" / "docs.jsonl"
 TSV = ROOT / "eval" / "place_tiers_judged.tsv"
 COUNTS = ROOT / "eval" / "place_tiers_counts.tsv"
+DOCUMENTS = ROOT / "eval" / "place_tiers_documents.tsv"
 BASES = ("clause", "sentence", "article", "dateline")
 COLUMNS = ["corpus_file", "doc_id", "trigger_start", "trigger_end", "cameo", "basis", "place", "country",
            "geonameid", "verdict", "split", "judgment", "casus_commit"]
@@ -108,16 +109,19 @@ def write_rows(comments: list[str], rows: list[dict]) -> None:
         w.writerows(rows)
 
 
-def code(out: Path, round_: int, cap: int | None) -> None:
-    """Code round `round_` of the PLAN's documents (0 first, each round the next ones) and keep their events in `out`."""
+def code(out: Path, plan: dict[str, int], exclude: list[Path]) -> None:
+    """Code the next `plan[part]` documents of each part, in a fixed hash order, and keep their events in `out`.
+
+    Left out: documents of ../shared/eval/events/judged_realnews (read before) and those already coded
+    in the `exclude` files, so successive runs draw successive fresh documents.
+    """
     recs = corpus_records()
-    done = set(judged_records()) | {r["doc_id"] for r in read_rows()[1]}
+    done = set(judged_records()) | set(_coded(exclude)[0])
     chosen = []
-    for part, n in PLAN.items():
+    for part, n in plan.items():
         pool = sorted((k for k in recs if _part(k) == part and k not in done and len(recs[k][1]["text"]) > 300),
                       key=_key)
-        n = min(n, cap) if cap is not None else n
-        chosen += pool[round_ * n:(round_ + 1) * n]
+        chosen += pool[:n]
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
@@ -180,7 +184,13 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
         fh.write("\t".join(cols) + "\n")
         for (part, split), c in sorted(counts.items()):
             fh.write("\t".join([part, split, *(str(c[k]) for k in cols[2:])]) + "\n")
-    print(f"{len(rows)} rows in {TSV}; counts in {COUNTS}")
+    recs_docs = sorted(set(docs))
+    with open(DOCUMENTS, "w", encoding="utf-8") as fh:
+        fh.write("# The documents `scripts/place_tiers.py code` coded for the counts and the sampled rows (references).\n")
+        fh.write("doc_id\tcorpus_file\tsplit\tcasus_commit\n")
+        for d in recs_docs:
+            fh.write(f"{d}\t{recs[d][0]}\t{split_of(d)}\t{commit_of[d]}\n")
+    print(f"{len(rows)} rows in {TSV}; counts in {COUNTS}; documents in {DOCUMENTS}")
 
 
 def show(basis: str | None, start: int, stop: int, todo: bool, width: int) -> None:
@@ -264,8 +274,9 @@ def main() -> None:
     sub = ap.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("code")
     c.add_argument("--out", type=Path, required=True)
-    c.add_argument("--round", type=int, default=0, help="the ROUNDth PLAN-sized draw of each part (0 first)")
-    c.add_argument("--cap", type=int, help="at most CAP documents of each part")
+    c.add_argument("--exclude", type=Path, nargs="*", default=[], help="files earlier runs wrote: their documents are left out")
+    c.add_argument("--part", nargs=2, action="append", metavar=("PART", "N"),
+                   help="N documents of PART (e.g. reuters 1000) instead of the PLAN; may repeat")
     s = sub.add_parser("sample")
     s.add_argument("coded", type=Path, nargs="+", help="files `code` wrote")
     s.add_argument("--basis", nargs="+", choices=BASES, default=list(BASES))
@@ -285,7 +296,7 @@ def main() -> None:
     if a.cmd != "score" and not CORPUS.exists():
         sys.exit(f"{CORPUS}: the corpora are not here")
     if a.cmd == "code":
-        code(a.out, a.round, a.cap)
+        code(a.out, {p: int(n) for p, n in a.part} if a.part else PLAN, a.exclude)
     elif a.cmd == "sample":
         sample(a.coded, a.basis, a.target, a.seed)
     elif a.cmd == "show":
