@@ -38,8 +38,12 @@ COUNTS = ROOT / "eval" / "place_tiers_counts.tsv"
 DOCUMENTS = ROOT / "eval" / "place_tiers_documents.tsv"
 BASES = ("clause", "sentence", "article", "dateline")
 COLUMNS = ["corpus_file", "doc_id", "trigger_start", "trigger_end", "cameo", "basis", "place", "country",
-           "geonameid", "verdict", "split", "judgment", "casus_commit"]
+           "geonameid", "verdict", "split", "judgment", "casus_commit", "error_class"]
 JUDGMENTS = ("correct", "wrong_place", "wrong_resolution", "cannot_tell")
+# kinds of mistake, for train/dev rows (docs/AUDIT.md describes each)
+ERROR_CLASSES = ("wrong_entry", "name_not_place", "place_on_noun", "place_of_other_act", "other_clause",
+                 "aside_on_noun", "act_elsewhere", "seat_unsupported", "foreign_or_igo_actor", "background_act",
+                 "material_act_abroad", "agreement_elsewhere", "elsewhere_in_country", "doer_of_other_country")
 # documents per corpus part for one `code` run, drawn by a fixed hash among those never judged before
 PLAN = {"bbc/politics": 150, "bbc/business": 60, "bbc/tech": 25, "bbc/sport": 15, "bbc/entertainment": 15,
         "wikinews_2019": 60, "wikinews_2020": 60, "reuters": 300}
@@ -98,6 +102,7 @@ def read_rows() -> tuple[list[str], list[dict]]:
         r["split"] = r.get("split") or split_of(r["doc_id"])
         r["judgment"] = r.get("judgment") or ""
         r["casus_commit"] = r.get("casus_commit") or "e187c6c"
+        r["error_class"] = r.get("error_class") or ""
     return comments, rows
 
 
@@ -215,14 +220,25 @@ def show(basis: str | None, start: int, stop: int, todo: bool, width: int) -> No
 
 
 def judge(marks: list[str]) -> None:
-    """Record judgments given as ROW=CLASS (a row number `show` prints; CLASS one of JUDGMENTS)."""
+    """Record judgments as ROW=CLASS (a row number `show` prints; CLASS one of JUDGMENTS), or ROW=CLASS/ERROR.
+
+    ERROR names the kind of mistake (ERROR_CLASSES); it is written for train and dev rows only, never for
+    check rows, whose errors must not guide fixes. A row judged before keeps its verdict when only ERROR is new.
+    """
     comments, rows = read_rows()
     verdict = {"correct": "1", "wrong_place": "0", "wrong_resolution": "0", "cannot_tell": ""}
     for mark in marks:
-        i, _, cls = mark.partition("=")
-        if cls not in JUDGMENTS or not i.isdigit() or int(i) >= len(rows):
-            sys.exit(f"{mark}: want ROW=CLASS with CLASS one of {', '.join(JUDGMENTS)}")
-        rows[int(i)].update(judgment=cls, verdict=verdict[cls])
+        i, _, label = mark.partition("=")
+        cls, _, error = label.partition("/")
+        if cls not in JUDGMENTS or not i.isdigit() or int(i) >= len(rows) or (error and error not in ERROR_CLASSES):
+            sys.exit(f"{mark}: want ROW=CLASS[/ERROR] with CLASS one of {', '.join(JUDGMENTS)}, "
+                     f"ERROR one of {', '.join(ERROR_CLASSES)}")
+        row = rows[int(i)]
+        if error and row["split"] == "check":
+            sys.exit(f"{mark}: row {i} is in the check split: its errors are not recorded")
+        if not (row["casus_commit"] == "e187c6c" and row["judgment"] == cls):
+            row.update(judgment=cls, verdict=verdict[cls])
+        row["error_class"] = error
     write_rows(comments, rows)
 
 
@@ -257,6 +273,10 @@ def score(commit: str | None) -> None:
             print(_line(f"  coded at {commit}", [r for r in mine if r["casus_commit"] == commit]))
             print(_line("  coded at other commits", [r for r in mine if r["casus_commit"] != commit]))
     print(_line("clause+sentence", [r for r in rows if r["basis"] in ("clause", "sentence")]))
+    for basis in BASES:
+        errors = Counter(r["error_class"] for r in rows if r["basis"] == basis and r["error_class"])
+        if errors:
+            print(f"errors {basis} (train/dev): " + ", ".join(f"{k} {v}" for k, v in errors.most_common()))
     if COUNTS.exists():
         table = [r for r in csv.DictReader((ln for ln in open(COUNTS, encoding="utf-8") if not ln.startswith("#")),
                                            delimiter="\t")]

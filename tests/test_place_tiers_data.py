@@ -34,6 +34,8 @@ def test_rows_are_references_with_consistent_labels():
             assert r["judgment"] in pt.JUDGMENTS
             # rows judged before the classes existed keep their own 0/1 verdict
             assert r["verdict"] == verdict_of[r["judgment"]] or r["casus_commit"] == "e187c6c"
+        if r["error_class"]:  # the kind of mistake: for wrong rows outside the check split only
+            assert r["error_class"] in pt.ERROR_CLASSES and r["verdict"] == "0" and r["split"] != "check"
 
 
 def test_wilson_interval_brackets_the_proportion():
