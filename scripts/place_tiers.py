@@ -269,6 +269,8 @@ def score(commit: str | None) -> None:
         print(_line(basis, mine))
         for split in ("train", "dev", "check"):
             print(_line(f"  {split}", [r for r in mine if r["split"] == split]))
+        for corpus in ("bbc", "reuters", "wikinews"):
+            print(_line(f"  {corpus}", [r for r in mine if r["doc_id"].startswith(corpus)]))
         if commit:
             print(_line(f"  coded at {commit}", [r for r in mine if r["casus_commit"] == commit]))
             print(_line("  coded at other commits", [r for r in mine if r["casus_commit"] != commit]))
