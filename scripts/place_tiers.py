@@ -166,6 +166,8 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
     for basis in bases:
         pool = [e for e in events if (e.get("location") or {}).get("basis") == basis
                 and (e["doc_id"], e["trigger"]["start"]) not in taken]
+        # one event per trigger: casus may code one word as several events (one per pair of actors)
+        pool = list({(e["doc_id"], e["trigger"]["start"]): e for e in reversed(pool)}.values())[::-1]
         rng.shuffle(pool)
         for e in pool[:max(0, target - have[basis])]:
             loc = e["location"]
