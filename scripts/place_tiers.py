@@ -1,0 +1,335 @@
+"""Sample located events per `location.basis` for judging by reading; show them; score the judgments.
+
+    python scripts/place_tiers.py code --out /tmp/place_tiers_coded.jsonl      # code a fresh sample of documents
+    python scripts/place_tiers.py sample /tmp/place_tiers_coded.jsonl          # add rows to eval/place_tiers_judged.tsv
+    python scripts/place_tiers.py show --basis clause --start 0 --stop 20      # the text around each row, for a judge
+    python scripts/place_tiers.py judge 12=correct 13=wrong_place                # record judgments
+    python scripts/place_tiers.py score                                        # precision per tier and split
+
+The repository keeps references only (corpus file, document id, trigger offsets, place, basis, verdict);
+the text is read from ../shared every time. Offsets index the article text as casus lays it out from the
+record (`casus.ingest.read_inputs`), so `show` rebuilds that layout from the same record.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import json
+import math
+import random
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from casus.evaluate.splits import split_of  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+JUDGED_DOCS = SHARED / "eval" / "events" / "judged_realnews" / "docs.jsonl"
+TSV = ROOT / "eval" / "place_tiers_judged.tsv"
+COUNTS = ROOT / "eval" / "place_tiers_counts.tsv"
+DOCUMENTS = ROOT / "eval" / "place_tiers_documents.tsv"
+BASES = ("clause", "sentence", "article", "dateline")
+COLUMNS = ["corpus_file", "doc_id", "trigger_start", "trigger_end", "cameo", "basis", "place", "country",
+           "geonameid", "verdict", "split", "judgment", "casus_commit", "error_class"]
+JUDGMENTS = ("correct", "wrong_place", "wrong_resolution", "cannot_tell")
+# kinds of mistake, for train/dev rows (docs/AUDIT.md describes each)
+ERROR_CLASSES = ("wrong_entry", "name_not_place", "place_on_noun", "place_of_other_act", "other_clause",
+                 "aside_on_noun", "act_elsewhere", "seat_unsupported", "foreign_or_igo_actor", "background_act",
+                 "material_act_abroad", "agreement_elsewhere", "elsewhere_in_country", "doer_of_other_country")
+# documents per corpus part for one `code` run, drawn by a fixed hash among those never judged before
+PLAN = {"bbc/politics": 150, "bbc/business": 60, "bbc/tech": 25, "bbc/sport": 15, "bbc/entertainment": 15,
+        "wikinews_2019": 60, "wikinews_2020": 60, "reuters": 300}
+
+
+def _bbc_text(raw: bytes) -> str:
+    try:  # most BBC files are Latin-1; some are UTF-8
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+def corpus_records() -> dict[str, tuple[str, dict]]:
+    """Every corpus document as doc_id -> (corpus file under ../shared, the record casus is given)."""
+    recs: dict[str, tuple[str, dict]] = {}
+    for section in ("politics", "business", "tech", "sport", "entertainment"):
+        for f in sorted((CORPUS / "bbc_news" / "bbc" / section).glob("*.txt")):
+            doc_id = f"bbc/{section}/{f.name}"
+            recs[doc_id] = (f"corpus/bbc_news/bbc/{section}/{f.name}", {"id": doc_id, "text": _bbc_text(f.read_bytes())})
+    csv.field_size_limit(10**9)
+    for year in ("2019", "2020"):
+        with open(CORPUS / "wikinews_sample" / f"wikinews_{year}.csv", newline="", encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                doc_id = f"wikinews_{year}/{row['title'][:80]}"
+                rec = {"id": doc_id, "text": row["text"], "date": (row.get("date") or "")[:10] or None}
+                recs[doc_id] = (f"corpus/wikinews_sample/wikinews_{year}.csv", rec)
+    with gzip.open(CORPUS / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            doc_id = f"reuters/{r['id']}"
+            rec = {"id": doc_id, "text": r["text"], "title": r.get("title"), "dateline": r.get("dateline")}
+            recs[doc_id] = ("corpus/reuters21578.jsonl.gz", rec)
+    return {k: (f, {a: b for a, b in r.items() if b}) for k, (f, r) in recs.items() if (r["text"] or "").strip()}
+
+
+def judged_records() -> dict[str, dict]:
+    """The documents of ../shared/eval/events/judged_realnews, as coded for the first judged rows."""
+    return {d["id"]: {"id": d["id"], "text": d["text"]} for d in map(json.loads, open(JUDGED_DOCS, encoding="utf-8"))}
+
+
+def _part(doc_id: str) -> str:
+    return doc_id.rsplit("/", 1)[0] if doc_id.startswith("bbc/") else doc_id.split("/", 1)[0]
+
+
+def _key(doc_id: str) -> str:
+    return hashlib.sha1(("place-tiers-2026-12-06:" + doc_id).encode()).hexdigest()
+
+
+def read_rows() -> tuple[list[str], list[dict]]:
+    """The tsv's comment lines and its rows (columns added since are filled in)."""
+    comments, body = [], []
+    for line in open(TSV, encoding="utf-8"):
+        (comments if line.startswith("#") else body).append(line)
+    rows = list(csv.DictReader(body, delimiter="\t"))
+    for r in rows:
+        r["split"] = r.get("split") or split_of(r["doc_id"])
+        r["judgment"] = r.get("judgment") or ""
+        r["casus_commit"] = r.get("casus_commit") or "e187c6c"
+        r["error_class"] = r.get("error_class") or ""
+    return comments, rows
+
+
+def write_rows(comments: list[str], rows: list[dict]) -> None:
+    with open(TSV, "w", encoding="utf-8", newline="") as fh:
+        fh.writelines(comments)
+        w = csv.DictWriter(fh, COLUMNS, delimiter="\t", lineterminator="\n", extrasaction="ignore")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def code(out: Path, plan: dict[str, int], exclude: list[Path]) -> None:
+    """Code the next `plan[part]` documents of each part, in a fixed hash order, and keep their events in `out`.
+
+    Left out: documents of ../shared/eval/events/judged_realnews (read before) and those already coded
+    in the `exclude` files, so successive runs draw successive fresh documents.
+    """
+    recs = corpus_records()
+    done = set(judged_records()) | set(_coded(exclude)[0])
+    chosen = []
+    for part, n in plan.items():
+        pool = sorted((k for k in recs if _part(k) == part and k not in done and len(recs[k][1]["text"]) > 300),
+                      key=_key)
+        chosen += pool[:n]
+    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
+                            text=True).stdout.strip()
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "docs.jsonl"
+        with open(inp, "w", encoding="utf-8") as fh:
+            for k in chosen:
+                fh.write(json.dumps(recs[k][1]) + "\n")
+        coded = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(inp), "--format", "jsonl"],
+                               capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    with open(out, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"documents": chosen, "casus_commit": commit}) + "\n")
+        fh.write(coded if coded.endswith("\n") or not coded else coded + "\n")
+    print(f"{len(chosen)} documents, {len(coded.splitlines())} events -> {out}")
+
+
+def _coded(paths: list[Path]) -> tuple[list[str], list[dict], dict[str, str]]:
+    """(documents coded, their events, the casus commit per document) of `code` runs."""
+    docs, events, commit_of = [], [], {}
+    for line in (ln for path in paths for ln in open(path, encoding="utf-8")):
+        obj = json.loads(line)
+        if "documents" in obj:
+            docs += obj["documents"]
+            commit_of.update({d: obj["casus_commit"] for d in obj["documents"]})
+        else:
+            events.append(obj)
+    return docs, events, commit_of
+
+
+def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
+    """Add located events of `bases` drawn at random until each has `target` rows; write the located counts."""
+    recs = corpus_records()
+    docs, events, commit_of = _coded(paths)
+    comments, rows = read_rows()
+    have = Counter(r["basis"] for r in rows)
+    taken = {(r["doc_id"], int(r["trigger_start"])) for r in rows}
+    rng = random.Random(seed)
+    for basis in bases:
+        pool = [e for e in events if (e.get("location") or {}).get("basis") == basis
+                and (e["doc_id"], e["trigger"]["start"]) not in taken]
+        # one event per trigger: casus may code one word as several events (one per pair of actors)
+        pool = list({(e["doc_id"], e["trigger"]["start"]): e for e in reversed(pool)}.values())[::-1]
+        rng.shuffle(pool)
+        for e in pool[:max(0, target - have[basis])]:
+            loc = e["location"]
+            rows.append({"corpus_file": recs[e["doc_id"]][0], "doc_id": e["doc_id"], "trigger_start": e["trigger"]["start"],
+                         "trigger_end": e["trigger"]["end"], "cameo": e["cameo"]["code"], "basis": basis,
+                         "place": loc["name"], "country": loc["country"], "geonameid": loc.get("geonameid") or "",
+                         "verdict": "", "split": split_of(e["doc_id"]), "judgment": "",
+                         "casus_commit": commit_of[e["doc_id"]]})
+    write_rows(comments, rows)
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for d in docs:
+        counts[(_part(d), split_of(d))]["documents"] += 1
+    for e in events:
+        c = counts[(_part(e["doc_id"]), split_of(e["doc_id"]))]
+        c["events"] += 1
+        c[(e.get("location") or {}).get("basis") or "none"] += 1
+    with open(COUNTS, "w", encoding="utf-8") as fh:
+        fh.write("# Events casus coded on the documents `scripts/place_tiers.py code` drew (never judged before),\n"
+                 "# by corpus part and split, and how many of them each basis located.\n")
+        cols = ["part", "split", "documents", "events", *BASES, "none"]
+        fh.write("\t".join(cols) + "\n")
+        for (part, split), c in sorted(counts.items()):
+            fh.write("\t".join([part, split, *(str(c[k]) for k in cols[2:])]) + "\n")
+    recs_docs = sorted(set(docs))
+    with open(DOCUMENTS, "w", encoding="utf-8") as fh:
+        fh.write("# The documents `scripts/place_tiers.py code` coded for the counts and the sampled rows (references).\n")
+        fh.write("doc_id\tcorpus_file\tsplit\tcasus_commit\n")
+        for d in recs_docs:
+            fh.write(f"{d}\t{recs[d][0]}\t{split_of(d)}\t{commit_of[d]}\n")
+    print(f"{len(rows)} rows in {TSV}; counts in {COUNTS}; documents in {DOCUMENTS}")
+
+
+def show(basis: str | None, start: int, stop: int, todo: bool, width: int) -> None:
+    """Print each row with the text around its trigger and the place, for a judge."""
+    from casus.ingest import read_inputs
+    recs, judged = corpus_records(), judged_records()
+    _, rows = read_rows()
+    picked = [(i, r) for i, r in enumerate(rows) if (basis is None or r["basis"] == basis)
+              and (not todo or not r["judgment"])][start:stop]
+    for i, r in picked:
+        rec = judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+            fh.write(json.dumps(rec) + "\n")
+        text = next(iter(read_inputs([fh.name]))).text
+        Path(fh.name).unlink()
+        a, b = int(r["trigger_start"]), int(r["trigger_end"])
+        context = text[max(0, a - width):a] + "[[" + text[a:b] + "]]" + text[b:b + width]
+        print(f"## row {i} · {r['doc_id']} · {r['split']} · {r['basis']} · {r['cameo']} · "
+              f"{r['place']} ({r['country']}, {r['geonameid']}) · verdict={r['verdict']} {r['judgment']}")
+        print("   story starts: " + " ".join(text[:200].split()))
+        print("   " + " ".join(context.split()) + "\n")
+
+
+def judge(marks: list[str]) -> None:
+    """Record judgments as ROW=CLASS (a row number `show` prints; CLASS one of JUDGMENTS), or ROW=CLASS/ERROR.
+
+    ERROR names the kind of mistake (ERROR_CLASSES); it is written for train and dev rows only, never for
+    check rows, whose errors must not guide fixes. A row judged before keeps its verdict when only ERROR is new.
+    """
+    comments, rows = read_rows()
+    verdict = {"correct": "1", "wrong_place": "0", "wrong_resolution": "0", "cannot_tell": ""}
+    for mark in marks:
+        i, _, label = mark.partition("=")
+        cls, _, error = label.partition("/")
+        if cls not in JUDGMENTS or not i.isdigit() or int(i) >= len(rows) or (error and error not in ERROR_CLASSES):
+            sys.exit(f"{mark}: want ROW=CLASS[/ERROR] with CLASS one of {', '.join(JUDGMENTS)}, "
+                     f"ERROR one of {', '.join(ERROR_CLASSES)}")
+        row = rows[int(i)]
+        if error and row["split"] == "check":
+            sys.exit(f"{mark}: row {i} is in the check split: its errors are not recorded")
+        if not (row["casus_commit"] == "e187c6c" and row["judgment"] == cls):
+            row.update(judgment=cls, verdict=verdict[cls])
+        row["error_class"] = error
+    write_rows(comments, rows)
+
+
+def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
+    """The 95% Wilson score interval of a proportion k/n."""
+    if n == 0:
+        return 0.0, 0.0
+    p = k / n
+    mid, half = (p + z * z / (2 * n)) / (1 + z * z / n), z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, mid - half), min(1.0, mid + half)
+
+
+def _line(label: str, rows: list[dict]) -> str:
+    judged = [r for r in rows if r["verdict"] in ("0", "1")]
+    k, n = sum(r["verdict"] == "1" for r in judged), len(judged)
+    lo, hi = wilson(k, n)
+    if n == 0:
+        return f"{label:<24} n=   0  cannot tell {len(rows)}"
+    return (f"{label:<24} n={n:>4}  precision={k / n:.2f}  95% [{lo:.2f}, {hi:.2f}]"
+            f"  cannot tell {len(rows) - n}")
+
+
+def score(commit: str | None) -> None:
+    """Precision per basis (all rows, by split, and before/after a casus commit) and the share located."""
+    _, rows = read_rows()
+    for basis in BASES:
+        mine = [r for r in rows if r["basis"] == basis]
+        print(_line(basis, mine))
+        for split in ("train", "dev", "check"):
+            print(_line(f"  {split}", [r for r in mine if r["split"] == split]))
+        for corpus in ("bbc", "reuters", "wikinews"):
+            print(_line(f"  {corpus}", [r for r in mine if r["doc_id"].startswith(corpus)]))
+        if commit:
+            print(_line(f"  coded at {commit}", [r for r in mine if r["casus_commit"] == commit]))
+            print(_line("  coded at other commits", [r for r in mine if r["casus_commit"] != commit]))
+    print(_line("clause+sentence", [r for r in rows if r["basis"] in ("clause", "sentence")]))
+    for basis in BASES:
+        errors = Counter(r["error_class"] for r in rows if r["basis"] == basis and r["error_class"])
+        if errors:
+            print(f"errors {basis} (train/dev): " + ", ".join(f"{k} {v}" for k, v in errors.most_common()))
+    if COUNTS.exists():
+        table = [r for r in csv.DictReader((ln for ln in open(COUNTS, encoding="utf-8") if not ln.startswith("#")),
+                                           delimiter="\t")]
+        for label, part in [("all", table), *((s, [r for r in table if r["split"] == s]) for s in ("train", "dev", "check")),
+                            *((p, [r for r in table if r["part"].startswith(p)]) for p in ("bbc", "wikinews", "reuters"))]:
+            ev = sum(int(r["events"]) for r in part)
+            by = {b: sum(int(r[b]) for r in part) for b in BASES}
+            located = sum(by.values())
+            print(f"located {label:<9} {located}/{ev} = {located / ev if ev else 0:.3f} of events in "
+                  f"{sum(int(r['documents']) for r in part)} documents; " + ", ".join(f"{b} {v}" for b, v in by.items()))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    c = sub.add_parser("code")
+    c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--exclude", type=Path, nargs="*", default=[], help="files earlier runs wrote: their documents are left out")
+    c.add_argument("--part", nargs=2, action="append", metavar=("PART", "N"),
+                   help="N documents of PART (e.g. reuters 1000) instead of the PLAN; may repeat")
+    s = sub.add_parser("sample")
+    s.add_argument("coded", type=Path, nargs="+", help="files `code` wrote")
+    s.add_argument("--basis", nargs="+", choices=BASES, default=list(BASES))
+    s.add_argument("--target", type=int, default=100)
+    s.add_argument("--seed", type=int, default=17)
+    w = sub.add_parser("show")
+    w.add_argument("--basis", choices=BASES)
+    w.add_argument("--start", type=int, default=0)
+    w.add_argument("--stop", type=int, default=20)
+    w.add_argument("--todo", action="store_true", help="only rows not judged yet")
+    w.add_argument("--width", type=int, default=500)
+    j = sub.add_parser("judge")
+    j.add_argument("marks", nargs="+", help="ROW=CLASS")
+    r = sub.add_parser("score")
+    r.add_argument("--commit", help="also split the figures into rows coded at this casus commit and the rest")
+    a = ap.parse_args()
+    if a.cmd != "score" and not CORPUS.exists():
+        sys.exit(f"{CORPUS}: the corpora are not here")
+    if a.cmd == "code":
+        code(a.out, {p: int(n) for p, n in a.part} if a.part else PLAN, a.exclude)
+    elif a.cmd == "sample":
+        sample(a.coded, a.basis, a.target, a.seed)
+    elif a.cmd == "show":
+        show(a.basis, a.start, a.stop, a.todo, a.width)
+    elif a.cmd == "judge":
+        judge(a.marks)
+    else:
+        score(a.commit)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,63 @@
+"""eval/place_tiers_judged.tsv: judged place tiers are references with consistent labels, pointing at words."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from casus.evaluate.splits import split_of
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("place_tiers", ROOT / "scripts" / "place_tiers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_rows_are_references_with_consistent_labels():
+    pt = _script()
+    _, rows = pt.read_rows()
+    assert rows
+    verdict_of = {"correct": "1", "wrong_place": "0", "wrong_resolution": "0", "cannot_tell": ""}
+    for r in rows:
+        assert r["basis"] in pt.BASES
+        assert r["split"] == split_of(r["doc_id"])
+        assert int(r["trigger_start"]) < int(r["trigger_end"])
+        assert max(len(v or "") for v in r.values()) < 200, "a cell long enough to hold text, not a reference"
+        if r["judgment"]:
+            assert r["judgment"] in pt.JUDGMENTS
+            # rows judged before the classes existed keep their own 0/1 verdict
+            assert r["verdict"] == verdict_of[r["judgment"]] or r["casus_commit"] == "e187c6c"
+        if r["error_class"]:  # the kind of mistake: for wrong rows outside the check split only
+            assert r["error_class"] in pt.ERROR_CLASSES and r["verdict"] == "0" and r["split"] != "check"
+
+
+def test_wilson_interval_brackets_the_proportion():
+    pt = _script()
+    lo, hi = pt.wilson(90, 100)
+    assert lo < 0.9 < hi and 0.8 < lo and hi < 0.96
+    assert pt.wilson(0, 0) == (0.0, 0.0)
+
+
+def test_trigger_offsets_point_at_words_of_the_document(shared):
+    pt = _script()
+    from casus.ingest import read_inputs
+
+    _, rows = pt.read_rows()
+    recs, judged = pt.corpus_records(), pt.judged_records()
+    texts: dict[str, str] = {}
+    for r in rows:
+        if r["doc_id"] not in texts:
+            rec = judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
+            with tempfile.TemporaryDirectory() as tmp:
+                path = Path(tmp) / "doc.jsonl"
+                path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
+                texts[r["doc_id"]] = next(iter(read_inputs([str(path)]))).text
+        word = texts[r["doc_id"]][int(r["trigger_start"]):int(r["trigger_end"])]
+        assert word.strip() and word[0].isalpha() and word[-1].isalpha(), (r["doc_id"], word)
