@@ -78,7 +78,8 @@ def _reported(tracked: _Tracked, out: str | None):
         _internal(e, tracked)
 
 
-MIN_CONFIDENCE_HELP = "Drop events whose confidence is below this (default: the event filter's, now 0: keep all; 0.1 was chosen on dev)."
+MIN_CONFIDENCE_HELP = ("Drop events whose confidence is below this (default: the event filter's, 0.30, chosen on judged "
+                       "dev news; 0 keeps all).")
 PARSE_ALL_HELP = ("Parse every paragraph (the default), or with --parse-less only the text up to the last paragraph "
                   "that can hold a lexicon trigger (docs/SCALING.md: it costs ~10 s at start and gained no speed yet).")
 

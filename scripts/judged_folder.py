@@ -32,12 +32,12 @@ def verdicts() -> dict[str, list[dict]]:
     return out
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", type=Path, required=True)
-    a = ap.parse_args()
-    if ROOT in a.out.resolve().parents:
-        sys.exit(f"{a.out}: write the folder outside the repository (it holds corpus texts)")
+def project_gold() -> tuple[dict[str, dict], list[dict]]:
+    """The judged documents (id → {id, text, date}) and judged events of eval/judged/candidates.jsonl.
+
+    Each candidate with a verdict becomes a judged event as judged_realnews writes them: the mean verdict
+    of its judges, the first judge's error and why; the text is read from ../shared.
+    """
     docs = corpus_docs()
     judged = verdicts()
     rows, used = [], {d["id"]: d for d in choose(docs)}
@@ -53,10 +53,20 @@ def main() -> None:
                      "coded": {k: c["coded"][k] for k in ("cameo", "source", "target", "mode", "confidence")},
                      "verdict": sum(v["verdict"] for v in vs) / len(vs), "error": vs[0]["error"],
                      "why": vs[0]["why"], "cand_id": c["cand_id"]})
+    return {k: {k2: d[k2] for k2 in ("id", "text", "date") if d.get(k2)} for k, d in used.items()}, rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--out", type=Path, required=True)
+    a = ap.parse_args()
+    if ROOT in a.out.resolve().parents:
+        sys.exit(f"{a.out}: write the folder outside the repository (it holds corpus texts)")
+    used, rows = project_gold()
     a.out.mkdir(parents=True, exist_ok=True)
     with open(a.out / "docs.jsonl", "w", encoding="utf-8") as fh:
         for d in used.values():
-            fh.write(json.dumps({k: d[k] for k in ("id", "text", "date") if d.get(k)}) + "\n")
+            fh.write(json.dumps(d) + "\n")
     with open(a.out / "judged_events.jsonl", "w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps(r) + "\n")

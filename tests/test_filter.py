@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -112,3 +113,18 @@ def test_the_filter_keeps_the_rankers_order_within_a_sentence():
     second = _event(HELD, 1, "190", NORWAY, conf=0.3)
     out = {e.cameo.code: e.confidence for e in model.rescore(HELD, [top, second])}
     assert out["190"] < out["040"]
+
+
+def _dated(value: str, basis: str = "explicit", precision: str = "year") -> Event:
+    e = _event(HELD, 2, "040", NORWAY)
+    return replace(e, date=EventDate(value, precision, value, basis))
+
+
+def test_an_act_dated_years_before_the_report_is_marked_as_background():
+    f = features(HELD, _dated("2019"), [], 0.9)  # the report is dated March 2025
+    assert f["dated_before_report"] == 1.0 and f["date=explicit/year"] == 1.0
+
+
+def test_an_act_dated_last_week_or_to_the_report_itself_is_not_background():
+    assert "dated_before_report" not in features(HELD, _dated("2025-02-20", "relative", "day"), [], 0.9)
+    assert "dated_before_report" not in features(HELD, _event(HELD, 2, "040", NORWAY), [], 0.9)

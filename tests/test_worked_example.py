@@ -8,16 +8,26 @@ import sys
 import pytest
 
 
-@pytest.fixture(scope="module")
-def events(shared):
+def _coded(shared, *options: str) -> tuple[list[dict], str]:
     path = shared / "docs" / "examples" / "tass-japan-russia.txt"
-    out = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(path), "--format", "jsonl"],
+    out = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(path), "--format", "jsonl", *options],
                          capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stderr
     from casus.ingest import read_inputs
 
     article = next(read_inputs([str(path)]))  # offsets point into the text as casus read it
     return [json.loads(line) for line in out.stdout.splitlines()], article.text
+
+
+@pytest.fixture(scope="module")
+def events(shared):
+    return _coded(shared)
+
+
+@pytest.fixture(scope="module")
+def every_event(shared):
+    """Every event coded, whatever its confidence: the default floor drops the Sochi meeting (README)."""
+    return _coded(shared, "--min-confidence", "0")
 
 
 def _find(events, root, date=None):
@@ -47,8 +57,8 @@ def test_japan_intends_to_negotiate_with_russia_folded(events):
     assert talks[0]["date"]["value"] == "2018-01-26"
 
 
-def test_sochi_meeting_dated_by_its_own_date_and_placed(events):
-    evs, text = events
+def test_sochi_meeting_dated_by_its_own_date_and_placed(every_event):
+    evs, text = every_event
     meet = [e for e in _find(evs, "04", "2016-05-06")]
     assert meet, "the 2016 Abe–Putin meeting is missing"
     e = meet[0]

@@ -20,6 +20,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from casus.events.extract import LIGHT_VERBS as EXTRACT_LIGHT_VERBS
@@ -74,6 +75,21 @@ def noun_frame(doc: ParsedDoc, tok: Token) -> str:
     return "passing"
 
 
+def months_before_report(event: Event, report: date | None) -> int | None:
+    """Whole months from the end of the period the event is dated to until the report date (None when either is unknown).
+
+    Only dates the text gives (explicit or relative) count: an event dated to the report itself is 0 or None.
+    """
+    d = event.date
+    if report is None or d is None or d.basis not in ("explicit", "relative") or not d.value:
+        return None
+    m = re.match(r"(\d{4})(?:-(\d{2}))?", d.value)
+    if m is None:
+        return None
+    end = int(m.group(1)) * 12 + (int(m.group(2)) if m.group(2) else 12)
+    return report.year * 12 + report.month - end
+
+
 def _via(reasons: list[str], role: str) -> str | None:
     for r in reasons:
         if r.startswith(role + " ("):
@@ -108,6 +124,10 @@ def features(doc: ParsedDoc, event: Event, sentence_events: list[Event], relevan
     f[f"tgt_via={_via(event.reasons, 'target')}"] = 1.0
     f["tgt_code"] = float(bool(tgt and tgt.code))
     f["src_coref"] = float(bool(src and src.reason and src.reason.startswith("coref")))
+    f[f"date={event.date.basis if event.date else None}/{event.date.precision if event.date else None}"] = 1.0
+    before = months_before_report(event, doc.article.report_date)
+    if before is not None and before >= 6:
+        f["dated_before_report"] = 1.0  # told as background: six months or more before the report
     f["folded"] = min(event.mentions - 1, 3) / 3
     f["n_sentence_events"] = min(len(sentence_events), 5) / 5
     if relevance is not None:
