@@ -142,3 +142,11 @@ def test_quoted_runs_pairs_marks_by_context():
 def test_speech_verbs_file_loads():
     verbs = speech_verbs()
     assert {"say", "tell", "add", "tweet", "warn"} <= verbs
+
+
+def test_quoted_runs_read_only_the_lines_asked_for():
+    """A piece of a long text looks for quotes in its own lines, not the whole text (quadratic otherwise)."""
+    text = 'The mayor said "we will rebuild".\nThe governor said "help is coming".\nA farmer said "too late".'
+    lo, hi = text.index("The governor"), text.index("\nA farmer")
+    assert [text[r.start:r.end] for r in quoted_runs(text, lo, hi)] == ["help is coming"]
+    assert len(quoted_runs(text)) == 3

@@ -47,10 +47,13 @@ def _ends_here(text: str, at: int) -> bool:
     return at >= len(text) or text[at].isspace() or text[at] in ".,;:?!)—-―"
 
 
-def quoted_runs(text: str) -> list[Marked]:
-    """All runs of text between double quotation marks, line by line."""
+_LINE = re.compile(r"[^\n]+")
+
+
+def quoted_runs(text: str, lo: int = 0, hi: int | None = None) -> list[Marked]:
+    """All runs of text between double quotation marks, line by line, in the lines of text[lo:hi]."""
     runs: list[Marked] = []
-    for line in re.finditer(r"[^\n]+", text):
+    for line in _LINE.finditer(text, lo, len(text) if hi is None else hi):
         open_at, mark_len = None, 0
         for m in DOUBLE.finditer(text, line.start(), line.end()):
             role = _role(text, m.start(), m.group())
