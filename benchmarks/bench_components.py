@@ -1,11 +1,11 @@
-"""Where spaCy's time goes: each component's share of the pipeline's CPU time, spaCy's attribute ruler vs casus's index.
+"""Where the parse's time goes: each component's share of CPU time, in spaCy's pipeline as shipped and in casus's.
 
     python benchmarks/bench_components.py [--n 300]
 
 Parses the first n Reuters-21578 documents from ../shared (or $CASUS_SHARED) component by
 component (batches of 32, CPU time of this process, one run; the model is loaded and warmed first),
-once with the attribute ruler as spaCy ships it and once with casus's indexed matcher
-(`casus/token_rules.py`), and prints seconds and shares. The shares say how much of the parse a
+once as spaCy ships the pipeline and once as casus's parser runs it (its attribute ruler matching
+through an index, `casus/token_rules.py`, and its paragraph-break component), and prints seconds and shares. The shares say how much of the parse a
 first pass could ever save by skipping a component on some of the text.
 """
 from __future__ import annotations
@@ -43,16 +43,14 @@ def main(argv: list[str] | None = None) -> None:
     import spacy
 
     sys.path.insert(0, str(ROOT))
-    from casus.nlp import MODEL, _index_attribute_ruler
+    from casus.nlp import MODEL, Parser
 
     with tempfile.TemporaryDirectory() as tmp:
         path = sample(args.n, Path(tmp) / "docs.jsonl")
         texts = [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
     words = sum(len(t.split()) for t in texts)
-    for label in ("spaCy as shipped", "indexed attribute ruler"):
-        nlp = spacy.load(MODEL)
-        if label != "spaCy as shipped":
-            _index_attribute_ruler(nlp)
+    for label in ("spaCy as shipped", "casus's parser"):
+        nlp = spacy.load(MODEL) if label == "spaCy as shipped" else Parser().nlp
         list(nlp.pipe(texts[:20]))  # warm up
         seconds = component_seconds(nlp, texts)
         total = sum(seconds.values())
