@@ -46,6 +46,33 @@ def _index_attribute_ruler(nlp) -> None:
     ruler.match = match
 
 
+def _remember_lemmas(nlp, limit: int = 500_000) -> None:
+    """Let the rule lemmatizer remember every word form's lemmas, not only those its rules derive.
+
+    spaCy's English lemmatizer caches a form only after applying its suffix rules; the base forms
+    (most tokens) are re-examined each time. The lemmas are a function of the form, its part of
+    speech and morphology, so remembering them changes nothing but the time.
+    """
+    if "lemmatizer" not in nlp.pipe_names or getattr(nlp.get_pipe("lemmatizer"), "mode", None) != "rule":
+        return
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    derive = lemmatizer.lemmatize
+    memory: dict[tuple[int, int, int], list[str]] = {}
+
+    def lemmatize(token) -> list[str]:
+        key = (token.orth, token.pos, token.morph.key)
+        forms = memory.get(key)
+        if forms is None:
+            forms = derive(token)
+            if token.pos:  # a token without a part of speech is warned about each time, as spaCy does
+                if len(memory) >= limit:
+                    memory.clear()
+                memory[key] = forms
+        return forms
+
+    lemmatizer.lemmatize = lemmatize
+
+
 class Parser:
     """Loads the English pipeline once and turns Articles into ParsedDocs."""
 
@@ -57,6 +84,7 @@ class Parser:
             Language.component("casus_paragraphs")(_paragraph_breaks)
         self.nlp = spacy.load(model)
         _index_attribute_ruler(self.nlp)
+        _remember_lemmas(self.nlp)
         self.nlp.add_pipe("casus_paragraphs", before="parser")
         self.batch_size = batch_size
         self.batch_chars = batch_chars  # a batch of long pieces is cut at this many characters
