@@ -110,6 +110,15 @@ class ParsedDoc:
     sentences: list[Sentence]
     entities: list[Entity]
 
+    def parsed_lines(self) -> tuple[int, int]:
+        """The whole lines the parsed sentences cover: all of a short text, one piece of a long one."""
+        text = self.article.text
+        if not self.sentences:
+            return 0, 0
+        lo = text.rfind("\n", 0, self.sentences[0].char_start) + 1
+        hi = text.find("\n", self.sentences[-1].char_end)
+        return lo, len(text) if hi < 0 else hi
+
     def children(self, i: int) -> list[Token]:
         """Direct syntactic dependents of token i, in order."""
         kids = getattr(self, "_children", None)

@@ -165,9 +165,8 @@ class Pipeline:
         numbers moved by `sentence_shift` to count from the start of the whole text.
         """
         text = g.doc.article.text
-        sentences = g.doc.sentences
-        lo, hi = (sentences[0].char_start, sentences[-1].char_end) if sentences else (0, 0)
-        quoted = text.find('"', lo, hi) >= 0 or text.find("\u201c", lo, hi) >= 0  # only the parsed span
+        lo, hi = g.doc.parsed_lines()
+        quoted = text.find('"', lo, hi) >= 0 or text.find("\u201c", lo, hi) >= 0  # only the parsed lines
         quotes = self.quotes(g) if quoted else []  # speakers of quotes
         from casus.events.precision.gates import apply as apply_gates
         from casus.events import locate_events

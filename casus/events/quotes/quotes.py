@@ -51,7 +51,7 @@ def find_quotes(doc: ParsedDoc, actors: Sequence[ActorMention] = (), verbs: froz
     verbs = speech_verbs() if verbs is None else verbs
     names = given_names() if names is None else names
     text = doc.article.text
-    runs = quoted_runs(text, *_parsed_lines(doc))
+    runs = quoted_runs(text, *doc.parsed_lines())
     speakers = Speakers(doc, actors, verbs, names, [(r.open_at, (r.close_at if r.close_at is not None else r.end) + 1) for r in runs])
     found: list[tuple[Marked, int, int, Actor | None]] = []
     prev_close = 0
@@ -82,13 +82,3 @@ def find_quotes(doc: ParsedDoc, actors: Sequence[ActorMention] = (), verbs: froz
             quotes.append(Quote(text[start:end], start, end, speaker, True))
     quotes.extend(speakers.indirect([(q.start, q.end) for q in quotes]))
     return sorted(quotes, key=lambda q: (q.start, q.end))
-
-
-def _parsed_lines(doc: ParsedDoc) -> tuple[int, int]:
-    """The whole lines the parsed sentences cover: all of a short text, one piece of a long one."""
-    text = doc.article.text
-    if not doc.sentences:
-        return 0, 0
-    lo = text.rfind("\n", 0, doc.sentences[0].char_start) + 1
-    hi = text.find("\n", doc.sentences[-1].char_end)
-    return lo, len(text) if hi < 0 else hi
