@@ -1,11 +1,12 @@
 """Share of asserted events that carry a source code, on Reuters-21578 and BBC News documents.
 
-    python benchmarks/source_share.py [--n 1000] [--out FILE]
+    python benchmarks/source_share.py [--n 1000] [--out FILE] [--min-confidence C]
 
 Takes the first N/2 Reuters records with text (report date from the record's own date) and N/2 BBC
 articles spread evenly over the five sections (no date: the corpus has none), codes them with the
 package data, and prints, per corpus and pooled, how many events are asserted and the share of those
-whose source has a code (and a country). `--out` writes one line per asserted event (doc, trigger,
+whose source has a code (and a country), at the event filter's default floor (--min-confidence C:
+another; 0 keeps every event). `--out` writes one line per asserted event (doc, trigger,
 source text, source code) so a before/after pair can be compared. Reads ../shared (or $CASUS_SHARED);
 exits 0 with a note when it is absent.
 """
@@ -67,6 +68,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--min-confidence", type=float, default=None,
+                    help="drop events below this confidence (default: the event filter's; 0 keeps all)")
     args = ap.parse_args()
     if not REUTERS.exists() or not BBC.exists():
         print(f"{REUTERS} or {BBC}: not found; nothing to measure")
@@ -77,7 +80,7 @@ def main() -> None:
 
     chrome = Chrome.load()
     records = {"reuters": reuters(args.n // 2), "bbc": bbc(args.n - args.n // 2)}
-    pipe = Pipeline.load()
+    pipe = Pipeline.load(min_confidence=args.min_confidence)
     counts: dict[str, list[int]] = {}
     lines = []
     for corpus, recs in records.items():

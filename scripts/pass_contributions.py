@@ -5,8 +5,9 @@
 For each optional pass: the events it makes or changes (coded with it, not without it; all judged, as every
 check event of today's casus is) and the events it stops or changes away (coded without it, not with it; judged
 where an earlier judgment, annotated sentence or candidate verdict covers them), with mean verdicts, and judged
-precision with everything on vs with the pass off. Documents are parsed and grounded once (--cache as in
-scripts/judged_precision.py; /tmp/judged_casus is written by scripts/judged_folder.py).
+precision with everything on vs with the pass off. Every event is kept (--min-confidence 0) unless told.
+Documents are parsed and grounded once (--cache as in scripts/judged_precision.py; /tmp/judged_casus is
+written by scripts/judged_folder.py).
 """
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ def main() -> None:
     ap.add_argument("--split", default="check")
     ap.add_argument("--cache", type=Path, default=Path("/tmp/casus-judged-cache"))
     ap.add_argument("--only", nargs="*", help="these passes or gates only")
+    ap.add_argument("--min-confidence", type=float, default=0.0,
+                    help="drop events below this confidence (default 0: every event, as the table in docs/CODING.md)")
     a = ap.parse_args()
     from casus.events import GATES
     from casus.events.sieve import pass_names
@@ -42,7 +45,7 @@ def main() -> None:
              for c in map(json.loads, open(final / "candidates-final.jsonl", encoding="utf-8"))}
     verdicts = {r["cand_id"]: float(r["verdict"]) for path in final.glob("verdicts-*-final.jsonl")
                 for r in map(json.loads, open(path, encoding="utf-8"))}
-    pipe = Pipeline.load()
+    pipe = Pipeline.load(min_confidence=a.min_confidence)
     grounded, judge = [], {}
     for folder in a.gold:
         gold = load_gold(folder)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from casus.events.modality.modality import Modality
 from casus.events.precision.precision import figurative_force, no_host
-from casus.events.roles.arguments import Arg, object_of
+from casus.events.roles.arguments import FIRST_PERSON, Arg, object_of
 from casus.events.roles.doers import place_near, state_of_named, unnamed_doer
 from casus.events.roles.placing import in_place
 from casus.events.roles.sectors import recode_by_sector
@@ -27,6 +27,9 @@ LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "
                          "mount", "wage", "order", "put", "lift", "ease", "end", "halt", "suspend"})
 DOMESTIC_CODES = ("0811", "0812", "0813", "0814", "083", "14", "1721", "1722", "1723", "1724", "175",  # done at home
                   "082", "123", "1241", "1321", "1322", "1323", "1324")  # and their easing, refusal, threat
+REPORTED_CHAIN = frozenset({"ccomp", "xcomp", "acomp", "conj"})  # links inside a reported clause's predicate
+CONTROL_ADJECTIVES = frozenset({"willing", "unwilling", "ready", "prepared", "determined", "able", "unable", "eager",
+                                "keen", "reluctant", "committed", "set", "poised", "resolved", "obliged"})
 CALLED_AGAINST = frozenset({"15", "16", "17", "18", "19", "20"})  # acts called for against a third party
 
 
@@ -39,11 +42,48 @@ def arguments(ex, d: Draft) -> None:
 
 
 def speaker_as_source(ex, d: Draft) -> None:
-    """A trigger with no doer of its own takes the speaker it is reported by; not an attack noun after 'in'/'during'."""
+    """A doer 'we'/'I', or none or a bare 'it'/'they' in the reported clause's predicate, is the speaker ('said it will quit')."""
     tok = d.tok
-    if not (d.cand.pos == "NOUN" and d.entry.code[:2] in FORCE_ROOTS and tok.dep == "pobj" and (
-            d.doc.tokens[tok.head].text.lower() in ("in", "during"))):  # "said women could not serve in combat"
-        d.source = ex.roles.speaker_fallback(d.doc, tok, d.source, d.index, d.quotes)
+    if d.cand.pos == "NOUN" and not light_verb_object(d.doc, tok):  # "we do not agree with the sanction"
+        return
+    own = d.source.token
+    if not (own is not None and own.text.lower() in FIRST_PERSON) and not reported_predicate(
+            d.doc, tok, ex.roles.lexicon.is_speech):  # "said X was wrong in attacking Y": X's act, not the speaker's
+        return
+    d.source = ex.roles.speaker_fallback(d.doc, tok, d.source, d.index, d.quotes)
+
+
+def reported_predicate(doc: ParsedDoc, tok: Token, is_speech) -> bool:
+    """True if the trigger is the predicate of what a speech verb reports ('said it will withdraw').
+
+    The path to the speech verb's complement clause goes through the clause's own chain only: a verb, an
+    adjective ('it is skeptical'), a verb joined to it ('they will monitor and assist'), an infinitive of a
+    verb or of a control adjective ('it is willing to withdraw'), or a noun a light verb of that chain takes
+    ('is prepared to impose martial law'). Not a gerund in an adjunct, a participle or clause on a noun, a
+    subordinate clause, or an infinitive of an extraposed 'it' ('it would be wrong to deny').
+    """
+    cur = tok
+    if tok.pos == "NOUN":
+        if not light_verb_object(doc, tok):
+            return False
+        cur = doc.tokens[tok.head]
+    for _ in range(8):
+        if cur.head == cur.i or cur.dep not in REPORTED_CHAIN:
+            return False
+        head = doc.tokens[cur.head]
+        if cur.dep == "ccomp" and is_speech(head.lemma.lower()):
+            return True
+        if cur.dep == "xcomp" and (head.lemma.lower() == "be" or (
+                head.pos == "ADJ" and head.lemma.lower() not in CONTROL_ADJECTIVES)):
+            return False
+        cur = head
+    return False
+
+
+def light_verb_object(doc: ParsedDoc, noun: Token) -> bool:
+    """True for an act noun that a light verb takes as its object ('impose a curfew', 'make a commitment')."""
+    head = doc.tokens[noun.head]
+    return noun.dep == "dobj" and head.i != noun.i and head.lemma.lower() in LIGHT_VERBS
 
 
 def own_possession(ex, d: Draft) -> None:
