@@ -82,3 +82,16 @@ def test_the_place_of_a_saying_or_of_a_noun_does_not_place_the_act(pipeline):
 def test_a_person_taken_for_a_place_is_not_where_an_act_on_them_happens(pipeline):
     got = places(pipeline, "Kenya's ruling party on Monday suspended Mr Nakuru, a candidate in the Rift Valley.")
     assert "suspended" in got and got["suspended"][1] != "clause", got
+
+
+def test_a_clause_place_must_hang_on_the_act(pipeline):
+    # on the act, its object or the scene it happens at: the act's place
+    got = places(pipeline, "Ethiopian troops attacked a rebel base in Gondar on Monday.")
+    assert got["attacked"][0] in ("Gondar", "Gonder") and got["attacked"][1] == "clause"
+    got = places(pipeline, "Kenyan police arrested twelve protesters in a raid in Kisumu on Tuesday.")
+    assert got["arrested"] == ("Kisumu", "clause")
+    # on the doer or on a thing talked about: not where the act happens
+    got = places(pipeline, "Ugandan officials in Kampala condemned Kenya on Friday.")
+    assert got["condemned"][0] != "Kampala"
+    got = places(pipeline, "The Kenyan minister complained on Monday about the crowded refugee camps in Dadaab.")
+    assert got["complained"][0] != "Dadaab"

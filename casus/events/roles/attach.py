@@ -32,6 +32,21 @@ def clause_head(doc: ParsedDoc, tok: Token) -> Token:
     return cur
 
 
+def _argument_of(doc: ParsedDoc, noun: Token, verb: Token) -> bool:
+    """True if an act noun is the verb's subject or object, or the scene it happens at, not its topic."""
+    cur = noun
+    for _ in range(4):
+        if cur.head == verb.i:
+            return cur.dep in ("nsubj", "nsubjpass", "dobj", "attr", "conj")
+        up = doc.tokens[cur.head]
+        if cur.dep == "pobj" and up.head == verb.i:
+            return up.text.lower() in SCENE_PREPS | {"in"}
+        if cur.dep not in ("conj", "compound", "appos"):
+            return False
+        cur = up
+    return False
+
+
 class ClauseAttacher:
     """Finds the time and place expressions that belong to an event predicate's clause."""
 
@@ -181,6 +196,26 @@ class ClauseAttacher:
                         return found
         return None
 
+    def _on_the_act(self, prep: Token, pred: Token, clause: Token) -> bool:
+        """True if a place phrase hangs on the act itself, not on another noun or verb of the clause.
+
+        It may hang on the predicate, on the verb a predicate noun is the subject or object of ("held
+        talks in Geneva"), on the predicate's direct object ("attacked a base in Homs") or on a scene
+        noun after "in / at / during" on the predicate ("arrested in a raid in Homs"); not on the doer
+        ("officials in Detroit visited …"), a thing talked about ("talked about the situation in the
+        Middle East") or a noun deeper in the clause ("the jailing of people for attacks on pubs in X").
+        """
+        doc = self.doc
+        host = doc.tokens[prep.head]
+        if host.i == pred.i:
+            return True
+        if host.i == clause.i:
+            return pred.pos not in ("NOUN", "PROPN") or _argument_of(doc, pred, clause)
+        if host.dep == "dobj" and host.head == pred.i:
+            return True
+        up = doc.tokens[host.head]
+        return host.dep == "pobj" and up.text.lower() in SCENE_PREPS | {"in"} and up.head == pred.i
+
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
         return refs[0] if refs else None
@@ -190,7 +225,8 @@ class ClauseAttacher:
         clause = clause_head(self.doc, pred)
         for pm, head in self.places.get(clause.i, []):
             prep = self.doc.tokens[head.head]
-            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS or head.dep == "compound" and head.head == pred.i:
+            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS and self._on_the_act(prep, pred, clause) \
+                    or head.dep == "compound" and head.head == pred.i:
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"
             if head.dep in ("dobj", "npadvmod") and head.head == pred.i and code.startswith(ACTED_ON):
