@@ -95,3 +95,16 @@ def test_a_clause_place_must_hang_on_the_act(pipeline):
     assert got["condemned"][0] != "Kampala"
     got = places(pipeline, "The Kenyan minister complained on Monday about the crowded refugee camps in Dadaab.")
     assert got["complained"][0] != "Dadaab"
+
+
+def test_the_sentence_place_of_a_condition_a_topic_or_a_trip_back_is_not_the_acts(pipeline):
+    # a place in an "if" clause is another act's
+    got = places(pipeline, "Kenya will ban Ugandan sugar if Uganda keeps its border closed in Busia.")
+    assert got["ban"][0] != "Busia"
+    # an act noun talked about ("comment on the statement") or come back from ("from a visit") was elsewhere
+    got = places(pipeline, "In Lusaka, a Zambian spokesman declined to comment on the statement by Malawi.")
+    assert got["statement"][0] != "Lusaka"
+    got = places(pipeline, "The minister was in Lusaka after flying back from a visit to Harare.")
+    assert got["visit"][0] != "Lusaka"
+    got = places(pipeline, "In Lusaka, a Zambian spokesman declined to comment on the statement by Malawi.")
+    assert got["comment"] == ("Lusaka", "sentence")  # the spokesman's own act keeps the sentence's place

@@ -22,7 +22,10 @@ from casus.model import ActorMention, Event, ParsedDoc, Place, PlaceMention, Tok
 ASIDE = frozenset({"relcl", "appos"})  # a clause or phrase that describes a noun, not the act
 REPORTED = frozenset({"ccomp", "parataxis"})  # what someone says, apart from where they say it
 SENTENCE_PREPS = frozenset({"in", "at", "near", "inside", "around", "across", "throughout"})  # not "outside"
-BACKGROUND = frozenset({"after", "before", "since", "when", "while", "until", "once", "although", "though"})
+BACKGROUND = frozenset({"after", "before", "since", "when", "while", "until", "once", "although", "though",
+                        "if", "unless", "because", "whether"})  # another act's time, condition or reason
+TOPIC_PREPS = frozenset({"on", "about", "over", "from", "against", "of", "regarding"})  # an act talked about
+REASON_PREPS = frozenset({"for", "despite", "after", "before", "since", "until"})  # "suspended for failing to …"
 NEUTRAL = frozenset({"IGO", "NGO", "MNC", ""})  # actor countries that place nothing
 SEATS = ("PPLC", "PPLA")  # capitals and seats of a province, state or county (PPLA2 …)
 
@@ -113,8 +116,13 @@ class Locator:
             for t in side:
                 if t.i in common:
                     break
-                if t.dep in ASIDE or t.dep in REPORTED or t.dep == "acl" and t.tag in ("VBN", "VBG"):
-                    return True  # "a man born in X", "people living in X", "X said that …"
+                if t.dep in ASIDE or t.dep in REPORTED or t.dep == "acl" and t.tag in ("VBN", "VBG", "VB"):
+                    return True  # "a man born in X", "people living in X", "X said that …", "an offer to go to X"
+                up = doc.tokens[t.head]
+                if side is up_trigger and t.pos in ("NOUN", "PROPN") and t.dep == "pobj" and up.text.lower() in TOPIC_PREPS:
+                    return True  # "commented on the statement": the statement was made elsewhere
+                if side is up_place and t.dep == "pcomp" and up.text.lower() in REASON_PREPS:
+                    return True  # "suspended her for failing to turn up at a camp in X"
                 if t.dep == "conj" and t.pos in ("VERB", "AUX"):
                     return True  # "workers in London have immunity, but in a 1994 agreement it was extended …"
                 if t.dep == "advcl" and any(c.dep in ("mark", "advmod") and c.text.lower() in BACKGROUND
