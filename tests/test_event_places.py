@@ -108,3 +108,22 @@ def test_the_sentence_place_of_a_condition_a_topic_or_a_trip_back_is_not_the_act
     assert got["visit"][0] != "Lusaka"
     got = places(pipeline, "In Lusaka, a Zambian spokesman declined to comment on the statement by Malawi.")
     assert got["comment"] == ("Lusaka", "sentence")  # the spokesman's own act keeps the sentence's place
+
+
+def _filed_from_nairobi(body: str, headline: str = "Kenya and its neighbours") -> str:
+    return f"{headline}\n\nNAIROBI, March 8 (Reuters) - {body}\n\nThe ministry gave no details."
+
+
+def test_the_dateline_does_not_place_a_visit_abroad_aid_sent_or_a_pact_of_many(pipeline):
+    got = places(pipeline, _filed_from_nairobi(
+        "Kenyan President Uhuru Kenyatta will pay a state visit to Uganda next week, officials said.",
+        "Kenyan leader to tour Uganda"))
+    assert got["visit"][1] != "dateline"  # the visit happens in Uganda
+    got = places(pipeline, _filed_from_nairobi("Kenya sent food aid to Somalia on Tuesday, officials said."))
+    assert got["aid"][1] != "dateline"  # the aid arrives in Somalia
+    got = places(pipeline, _filed_from_nairobi(
+        "Kenya signed a fisheries pact with Uganda and Tanzania on Tuesday, officials said."))
+    assert got["pact"][1] != "dateline"  # three nations' pact: where they met, not where one files from
+    got = places(pipeline, _filed_from_nairobi("Kenya accused Uganda on Tuesday of arming rebels.",
+                                               "Kenya and Uganda in row over rebels"))
+    assert got["accused"] == ("Nairobi", "dateline")  # what the doer says is still placed by the dateline
