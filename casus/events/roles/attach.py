@@ -201,7 +201,8 @@ class ClauseAttacher:
 
         It may hang on the predicate, on the verb a predicate noun is the subject or object of ("held
         talks in Geneva"), on the predicate's direct object ("attacked a base in Homs") or on a scene
-        noun after "in / at / during" on the predicate ("arrested in a raid in Homs"); not on the doer
+        noun after "in / at / during" on either ("arrested in a raid in Homs", "a speech to the conference
+        in Homs"); not on the doer
         ("officials in Detroit visited …"), a thing talked about ("talked about the situation in the
         Middle East") or a noun deeper in the clause ("the jailing of people for attacks on pubs in X").
         """
@@ -209,12 +210,15 @@ class ClauseAttacher:
         host = doc.tokens[prep.head]
         if host.i == pred.i:
             return True
+        linked = pred.pos not in ("NOUN", "PROPN") or _argument_of(doc, pred, clause)
         if host.i == clause.i:
-            return pred.pos not in ("NOUN", "PROPN") or _argument_of(doc, pred, clause)
+            return linked
         if host.dep == "dobj" and host.head == pred.i:
             return True
-        up = doc.tokens[host.head]
-        return host.dep == "pobj" and up.text.lower() in SCENE_PREPS | {"in"} and up.head == pred.i
+        up = doc.tokens[host.head]  # a scene: "in a raid in Homs", "talks at the conference in Homs"
+        scene = SCENE_PREPS | ({"in", "to"} if pred.pos in ("NOUN", "PROPN") else {"in"})
+        return host.dep == "pobj" and up.text.lower() in scene and (
+            up.head == pred.i or up.head == clause.i and linked)
 
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
