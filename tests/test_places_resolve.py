@@ -28,6 +28,8 @@ TEXTS = {
     "lima_dateline": "LIMA, March 3 - The United States criticised Peru on Tuesday, officials in Washington and "
                      "New York said. American diplomats in Texas, Florida and California said they would respond.",
     "lima_ohio": "LIMA, Ohio, March 3 - The county board met on Tuesday in Allen County.",
+    "athens_local": "ATHENS — Clarke County commissioners met on Tuesday with officials from Watkinsville, "
+                    "Winterville and Bogart.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -147,3 +149,5 @@ def test_an_unqualified_dateline_naming_a_capital_is_the_capital(resolved):
     assert places(resolved, "lima_dateline", acting)["LIMA"].country == "PER"
     # a state after the dateline's town qualifies it
     assert places(resolved, "lima_ohio")["LIMA"].country == "USA"
+    # a local paper's dateline with no date after it is left to the story's other places
+    assert places(resolved, "athens_local")["ATHENS"].country == "USA"

@@ -24,6 +24,8 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
 
 
@@ -45,6 +47,7 @@ class Mention:
     qualifier: Mention | None = None
     qualifies: bool = False
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
+    wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
 
 
@@ -291,6 +294,7 @@ class ToponymFinder:
                     and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
                          or first.sent != toks[m.start - 1].sent)):
                 m.dateline = True
+                m.wire = after.text == "," and m.end + 1 < len(toks) and toks[m.end + 1].text.rstrip(".") in _MONTHS
                 m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
 
     @staticmethod

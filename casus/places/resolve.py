@@ -41,7 +41,7 @@ class Weights:
     state_vote_cap: float = 1.5
     list_kind: float = 2.0  # in a list of states, a state; in a list of countries, a country
     dateline: float = 3.0  # a toponym heading a story ("WASHINGTON (AP) -") is a city
-    dateline_metropolis: int = 1_000_000  # an unqualified dateline naming a capital or a city this big is it
+    dateline_metropolis: int = 1_000_000  # an unqualified wire dateline naming a capital or a city this big is it
     mention_power: float = 0.5  # a country's weight in the article grows with (mentions of its places) ** this
     no_country_share: float = 0.5  # oceans and continents count as this share of the article's main country
     state_vote_min: float = 0.05  # less support than this is noise
@@ -180,12 +180,13 @@ class PlaceResolver:
                 break
 
     def _dateline_metropolis(self, g: _Group) -> bool:
-        """Pick a capital or a big city for a dateline naming one with no state or country after it.
+        """Pick a capital or a big city for a wire dateline naming one with no state or country after it.
 
-        Agencies qualify a smaller town ("ATHENS, Ga."), so "MOSCOW, April 8 -" is Russia's capital even
-        when the story is about the United States. Returns True when the group's pick was so fixed.
+        Agencies qualify a smaller town ("ATHENS, Ga., April 8"), so "MOSCOW, April 8 -" is Russia's capital
+        even when the story is about the United States; a local paper's "ATHENS —" is left to the story.
+        Returns True when the group's pick was so fixed.
         """
-        if not any(m.dateline and m.qualifier is None for m in g.mentions):
+        if not any(m.wire and m.qualifier is None for m in g.mentions):
             return False
         big = [c for c in g.mentions[0].cands if c.feature_class == "P" and (
             c.feature_code == "PPLC" or c.population >= self.weights.dateline_metropolis)]
