@@ -127,3 +127,12 @@ def test_the_dateline_does_not_place_a_visit_abroad_aid_sent_or_a_pact_of_many(p
     got = places(pipeline, _filed_from_nairobi("Kenya accused Uganda on Tuesday of arming rebels.",
                                                "Kenya and Uganda in row over rebels"))
     assert got["accused"] == ("Nairobi", "dateline")  # what the doer says is still placed by the dateline
+
+
+def test_a_small_towns_name_before_an_act_noun_does_not_place_it(pipeline):
+    # "the Hutton inquiry" is named after a person, though Hutton is also a village
+    got = places(pipeline, "Kenya's parliament opened the Hutton inquiry into police abuses on Tuesday.")
+    assert got["inquiry"][0] != "Hutton"
+    # a capital before the act noun is where it happens
+    got = places(pipeline, "Kenyan police began a Nairobi investigation into the bombing on Tuesday.")
+    assert got["investigation"] == ("Nairobi", "clause")

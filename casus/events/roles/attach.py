@@ -32,6 +32,14 @@ def clause_head(doc: ParsedDoc, tok: Token) -> Token:
     return cur
 
 
+def _names_a_scene(place: Place) -> bool:
+    """True if a place written before an act noun is where it happens ("the Madrid bombing", "a London
+    conference"): a country, region, capital or seat — a smaller town's name there is more often a
+    person's, firm's or title's ("the Hutton inquiry", "the Hughes statement", "his State of the Union speech")."""
+    feature = place.feature or ""
+    return not feature.startswith("PPL") or feature.startswith(("PPLC", "PPLA"))
+
+
 def _argument_of(doc: ParsedDoc, noun: Token, verb: Token) -> bool:
     """True if an act noun is the verb's subject or object, or the scene it happens at, not its topic."""
     cur = noun
@@ -230,7 +238,7 @@ class ClauseAttacher:
         for pm, head in self.places.get(clause.i, []):
             prep = self.doc.tokens[head.head]
             if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS and self._on_the_act(prep, pred, clause) \
-                    or head.dep == "compound" and head.head == pred.i:
+                    or head.dep == "compound" and head.head == pred.i and _names_a_scene(pm.place):
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"
             if head.dep in ("dobj", "npadvmod") and head.head == pred.i and code.startswith(ACTED_ON):
