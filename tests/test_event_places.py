@@ -124,6 +124,9 @@ def test_the_dateline_does_not_place_a_visit_abroad_aid_sent_or_a_pact_of_many(p
     got = places(pipeline, _filed_from_nairobi(
         "Kenya signed a fisheries pact with Uganda and Tanzania on Tuesday, officials said."))
     assert got["pact"][1] != "dateline"  # three nations' pact: where they met, not where one files from
+    got = places(pipeline, _filed_from_nairobi("Kenyan warplanes bombed Somalia on Tuesday, officials said.",
+                                               "Kenyan jets strike Somalia"))
+    assert got["strike"][1] != "dateline"  # force is used where the other side is
     got = places(pipeline, _filed_from_nairobi("Kenya accused Uganda on Tuesday of arming rebels.",
                                                "Kenya and Uganda in row over rebels"))
     assert got["accused"] == ("Nairobi", "dateline")  # what the doer says is still placed by the dateline

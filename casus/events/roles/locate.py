@@ -10,7 +10,8 @@ Tiers, best first (`location.basis`): `clause` (attach.py), then
   twice and more often than any other, else the country as a whole — when every actor of the event
   with a country belongs to that country;
 - `dateline`: the place the story was filed from, when the event's doer belongs to its country and the
-  act is not plainly abroad (a visit or meeting with a foreign actor, aid sent, a pact of three nations).
+  act is not plainly abroad (a visit or meeting with a foreign actor, aid sent, force against another
+  country, a pact of three nations).
 """
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ REASON_PREPS = frozenset({"for", "despite", "after", "before", "since", "until"}
 NEUTRAL = frozenset({"IGO", "NGO", "MNC", ""})  # actor countries that place nothing
 TRIP_ABROAD = ("036", "042")  # a meeting sought or a visit made: it happens at the host's
 MATERIAL = ("07",)  # aid, loans, supplies: given where they arrive
+FORCE = ("18", "19", "20")  # assault, fight, mass violence: done where the other side is
 SEATS = ("PPLC", "PPLA")  # capitals and seats of a province, state or county (PPLA2 …)
 
 
@@ -143,12 +145,13 @@ class Locator:
         """True if the act plainly happens away from the doer's home, so the dateline does not place it.
 
         A visit made or a meeting sought with another country's actor is at the host's; aid, loans or
-        supplies to another country are where they arrive; an act one trigger codes with actors of three
+        supplies to another country are where they arrive; force against another country is used where
+        its side is (a strike on Iran is not made in Washington); an act one trigger codes with actors of three
         countries or more (an accord of six nations) is where they met, not where one of them files from.
         """
         doer = _country(event.source.country if event.source else None)
         other = _country(event.target.country if event.target else None)
-        if other and other != doer and event.cameo.code.startswith(TRIP_ABROAD + MATERIAL):
+        if other and other != doer and event.cameo.code.startswith(TRIP_ABROAD + MATERIAL + FORCE):
             return True
         return len(self.parties.get(event.trigger.start, ())) >= 3
 
