@@ -90,6 +90,10 @@ def test_a_clause_place_must_hang_on_the_act(pipeline):
     assert got["attacked"][0] in ("Gondar", "Gonder") and got["attacked"][1] == "clause"
     got = places(pipeline, "Kenyan police arrested twelve protesters in a raid in Kisumu on Tuesday.")
     assert got["arrested"] == ("Kisumu", "clause")
+    got = places(pipeline, "Somali militants claimed the attack on the Kenyan embassy in Kampala on Friday.")
+    assert got["attack"] == ("Kampala", "clause")  # the thing attacked is where the attack happens
+    got = places(pipeline, "Kenya's president chaired a meeting of the regional council in Arusha on Friday.")
+    assert got["meeting"] == ("Arusha", "clause")
     # on the doer or on a thing talked about: not where the act happens
     got = places(pipeline, "Ugandan officials in Kampala condemned Kenya on Friday.")
     assert got["condemned"][0] != "Kampala"

@@ -16,6 +16,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 ACTED_ON = ("042", "043", "15", "18", "19", "20")  # visits and force: their object place is where they happen
 SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
+TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})  # what is talked about, not where
 PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
 CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
 
@@ -205,14 +206,15 @@ class ClauseAttacher:
         return None
 
     def _on_the_act(self, prep: Token, pred: Token, clause: Token) -> bool:
-        """True if a place phrase hangs on the act itself, not on another noun or verb of the clause.
+        """True if a place phrase hangs on the act itself, not on the doer or a thing talked about.
 
         It may hang on the predicate, on the verb a predicate noun is the subject or object of ("held
-        talks in Geneva"), on the predicate's direct object ("attacked a base in Homs") or on a scene
-        noun after "in / at / during" on either ("arrested in a raid in Homs", "a speech to the conference
-        in Homs"); not on the doer
-        ("officials in Detroit visited …"), a thing talked about ("talked about the situation in the
-        Middle East") or a noun deeper in the clause ("the jailing of people for attacks on pubs in X").
+        talks in Geneva"), on the predicate's direct object ("attacked a base in Homs"), or on a noun
+        reached from the predicate through prepositions that are not of a topic ("arrested in a raid
+        in Homs", "attacks on the embassy in Homs", "a meeting of the council in Homs", "talks at the
+        conference in Homs"); not on the doer ("officials in Detroit visited …"), nor under "about /
+        over / regarding", or "on / against" after a verb ("complained about the camps in Dadaab",
+        "commented on the jailing of people for attacks on pubs in X").
         """
         doc = self.doc
         host = doc.tokens[prep.head]
@@ -221,12 +223,25 @@ class ClauseAttacher:
         linked = pred.pos not in ("NOUN", "PROPN") or _argument_of(doc, pred, clause)
         if host.i == clause.i:
             return linked
-        if host.dep == "dobj" and host.head == pred.i:
-            return True
-        up = doc.tokens[host.head]  # a scene: "in a raid in Homs", "talks at the conference in Homs"
-        scene = SCENE_PREPS | ({"in", "to"} if pred.pos in ("NOUN", "PROPN") else {"in"})
-        return host.dep == "pobj" and up.text.lower() in scene and (
-            up.head == pred.i or up.head == clause.i and linked)
+        cur = host
+        for _ in range(3):
+            if cur.dep == "dobj" and cur.head == pred.i:
+                return True
+            if cur.dep != "pobj":
+                return False
+            up = doc.tokens[cur.head]
+            top = doc.tokens[up.head]
+            word = up.text.lower()
+            if word in TOPIC_PREPS or word in ("on", "against") and top.pos in ("VERB", "AUX"):
+                return False
+            if top.i == pred.i:
+                return True
+            if top.i == clause.i:
+                return linked and word in SCENE_PREPS | {"in"}
+            if top.pos not in ("NOUN", "PROPN"):
+                return False
+            cur = top
+        return False
 
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
