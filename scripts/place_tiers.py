@@ -5,6 +5,7 @@
     python scripts/place_tiers.py show --basis clause --start 0 --stop 20      # the text around each row, for a judge
     python scripts/place_tiers.py judge 12=correct 13=wrong_place                # record judgments
     python scripts/place_tiers.py score                                        # precision per tier and split
+    python scripts/place_tiers.py recheck --out /tmp/rows.jsonl                # rows whose place casus still gives
 
 The repository keeps references only (corpus file, document id, trigger offsets, place, basis, verdict);
 the text is read from ../shared every time. Offsets index the article text as casus lays it out from the
@@ -244,6 +245,49 @@ def judge(marks: list[str]) -> None:
     write_rows(comments, rows)
 
 
+def recheck(coded: list[Path], out: Path | None) -> None:
+    """Precision per basis of judged rows whose event still has the same place in coded output.
+
+    With no `coded` files, codes the documents of the judged rows at this commit (into `out` if given).
+    A row counts under the basis the event has now; rows whose place changed are listed for judging.
+    """
+    _, rows = read_rows()
+    if not coded:
+        recs, judged = corpus_records(), judged_records()
+        docs = {r["doc_id"]: judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
+                for r in rows}
+        with tempfile.TemporaryDirectory() as tmp:
+            inp = Path(tmp) / "docs.jsonl"
+            inp.write_text("".join(json.dumps(d) + "\n" for d in docs.values()), encoding="utf-8")
+            text = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(inp), "--format", "jsonl"],
+                                  capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        if out:
+            out.write_text(text, encoding="utf-8")
+        lines = text.splitlines()
+    else:
+        lines = [ln for path in coded for ln in open(path, encoding="utf-8")]
+    at: dict[tuple[str, int], list[dict]] = defaultdict(list)
+    for e in (json.loads(ln) for ln in lines if ln.strip()):
+        if "documents" in e:
+            continue
+        for start in {e["trigger"]["start"], *(m["trigger"]["start"] for m in e.get("evidence") or [])}:
+            at[(e["doc_id"], start)].append(e)
+    kept: dict[str, list[dict]] = defaultdict(list)
+    for i, r in enumerate(rows):
+        places = [e["location"] for e in at.get((r["doc_id"], int(r["trigger_start"])), []) if e.get("location")]
+        same = [p for p in places if p.get("name") == r["place"] and str(p.get("geonameid") or "") == r["geonameid"]]
+        if same:
+            kept[same[0]["basis"]].append(r)
+        elif places:
+            print(f"row {i}: place changed to {places[0]['basis']} {places[0]['name']} ({places[0].get('geonameid')})")
+    for basis in BASES:
+        print(_line(basis, kept[basis]))
+        print(_line("  check", [r for r in kept[basis] if r["split"] == "check"]))
+    both = kept["clause"] + kept["sentence"]
+    print(_line("clause+sentence", both))
+    print(_line("  check", [r for r in both if r["split"] == "check"]))
+
+
 def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
     """The 95% Wilson score interval of a proportion k/n."""
     if n == 0:
@@ -314,6 +358,9 @@ def main() -> None:
     w.add_argument("--width", type=int, default=500)
     j = sub.add_parser("judge")
     j.add_argument("marks", nargs="+", help="ROW=CLASS")
+    k = sub.add_parser("recheck", help="precision of judged rows whose place casus still gives")
+    k.add_argument("coded", type=Path, nargs="*", help="coded output (`casus code --format jsonl`); none: code now")
+    k.add_argument("--out", type=Path, help="keep the coded output here")
     r = sub.add_parser("score")
     r.add_argument("--commit", help="also split the figures into rows coded at this casus commit and the rest")
     a = ap.parse_args()
@@ -327,6 +374,8 @@ def main() -> None:
         show(a.basis, a.start, a.stop, a.todo, a.width)
     elif a.cmd == "judge":
         judge(a.marks)
+    elif a.cmd == "recheck":
+        recheck(a.coded, a.out)
     else:
         score(a.commit)
 

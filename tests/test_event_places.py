@@ -82,3 +82,64 @@ def test_the_place_of_a_saying_or_of_a_noun_does_not_place_the_act(pipeline):
 def test_a_person_taken_for_a_place_is_not_where_an_act_on_them_happens(pipeline):
     got = places(pipeline, "Kenya's ruling party on Monday suspended Mr Nakuru, a candidate in the Rift Valley.")
     assert "suspended" in got and got["suspended"][1] != "clause", got
+
+
+def test_a_clause_place_must_hang_on_the_act(pipeline):
+    # on the act, its object or the scene it happens at: the act's place
+    got = places(pipeline, "Ethiopian troops attacked a rebel base in Gondar on Monday.")
+    assert got["attacked"][0] in ("Gondar", "Gonder") and got["attacked"][1] == "clause"
+    got = places(pipeline, "Kenyan police arrested twelve protesters in a raid in Kisumu on Tuesday.")
+    assert got["arrested"] == ("Kisumu", "clause")
+    got = places(pipeline, "Somali militants claimed the attack on the Kenyan embassy in Kampala on Friday.")
+    assert got["attack"] == ("Kampala", "clause")  # the thing attacked is where the attack happens
+    got = places(pipeline, "Kenya's president chaired a meeting of the regional council in Arusha on Friday.")
+    assert got["meeting"] == ("Arusha", "clause")
+    # on the doer or on a thing talked about: not where the act happens
+    got = places(pipeline, "Ugandan officials in Kampala condemned Kenya on Friday.")
+    assert got["condemned"][0] != "Kampala"
+    got = places(pipeline, "The Kenyan minister complained on Monday about the crowded refugee camps in Dadaab.")
+    assert got["complained"][0] != "Dadaab"
+
+
+def test_the_sentence_place_of_a_condition_a_topic_or_a_trip_back_is_not_the_acts(pipeline):
+    # a place in an "if" clause is another act's
+    got = places(pipeline, "Kenya will ban Ugandan sugar if Uganda keeps its border closed in Busia.")
+    assert got["ban"][0] != "Busia"
+    # an act noun talked about ("comment on the statement") or come back from ("from a visit") was elsewhere
+    got = places(pipeline, "In Lusaka, a Zambian spokesman declined to comment on the statement by Malawi.")
+    assert got["statement"][0] != "Lusaka"
+    got = places(pipeline, "The minister was in Lusaka after flying back from a visit to Harare.")
+    assert got["visit"][0] != "Lusaka"
+    got = places(pipeline, "In Lusaka, a Zambian spokesman declined to comment on the statement by Malawi.")
+    assert got["comment"] == ("Lusaka", "sentence")  # the spokesman's own act keeps the sentence's place
+
+
+def _filed_from_nairobi(body: str, headline: str = "Kenya and its neighbours") -> str:
+    return f"{headline}\n\nNAIROBI, March 8 (Reuters) - {body}\n\nThe ministry gave no details."
+
+
+def test_the_dateline_does_not_place_a_visit_abroad_aid_sent_or_a_pact_of_many(pipeline):
+    got = places(pipeline, _filed_from_nairobi(
+        "Kenyan President Uhuru Kenyatta will pay a state visit to Uganda next week, officials said.",
+        "Kenyan leader to tour Uganda"))
+    assert got["visit"][1] != "dateline"  # the visit happens in Uganda
+    got = places(pipeline, _filed_from_nairobi("Kenya sent food aid to Somalia on Tuesday, officials said."))
+    assert got["aid"][1] != "dateline"  # the aid arrives in Somalia
+    got = places(pipeline, _filed_from_nairobi(
+        "Kenya signed a fisheries pact with Uganda and Tanzania on Tuesday, officials said."))
+    assert got["pact"][1] != "dateline"  # three nations' pact: where they met, not where one files from
+    got = places(pipeline, _filed_from_nairobi("Kenyan warplanes bombed Somalia on Tuesday, officials said.",
+                                               "Kenyan jets strike Somalia"))
+    assert got["strike"][1] != "dateline"  # force is used where the other side is
+    got = places(pipeline, _filed_from_nairobi("Kenya accused Uganda on Tuesday of arming rebels.",
+                                               "Kenya and Uganda in row over rebels"))
+    assert got["accused"] == ("Nairobi", "dateline")  # what the doer says is still placed by the dateline
+
+
+def test_a_small_towns_name_before_an_act_noun_does_not_place_it(pipeline):
+    # "the Hutton inquiry" is named after a person, though Hutton is also a village
+    got = places(pipeline, "Kenya's parliament opened the Hutton inquiry into police abuses on Tuesday.")
+    assert got["inquiry"][0] != "Hutton"
+    # a capital before the act noun is where it happens
+    got = places(pipeline, "Kenyan police began a Nairobi investigation into the bombing on Tuesday.")
+    assert got["investigation"] == ("Nairobi", "clause")

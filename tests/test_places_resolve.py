@@ -25,6 +25,11 @@ TEXTS = {
                  "in Austin. Mayor Smith thanked Congress.",
     "abbrev": "The EU and the WA government met in Perth.",
     "henry": "Paris and Henry County are rich in history, the mayor of Paris said.",
+    "lima_dateline": "LIMA, March 3 - The United States criticised Peru on Tuesday, officials in Washington and "
+                     "New York said. American diplomats in Texas, Florida and California said they would respond.",
+    "lima_ohio": "LIMA, Ohio, March 3 - The county board met on Tuesday in Allen County.",
+    "athens_local": "ATHENS — Clarke County commissioners met on Tuesday with officials from Watkinsville, "
+                    "Winterville and Bogart.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -135,3 +140,14 @@ def test_places_opening_organisation_names_are_found(resolved):
 def test_short_capitals_are_abbreviations_of_big_places_only(resolved):
     found = places(resolved, "abbrev")
     assert "EU" not in found or found["EU"].feature == "RGN"  # not the French town Eu
+
+
+def test_an_unqualified_dateline_naming_a_capital_is_the_capital(resolved):
+    # a story full of one country's places does not pull a foreign capital's dateline to a town of that name
+    text = TEXTS["lima_dateline"]
+    acting = [(text.index(w), text.index(w) + len(w)) for w in ("The United States", "Peru")]
+    assert places(resolved, "lima_dateline", acting)["LIMA"].country == "PER"
+    # a state after the dateline's town qualifies it
+    assert places(resolved, "lima_ohio")["LIMA"].country == "USA"
+    # a local paper's dateline with no date after it is left to the story's other places
+    assert places(resolved, "athens_local")["ATHENS"].country == "USA"

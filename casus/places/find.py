@@ -7,12 +7,10 @@ from pathlib import Path
 
 from casus.model import ParsedDoc
 from casus.places import constructions
-from casus.places.gazetteer import Candidate, Gazetteer, normalise
+from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
+from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
 
-BIG = {"PCLI", "ADM1", "CONT", "RGN"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_PLACE_PREPOSITIONS = {"in", "near", "outside", "throughout", "across", "around"}
-_INSTITUTION_OF = {"state", "governor", "government", "city", "county", "republic", "province", "mayor"}
 _LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
 _DATELINE_MARKS = {"(", "—", "–", "-", "--", ","}
 _TRIM_WORDS = {"the", "northern", "southern", "eastern", "western", "central", "north", "south", "east",
@@ -26,8 +24,9 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
+_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
-_PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -48,6 +47,7 @@ class Mention:
     qualifier: Mention | None = None
     qualifies: bool = False
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
+    wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
 
 
@@ -61,6 +61,7 @@ class ToponymFinder:
         self.institutions = institutions if institutions is not None else load_words(DATA / "institutions.txt")
         nouns = place_nouns if place_nouns is not None else load_words(DATA / "place_nouns.txt")
         self.place_nouns = nouns | self.institutions
+        self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions)
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
@@ -108,7 +109,7 @@ class ToponymFinder:
                     take(*hit)
         w = self.weights
         if w.constructions:
-            cap = self._capitalised
+            cap = capitalised
             for s, e, cands, key in [*constructions.datelines(doc, self.gazetteer),
                                      *constructions.plural_admin(doc, self.gazetteer, cap),
                                      *constructions.residences(doc, self.gazetteer, cap),
@@ -120,16 +121,16 @@ class ToponymFinder:
         if w.org_places:
             keys = {m.key for m in found}
             for ent in others:
-                hit = self._in_organisation(doc, ent.start, ent.end, ent.label, keys)
+                hit = self.organisations.in_organisation(doc, ent.start, ent.end, ent.label, keys)
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
         i = 0
         while i < len(toks):  # capitalised runs the NER did not label
-            if not self._capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
+            if not capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
                 i += 1
                 continue
             j = i
-            while j < len(toks) and self._capitalised(toks[j]) and toks[j].ent_iob == "O" and not taken[j]:
+            while j < len(toks) and capitalised(toks[j]) and toks[j].ent_iob == "O" and not taken[j]:
                 j += 1
             cands = self.gazetteer.candidates(" ".join(t.text for t in toks[i:j]))
             if cands and not blocked(i, j) and any(
@@ -140,11 +141,11 @@ class ToponymFinder:
             take(s, e, cands)
         if w.constructions:
             def free(s: int, e: int) -> bool:
-                return not blocked(s, e) and not self._a_persons_name(doc, [t.text for t in toks[s:e]])
+                return not blocked(s, e) and not a_persons_name(doc, [t.text for t in toks[s:e]])
 
             spans = [(m.start, m.end, m.cands) for m in found]
-            for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, self._capitalised, spans, free),
-                                     *constructions.list_members(doc, self.gazetteer, self._capitalised, spans, free)]:
+            for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, capitalised, spans, free),
+                                     *constructions.list_members(doc, self.gazetteer, capitalised, spans, free)]:
                 if free(s, e):
                     take(s, e, cands, key)
         for m in list(found):
@@ -194,7 +195,7 @@ class ToponymFinder:
         for ent in doc.entities:
             if ent.label == "PERSON" and (ent.end - ent.start > 1 or big):
                 person.update(range(ent.start, ent.end))
-        named = self._a_persons_name(doc, words)
+        named = a_persons_name(doc, words)
         if named and not big:
             return []  # a smaller town's name the story also gives a person ("Jesse Jackson")
         out = []
@@ -204,99 +205,15 @@ class ToponymFinder:
                 continue
             if any(k in person for k in range(i, i + n)) or (i > 0 and toks[i - 1].text.rstrip(".") in _TITLES):
                 continue
-            if (i > 0 and self._capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent
-                    and "\n" not in toks[i - 1].ws) or (i + n < len(toks) and self._capitalised(toks[i + n])):
+            if (i > 0 and capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent
+                    and "\n" not in toks[i - 1].ws) or (i + n < len(toks) and capitalised(toks[i + n])):
                 continue
             out.append((i, i + n))
         return out
 
-    def _in_organisation(self, doc: ParsedDoc, s: int, e: int, label: str, keys: set[str]) -> tuple | None:
-        """A place the NER called a person or organisation: named as a place elsewhere, after 'in',
-        or opening an organisation of that place ('Gainesville Police', 'University of Texas')."""
-        toks = doc.tokens
-        s, e = self._strip(doc, s, e)
-        if s >= e:
-            return None
-        key = normalise(" ".join(t.text for t in toks[s:e]))
-        cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key and c.feature_code != "PCLI"]
-        if key in keys and cands and not self._a_persons_name(doc, [t.text for t in toks[s:e]]):
-            return s, e, self.gazetteer.candidates(key)
-        after_in = s > 0 and toks[s - 1].text.lower() in _PLACE_PREPOSITIONS
-        if after_in and any(c.feature_code in BIG or c.population >= self.weights.org_min_population for c in cands):
-            return s, e, cands
-        if label != "ORG":
-            return self._opening(doc, s, e, keys, institution_only=True)
-        if e - s >= 3 and "of" in [t.text for t in toks[s + 1:e - 1]]:  # "University of Texas", "Bank of Princeton"
-            k = max(i for i in range(s + 1, e - 1) if toks[i].text == "of") + 1
-            while k < e - 1 and toks[k].text.lower() == "the":
-                k += 1
-            cands = self._organisation_place(toks[k:e], keys, institution=toks[s].text.lower() in _INSTITUTION_OF)
-            cands = [c for c in cands if c.feature_code != "PPL" or c.population >= 10 * self.weights.org_lead_min_population
-                     or toks[s].text.lower() in _INSTITUTION_OF or normalise(toks[k].text) in keys]
-            if cands and toks[k].text[:1].isupper():
-                return k, e, cands
-        return self._opening(doc, s, e, keys, institution_only=False)
-
-    def _organisation_place(self, words, keys: set[str], institution: bool) -> list[Candidate]:
-        """A place an organisation is named after: a state, county or country, a town of some size, any town
-        before an institution word, or a name the story gives as a place elsewhere.
-
-        One word of a town under `org_lead_min_population` * 10 ("Central", "Federal", "Justice": towns,
-        but words first) counts only when named as a place elsewhere or, from `org_lead_min_population`
-        up, before an institution word ("Roswell Police");
-        a state's short form only with its dot or in capitals ("U.S.", "UK", not "La").
-        """
-        text = " ".join(t.text for t in words)
-        key = normalise(text)
-        short_ok = "." in text or text.isupper()
-        cands = [c for c in self.gazetteer.candidates(key)
-                 if normalise(c.name) == key or (c.feature_code in BIG and short_ok)]
-        if key in keys:
-            return cands
-        big = [c for c in cands if c.feature_code in {"PCLI", "ADM1", "ADM2", "PPLC"}]
-        if big:
-            return cands
-        least = self.weights.org_lead_min_population * (1 if institution or len(words) > 1 else 10)
-        return [c for c in cands if c.feature_class == "P" and (c.population >= least or institution and len(words) > 1)]
-
-    def _opening(self, doc: ParsedDoc, s: int, e: int, keys: set[str], institution_only: bool) -> tuple | None:
-        """The place opening an organisation's name: "Laurel County Sheriff's Office", "Gainesville Police",
-        "Texas Forest Service" (a person's name only before an institution word: "McMinn County Sheriff")."""
-        toks = doc.tokens
-        if not toks[s].text[:1].isupper():
-            return None
-        for n in range(min(e - s - 1, 4), 0, -1):  # the longest name first: "Kansas City Star"
-            word = toks[s + n].text
-            if word in {"'s", "’s"}:
-                continue
-            institution = word.lower() in self.institutions and word not in {"City", "County"}
-            if institution_only and not institution:
-                continue
-            if not institution and not (self._capitalised(toks[s + n]) or word[:1].isupper()):
-                continue
-            cands = self._organisation_place(toks[s:s + n], keys, institution)
-            if cands:
-                return s, s + n, cands
-        return None
-
-    @staticmethod
-    def _a_persons_name(doc: ParsedDoc, words: list[str]) -> bool:
-        """Whether these words are part of a name of two or more words the NER gave a person ("Tom Greer")."""
-        n = len(words)
-        for ent in doc.entities:
-            if ent.label == "PERSON" and ent.end - ent.start > n:
-                ent_words = [t.text for t in doc.tokens[ent.start:ent.end]]
-                if any(ent_words[k:k + n] == words for k in range(len(ent_words) - n + 1)):
-                    return True
-        return False
-
-    @staticmethod
-    def _capitalised(tok) -> bool:
-        return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
-
     def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
         """A country or state name the NER called a person or organisation, unless it is a subject."""
-        s, e = self._strip(doc, s, e)
+        s, e = strip_span(doc, s, e)
         if s >= e or any(doc.tokens[i].dep in {"nsubj", "nsubjpass"} for i in range(s, e)):
             return None
         key = normalise(" ".join(t.text for t in doc.tokens[s:e]))
@@ -307,7 +224,7 @@ class ToponymFinder:
     def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:
         """Place names in an entity: whole, else its comma/'and' parts, each trimmed if need be."""
         toks = doc.tokens
-        s, e = self._strip(doc, s, e)
+        s, e = strip_span(doc, s, e)
         if s >= e:
             return []
         cands = self.gazetteer.candidates(" ".join(t.text for t in toks[s:e]))
@@ -321,19 +238,10 @@ class ToponymFinder:
                 cur = i + 1
         out = []
         for a, b in parts:
-            hit = self._lookup_part(doc, *self._strip(doc, a, b), strict=strict or len(parts) == 1)
+            hit = self._lookup_part(doc, *strip_span(doc, a, b), strict=strict or len(parts) == 1)
             if hit:
                 out.append(hit)
         return out
-
-    @staticmethod
-    def _strip(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
-        toks = doc.tokens
-        while s < e and (toks[s].text.lower() == "the" or not toks[s].text[:1].isalnum()):
-            s += 1
-        while e > s and (toks[e - 1].text in {"'s", "’s", "'", "’"} or not toks[e - 1].text[:1].isalnum()):
-            e -= 1
-        return s, e
 
     def _lookup_part(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> tuple | None:
         toks = doc.tokens
@@ -386,6 +294,7 @@ class ToponymFinder:
                     and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
                          or first.sent != toks[m.start - 1].sent)):
                 m.dateline = True
+                m.wire = after.text == "," and m.end + 1 < len(toks) and toks[m.end + 1].text.rstrip(".") in _MONTHS
                 m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
 
     @staticmethod

@@ -15,6 +15,7 @@ from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
 INDEX_VERSION = 5  # bump when the build below changes what it stores
+BIG = {"PCLI", "ADM1", "CONT", "RGN"}  # countries, states, continents and regions: places of the largest kinds
 _WORD_FORMS = [(re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bsainte\b"), "ste"),
                (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft")]
 

@@ -41,6 +41,7 @@ class Weights:
     state_vote_cap: float = 1.5
     list_kind: float = 2.0  # in a list of states, a state; in a list of countries, a country
     dateline: float = 3.0  # a toponym heading a story ("WASHINGTON (AP) -") is a city
+    dateline_metropolis: int = 1_000_000  # an unqualified wire dateline naming a capital or a city this big is it
     mention_power: float = 0.5  # a country's weight in the article grows with (mentions of its places) ** this
     no_country_share: float = 0.5  # oceans and continents count as this share of the article's main country
     state_vote_min: float = 0.05  # less support than this is noise
@@ -104,6 +105,7 @@ class PlaceResolver:
         for g in groups:
             g.pick = max(g.mentions[0].cands, key=lambda c: self._prior(g.key, c))
             g.reason = f"place: largest entry for '{g.mentions[0].key}'"
+        fixed = {g.key for g in groups if self._dateline_metropolis(g)}
         for _ in range(self.rounds):
             changed = False
             all_countries: Counter = Counter()
@@ -115,6 +117,8 @@ class PlaceResolver:
                                  if g.pick and g.pick.admin1_code and g.pick.feature_code != "PCLI")
             grid = _Grid([g.pick for g in groups if g.pick and g.pick.lat is not None and g.pick.feature_code not in BIG])
             for g in groups:
+                if g.key in fixed:
+                    continue
                 own = g.pick
                 countries = all_countries.copy()
                 if own and own.country and countries[own.country] > 0:
@@ -174,6 +178,23 @@ class PlaceResolver:
                 g.reason = "place: " + (best_why or f"largest entry for '{g.key}'")
             if not changed:
                 break
+
+    def _dateline_metropolis(self, g: _Group) -> bool:
+        """Pick a capital or a big city for a wire dateline naming one with no state or country after it.
+
+        Agencies qualify a smaller town ("ATHENS, Ga., April 8"), so "MOSCOW, April 8 -" is Russia's capital
+        even when the story is about the United States; a local paper's "ATHENS —" is left to the story.
+        Returns True when the group's pick was so fixed.
+        """
+        if not any(m.wire and m.qualifier is None for m in g.mentions):
+            return False
+        big = [c for c in g.mentions[0].cands if c.feature_class == "P" and (
+            c.feature_code == "PPLC" or c.population >= self.weights.dateline_metropolis)]
+        if not big:
+            return False
+        g.pick = max(big, key=lambda c: c.population)
+        g.reason = f"place: a dateline naming {g.pick.name}, a capital or city of a million, with no state after it"
+        return True
 
     @staticmethod
     def _list_kind(g: _Group, by_key: dict[str, _Group]) -> str | None:

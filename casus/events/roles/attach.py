@@ -16,6 +16,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 ACTED_ON = ("042", "043", "15", "18", "19", "20")  # visits and force: their object place is where they happen
 SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
+TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})  # what is talked about, not where
 PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
 CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
 
@@ -30,6 +31,29 @@ def clause_head(doc: ParsedDoc, tok: Token) -> Token:
             return cur
         cur = doc.tokens[cur.head]
     return cur
+
+
+def _names_a_scene(place: Place) -> bool:
+    """True if a place written before an act noun is where it happens ("the Madrid bombing", "a London
+    conference"): a country, region, capital or seat — a smaller town's name there is more often a
+    person's, firm's or title's ("the Hutton inquiry", "the Hughes statement", "his State of the Union speech")."""
+    feature = place.feature or ""
+    return not feature.startswith("PPL") or feature.startswith(("PPLC", "PPLA"))
+
+
+def _argument_of(doc: ParsedDoc, noun: Token, verb: Token) -> bool:
+    """True if an act noun is the verb's subject or object, or the scene it happens at, not its topic."""
+    cur = noun
+    for _ in range(4):
+        if cur.head == verb.i:
+            return cur.dep in ("nsubj", "nsubjpass", "dobj", "attr", "conj")
+        up = doc.tokens[cur.head]
+        if cur.dep == "pobj" and up.head == verb.i:
+            return up.text.lower() in SCENE_PREPS | {"in"}
+        if cur.dep not in ("conj", "compound", "appos"):
+            return False
+        cur = up
+    return False
 
 
 class ClauseAttacher:
@@ -181,6 +205,44 @@ class ClauseAttacher:
                         return found
         return None
 
+    def _on_the_act(self, prep: Token, pred: Token, clause: Token) -> bool:
+        """True if a place phrase hangs on the act itself, not on the doer or a thing talked about.
+
+        It may hang on the predicate, on the verb a predicate noun is the subject or object of ("held
+        talks in Geneva"), on the predicate's direct object ("attacked a base in Homs"), or on a noun
+        reached from the predicate through prepositions that are not of a topic ("arrested in a raid
+        in Homs", "attacks on the embassy in Homs", "a meeting of the council in Homs", "talks at the
+        conference in Homs"); not on the doer ("officials in Detroit visited …"), nor under "about /
+        over / regarding", or "on / against" after a verb ("complained about the camps in Dadaab",
+        "commented on the jailing of people for attacks on pubs in X").
+        """
+        doc = self.doc
+        host = doc.tokens[prep.head]
+        if host.i == pred.i:
+            return True
+        linked = pred.pos not in ("NOUN", "PROPN") or _argument_of(doc, pred, clause)
+        if host.i == clause.i:
+            return linked
+        cur = host
+        for _ in range(3):
+            if cur.dep == "dobj" and cur.head == pred.i:
+                return True
+            if cur.dep != "pobj":
+                return False
+            up = doc.tokens[cur.head]
+            top = doc.tokens[up.head]
+            word = up.text.lower()
+            if word in TOPIC_PREPS or word in ("on", "against") and top.pos in ("VERB", "AUX"):
+                return False
+            if top.i == pred.i:
+                return True
+            if top.i == clause.i:
+                return linked and word in SCENE_PREPS | {"in"}
+            if top.pos not in ("NOUN", "PROPN"):
+                return False
+            cur = top
+        return False
+
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
         return refs[0] if refs else None
@@ -190,7 +252,8 @@ class ClauseAttacher:
         clause = clause_head(self.doc, pred)
         for pm, head in self.places.get(clause.i, []):
             prep = self.doc.tokens[head.head]
-            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS or head.dep == "compound" and head.head == pred.i:
+            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS and self._on_the_act(prep, pred, clause) \
+                    or head.dep == "compound" and head.head == pred.i and _names_a_scene(pm.place):
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"
             if head.dep in ("dobj", "npadvmod") and head.head == pred.i and code.startswith(ACTED_ON):

@@ -9,7 +9,9 @@ Tiers, best first (`location.basis`): `clause` (attach.py), then
   mentions belong to (two at least), at its capital or provincial seat when one is named at least
   twice and more often than any other, else the country as a whole — when every actor of the event
   with a country belongs to that country;
-- `dateline`: the place the story was filed from, when the event's doer belongs to its country.
+- `dateline`: the place the story was filed from, when the event's doer belongs to its country and the
+  act is not plainly abroad (a visit or meeting with a foreign actor, aid sent, force against another
+  country, a pact of three nations).
 """
 from __future__ import annotations
 
@@ -22,8 +24,14 @@ from casus.model import ActorMention, Event, ParsedDoc, Place, PlaceMention, Tok
 ASIDE = frozenset({"relcl", "appos"})  # a clause or phrase that describes a noun, not the act
 REPORTED = frozenset({"ccomp", "parataxis"})  # what someone says, apart from where they say it
 SENTENCE_PREPS = frozenset({"in", "at", "near", "inside", "around", "across", "throughout"})  # not "outside"
-BACKGROUND = frozenset({"after", "before", "since", "when", "while", "until", "once", "although", "though"})
+BACKGROUND = frozenset({"after", "before", "since", "when", "while", "until", "once", "although", "though",
+                        "if", "unless", "because", "whether"})  # another act's time, condition or reason
+TOPIC_PREPS = frozenset({"on", "about", "over", "from", "against", "of", "regarding"})  # an act talked about
+REASON_PREPS = frozenset({"for", "despite", "after", "before", "since", "until"})  # "suspended for failing to …"
 NEUTRAL = frozenset({"IGO", "NGO", "MNC", ""})  # actor countries that place nothing
+TRIP_ABROAD = ("036", "042")  # a meeting sought or a visit made: it happens at the host's
+MATERIAL = ("07",)  # aid, loans, supplies: given where they arrive
+FORCE = ("18", "19", "20")  # assault, fight, mass violence: done where the other side is
 SEATS = ("PPLC", "PPLA")  # capitals and seats of a province, state or county (PPLA2 …)
 
 
@@ -50,8 +58,14 @@ class Locator:
     """The sentence, article and dateline places of one document's events."""
 
     def __init__(self, doc: ParsedDoc, places: Sequence[PlaceMention], dateline: Sequence[PlaceMention] = (),
-                 country_place: Callable[[str], Place | None] | None = None, actors: Sequence[ActorMention] = ()):
+                 country_place: Callable[[str], Place | None] | None = None, actors: Sequence[ActorMention] = (),
+                 events: Sequence[Event] = ()):
         self.doc = doc
+        self.parties: dict[int, set[str]] = {}  # trigger start -> the countries of the actors coded with it
+        for e in events:
+            for actor in (e.source, e.target):
+                if actor is not None and _country(actor.country):
+                    self.parties.setdefault(e.trigger.start, set()).add(actor.country)
         self.country_place = country_place
         self._token_at = {t.idx: t for t in doc.tokens}
         self.by_sentence: dict[int, list[tuple[PlaceMention, Token]]] = {}
@@ -113,14 +127,33 @@ class Locator:
             for t in side:
                 if t.i in common:
                     break
-                if t.dep in ASIDE or t.dep in REPORTED or t.dep == "acl" and t.tag in ("VBN", "VBG"):
-                    return True  # "a man born in X", "people living in X", "X said that …"
+                if t.dep in ASIDE or t.dep in REPORTED or t.dep == "acl" and t.tag in ("VBN", "VBG", "VB"):
+                    return True  # "a man born in X", "people living in X", "X said that …", "an offer to go to X"
+                up = doc.tokens[t.head]
+                if side is up_trigger and t.pos in ("NOUN", "PROPN") and t.dep == "pobj" and up.text.lower() in TOPIC_PREPS:
+                    return True  # "commented on the statement": the statement was made elsewhere
+                if side is up_place and t.dep == "pcomp" and up.text.lower() in REASON_PREPS:
+                    return True  # "suspended her for failing to turn up at a camp in X"
                 if t.dep == "conj" and t.pos in ("VERB", "AUX"):
                     return True  # "workers in London have immunity, but in a 1994 agreement it was extended …"
                 if t.dep == "advcl" and any(c.dep in ("mark", "advmod") and c.text.lower() in BACKGROUND
                                             for c in doc.children(t.i)):
                     return True
         return False
+
+    def elsewhere(self, event: Event) -> bool:
+        """True if the act plainly happens away from the doer's home, so the dateline does not place it.
+
+        A visit made or a meeting sought with another country's actor is at the host's; aid, loans or
+        supplies to another country are where they arrive; force against another country is used where
+        its side is (a strike on Iran is not made in Washington); an act one trigger codes with actors of three
+        countries or more (an accord of six nations) is where they met, not where one of them files from.
+        """
+        doer = _country(event.source.country if event.source else None)
+        other = _country(event.target.country if event.target else None)
+        if other and other != doer and event.cameo.code.startswith(TRIP_ABROAD + MATERIAL + FORCE):
+            return True
+        return len(self.parties.get(event.trigger.start, ())) >= 3
 
     def locate(self, event: Event) -> Event:
         """The event with a place from the best tier that has one (unchanged if its clause placed it)."""
@@ -137,7 +170,7 @@ class Locator:
                 if place.end <= place.start:  # a country no toponym names: its evidence is the actor of it
                     actor = event.source if doer else event.target
                     place = replace(place, text=actor.text, start=actor.start, end=actor.end)
-            elif self.dateline is not None and doer == self.dateline.country:
+            elif self.dateline is not None and doer == self.dateline.country and not self.elsewhere(event):
                 place, why = replace(self.dateline, basis="dateline"), (
                     f"place: '{self.dateline.name}', the dateline, in the doer's country")
         if place is None:
@@ -151,5 +184,5 @@ def locate_events(doc: ParsedDoc, places: Sequence[PlaceMention], dateline: Sequ
     """Every event placed by the best tier that can place it."""
     if not events:
         return events
-    locator = Locator(doc, places, dateline, country_place, actors)
+    locator = Locator(doc, places, dateline, country_place, actors, events)
     return [locator.locate(e) for e in events]

@@ -1,0 +1,114 @@
+"""Places inside names: a place an organisation is named after ("Gainesville Police", "University of Texas",
+"Texas Forest Service"), and the name helpers toponym finding shares (a person's name, a capitalised word)."""
+from __future__ import annotations
+
+from casus.model import ParsedDoc
+from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
+
+_PLACE_PREPOSITIONS = {"in", "near", "outside", "throughout", "across", "around"}
+_INSTITUTION_OF = {"state", "governor", "government", "city", "county", "republic", "province", "mayor"}
+_PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
+
+
+def strip_span(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
+    """The token range without a leading 'the' or punctuation and a trailing possessive or punctuation."""
+    toks = doc.tokens
+    while s < e and (toks[s].text.lower() == "the" or not toks[s].text[:1].isalnum()):
+        s += 1
+    while e > s and (toks[e - 1].text in {"'s", "’s", "'", "’"} or not toks[e - 1].text[:1].isalnum()):
+        e -= 1
+    return s, e
+
+
+def a_persons_name(doc: ParsedDoc, words: list[str]) -> bool:
+    """Whether these words are part of a name of two or more words the NER gave a person ("Tom Greer")."""
+    n = len(words)
+    for ent in doc.entities:
+        if ent.label == "PERSON" and ent.end - ent.start > n:
+            ent_words = [t.text for t in doc.tokens[ent.start:ent.end]]
+            if any(ent_words[k:k + n] == words for k in range(len(ent_words) - n + 1)):
+                return True
+    return False
+
+
+def capitalised(tok) -> bool:
+    """A proper noun written with a capital, not a title or article ("Mr", "The")."""
+    return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
+
+
+class OrganisationPlaces:
+    """Finds the place an organisation or a mislabelled person entity is named after."""
+
+    def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str]):
+        self.gazetteer = gazetteer
+        self.weights = weights
+        self.institutions = institutions
+
+    def in_organisation(self, doc: ParsedDoc, s: int, e: int, label: str, keys: set[str]) -> tuple | None:
+        """A place the NER called a person or organisation: named as a place elsewhere, after 'in',
+        or opening an organisation of that place ('Gainesville Police', 'University of Texas')."""
+        toks = doc.tokens
+        s, e = strip_span(doc, s, e)
+        if s >= e:
+            return None
+        key = normalise(" ".join(t.text for t in toks[s:e]))
+        cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key and c.feature_code != "PCLI"]
+        if key in keys and cands and not a_persons_name(doc, [t.text for t in toks[s:e]]):
+            return s, e, self.gazetteer.candidates(key)
+        after_in = s > 0 and toks[s - 1].text.lower() in _PLACE_PREPOSITIONS
+        if after_in and any(c.feature_code in BIG or c.population >= self.weights.org_min_population for c in cands):
+            return s, e, cands
+        if label != "ORG":
+            return self._opening(doc, s, e, keys, institution_only=True)
+        if e - s >= 3 and "of" in [t.text for t in toks[s + 1:e - 1]]:  # "University of Texas", "Bank of Princeton"
+            k = max(i for i in range(s + 1, e - 1) if toks[i].text == "of") + 1
+            while k < e - 1 and toks[k].text.lower() == "the":
+                k += 1
+            cands = self._named_after(toks[k:e], keys, institution=toks[s].text.lower() in _INSTITUTION_OF)
+            cands = [c for c in cands if c.feature_code != "PPL" or c.population >= 10 * self.weights.org_lead_min_population
+                     or toks[s].text.lower() in _INSTITUTION_OF or normalise(toks[k].text) in keys]
+            if cands and toks[k].text[:1].isupper():
+                return k, e, cands
+        return self._opening(doc, s, e, keys, institution_only=False)
+
+    def _named_after(self, words, keys: set[str], institution: bool) -> list[Candidate]:
+        """A place an organisation is named after: a state, county or country, a town of some size, any town
+        before an institution word, or a name the story gives as a place elsewhere.
+
+        One word of a town under `org_lead_min_population` * 10 ("Central", "Federal", "Justice": towns,
+        but words first) counts only when named as a place elsewhere or, from `org_lead_min_population`
+        up, before an institution word ("Roswell Police");
+        a state's short form only with its dot or in capitals ("U.S.", "UK", not "La").
+        """
+        text = " ".join(t.text for t in words)
+        key = normalise(text)
+        short_ok = "." in text or text.isupper()
+        cands = [c for c in self.gazetteer.candidates(key)
+                 if normalise(c.name) == key or (c.feature_code in BIG and short_ok)]
+        if key in keys:
+            return cands
+        big = [c for c in cands if c.feature_code in {"PCLI", "ADM1", "ADM2", "PPLC"}]
+        if big:
+            return cands
+        least = self.weights.org_lead_min_population * (1 if institution or len(words) > 1 else 10)
+        return [c for c in cands if c.feature_class == "P" and (c.population >= least or institution and len(words) > 1)]
+
+    def _opening(self, doc: ParsedDoc, s: int, e: int, keys: set[str], institution_only: bool) -> tuple | None:
+        """The place opening an organisation's name: "Laurel County Sheriff's Office", "Gainesville Police",
+        "Texas Forest Service" (a person's name only before an institution word: "McMinn County Sheriff")."""
+        toks = doc.tokens
+        if not toks[s].text[:1].isupper():
+            return None
+        for n in range(min(e - s - 1, 4), 0, -1):  # the longest name first: "Kansas City Star"
+            word = toks[s + n].text
+            if word in {"'s", "’s"}:
+                continue
+            institution = word.lower() in self.institutions and word not in {"City", "County"}
+            if institution_only and not institution:
+                continue
+            if not institution and not (capitalised(toks[s + n]) or word[:1].isupper()):
+                continue
+            cands = self._named_after(toks[s:s + n], keys, institution)
+            if cands:
+                return s, s + n, cands
+        return None
