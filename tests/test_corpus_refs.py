@@ -64,3 +64,27 @@ def test_reference_gold_without_the_corpus_is_one_clear_error(tmp_path, monkeypa
     monkeypatch.setenv("CASUS_SHARED", str(tmp_path / "nowhere"))
     with pytest.raises(InputError, match="not here"):
         documents(gold, load_sentences(gold))
+
+
+def test_detector_training_takes_only_the_train_split_of_an_extra_file(tmp_path, monkeypatch):
+    import importlib.util
+    from pathlib import Path
+
+    gold = _gold(tmp_path, monkeypatch)  # bbc/politics/900.txt falls in the train split
+    dev_text = "The Danish premier visited Finland.\n"
+    (tmp_path / "shared" / "corpus" / "bbc_news" / "bbc" / "politics" / "901.txt").write_text(dev_text)
+    with open(gold, "a", encoding="utf-8") as fh:  # 901 falls in dev: never training data from an extra file
+        fh.write(json.dumps({"doc_id": "bbc/politics/901.txt", "corpus": "bbc_news/bbc/politics/901.txt",
+                             "sentence": [0, len(dev_text) - 1], "events": []}) + "\n")
+    shared_gold = tmp_path / "judged" / "annotated_sentences.jsonl"
+    shared_gold.parent.mkdir()
+    shared_gold.write_text("")
+    (shared_gold.parent / "docs.jsonl").write_text("")
+    script = Path(__file__).resolve().parents[1] / "scripts" / "train_detector.py"
+    spec = importlib.util.spec_from_file_location("train_detector", script)
+    train_detector = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(train_detector)
+    sentences, articles = train_detector.annotated(shared_gold, ("train", "dev"), (gold,))
+    assert {s.doc_id for s in sentences} == {"bbc/politics/900.txt"}
+    assert [a.id for a in articles] == ["bbc/politics/900.txt"]
+    assert sentences[0].events[0]["trigger"] == "criticised"
