@@ -67,4 +67,5 @@ def test_the_repository_annotations_are_scored_from_the_corpus(shared, pipeline)
     ids = sorted({r["doc_id"] for r in rows if r["split"] == "train"})[:3]
     assert first["sentences"] == sum(r["doc_id"] in ids for r in rows)
     assert first["events"] == sum(len(r["events"]) for r in rows if r["doc_id"] in ids)
-    assert 0.0 <= first["recall root"] <= 1.0
+    assert first["events"] == 0 and first["recall root"] is None or 0.0 <= first["recall root"] <= 1.0
+    assert first["no-event sentences"] == sum(not r["events"] for r in rows if r["doc_id"] in ids)
