@@ -1,6 +1,7 @@
 """Train the learned event detector (casus/events/triggers/detector.py) on the train split of annotated real-news sentences.
 
     python scripts/train_detector.py [--gold ../shared/eval/events/judged_realnews/annotated_sentences.jsonl]
+        [--extra eval/annotated/sentences.jsonl]
         [--out casus/events/data/detector.npz] [--cache /tmp/detector_docs.pkl] [--propose 0.15] [--beside 1.0] [--judge 0.8]
 
 Parses and grounds the documents of the train and dev splits (never check), takes every token the
@@ -9,6 +10,8 @@ event's trigger names with the event's root (else 'none'; sentences whose events
 left out). Fits a multinomial logistic regression (numpy, L2, full-batch Adam) on train, prints
 token-level precision/recall on dev for several proposal thresholds, and writes the model with the
 thresholds given (chosen on dev with `casus eval sentences --split dev`). Deterministic.
+`--extra` adds the train-split sentences of more annotated files (e.g. this repository's reference
+gold, whose texts are read from ../shared/corpus); their dev and check sentences are never used.
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from casus.evaluate.sentences import load_docs, load_sentences  # noqa: E402
+from casus.evaluate.sentences import documents, load_docs, load_sentences  # noqa: E402
 from casus.evaluate.splits import split_of  # noqa: E402
 from casus.events.roles.arguments import ActorIndex  # noqa: E402
 from casus.events.triggers.detector import DEFAULT_PATH, NONE, Detector, load_evaluative, sentence_features  # noqa: E402
@@ -37,27 +40,39 @@ PETRARCH = SHARED / "reference" / "petrarch2_dictionaries" / "dictionaries" / "C
 MIN_COUNT = 2  # a feature seen fewer times in train is left out
 
 
-def grounded(gold: Path, splits: tuple[str, ...], cache: Path | None) -> list:
-    """(parsed document, actor mentions, place mentions) of every annotated document of these splits."""
+def annotated(gold: Path, splits: tuple[str, ...], extras: tuple[Path, ...] = ()) -> tuple[list, list]:
+    """The annotated sentences of these splits and their Articles; of each extra file, its train split only."""
+    sentences = [s for s in load_sentences(gold) if split_of(s.doc_id) in splits]
+    articles = load_docs(gold.parent / "docs.jsonl", {s.doc_id for s in sentences}) if sentences else []
+    seen = {a.id for a in articles}
+    for extra in extras:
+        more = [s for s in load_sentences(extra) if split_of(s.doc_id) == "train" and s.doc_id not in seen]
+        more, arts = documents(extra, more)
+        sentences += more
+        articles += arts
+        seen |= {a.id for a in arts}
+    return sentences, articles
+
+
+def grounded(articles: list, cache: Path | None) -> list:
+    """(parsed document, actor mentions, place mentions) of every annotated document."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
     from casus.pipeline import Pipeline
 
-    ids = {s.doc_id for s in load_sentences(gold) if split_of(s.doc_id) in splits}
     pipe = Pipeline.load()
-    out = [(g.doc, g.actors, g.places) for g in pipe.grounded(load_docs(gold.parent / "docs.jsonl", ids))]
+    out = [(g.doc, g.actors, g.places) for g in pipe.grounded(articles)]
     if cache is not None:
         cache.write_bytes(pickle.dumps(out))
     return out
 
 
-def examples(gold: Path, splits: tuple[str, ...], docs: list, lexicon_files: tuple[Path, ...] = ()
+def examples(sentences: list, splits: tuple[str, ...], docs: list, lexicon_files: tuple[Path, ...] = ()
              ) -> dict[str, list[tuple[list[str], str, str]]]:
     """(features, label, sentence key) per scored token of the annotated sentences, per split."""
     from casus.events.ontology import Ontology
     from casus.pipeline import load_lexicon
 
-    sentences = [s for s in load_sentences(gold) if split_of(s.doc_id) in splits]
     by_doc: dict[str, list] = {}
     for s in sentences:
         by_doc.setdefault(s.doc_id, []).append(s)
@@ -68,7 +83,7 @@ def examples(gold: Path, splits: tuple[str, ...], docs: list, lexicon_files: tup
     for doc, actors, places in docs:
         index = ActorIndex(doc, nearer_antecedents(doc, actors), places)
         text = doc.article.text
-        for s in by_doc[doc.article.id]:
+        for s in by_doc.get(doc.article.id, ()):
             if s.events and not all(e.get("trigger") for e in s.events):
                 continue  # the first 200 sentences name no trigger: no token labels
             scored = []
@@ -79,7 +94,7 @@ def examples(gold: Path, splits: tuple[str, ...], docs: list, lexicon_files: tup
                                                     evaluative))
             labels = {}
             for e in s.events:
-                tok = _trigger_token(text, s, e["trigger"], [t for t, _ in scored])
+                tok = _trigger_token(text, s, e["trigger"], [t for t, _ in scored], e.get("trigger_span"))
                 if tok is None:
                     missed[e["root"]] += 1
                 else:
@@ -90,8 +105,12 @@ def examples(gold: Path, splits: tuple[str, ...], docs: list, lexicon_files: tup
     return out
 
 
-def _trigger_token(text: str, s, trigger: str, toks: list):
+def _trigger_token(text: str, s, trigger: str, toks: list, span: list[int] | None = None):
     """The scored token an annotated trigger names: the first verb, else the last noun, of its span."""
+    if span is not None:
+        inside = [t for t in toks if span[0] <= t.idx < span[1]]
+        verbs = [t for t in inside if t.pos == "VERB"]
+        return verbs[0] if verbs else (inside[-1] if inside else None)
     low = text[s.start:s.end].lower()
     at = low.find(trigger.lower())
     if at < 0:
@@ -158,6 +177,8 @@ def report(det: Detector, rows: list[tuple[list[str], str, str]], name: str) -> 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", type=Path, default=GOLD)
+    ap.add_argument("--extra", type=Path, action="append", default=[],
+                    help="another annotated-sentences file whose train split is added (repeatable)")
     ap.add_argument("--out", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed documents (reused when present)")
     ap.add_argument("--propose", type=float, default=0.15)
@@ -170,11 +191,15 @@ def main() -> None:
     args = ap.parse_args()
     if not args.gold.exists():
         sys.exit(f"{args.gold}: no annotated sentences (set CASUS_SHARED)")
-    docs = grounded(args.gold, ("train", "dev"), args.cache)
-    data = examples(args.gold, ("train", "dev"), docs)
+    for extra in args.extra:
+        if not extra.exists():
+            sys.exit(f"{extra}: no such annotated-sentences file")
+    sentences, articles = annotated(args.gold, ("train", "dev"), tuple(args.extra))
+    docs = grounded(articles, args.cache)
+    data = examples(sentences, ("train", "dev"), docs)
     rows = list(data["train"])
     if args.petrarch is not None and args.petrarch.exists():  # so that the model also weighs its proposals
-        wide = examples(args.gold, ("train", "dev"), docs, (args.petrarch,))
+        wide = examples(sentences, ("train", "dev"), docs, (args.petrarch,))
         rows += wide["train"]
     det = fit(rows, l2=args.l2)
     report(det, data["train"], "train")
@@ -183,6 +208,7 @@ def main() -> None:
         report(det, wide["dev"], "dev, with PETRARCH's verbs")
     det.propose, det.drop, det.judge, det.beside = args.propose, args.drop, args.judge, args.beside
     det.save(args.out, {"trained_on": "annotated_sentences.jsonl train split"
+                        + "".join(f" + {x.name} train split" for x in args.extra)
                         + (" (package lexicon, and with PETRARCH's CAMEO.2.0 verbs)" if len(rows) > len(data["train"])
                            else ""), "l2": args.l2, "tokens": len(rows)})
     print(f"wrote {args.out}: {len(det.vocab)} features × {len(det.classes)} classes", file=sys.stderr)

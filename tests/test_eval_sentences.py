@@ -56,3 +56,16 @@ def test_codes_the_documents_and_scores_them(tmp_path, pipeline):
     assert first["split"] == "all" and first["events"] == 1
     assert first["recall root"] == 1.0 and first["recall root+source"] == 1.0
     assert first["false events"] == 0.0
+
+
+def test_the_repository_annotations_are_scored_from_the_corpus(shared, pipeline):
+    from pathlib import Path
+
+    gold = Path(__file__).resolve().parents[1] / "eval" / "annotated" / "sentences.jsonl"
+    first = run(str(gold), pipeline, split="train", limit=3)[0]
+    rows = [json.loads(line) for line in open(gold, encoding="utf-8")]
+    ids = sorted({r["doc_id"] for r in rows if r["split"] == "train"})[:3]
+    assert first["sentences"] == sum(r["doc_id"] in ids for r in rows)
+    assert first["events"] == sum(len(r["events"]) for r in rows if r["doc_id"] in ids)
+    assert first["events"] == 0 and first["recall root"] is None or 0.0 <= first["recall root"] <= 1.0
+    assert first["no-event sentences"] == sum(not r["events"] for r in rows if r["doc_id"] in ids)

@@ -29,6 +29,7 @@ class Sentence:
     start: int
     end: int
     events: list[dict] = field(default_factory=list)
+    corpus: str | None = None  # the corpus file under ../shared/corpus, for gold that holds references only
 
 
 @dataclass
@@ -49,7 +50,8 @@ def load_sentences(path: Path, split: str = "all") -> list[Sentence]:
                 continue
             try:
                 r = json.loads(line)
-                s = Sentence(r["doc_id"], int(r["sentence"][0]), int(r["sentence"][1]), list(r.get("events") or []))
+                s = Sentence(r["doc_id"], int(r["sentence"][0]), int(r["sentence"][1]), list(r.get("events") or []),
+                             r.get("corpus"))
             except (json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError) as e:
                 raise InputError(str(path), f"not an annotated sentence ({type(e).__name__}: {e})", n) from None
             if split == "all" or split_of(s.doc_id) == split:
@@ -64,6 +66,56 @@ def load_docs(path: Path, ids: set[str]):
     if not path.exists():
         raise InputError(str(path), "no docs.jsonl beside the annotated sentences")
     return [a for a in read_inputs([str(path)]) if a.id in ids]
+
+
+def documents(path: Path, sentences: list[Sentence]) -> tuple[list[Sentence], list]:
+    """The sentences' Articles and the sentences with offsets into them.
+
+    From docs.jsonl beside the gold when it is there; else from the corpus files the sentences name
+    under ../shared/corpus (references only: offsets into the raw text are carried over to the text as
+    read, and each event's trigger, source and target spans are filled in with their text).
+    """
+    ids = {s.doc_id for s in sentences}
+    if (path.parent / DOCS_FILE).exists() or not sentences:
+        return sentences, load_docs(path.parent / DOCS_FILE, ids)
+    import tempfile
+
+    from casus.evaluate.corpus_refs import OffsetMap, corpus_texts, shared_folder
+    from casus.ingest import read_inputs
+
+    if any(s.corpus is None for s in sentences):
+        raise InputError(str(path), "no docs.jsonl beside the annotated sentences and no corpus file named")
+    shared = shared_folder(path)
+    if shared is None:
+        raise InputError(str(path), "its documents are in ../shared/corpus, which is not here (set CASUS_SHARED)")
+    raw = corpus_texts(shared / "corpus", {s.doc_id: s.corpus for s in sentences})
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / DOCS_FILE
+        inp.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in sorted(raw.items())),
+                       encoding="utf-8")
+        articles = list(read_inputs([str(inp)]))
+    maps = {a.id: OffsetMap(raw[a.id], a.text) for a in articles}
+    bad = sorted(i for i, m in maps.items() if not m.aligned)
+    if bad:
+        raise InputError(str(path), f"{bad[0]}: the text as read differs from the corpus beyond whitespace")
+    texts = {a.id: a.text for a in articles}
+    return [_rebased(s, maps[s.doc_id], texts[s.doc_id]) for s in sentences], articles
+
+
+def _rebased(s: Sentence, m, text: str) -> Sentence:
+    """A sentence of reference gold with offsets into the read text and its events' spans as text."""
+    events = []
+    for e in s.events:
+        e = dict(e)
+        for key, text_key in (("trigger", "trigger"), ("source", "source_text"), ("target", "target_text")):
+            span = e.get(key)
+            if isinstance(span, list) and len(span) == 2:
+                a, b = m.to_read(span[0]), m.to_read_end(span[1])
+                e[text_key] = text[a:b]
+                if key == "trigger":
+                    e["trigger_span"] = [a, b]
+        events.append(e)
+    return Sentence(s.doc_id, m.to_read(s.start), m.to_read_end(s.end), events, s.corpus)
 
 
 def coded_by_sentence(sentences: list[Sentence], events_by_doc: dict[str, list]) -> list[Coded]:
@@ -120,7 +172,7 @@ def run(gold: str, pipe, split: str = "all", limit: int | None = None) -> list[d
     ids = sorted({s.doc_id for s in sentences})[:limit] if limit else {s.doc_id for s in sentences}
     ids = set(ids)
     sentences = [s for s in sentences if s.doc_id in ids]
-    articles = load_docs(path.parent / DOCS_FILE, ids)
+    sentences, articles = documents(path, sentences)
     missing = ids - {a.id for a in articles}
     if missing:
         raise InputError(str(path.parent / DOCS_FILE),

@@ -1,0 +1,211 @@
+"""Annotate real-news sentences with every event an analyst codes, stored as references (docs/AUDIT.md).
+
+    python scripts/annotate_sentences.py sample                 # the documents to annotate, by split
+    python scripts/annotate_sentences.py show DOC_ID [DOC_ID …] # their sentences, numbered, with raw offsets
+    python scripts/annotate_sentences.py add NOTES --judge A1 [--out eval/annotated/sentences.jsonl]
+
+`add` turns an annotator's notes into rows of the gold file: for each document every sentence `show`
+prints becomes a row (`events` empty unless the notes give some). Notes, one line each:
+
+    DOC bbc/politics/123.txt
+    3 | 112 | trigger words | GBR | source words | USA | target words | asserted
+
+(sentence number as `show` prints it; the words are found in that sentence, `words#2` for the second
+match; `-` for no source/target; country is an ISO-3 or actor code, or `-` where the text gives none).
+Rows hold the corpus file, document id and character offsets into the raw corpus text — never text.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from judge_candidates import CORPUS, JUDGED, ROOT, _part, choose, corpus_docs  # noqa: E402
+
+sys.path.insert(0, str(ROOT))
+from casus.evaluate.corpus_refs import OffsetMap  # noqa: E402
+from casus.evaluate.splits import split_of  # noqa: E402
+
+OUT = ROOT / "eval" / "annotated" / "sentences.jsonl"
+MAX_CHARS = 3000  # whole documents, short enough to read in one go
+# documents per corpus part: politics-heavy so that more sentences hold events, a few of the rest as negatives.
+# Every Wikinews document of the corpus is in one of the judged sets already, so none is left to draw.
+PLAN = {"bbc/politics": 27, "bbc/business": 4, "bbc/tech": 1, "bbc/sport": 1, "bbc/entertainment": 1,
+        "reuters": 28}
+SHARES = {"train": 0.6, "dev": 0.2, "check": 0.2}
+POLITICAL = re.compile(r"\b(MINISTER|GOVERNMENT|PRESIDENT|TALKS|SANCTION|SOVIET|IRAN|IRAQ|TREATY|ARMY|"
+                       r"PARLIAMENT|ELECTION|REAGAN|CONGRESS|SENATE|VOTE|PROTEST|STRIKE|TRADE WAR|GATT|TARIFF)\b")
+
+
+def _key(doc_id: str) -> str:
+    return hashlib.sha1(("annotate-2026-12-07:" + doc_id).encode()).hexdigest()
+
+
+def _reuters_political() -> set[str]:
+    """Reuters records about politics: tagged with a person (mostly officials) or a political word in the title."""
+    out = set()
+    with gzip.open(CORPUS / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            r = json.loads(line)
+            if r.get("people") or POLITICAL.search(r.get("title") or ""):
+                out.add(f"reuters/{r['id']}")
+    return out
+
+
+def _judged_before(docs: dict[str, dict]) -> set[str]:
+    """Documents of both judged sets: ../shared's judged_realnews and this repository's eval/judged."""
+    done = {json.loads(line)["id"] for line in open(JUDGED / "docs.jsonl", encoding="utf-8")}
+    done |= {d["id"] for d in choose(docs)}
+    for path in (ROOT / "eval" / "judged").glob("candidates*.jsonl"):
+        done |= {json.loads(line)["doc_id"] for line in open(path, encoding="utf-8") if line.strip()}
+    return done
+
+
+def sample(docs: dict[str, dict]) -> list[dict]:
+    """Per corpus part of PLAN, documents by a fixed hash, about 60/20/20 train/dev/check, none judged before."""
+    done, political = _judged_before(docs), _reuters_political()
+    chosen = []
+    for part, n in PLAN.items():
+        pool = sorted((d for k, d in docs.items() if _part(k) == part and k not in done
+                       and 300 < len(d["text"]) <= MAX_CHARS and (part != "reuters" or k in political)),
+                      key=lambda d: _key(d["id"]))
+        want = {sp: round(n * share) for sp, share in SHARES.items()}
+        want["train"] = n - want["dev"] - want["check"]
+        for d in pool:
+            sp = split_of(d["id"])
+            if want[sp] > 0 and _readable(d):
+                want[sp] -= 1
+                chosen.append(d)
+    return chosen
+
+
+def _readable(d: dict) -> bool:
+    """Whether casus reads the document's text as the corpus holds it, up to whitespace."""
+    art = _read([d])[0]
+    return OffsetMap(d["text"], art.text).aligned
+
+
+def _read(ds: list[dict]) -> list:
+    from casus.ingest import read_inputs
+
+    with tempfile.TemporaryDirectory() as tmp:
+        inp = Path(tmp) / "docs.jsonl"
+        inp.write_text("".join(json.dumps({"id": d["id"], "text": d["text"]}) + "\n" for d in ds), encoding="utf-8")
+        return list(read_inputs([str(inp)]))
+
+
+def sentences(docs: dict[str, dict], ids: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Each document's sentences as casus splits them, as [start, end) offsets into the raw corpus text."""
+    from casus.nlp import Parser
+
+    parser = Parser()
+    out = {}
+    for art in _read([docs[i] for i in ids]):
+        m = OffsetMap(docs[art.id]["text"], art.text)
+        parsed = parser.parse(art)
+        out[art.id] = [(m.to_raw(s.char_start), m.to_raw_end(s.char_end)) for s in parsed.sentences
+                       if art.text[s.char_start:s.char_end].strip()]
+    return out
+
+
+def show(docs: dict[str, dict], ids: list[str]) -> None:
+    """Print each document's numbered sentences with their raw offsets."""
+    for doc_id, spans in sentences(docs, ids).items():
+        text = docs[doc_id]["text"]
+        print(f"=== {doc_id} · {docs[doc_id]['corpus']} · split {split_of(doc_id)} · {len(spans)} sentences")
+        for n, (s, e) in enumerate(spans):
+            print(f"[{n}] {s}-{e}: {' '.join(text[s:e].split())}")
+        print()
+
+
+def _find(text: str, s: int, e: int, words: str, where: str) -> list[int] | None:
+    """Raw offsets of `words` (`words#k`: the k-th match) inside the sentence [s, e); None for '-'."""
+    if words.strip() in ("", "-"):
+        return None
+    words, _, k = words.strip().partition("#")
+    pattern = r"\s+".join(re.escape(w) for w in words.split())
+    hits = list(re.finditer(pattern, text[s:e]))
+    if len(hits) < int(k or 1):
+        sys.exit(f"{where}: {words!r} not in the sentence")
+    m = hits[int(k or 1) - 1]
+    return [s + m.start(), s + m.end()]
+
+
+def add(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
+    """Append one row per sentence of each document the notes name (replacing rows of those documents)."""
+    by_doc: dict[str, list[tuple[int, str, int]]] = {}
+    doc = None
+    for n, line in enumerate(open(notes, encoding="utf-8"), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("DOC "):
+            doc = line[4:].strip()
+            by_doc.setdefault(doc, [])
+        elif doc is None:
+            sys.exit(f"{notes}:{n}: an event line before any DOC line")
+        else:
+            idx, _, rest = line.partition("|")
+            by_doc[doc].append((int(idx), rest, n))
+    spans = sentences(docs, list(by_doc))
+    rows = []
+    for doc_id, evs in by_doc.items():
+        text = docs[doc_id]["text"]
+        events: dict[int, list[dict]] = {}
+        for idx, rest, n in evs:
+            parts = [p.strip() for p in rest.split("|")]
+            if len(parts) != 7:
+                sys.exit(f"{notes}:{n}: want 8 fields: sentence | code | trigger | src | src words | tgt | tgt words | mode")
+            code, trig, sc, sw, tc, tw, mode = parts
+            s, e = spans[doc_id][idx]
+            where = f"{notes}:{n}"
+            events.setdefault(idx, []).append({
+                "root": code[:2], "code": code, "trigger": _find(text, s, e, trig, where),
+                "source_country": None if sc == "-" else sc, "source": _find(text, s, e, sw, where),
+                "target_country": None if tc == "-" else tc, "target": _find(text, s, e, tw, where),
+                "mode": mode})
+        for idx, (s, e) in enumerate(spans[doc_id]):
+            rows.append({"doc_id": doc_id, "corpus": docs[doc_id]["corpus"], "sentence": [s, e],
+                         "split": split_of(doc_id), "events": events.get(idx, []), "judge": judge})
+    kept = []
+    if out.exists():
+        kept = [line for line in open(out, encoding="utf-8") if json.loads(line)["doc_id"] not in by_doc]
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.writelines(kept)
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    print(f"{len(by_doc)} documents, {len(rows)} sentences, {sum(len(r['events']) for r in rows)} events → {out}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    sub.add_parser("sample")
+    w = sub.add_parser("show")
+    w.add_argument("doc_ids", nargs="+")
+    a = sub.add_parser("add")
+    a.add_argument("notes", type=Path)
+    a.add_argument("--judge", required=True)
+    a.add_argument("--out", type=Path, default=OUT)
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        sys.exit(f"{CORPUS}: the corpora are not here")
+    docs = corpus_docs()
+    if args.cmd == "sample":
+        for d in sample(docs):
+            print(f"{split_of(d['id'])}\t{d['id']}")
+    elif args.cmd == "show":
+        show(docs, args.doc_ids)
+    else:
+        add(args.notes, args.judge, args.out, docs)
+
+
+if __name__ == "__main__":
+    main()
