@@ -100,19 +100,24 @@ def choose(docs: dict[str, dict]) -> list[dict]:
     return chosen
 
 
-def sample(out: Path) -> None:
-    """Code a fresh sample of documents and write one candidate per coded event."""
-    chosen = choose(corpus_docs())
+def code_records(records: list[dict]) -> tuple[str, str]:
+    """The short commit of this checkout and `casus code --format jsonl` output for these input records."""
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
     with tempfile.TemporaryDirectory() as tmp:
         inp = Path(tmp) / "docs.jsonl"
         with open(inp, "w", encoding="utf-8") as fh:
-            for d in chosen:
-                fh.write(json.dumps({k: d[k] for k in ("id", "text", "date") if d[k]}) + "\n")
+            for record in records:
+                fh.write(json.dumps(record) + "\n")
         coded = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(inp), "--format", "jsonl"],
                                capture_output=True, text=True, check=True, cwd=ROOT).stdout
-        Path("/tmp/judge_coded.jsonl").write_text(coded)
+    return commit, coded
+
+
+def sample(out: Path) -> None:
+    """Code a fresh sample of documents and write one candidate per coded event."""
+    chosen = choose(corpus_docs())
+    commit, coded = code_records([{k: d[k] for k in ("id", "text", "date") if d[k]} for d in chosen])
     by_id = {d["id"]: d for d in chosen}
     rows = []
     for line in coded.splitlines():

@@ -20,7 +20,6 @@ import hashlib
 import json
 import math
 import random
-import subprocess
 import sys
 import tempfile
 from collections import Counter, defaultdict
@@ -30,6 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from casus.evaluate.splits import split_of  # noqa: E402
+from judge_candidates import code_records  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
@@ -128,15 +128,7 @@ def code(out: Path, plan: dict[str, int], exclude: list[Path]) -> None:
         pool = sorted((k for k in recs if _part(k) == part and k not in done and len(recs[k][1]["text"]) > 300),
                       key=_key)
         chosen += pool[:n]
-    commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True).stdout.strip()
-    with tempfile.TemporaryDirectory() as tmp:
-        inp = Path(tmp) / "docs.jsonl"
-        with open(inp, "w", encoding="utf-8") as fh:
-            for k in chosen:
-                fh.write(json.dumps(recs[k][1]) + "\n")
-        coded = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(inp), "--format", "jsonl"],
-                               capture_output=True, text=True, check=True, cwd=ROOT).stdout
+    commit, coded = code_records([recs[k][1] for k in chosen])
     with open(out, "a", encoding="utf-8") as fh:
         fh.write(json.dumps({"documents": chosen, "casus_commit": commit}) + "\n")
         fh.write(coded if coded.endswith("\n") or not coded else coded + "\n")
@@ -256,11 +248,7 @@ def recheck(coded: list[Path], out: Path | None) -> None:
         recs, judged = corpus_records(), judged_records()
         docs = {r["doc_id"]: judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
                 for r in rows}
-        with tempfile.TemporaryDirectory() as tmp:
-            inp = Path(tmp) / "docs.jsonl"
-            inp.write_text("".join(json.dumps(d) + "\n" for d in docs.values()), encoding="utf-8")
-            text = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(inp), "--format", "jsonl"],
-                                  capture_output=True, text=True, check=True, cwd=ROOT).stdout
+        _, text = code_records(list(docs.values()))
         if out:
             out.write_text(text, encoding="utf-8")
         lines = text.splitlines()
