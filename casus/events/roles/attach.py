@@ -16,6 +16,7 @@ _YEAR = re.compile(r"\b\d{4}\b")
 NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 ACTED_ON = ("042", "043", "15", "18", "19", "20")  # visits and force: their object place is where they happen
 SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
+SCENE_OR_IN = SCENE_PREPS | {"in"}  # the prepositions of a scene an act noun happens at
 TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})  # what is talked about, not where
 PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
 CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
@@ -49,7 +50,7 @@ def _argument_of(doc: ParsedDoc, noun: Token, verb: Token) -> bool:
             return cur.dep in ("nsubj", "nsubjpass", "dobj", "attr", "conj")
         up = doc.tokens[cur.head]
         if cur.dep == "pobj" and up.head == verb.i:
-            return up.text.lower() in SCENE_PREPS | {"in"}
+            return up.text.lower() in SCENE_OR_IN
         if cur.dep not in ("conj", "compound", "appos"):
             return False
         cur = up
@@ -237,7 +238,7 @@ class ClauseAttacher:
             if top.i == pred.i:
                 return True
             if top.i == clause.i:
-                return linked and word in SCENE_PREPS | {"in"}
+                return linked and word in SCENE_OR_IN
             if top.pos not in ("NOUN", "PROPN"):
                 return False
             cur = top
