@@ -69,3 +69,13 @@ def test_the_repository_annotations_are_scored_from_the_corpus(shared, pipeline)
     assert first["events"] == sum(len(r["events"]) for r in rows if r["doc_id"] in ids)
     assert first["events"] == 0 and first["recall root"] is None or 0.0 <= first["recall root"] <= 1.0
     assert first["no-event sentences"] == sum(not r["events"] for r in rows if r["doc_id"] in ids)
+
+
+def test_a_split_with_no_sentences_says_so(tmp_path):
+    from casus.evaluate.splits import split_of
+
+    gold = tmp_path / "annotated_sentences.jsonl"
+    doc = next(f"doc{i}" for i in range(1000) if split_of(f"doc{i}") == "train")
+    gold.write_text(json.dumps({"doc_id": doc, "sentence": [0, 5], "events": []}) + "\n")
+    with pytest.raises(InputError, match="no annotated sentences in the 'check' split"):
+        run(str(gold), pipe=None, split="check")

@@ -76,7 +76,7 @@ def documents(path: Path, sentences: list[Sentence]) -> tuple[list[Sentence], li
     read, and each event's trigger, source and target spans are filled in with their text).
     """
     ids = {s.doc_id for s in sentences}
-    if (path.parent / DOCS_FILE).exists() or not sentences:
+    if (path.parent / DOCS_FILE).exists():
         return sentences, load_docs(path.parent / DOCS_FILE, ids)
     import tempfile
 
@@ -169,6 +169,8 @@ def run(gold: str, pipe, split: str = "all", limit: int | None = None) -> list[d
     if not path.is_file():
         raise InputError(gold, "not an annotated-sentences file")
     sentences = load_sentences(path, split)
+    if not sentences:
+        raise InputError(gold, f"no annotated sentences in the {split!r} split")
     ids = sorted({s.doc_id for s in sentences})[:limit] if limit else {s.doc_id for s in sentences}
     ids = set(ids)
     sentences = [s for s in sentences if s.doc_id in ids]
