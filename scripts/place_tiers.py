@@ -27,6 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # judge_candidates, when imported from elsewhere
 
 from casus.evaluate.splits import split_of  # noqa: E402
 from judge_candidates import code_records  # noqa: E402
