@@ -1,8 +1,10 @@
 """Build casus/events/data/filter.json: the confidence that an event is right on real news.
 
-Data (read from ../shared, never copied): two judged sets, ../shared/eval/events/judged_realnews
-(events of an older casus, and annotated sentences) and this project's eval/judged/candidates.jsonl
-with its verdicts (texts read from ../shared/corpus by scripts/judged_folder.py). Today's casus codes
+Data (read from ../shared, never copied): three judged sets, ../shared/eval/events/judged_realnews
+(events of an older casus, and annotated sentences), this project's eval/judged/candidates.jsonl
+with its verdicts (texts read from ../shared/corpus by scripts/judged_folder.py) and this project's
+annotated sentences, eval/annotated/sentences.jsonl (every sentence of 62 documents; texts read from
+../shared/corpus). Today's casus codes
 their documents (with the ranker, without the filter); each of its events is labelled by the judged
 event it matches (same document, overlapping trigger, same root: the mean verdict 1 / 0.5 / 0) or,
 failing that, by an annotated sentence it falls in (no annotated event of its root: 0; the root with
@@ -12,7 +14,7 @@ files (plover_gsr, cameo_codebook_examples, penta_dev: each holds an event, code
 labelled by their class (1 when the gold root or penta class, else 0), weighed --dev-weight; they
 teach the model what a sentence given alone looks like (feature `short_text`).
 
-A logistic model (casus.events.ranking.ranker.fit) is fitted on the TRAIN split of both judged sets
+A logistic model (casus.events.ranking.ranker.fit) is fitted on the TRAIN split of the three judged sets
 and those sentences. The default threshold is chosen on the DEV split: the one with the best F0.5
 on dev's labelled events (precision: mean label of the events kept; recall: the kept share of the
 labels' sum), among thresholds that lose no more than 0.02 of coverage or accuracy on the dev gold
@@ -73,13 +75,23 @@ def dev_label(item, event, ontology) -> float:
 
 
 def gold_sets(shared: Path) -> list[tuple[str, judged.JudgedGold]]:
-    """(name, gold) of the two judged sets: ../shared's judged_realnews and this project's eval/judged."""
+    """(name, gold) of the three judged sets: ../shared's judged_realnews, this project's eval/judged and eval/annotated."""
     sys.path.insert(0, str(ROOT / "scripts"))
     from judged_folder import project_gold
 
     docs, rows = project_gold()
     return [("judged_realnews", judged.load_gold(shared / "eval" / "events" / "judged_realnews")),
-            ("judged_casus", judged.JudgedGold(list(docs.values()), rows, []))]
+            ("judged_casus", judged.JudgedGold(list(docs.values()), rows, [])),
+            ("annotated_casus", annotated_gold(ROOT / "eval" / "annotated" / "sentences.jsonl"))]
+
+
+def annotated_gold(path: Path) -> judged.JudgedGold:
+    """This project's annotated sentences (references into ../shared/corpus) as a judged set without judged events."""
+    from casus.evaluate.sentences import documents, load_sentences
+
+    sentences, articles = documents(path, load_sentences(path))
+    return judged.JudgedGold([{"id": a.id, "text": a.text} for a in articles], [],
+                             [{"doc_id": s.doc_id, "sentence": [s.start, s.end], "events": s.events} for s in sentences])
 
 
 def f_beta(pairs: list[tuple[float, float]], t: float, beta: float = 0.5) -> tuple[float, float, float]:
@@ -219,7 +231,7 @@ def main() -> None:
                                          ("events", "judged precision", "precision conf≥0.5", "recall root",
                                           "recall root+source country") if b[k] is not None and a[k] is not None}
             print(name, split, report[f"{name} {split}"])
-    model.meta = {"trained_on": "today's casus events on both judged sets (judged_realnews, eval/judged), "
+    model.meta = {"trained_on": "today's casus events on three judged sets (judged_realnews, eval/judged, eval/annotated), "
                                 "labelled by matching judgments, train split; dev gold sentences",
                   "labelled_events": len(train), "matched": matched, "l2": args.l2,
                   "threshold_rule": "best F0.5 on dev's labelled events, dev gold files within 0.02",
