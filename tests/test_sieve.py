@@ -53,6 +53,10 @@ CASES = [
      lambda ev: any(e[3] == "considered" for e in ev)),
     ("framed_verbal_act", "Russia agreed to withdraw its troops from Moldova.",
      lambda ev: [e[4] for e in ev] == ["withdraw"], lambda ev: "agreed" in [e[4] for e in ev]),
+    ("question_not_appeal", "The Polish foreign minister asked his German counterpart whether Berlin would pay.",
+     lambda ev: "020" not in _codes(ev), lambda ev: "020" in _codes(ev)),
+    ("warning_as_comment", "The Spanish minister warned against complacency.",
+     lambda ev: _codes(ev) == {"012"}, lambda ev: _codes(ev) == {"130"}),
     ("speaker_as_source", "The Chadian government announced that it is willing to withdraw its soldiers from Niger.",
      lambda ev: [(e[4], e[1]) for e in ev] == [("withdraw", "TCDGOV")], lambda ev: not ev),
     ("own_possession", "Russia reinforced its troops in Crimea.",
@@ -104,6 +108,24 @@ def test_a_pass_switched_off_changes_what_is_coded(pipeline, name, text, on, off
     with_pass, without = _coded(pipeline, text, set()), _coded(pipeline, text, {name})
     assert on(with_pass), with_pass
     assert off(without), without
+
+
+@pytest.mark.parametrize("text", ["Poland asked Germany to pay reparations.",
+                                  "The Czech government asked for talks with Austria."])
+def test_asking_someone_to_act_or_for_something_is_still_an_appeal(pipeline, text):
+    assert any(c.startswith("02") for c in _codes(_coded(pipeline, text, set())))
+
+
+def test_a_question_quoted_before_asked_is_no_appeal(pipeline):
+    assert "020" not in _codes(_coded(pipeline, '"Will Warsaw back the plan?" the Czech prime minister asked.', set()))
+
+
+@pytest.mark.parametrize("text", ["Iran warned that it would retaliate against any attack.",
+                                  "Russia warned Ukraine of severe consequences.", "Russia warned Ukraine.",
+                                  "The Kenyan interior minister warned that police would no longer tolerate protests."])
+def test_a_warning_of_the_doers_own_response_or_with_no_content_stays_a_threat(pipeline, text):
+    codes = _codes(_coded(pipeline, text, set()))
+    assert any(c.startswith("13") for c in codes) and "012" not in codes, codes
 
 
 def test_every_optional_pass_has_a_case_here():

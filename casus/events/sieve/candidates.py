@@ -5,6 +5,8 @@ candidate, a reason drops it, a Candidate replaces it. They run in the order of 
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from casus.events.modality.modality import PURPOSE, modality
 from casus.events.precision.precision import charged_that, named_not_done
 from casus.events.roles.arguments import acted_on, instruments, object_words
@@ -12,10 +14,17 @@ from casus.events.sieve.draft import Pass, SentenceView
 from casus.events.triggers.triggers import FORCE_ROOTS, Candidate
 from casus.model import ParsedDoc, Token
 
-GENERIC_FORCE = "190"  # "killed", "wounded": force of no stated kind
+GENERIC_FORCE = "190"
+COERCIVE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
+CONSEQUENCES = frozenset({"consequence", "response", "reprisal", "retaliation", "retribution", "action", "measure"})  # "killed", "wounded": force of no stated kind
 UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
                      "lift", "drop", "abandon", "void", "nullify", "invalidate", "overrule", "abolish"})
 VERBAL_FRAME_ROOTS = frozenset({"01", "02", "03", "10", "12", "13"})
+QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "query"})
+QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which", "whom"})
+WARNING_VERBS = frozenset({"warn", "caution"})
+ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+PESSIMISTIC = "012"
 
 
 def sentence_view(extractor, doc: ParsedDoc, cands: list[Candidate]) -> SentenceView:
@@ -98,6 +107,41 @@ def framed_verbal_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, inde
     return None
 
 
+def question_not_appeal(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """'Asked whether …', 'asked about …', '"…?" he asked' put a question; only 'asked X to …/for …' appeals."""
+    if cand.pos != "VERB" or cand.token.lemma.lower() not in QUESTION_VERBS or cand.entry.code[:2] != "02":
+        return None
+    kids = doc.children(cand.token.i)
+    if any(c.dep == "xcomp" or c.dep == "prep" and c.text.lower() == "for" or c.dep == "ccomp" and any(
+            g.dep == "aux" and g.text.lower() == "to" for g in doc.children(c.i)) for c in kids):
+        return None  # an appeal: 'asked Iran to release …', 'asked for talks'
+    asks = any(c.dep == "prep" and c.text.lower() == "about" for c in kids) or any(
+        c.dep in ("ccomp", "advcl", "dobj") and _question_clause(doc, c) for c in kids)
+    start = doc.sentences[cand.token.sent].char_start  # a quoted question may end the sentence before
+    before = doc.article.text[max(0, start - 3):cand.token.idx]
+    return "a question, not an appeal" if asks or "?" in before else None
+
+
+def warning_as_comment(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> Candidate | None:
+    """A warning of what may happen, not of what the doer will do, is a pessimistic comment (012), not a threat.
+
+    'warned that the reform could fail', 'warned against complacency'; but 'warned that it would retaliate',
+    'warned that police will act', 'warned of reprisals' (what an actor will do, or a word of coercion or
+    force) stay threats (13x).
+    """
+    if cand.pos != "VERB" or cand.token.lemma.lower() not in WARNING_VERBS or cand.entry.code[:2] != "13":
+        return None
+    content = []
+    for c in doc.children(cand.token.i):
+        if c.dep == "ccomp":
+            content.append(c)
+        elif c.dep == "prep" and c.text.lower() in ("of", "against", "about"):
+            content += [g for g in doc.children(c.i) if g.dep in ("pobj", "pcomp")]
+    if not content or any(_agent_or_coercion(ex, doc, c, index) for c in content):
+        return None
+    return Candidate(cand.token, replace(cand.entry, code=PESSIMISTIC, requires=None), "VERB", cand.start)
+
+
 CANDIDATE_PASSES: list[Pass] = [
     Pass("compound_head", compound_head),
     Pass("instrument_says_how", instrument_says_how),
@@ -109,6 +153,8 @@ CANDIDATE_PASSES: list[Pass] = [
     Pass("aim_of_another_act", aim_of_another_act),
     Pass("considered_act", considered_act),
     Pass("framed_verbal_act", framed_verbal_act),
+    Pass("question_not_appeal", question_not_appeal),
+    Pass("warning_as_comment", warning_as_comment),
 ]
 
 
@@ -137,4 +183,29 @@ def ancestor_in(doc: ParsedDoc, tok: Token, claimed: set[int]) -> bool:
         cur = doc.tokens[cur.head]
         if cur.i in claimed or any(c.dep == "dobj" and c.i in claimed for c in doc.children(cur.i)):
             return True  # the act itself, or a light verb's event noun ("continue talks … for")
+    return False
+
+
+def _question_clause(doc: ParsedDoc, clause: Token) -> bool:
+    """True for a clause opened by 'if', 'whether' or a wh-word ('whether he would stand', 'why it failed')."""
+    words = doc.subtree(clause.i)
+    return bool(words) and (words[0].text.lower() in QUESTION_WORDS or any(
+        g.dep == "mark" and g.text.lower() in ("if", "whether") for g in doc.children(clause.i)))
+
+
+def _agent_or_coercion(ex, doc: ParsedDoc, content: Token, index) -> bool:
+    """True when a warning's content is what an actor will do ('that police will act', 'that it would
+    retaliate') or names coercion or force ('of reprisals'); False for a state of affairs ('that the
+    recovery could stall', 'against complacency')."""
+    if content.dep == "ccomp":
+        subj = next((c for c in doc.children(content.i) if c.dep in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.pos == "PRON" or subj.ent_type in ACTOR_ENTITIES or index.for_phrase(subj.i):
+            return True
+    for t in doc.subtree(content.i):
+        for pos in ("VERB", "NOUN"):
+            entry = ex.lexicon.lookup(t.lemma.lower(), pos)
+            if entry is not None and entry.code[:2] in COERCIVE_ROOTS:
+                return True
+        if t.lemma.lower() in CONSEQUENCES:
+            return True
     return False
