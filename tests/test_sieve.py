@@ -73,6 +73,8 @@ CASES = [
      lambda ev: any(e[0].startswith("13") and e[2] is None for e in ev)),
     ("sector_recode", "The Indian army bombed militant camps in Kashmir.",
      lambda ev: "195" in _codes(ev), lambda ev: "183" in _codes(ev)),
+    ("verbal_attack", "The French president launched an attack on the pension plan.",
+     lambda ev: _codes(ev) == {"111"}, lambda ev: _codes(ev) == {"190"}),
     ("figurative", "Spain's opposition will fight for every vote in Madrid.",
      lambda ev: not ev, lambda ev: bool(ev)),
     ("claim_of_responsibility", "The Taliban claimed that they had attacked the base.",
@@ -126,6 +128,12 @@ def test_a_question_quoted_before_asked_is_no_appeal(pipeline):
 def test_a_warning_of_the_doers_own_response_or_with_no_content_stays_a_threat(pipeline, text):
     codes = _codes(_coded(pipeline, text, set()))
     assert any(c.startswith("13") for c in codes) and "012" not in codes, codes
+
+
+@pytest.mark.parametrize("text", ["The French president launched an attack on the rebel base.",
+                                  "The Syrian army attacked the town of Idlib."])
+def test_an_attack_on_a_target_of_force_or_by_an_armed_actor_stays_force(pipeline, text):
+    assert "111" not in _codes(_coded(pipeline, text, set()))
 
 
 def test_every_optional_pass_has_a_case_here():

@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from casus.events.roles.arguments import acted_on, object_words, subject_of
 from casus.events.triggers.triggers import FORCE_ROOTS
-from casus.model import ActorMention, ParsedDoc, Token
+from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 # what is done to a device that has not gone off: looking for it, finding it, making it safe, making or keeping it
 DEVICE_VERBS = frozenset({"search", "seek", "look", "hunt", "find", "discover", "detect", "locate", "uncover",
@@ -152,6 +152,40 @@ def figurative_force(tok: Token, lexicon_code: str, recoded: str) -> bool:
     'the Liberal Democrats will have to fight to get their voice heard', 'Yukos continues to fight for its survival'.
     """
     return lexicon_code == "190" and recoded == "111" and tok.lemma.lower() not in VERBAL_ATTACKS
+
+
+# what force is done to: a thing here is the object of a real attack, not of words
+PHYSICAL_TARGETS = frozenset({
+    "base", "camp", "convoy", "position", "post", "checkpoint", "building", "headquarters", "embassy", "consulate",
+    "ship", "tanker", "vessel", "boat", "plane", "aircraft", "jet", "helicopter", "drone", "train", "bus", "car",
+    "vehicle", "truck", "hospital", "school", "mosque", "church", "temple", "synagogue", "market", "village", "town",
+    "city", "hotel", "office", "station", "compound", "facility", "plant", "pipeline", "border", "troops", "soldier",
+    "force", "police", "patrol", "civilian", "people", "resident", "worshipper", "protester", "target", "stronghold",
+    "hideout", "territory", "area", "region", "district", "home", "house", "platform", "bridge", "airport", "port"})
+POLITICAL_SPEAKERS = frozenset({"GOV", "PTY", "LEG", "OPP", "ELI", "JUD", "NGO", "MED"})
+ARMED_SECTORS = frozenset({"MIL", "COP", "REB", "INS", "UAF", "RAD", "SPY", "CRM"})
+
+
+def attacked_matter(doc: ParsedDoc, tok: Token, index, source: Actor | None) -> Token | None:
+    """The thing a politician's 'attack' is on when it is a matter, not an actor, place or target of force.
+
+    'launched an attack on the government's spending plans', 'attacked the cost of the asylum system';
+    not 'attacked an army base', 'attacked the town', 'attacked Kurdish fighters'.
+    """
+    if source is None or tok.lemma.lower() not in VERBAL_ATTACKS or set(source.sector) & ARMED_SECTORS:
+        return None
+    if not (source.kind == "person" or set(source.sector) & (POLITICAL_SPEAKERS - {"GOV"})):
+        return None  # a government or state 'attacking' may use force
+    if tok.pos == "VERB":
+        obj = next((c for c in doc.children(tok.i) if c.dep == "dobj"), None)
+    else:
+        on = next((c for c in doc.children(tok.i) if c.dep == "prep" and c.text.lower() in ("on", "against")), None)
+        obj = next((g for g in doc.children(on.i) if g.dep == "pobj"), None) if on is not None else None
+    if obj is None or obj.pos != "NOUN" or obj.lemma.lower() in PHYSICAL_TARGETS or obj.ent_type:
+        return None
+    if index.at(obj.i) is not None or obj.i in index.place_at or index.for_phrase(obj.i):
+        return None
+    return obj
 
 
 # what kills by accident or nature: no one's act of force

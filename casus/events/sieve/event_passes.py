@@ -7,7 +7,7 @@ candidate. Core passes (optional=False) are the steps every event needs; the oth
 from __future__ import annotations
 
 from casus.events.modality.modality import Modality
-from casus.events.precision.precision import figurative_force, no_host
+from casus.events.precision.precision import attacked_matter, figurative_force, no_host
 from casus.events.roles.arguments import FIRST_PERSON, Arg, object_of
 from casus.events.roles.doers import place_near, state_of_named, unnamed_doer
 from casus.events.roles.placing import in_place
@@ -19,6 +19,7 @@ from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.triggers import FORCE_ROOTS
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
+CRITICISM = "111"
 RECIPROCAL_ROOTS = frozenset({"03", "04", "05", "06", "19"})
 LIGHT_VERBS = frozenset({"hold", "have", "conduct", "launch", "impose", "pay", "make", "sign", "carry",
                          "stage", "begin", "start", "continue", "resume", "open", "give", "provide",
@@ -136,6 +137,13 @@ def sector_recode(ex, d: Draft) -> None:
     """The actors' sectors refine the code (docs/CODING.md: sector rules, e.g. police arresting is 173)."""
     first_target = d.target.mentions[0].actor if d.target else None
     d.base = recode_by_sector(ex.sector_rules, d.entry.code, d.source.mentions[0].actor, first_target)
+
+
+def verbal_attack(ex, d: Draft) -> None:
+    """A politician's 'attack' on a matter (plans, costs, a record), not on an actor or a place, is criticism (111)."""
+    if d.base[:2] in FORCE_ROOTS and not d.target and attacked_matter(
+            d.doc, d.tok, d.index, d.source.mentions[0].actor if d.source else None) is not None:
+        d.base = CRITICISM
 
 
 def figurative(ex, d: Draft) -> str | None:
@@ -289,6 +297,7 @@ EVENT_PASSES: list[Pass] = [
     Pass("political_side", political_side),
     Pass("condition_target", condition_target),
     Pass("sector_recode", sector_recode),
+    Pass("verbal_attack", verbal_attack),
     Pass("figurative", figurative),
     Pass("mode_code", mode_code, optional=False),
     Pass("claim_of_responsibility", claim_of_responsibility),
