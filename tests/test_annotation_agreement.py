@@ -1,0 +1,85 @@
+"""Agreement of two annotators (scripts/annotation_agreement.py), on made-up labels."""
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("annotation_agreement", ROOT / "scripts" / "annotation_agreement.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ev(code: str, source: str | None = "GBR") -> dict:
+    return {"root": code[:2], "code": code, "source_country": source, "target_country": None, "mode": "asserted"}
+
+
+def test_kappa_is_one_for_identical_labels_and_zero_for_chance():
+    ag = _script()
+    assert ag.cohen_kappa(["x", "y", "x"], ["x", "y", "x"]) == 1.0
+    # A says yes on half, B says yes on half, independently: observed agreement 0.5 = chance
+    assert ag.cohen_kappa([1, 1, 0, 0], [1, 0, 1, 0]) == pytest.approx(0.0)
+    # textbook table: 20 yes/yes, 5 yes/no, 10 no/yes, 15 no/no -> po 0.7, pe 0.5, kappa 0.4
+    a = [1] * 25 + [0] * 25
+    b = [1] * 20 + [0] * 5 + [1] * 10 + [0] * 15
+    assert ag.cohen_kappa(a, b) == pytest.approx(0.4)
+    with pytest.raises(ValueError):
+        ag.cohen_kappa([1], [1, 0])
+
+
+def test_one_annotator_coding_statements_the_other_leaves_empty_is_counted():
+    ag = _script()
+    pairs = [
+        ([_ev("010")], []),                      # A: a minister's remark is a statement; B: nothing
+        ([_ev("010")], []),
+        ([_ev("111")], [_ev("112")]),            # same root, other code
+        ([_ev("020", "USA")], [_ev("020", "GBR")]),  # same root, other doer's country
+        ([], [_ev("013")]),                      # B codes an optimistic comment A left out
+        ([], []),
+    ]
+    out = ag.agreement(pairs)
+    assert out["statements"]["A_010_B_nothing"] == 2
+    assert out["statements"]["B_010_A_nothing"] == 0
+    assert out["statements"]["B_01_A_nothing"] == 1
+    assert out["with_event"] == {"A": 4, "B": 3}
+    # holds an event: agree on 3 of 6 (the 111/112, 020/020 and empty pairs)
+    assert out["holds_event"]["agree"] == pytest.approx(0.5)
+    # roots: 11 and 02 match, the empty pair matches -> 3 of 6; exact codes only 2 of 6
+    assert out["root_set"]["agree"] == pytest.approx(0.5)
+    assert out["code_set"]["agree"] == pytest.approx(round(2 / 6, 3))
+    # of the two roots both coded, one has the same doer's country
+    assert out["source_on_shared_roots"] == {"roots": 2, "same_source": 1, "share": 0.5}
+
+
+def test_sentences_are_matched_by_document_and_offsets(tmp_path):
+    ag = _script()
+    row = lambda doc, s, events: {"doc_id": doc, "sentence": [s, s + 10], "events": events, "split": "train"}  # noqa: E731
+    a = [row("d1", 0, [_ev("010")]), row("d1", 11, []), row("d2", 0, [_ev("173")])]
+    b = [row("d1", 11, [_ev("111")]), row("d2", 0, [_ev("173")]), row("d3", 0, [])]
+    matched = ag.pair_rows(a, b)
+    assert [(x["doc_id"], x["sentence"][0]) for x, _ in matched] == [("d1", 11), ("d2", 0)]
+    fa, fb = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    fa.write_text("".join(json.dumps(r) + "\n" for r in a))
+    fb.write_text("".join(json.dumps(r) + "\n" for r in b))
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "annotation_agreement.py"), "--a", str(fa),
+                          "--b", str(fb)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert json.loads(run.stdout)["sentences"] == 2
+
+
+def test_a_broken_file_is_named_with_its_line(tmp_path):
+    bad = tmp_path / "b.jsonl"
+    bad.write_text('{"doc_id": "d1", "sentence": [0, 5], "events": []}\n{"doc_id": "d1"}\n')
+    run = subprocess.run([sys.executable, str(ROOT / "scripts" / "annotation_agreement.py"), "--a", str(bad),
+                          "--b", str(bad)], capture_output=True, text=True)
+    assert run.returncode != 0
+    assert f"{bad}:2:" in run.stderr and "Traceback" not in run.stderr
