@@ -5,12 +5,20 @@
     python scripts/annotate_sentences.py add NOTES --judge A1 [--out eval/annotated/sentences.jsonl]
     python scripts/annotate_sentences.py blind                  # a second annotator's sample, text only (no labels)
     python scripts/annotate_sentences.py add NOTES --judge A2 --sample --out eval/annotated/sentences-A2.jsonl
+    python scripts/annotate_sentences.py review eval/annotated/review-01.jsonl   # apply an adjudication review
 
 `blind` draws the agreement sample (SAMPLE_SEED, SAMPLE_SIZE: half of them sentences the first annotator
 gave an event, half not, train and dev splits only) and prints those sentences' whole documents with the
 sampled sentences marked `*` — never the first annotator's labels. Sentences are numbered as the rows of
 the gold file (`OUT`) number them within their document, so notes written on it feed `add --sample`,
 which writes rows for the sampled sentences only.
+
+`review` applies a review file (one line per changed label: `doc_id`, `sentence`, `trigger` offsets, `was`
+(the code given), `now` (the new code, or null to drop the event), `rule` (docs/AUDIT.md), and optionally
+`mode`, `target_country`, `target`) to the gold file in place. A changed event keeps `was`, `rule` and `given` (the
+other fields it changed, as first given); a
+dropped one moves to its row's `removed` list with its `rule`, so the first annotator's labels stay readable.
+Applying a review twice changes nothing.
 
 `add` turns an annotator's notes into rows of the gold file: for each document every sentence `show`
 prints becomes a row (`events` empty unless the notes give some). Notes, one line each:
@@ -278,6 +286,41 @@ def add_sample(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> Non
     print(f"{len(rows)} sentences, {sum(len(r['events']) for r in rows)} events → {out}")
 
 
+def review(path: Path, out: Path = OUT) -> None:
+    """Apply a review file's label changes to the gold file in place (idempotent)."""
+    changes: dict[tuple, dict] = {}
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        if line.strip():
+            c = json.loads(line)
+            if not {"doc_id", "sentence", "trigger", "was", "now", "rule"} <= set(c):
+                sys.exit(f"{path}:{n}: a review line needs doc_id, sentence, trigger, was, now, rule")
+            changes[(c["doc_id"], tuple(c["sentence"]), tuple(c["trigger"]), c["was"])] = c
+    rows = [json.loads(line) for line in open(out, encoding="utf-8") if line.strip()]
+    done = 0
+    for r in rows:
+        kept = []
+        for e in r["events"]:
+            c = changes.get((r["doc_id"], tuple(r["sentence"]), tuple(e["trigger"] or ()), e["code"]))
+            if c is None or "was" in e:
+                kept.append(e)
+                continue
+            done += 1
+            if c["now"] is None:
+                r.setdefault("removed", []).append(dict(e, rule=c["rule"]))
+                continue
+            given = {key: e[key] for key in ("mode", "target_country", "target") if key in c and e[key] != c[key]}
+            e = dict(e, root=c["now"][:2], code=c["now"], was=c["was"], rule=c["rule"])
+            if given:
+                e.update({key: c[key] for key in given}, given=given)
+            kept.append(e)
+        r["events"] = kept
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in rows)
+    tmp.replace(out)
+    print(f"{done} of {len(changes)} review lines applied to {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -290,7 +333,11 @@ def main() -> None:
     a.add_argument("--out", type=Path, default=OUT)
     a.add_argument("--sample", action="store_true", help="rows for the agreement sample's sentences only")
     sub.add_parser("blind")
+    v = sub.add_parser("review")
+    v.add_argument("review_file", type=Path)
     args = ap.parse_args()
+    if args.cmd == "review":
+        return review(args.review_file)
     if not CORPUS.exists():
         sys.exit(f"{CORPUS}: the corpora are not here")
     docs = corpus_docs()

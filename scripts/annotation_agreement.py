@@ -9,6 +9,7 @@ each sentence's events, on the set of exact codes, and on the set of source coun
 roots both coded whose source countries agree; and the 01 question — how often one annotator codes a
 statement (010, or any 01x) in a sentence where the other codes nothing. `--disagreements` prints each
 sentence where the root sets differ, with its text from ../shared/corpus, for adjudication (stdout only).
+The first file is read as its annotator gave it (a review's changes undone); `--reviewed` reads it as reviewed.
 """
 from __future__ import annotations
 
@@ -39,6 +40,14 @@ def read_rows(path: Path) -> list[dict]:
             sys.exit(f"{path}:{n}: not an annotation row ({err})")
         rows.append(r)
     return rows
+
+
+def first_labels(row: dict) -> list[dict]:
+    """A row's events as its annotator gave them, before a review (`annotate_sentences.py review`)."""
+    drop = ("was", "rule", "given")
+    first = [{k: v for k, v in dict(e, code=e["was"], root=e["was"][:2], **e.get("given", {})).items()
+              if k not in drop} if "was" in e else e for e in row["events"]]
+    return first + [{k: v for k, v in e.items() if k != "rule"} for e in row.get("removed", [])]
 
 
 def _key(row: dict) -> tuple[str, int, int]:
@@ -141,11 +150,15 @@ def main() -> None:
     ap.add_argument("--a", type=Path, default=A_FILE)
     ap.add_argument("--b", type=Path, default=B_FILE)
     ap.add_argument("--disagreements", action="store_true")
+    ap.add_argument("--reviewed", action="store_true",
+                    help="compare the first file's reviewed labels (default: its labels as first given)")
     args = ap.parse_args()
     for path in (args.a, args.b):
         if not path.exists():
             sys.exit(f"{path}: no such file")
     matched = pair_rows(read_rows(args.a), read_rows(args.b))
+    if not args.reviewed:
+        matched = [(dict(a, events=first_labels(a)), b) for a, b in matched]
     if not matched:
         sys.exit(f"{args.b}: no sentence in common with {args.a}")
     print(json.dumps(agreement([(a["events"], b["events"]) for a, b in matched]), indent=1))

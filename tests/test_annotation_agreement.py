@@ -83,3 +83,36 @@ def test_a_broken_file_is_named_with_its_line(tmp_path):
                           "--b", str(bad)], capture_output=True, text=True)
     assert run.returncode != 0
     assert f"{bad}:2:" in run.stderr and "Traceback" not in run.stderr
+
+
+def _annotate_script():
+    spec = importlib.util.spec_from_file_location("annotate_sentences", ROOT / "scripts" / "annotate_sentences.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_review_changes_and_drops_labels_and_the_first_labels_stay_readable(tmp_path):
+    ag, an = _script(), _annotate_script()
+    remark = dict(_ev("010"), trigger=[20, 24], source=[0, 10], target=None)
+    praise = dict(_ev("010"), trigger=[60, 66], source=[40, 50], target=None)
+    arrest = dict(_ev("173"), trigger=[80, 88], source=None, target=[70, 79])
+    rows = [{"doc_id": "d1", "sentence": [0, 39], "events": [remark], "split": "train", "judge": "A1"},
+            {"doc_id": "d1", "sentence": [40, 90], "events": [praise, arrest], "split": "train", "judge": "A1"}]
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    review = tmp_path / "review.jsonl"
+    review.write_text(
+        json.dumps({"doc_id": "d1", "sentence": [0, 39], "trigger": [20, 24], "was": "010", "now": None, "rule": "S4"})
+        + "\n" + json.dumps({"doc_id": "d1", "sentence": [40, 90], "trigger": [60, 66], "was": "010", "now": "051",
+                             "rule": "S2", "target_country": "USA", "target": [52, 58]}) + "\n")
+    an.review(review, gold)
+    an.review(review, gold)  # a second pass changes nothing
+    after = [json.loads(line) for line in gold.read_text().splitlines()]
+    assert after[0]["events"] == [] and after[0]["removed"][0]["rule"] == "S4"
+    assert [e["code"] for e in after[1]["events"]] == ["051", "173"]
+    assert after[1]["events"][0]["target_country"] == "USA"
+    # the first annotator's labels, as given, come back from the reviewed rows
+    for before, now in zip(rows, after):
+        key = lambda e: json.dumps(e, sort_keys=True)  # noqa: E731
+        assert sorted(map(key, ag.first_labels(now))) == sorted(map(key, before["events"]))
