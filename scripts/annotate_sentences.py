@@ -222,7 +222,7 @@ def agreement_sample(by_doc: dict[str, list[dict]], size: int = SAMPLE_SIZE,
     for doc_id, rows in sorted(by_doc.items()):
         for n, r in enumerate(rows):
             if r["split"] in SAMPLE_SPLITS:
-                pool[bool(r["events"])].append((doc_id, n))
+                pool[bool(r["events"] or r.get("removed"))].append((doc_id, n))  # as first given
     rng = random.Random(seed)
     half = size // 2
     return sorted(rng.sample(pool[True], half) + rng.sample(pool[False], size - half))

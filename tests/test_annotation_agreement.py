@@ -116,3 +116,20 @@ def test_a_review_changes_and_drops_labels_and_the_first_labels_stay_readable(tm
     for before, now in zip(rows, after):
         key = lambda e: json.dumps(e, sort_keys=True)  # noqa: E731
         assert sorted(map(key, ag.first_labels(now))) == sorted(map(key, before["events"]))
+
+
+def test_the_second_annotators_rows_are_the_seeded_sample_and_hold_no_text():
+    an = _annotate_script()
+    by_doc = an.gold_sentences()
+    sample = {(d, tuple(by_doc[d][n]["sentence"])) for d, n in an.agreement_sample(by_doc)}
+    rows = [json.loads(line) for line in open(ROOT / "eval" / "annotated" / "sentences-A2.jsonl", encoding="utf-8")]
+    assert {(r["doc_id"], tuple(r["sentence"])) for r in rows} == sample
+    assert {r["judge"] for r in rows} == {"A2"} and {r["split"] for r in rows} <= set(an.SAMPLE_SPLITS)
+    # half the sample is sentences the first annotator gave an event (as first given, before any review)
+    first = {(r["doc_id"], tuple(r["sentence"])): bool(r["events"] or r.get("removed"))
+             for rs in by_doc.values() for r in rs}
+    assert sum(first[k] for k in sample) == len(sample) // 2
+    for r in rows:  # references only: offsets and codes, never the sentence's words
+        assert set(r) == {"doc_id", "corpus", "sentence", "split", "events", "judge"}
+        for e in r["events"]:
+            assert all(not isinstance(v, str) or len(v) <= 4 or k == "mode" for k, v in e.items())
