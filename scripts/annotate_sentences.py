@@ -3,6 +3,22 @@
     python scripts/annotate_sentences.py sample                 # the documents to annotate, by split
     python scripts/annotate_sentences.py show DOC_ID [DOC_ID …] # their sentences, numbered, with raw offsets
     python scripts/annotate_sentences.py add NOTES --judge A1 [--out eval/annotated/sentences.jsonl]
+    python scripts/annotate_sentences.py blind                  # a second annotator's sample, text only (no labels)
+    python scripts/annotate_sentences.py add NOTES --judge A2 --sample --out eval/annotated/sentences-A2.jsonl
+    python scripts/annotate_sentences.py review eval/annotated/review-01.jsonl   # apply an adjudication review
+
+`blind` draws the agreement sample (SAMPLE_SEED, SAMPLE_SIZE: half of them sentences the first annotator
+gave an event, half not, train and dev splits only) and prints those sentences' whole documents with the
+sampled sentences marked `*` — never the first annotator's labels. Sentences are numbered as the rows of
+the gold file (`OUT`) number them within their document, so notes written on it feed `add --sample`,
+which writes rows for the sampled sentences only.
+
+`review` applies a review file (one line per changed label: `doc_id`, `sentence`, `trigger` offsets, `was`
+(the code given), `now` (the new code, or null to drop the event), `rule` (docs/AUDIT.md), and optionally
+`mode`, `target_country`, `target`) to the gold file in place. A changed event keeps `was`, `rule` and `given` (the
+other fields it changed, as first given); a
+dropped one moves to its row's `removed` list with its `rule`, so the first annotator's labels stay readable.
+Applying a review twice changes nothing.
 
 `add` turns an annotator's notes into rows of the gold file: for each document every sentence `show`
 prints becomes a row (`events` empty unless the notes give some). Notes, one line each:
@@ -33,6 +49,9 @@ from casus.evaluate.corpus_refs import OffsetMap  # noqa: E402
 from casus.evaluate.splits import split_of  # noqa: E402
 
 OUT = ROOT / "eval" / "annotated" / "sentences.jsonl"
+SAMPLE_SEED = "agreement-A2-2026-12-07"  # the second annotator's sample (docs/AUDIT.md, "Agreement")
+SAMPLE_SIZE = 200
+SAMPLE_SPLITS = ("train", "dev")  # the check split is scored only: its disagreements must not shape the rules
 MAX_CHARS = 3000  # whole documents, short enough to read in one go
 # documents per corpus part: politics-heavy so that more sentences hold events, a few of the rest as negatives.
 # Every Wikinews document of the corpus is in one of the judged sets already, so none is left to draw.
@@ -184,6 +203,124 @@ def add(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
     print(f"{len(by_doc)} documents, {len(rows)} sentences, {sum(len(r['events']) for r in rows)} events → {out}")
 
 
+def gold_sentences(path: Path = OUT) -> dict[str, list[dict]]:
+    """The gold file's rows by document, in file order (the numbering `blind` prints)."""
+    by_doc: dict[str, list[dict]] = {}
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            by_doc.setdefault(r["doc_id"], []).append(r)
+    return by_doc
+
+
+def agreement_sample(by_doc: dict[str, list[dict]], size: int = SAMPLE_SIZE,
+                     seed: str = SAMPLE_SEED) -> list[tuple[str, int]]:
+    """(doc_id, sentence number) of a seeded sample: half with a first-annotator event, half without."""
+    import random
+
+    pool: dict[bool, list[tuple[str, int]]] = {True: [], False: []}
+    for doc_id, rows in sorted(by_doc.items()):
+        for n, r in enumerate(rows):
+            if r["split"] in SAMPLE_SPLITS:
+                pool[bool(r["events"] or r.get("removed"))].append((doc_id, n))  # as first given
+    rng = random.Random(seed)
+    half = size // 2
+    return sorted(rng.sample(pool[True], half) + rng.sample(pool[False], size - half))
+
+
+def blind(docs: dict[str, dict], by_doc: dict[str, list[dict]], chosen: list[tuple[str, int]]) -> None:
+    """Print each sampled document's sentences, the sampled ones marked '*', with no labels."""
+    marked: dict[str, set[int]] = {}
+    for doc_id, n in chosen:
+        marked.setdefault(doc_id, set()).add(n)
+    for doc_id in sorted(marked):
+        text = docs[doc_id]["text"]
+        print(f"=== {doc_id} · {docs[doc_id]['corpus']} · {len(marked[doc_id])} to annotate")
+        for n, r in enumerate(by_doc[doc_id]):
+            s, e = r["sentence"]
+            print(f"{'*' if n in marked[doc_id] else ' '}[{n}] {' '.join(text[s:e].split())}")
+        print()
+
+
+def add_sample(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
+    """Write one row per sampled sentence (the notes' events, empty where they give none) to `out`."""
+    by_doc = gold_sentences()
+    chosen = agreement_sample(by_doc)
+    events: dict[tuple[str, int], list[dict]] = {}
+    doc = None
+    for n, line in enumerate(open(notes, encoding="utf-8"), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("DOC "):
+            doc = line[4:].strip()
+            continue
+        if doc is None:
+            sys.exit(f"{notes}:{n}: an event line before any DOC line")
+        idx, _, rest = line.partition("|")
+        parts = [p.strip() for p in rest.split("|")]
+        if len(parts) != 7:
+            sys.exit(f"{notes}:{n}: want 8 fields: sentence | code | trigger | src | src words | tgt | tgt words | mode")
+        key = (doc, int(idx))
+        if key not in set(chosen):
+            sys.exit(f"{notes}:{n}: sentence {idx} of {doc} is not in the sample")
+        code, trig, sc, sw, tc, tw, mode = parts
+        s, e = by_doc[doc][int(idx)]["sentence"]
+        text, where = docs[doc]["text"], f"{notes}:{n}"
+        events.setdefault(key, []).append({
+            "root": code[:2], "code": code, "trigger": _find(text, s, e, trig, where),
+            "source_country": None if sc == "-" else sc, "source": _find(text, s, e, sw, where),
+            "target_country": None if tc == "-" else tc, "target": _find(text, s, e, tw, where),
+            "mode": mode})
+    rows = []
+    for doc_id, idx in chosen:
+        g = by_doc[doc_id][idx]
+        rows.append({"doc_id": doc_id, "corpus": g["corpus"], "sentence": g["sentence"], "split": g["split"],
+                     "events": events.get((doc_id, idx), []), "judge": judge})
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps(r) + "\n")
+    tmp.replace(out)
+    print(f"{len(rows)} sentences, {sum(len(r['events']) for r in rows)} events → {out}")
+
+
+def review(path: Path, out: Path = OUT) -> None:
+    """Apply a review file's label changes to the gold file in place (idempotent)."""
+    changes: dict[tuple, dict] = {}
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        if line.strip():
+            c = json.loads(line)
+            if not {"doc_id", "sentence", "trigger", "was", "now", "rule"} <= set(c):
+                sys.exit(f"{path}:{n}: a review line needs doc_id, sentence, trigger, was, now, rule")
+            changes[(c["doc_id"], tuple(c["sentence"]), tuple(c["trigger"]), c["was"])] = c
+    rows = [json.loads(line) for line in open(out, encoding="utf-8") if line.strip()]
+    done = 0
+    for r in rows:
+        kept = []
+        for e in r["events"]:
+            c = changes.get((r["doc_id"], tuple(r["sentence"]), tuple(e["trigger"] or ()), e["code"]))
+            if c is None or "was" in e:
+                kept.append(e)
+                continue
+            done += 1
+            if c["now"] is None:
+                r.setdefault("removed", []).append(dict(e, rule=c["rule"]))
+                continue
+            given = {key: e[key] for key in ("mode", "target_country", "target") if key in c and e[key] != c[key]}
+            e = dict(e, root=c["now"][:2], code=c["now"], was=c["was"], rule=c["rule"])
+            if given:
+                e.update({key: c[key] for key in given}, given=given)
+            kept.append(e)
+        r["events"] = kept
+    tmp = out.with_suffix(".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r) + "\n" for r in rows)
+    tmp.replace(out)
+    print(f"{done} of {len(changes)} review lines applied to {out}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -194,7 +331,13 @@ def main() -> None:
     a.add_argument("notes", type=Path)
     a.add_argument("--judge", required=True)
     a.add_argument("--out", type=Path, default=OUT)
+    a.add_argument("--sample", action="store_true", help="rows for the agreement sample's sentences only")
+    sub.add_parser("blind")
+    v = sub.add_parser("review")
+    v.add_argument("review_file", type=Path)
     args = ap.parse_args()
+    if args.cmd == "review":
+        return review(args.review_file)
     if not CORPUS.exists():
         sys.exit(f"{CORPUS}: the corpora are not here")
     docs = corpus_docs()
@@ -203,6 +346,11 @@ def main() -> None:
             print(f"{split_of(d['id'])}\t{d['id']}")
     elif args.cmd == "show":
         show(docs, args.doc_ids)
+    elif args.cmd == "blind":
+        by_doc = gold_sentences()
+        blind(docs, by_doc, agreement_sample(by_doc))
+    elif args.sample:
+        add_sample(args.notes, args.judge, args.out, docs)
     else:
         add(args.notes, args.judge, args.out, docs)
 
