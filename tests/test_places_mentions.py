@@ -101,3 +101,41 @@ def test_a_nationality_before_a_place_noun_is_not_a_town(pipeline):
     doc = pipeline.parser.parse(Article(id="n", text="Two people fell ill in the southern English city of Salisbury."))
     found = [pm.place.text for pm in pipeline.place_resolver.resolve(doc)]
     assert "Salisbury" in found and "English" not in found, found
+
+
+@pytest.fixture(scope="module")
+def toponyms(pipeline):
+    def run(text: str):
+        doc = pipeline.parser.parse(Article(id="adj", text=text))
+        return [pm.place for pm in pipeline.place_resolver.resolve(doc)]
+    return run
+
+
+def test_a_country_adjective_before_a_noun_is_a_mention_of_the_country(toponyms):
+    places = toponyms("Flooding closed a Peruvian highway, so a Kenyan runner trained near the Chilean border.")
+    adjectives = {(p.text, p.country, p.feature) for p in places if p.form == "adjective"}
+    assert adjectives == {("Peruvian", "PER", "PCLI"), ("Kenyan", "KEN", "PCLI"), ("Chilean", "CHL", "PCLI")}, places
+    assert all(p.lat is not None for p in places)
+
+
+def test_a_country_adjective_joined_to_another_is_found_too(toponyms):
+    places = toponyms("Talks on the Greek-Turkish sea border resumed after Norwegian-backed mediation.")
+    assert {p.text for p in places if p.form == "adjective"} == {"Greek", "Turkish", "Norwegian"}, places
+
+
+@pytest.mark.parametrize("text, word", [
+    pytest.param("The Nigerian scored twice before the break.", "Nigerian", id="a person, not a modifier"),
+    pytest.param("The museum shows Native American pottery.", "American", id="the end of a longer name"),
+    pytest.param("Reporters asked Mr French about the budget, and French said nothing.", "French", id="a surname"),
+])
+def test_a_country_adjective_that_names_no_country_is_not_a_place(toponyms, text, word):
+    assert word not in [p.text for p in toponyms(text)]
+
+
+def test_adjective_mentions_are_annotated_but_place_no_event(pipeline, grounded):
+    text = "Egyptian officials met their hosts in Quito on Monday."
+    g = grounded(text)
+    assert [pm.place.text for pm in g.places] == ["Quito"]  # events read only names of places
+    record = next(pipeline.annotate([Article(id="adj", text=text)]))
+    forms = {p["text"]: p["form"] for p in record["places"]}
+    assert forms == {"Egyptian": "adjective", "Quito": "name"}, record["places"]

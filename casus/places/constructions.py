@@ -262,3 +262,56 @@ def qualified(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
         if inside:
             out.append((j, k, inside, None))
     return out
+
+
+def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], capitalised: Callable,
+               in_names: bool = True) -> list[tuple]:
+    """A country's adjective modifying a noun names the country: "Ukrainian troops", "the Syrian-Turkish
+    border", "a Kenyan citizen" (`places/data/demonyms.tsv`: token range and country codes; the longest form
+    first, "South African"). Not a person ("the Nigerian scored", "French said"), not closing a longer name
+    ("Native American", "African-American"), not in a person's name or a language's; with `in_names` off,
+    not opening a name either ("American Airlines").
+    """
+    toks = doc.tokens
+    longest = max((len(k) for k in table), default=0)
+    banned = {i for e in doc.entities if e.label in {"PERSON", "LANGUAGE"} for i in range(e.start, e.end)}
+    if not in_names:
+        banned |= {i for e in doc.entities if e.end - e.start > 1 and e.label not in {"NORP", "GPE", "LOC"}
+                   for i in range(e.start, e.end)}
+    modifier = {"amod", "compound", "nmod", "npadvmod"}
+
+    def modifies(i: int, j: int) -> bool:
+        t = toks[j - 1]
+        if j < len(toks) and toks[j].text in {"-", "–"}:  # "Russian-backed", "Syrian-Turkish"
+            return True
+        if t.dep == "conj":  # "German, Irish and other immigrants": as the first of the list
+            t = toks[t.head]
+        return t.dep in modifier and t.head > j - 1
+
+    def joined(i: int) -> bool:  # "Native American", "African-American": the end of a longer name
+        k = i - 1
+        if k >= 0 and toks[k].text in {"-", "–"} and "\n" not in toks[k].ws and not toks[k - 1].ws:
+            k -= 1
+        return k >= 0 and (capitalised(toks[k]) or toks[k].text[:1].isupper() and toks[k].text.isalpha()
+                           and toks[k].sent == toks[i].sent and k != _sentence_start(doc, i)) and not any(
+            toks[k].text == w[-1] for w in table)
+
+    out = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            codes = table.get(tuple(t.text for t in toks[i:i + n]))
+            if codes and not banned.intersection(range(i, i + n)) and modifies(i, i + n) and not joined(i):
+                out.append((i, i + n, codes))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _sentence_start(doc: ParsedDoc, i: int) -> int:
+    toks = doc.tokens
+    k = i
+    while k > 0 and toks[k - 1].sent == toks[i].sent:
+        k -= 1
+    return k

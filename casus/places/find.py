@@ -38,6 +38,17 @@ def load_words(path: Path) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+def load_demonyms(path: Path) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Country adjectives (`data/demonyms.tsv`): the adjective's words -> the country codes it names."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, code = line.split("\t")[:2]
+            words = tuple(form.replace("-", " - ").split())
+            table[words] = (*table.get(words, ()), code)
+    return table
+
+
 @dataclass
 class Mention:
     start: int  # token range
@@ -49,19 +60,22 @@ class Mention:
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
     wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
+    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops")
 
 
 class ToponymFinder:
     """Finds toponyms: NER places, countries the NER mislabelled, capitalised names it missed."""
 
     def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str] | None = None,
-                 place_nouns: frozenset[str] | None = None):
+                 place_nouns: frozenset[str] | None = None,
+                 demonyms: dict[tuple[str, ...], tuple[str, ...]] | None = None):
         self.gazetteer = gazetteer
         self.weights = weights
         self.institutions = institutions if institutions is not None else load_words(DATA / "institutions.txt")
         nouns = place_nouns if place_nouns is not None else load_words(DATA / "place_nouns.txt")
         self.place_nouns = nouns | self.institutions
         self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions)
+        self.demonyms = demonyms if demonyms is not None else load_demonyms(DATA / "demonyms.tsv")
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
@@ -79,14 +93,14 @@ class ToponymFinder:
             cs, ce = toks[s].idx, toks[e - 1].end
             return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
 
-        def take(s: int, e: int, cands: list[Candidate], key: str | None = None) -> None:
+        def take(s: int, e: int, cands: list[Candidate], key: str | None = None, form: str = "name") -> None:
             text = "".join(t.text for t in toks[s:e])
             key = key or normalise(" ".join(t.text for t in toks[s:e]))
             if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU", "WA": abbreviations of big places only
                 cands = [c for c in cands if c.feature_code in BIG]
                 if not cands:
                     return
-            found.append(Mention(s, e, key, cands))
+            found.append(Mention(s, e, key, cands, form=form))
             for i in range(s, e):
                 taken[i] = True
 
@@ -124,6 +138,11 @@ class ToponymFinder:
                 hit = self.organisations.in_organisation(doc, ent.start, ent.end, ent.label, keys)
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
+        if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
+            for s, e, codes in constructions.adjectives(doc, self.demonyms, capitalised):
+                cands = [c for c in map(self.gazetteer.country, codes) if c is not None]
+                if cands and not blocked(s, e):
+                    take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
         i = 0
         while i < len(toks):  # capitalised runs the NER did not label
             if not capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:

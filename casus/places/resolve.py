@@ -33,6 +33,7 @@ class Weights:
     org_places: bool = True  # take places named inside organisations, after 'in', or elsewhere as places
     org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
+    adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
     org_lead_min_population: int = 10000  # a town opening or closing an organisation's name, unless named elsewhere
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
@@ -87,7 +88,7 @@ class PlaceResolver:
             s, e = doc.tokens[m.start].idx, doc.tokens[m.end - 1].end
             out.append(PlaceMention(m.start, m.end, Place(
                 text=text[s:e], start=s, end=e, name=c.name, country=c.country, admin1=c.admin1,
-                lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason)))
+                lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason, form=m.form)))
         return out
 
     def country_place(self, code: str) -> Place | None:
