@@ -139,3 +139,11 @@ def test_adjective_mentions_are_annotated_but_place_no_event(pipeline, grounded)
     record = next(pipeline.annotate([Article(id="adj", text=text)]))
     forms = {p["text"]: p["form"] for p in record["places"]}
     assert forms == {"Egyptian": "adjective", "Quito": "name"}, record["places"]
+
+
+def test_a_county_named_whole_is_a_place_wherever_it_stands(toponyms):
+    places = toponyms("She toured the Greenville-Pickens County Heritage Center after she left "
+                      "Clarke County High School in Athens.")
+    counties = {p.text: p for p in places}
+    assert {"Pickens County", "Clarke County"} <= set(counties), places  # inside a building's name
+    assert counties["Clarke County"].admin1 == "Georgia", counties["Clarke County"]

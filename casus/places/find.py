@@ -129,7 +129,8 @@ class ToponymFinder:
                                      *constructions.residences(doc, self.gazetteer, cap),
                                      *constructions.kind_of(doc, self.gazetteer, cap),
                                      *constructions.before_nouns(doc, self.gazetteer, cap, self.place_nouns, self.institutions),
-                                     *constructions.party_homes(doc, self.gazetteer, cap)]:
+                                     *constructions.party_homes(doc, self.gazetteer, cap),
+                                     *constructions.counties(doc, self.gazetteer, cap)]:
                 if not blocked(s, e):
                     take(s, e, cands, key)
         if w.org_places:
