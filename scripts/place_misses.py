@@ -3,9 +3,10 @@
     PYTHONPATH=$PWD python scripts/place_misses.py score                 # P / R / acc@161 per set and part
     PYTHONPATH=$PWD python scripts/place_misses.py misses --set LGL --class org --show 40
     PYTHONPATH=$PWD python scripts/place_misses.py false --set GWN --show 40
+    PYTHONPATH=$PWD python scripts/place_misses.py far --set GWN --show 40      # matched, placed over 161 km off
 
 Reads `../shared/eval/places/gritta/*.xml`; parses each file once and keeps the parses in
-`.casus-cache/place_misses/` (delete it after changing casus/nlp.py). `misses` and `false` list only
+`.casus-cache/place_misses/` (delete it after changing casus/nlp.py). `misses`, `false` and `far` list only
 documents outside the check split (`split_of(doc id)`: train and dev); the check split is only scored.
 A miss's class says how the gold name is written and what the NER made of it (see `classify`).
 """
@@ -23,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from casus.evaluate.places import FILES, match, read_corpus, score, scored_places  # noqa: E402
 from casus.evaluate.splits import split_of  # noqa: E402
+from casus.places.gazetteer import distance_km  # noqa: E402
 
 GRITTA = ROOT.parent / "shared" / "eval" / "places" / "gritta"
 CACHE = ROOT / ".casus-cache" / "place_misses"
@@ -88,7 +90,7 @@ def _context(text: str, s: int, e: int, width: int = 70) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("what", choices=["score", "misses", "false"])
+    ap.add_argument("what", choices=["score", "misses", "false", "far"])
     ap.add_argument("--set", dest="sets", action="append", help="LGL, GWN, GeoVirus (default all)")
     ap.add_argument("--class", dest="klass", help="show only misses whose class starts with this")
     ap.add_argument("--show", type=int, default=0, help="list this many misses / false finds with context")
@@ -128,6 +130,17 @@ def main() -> None:
                     classes[k] += 1
                     if not args.klass or k.startswith(args.klass):
                         rows.append((k, art.id, _context(art.text, g.start, g.end)))
+            elif args.what == "far":
+                for i, j in pairs:
+                    p, g = places[i], gold[j]
+                    if g.lat is None:
+                        continue
+                    km = distance_km(p.lat, p.lon, g.lat, g.lon) if p.lat is not None else None
+                    if km is None or km > 161:
+                        k = f"{p.feature or 'place'} {p.form}"
+                        classes[k] += 1
+                        rows.append((k, art.id, f"{_context(art.text, p.start, p.end)} -> {p.name}, {p.country}"
+                                               f" ({'no point' if km is None else f'{km:.0f} km'})"))
             else:
                 hit = {i for i, _ in pairs}
                 for j, p in enumerate(places):

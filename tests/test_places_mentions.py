@@ -147,3 +147,25 @@ def test_a_county_named_whole_is_a_place_wherever_it_stands(toponyms):
     counties = {p.text: p for p in places}
     assert {"Pickens County", "Clarke County"} <= set(counties), places  # inside a building's name
     assert counties["Clarke County"].admin1 == "Georgia", counties["Clarke County"]
+
+
+def test_a_street_by_its_name_is_a_place_in_the_storys_town(toponyms):
+    places = toponyms("A water main broke on Elkhorn Avenue near West 14th Street, Tulsa officials said, "
+                      "and crews in Tulsa worked overnight.")
+    streets = {p.text: p for p in places if p.form == "street"}
+    assert set(streets) == {"Elkhorn Avenue", "West 14th Street"}, places
+    tulsa = next(p for p in places if p.text == "Tulsa")
+    assert all((s.lat, s.lon, s.country) == (tulsa.lat, tulsa.lon, "USA") for s in streets.values()), streets
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Wall Street Journal and the Elm Street Church both raised money.", id="opening a longer name"),
+    pytest.param("Deputy Carla M. Lane testified on Monday.", id="a surname after an initial"),
+])
+def test_a_street_word_in_another_name_is_no_street(toponyms, text):
+    assert [p.text for p in toponyms(text) if p.form == "street"] == []
+
+
+def test_streets_place_no_event(grounded):
+    g = grounded("Protesters marched down Elkhorn Avenue in Tulsa on Monday.")
+    assert [pm.place.text for pm in g.places] == ["Tulsa"]

@@ -124,6 +124,41 @@ def counties(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> lis
     return out
 
 
+_STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane", "Parkway",
+                 "Pike", "Highway", "Square", "Circle", "Trail"}
+_NOT_IN_STREET = {"The", "A", "An", "On", "At", "In", "Of", "And", "To", "From", "By", "For", "With", "Near", "Off"}
+
+
+def _street_word(t) -> bool:
+    """A word of a street's name: capitalised ("Old", "Lexington", "N."), or an ordinal ("11th")."""
+    w = t.text
+    letters = w.replace(".", "").replace("'", "").replace("\u2019", "").replace("-", "")
+    return (w[:1].isupper() and w not in _NOT_IN_STREET and letters.isalpha()) or (
+        w[:-2].isdigit() and w[-2:] in {"st", "nd", "rd", "th"})
+
+
+def streets(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """A street or road by its name: "Wichita Drive", "S. Main St.", "West 11th Street", "Old Lexington
+    Highway"; not the opening of a longer name ("Wall Street Journal", "Elm Street Church"), nor a surname
+    after a middle initial ("Virginia L. Lane"). Token ranges; the resolver places them in the story's town. (Numbered roads,
+    "Interstate 70", are left out: LGL marks under a third of them.)"""
+    toks = doc.tokens
+    out = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.text not in _STREET_WORDS or i == 0 or (len(toks[i - 1].text) == 2 and toks[i - 1].text[1] == "."
+                                                      and toks[i - 1].text[0].isupper() and t.text == "Lane"):
+            continue  # "Virginia L. Lane": a surname after a middle initial
+        if nxt is not None and nxt.sent == t.sent and nxt.text[:1].isupper() and nxt.pos == "PROPN":
+            continue  # "Wall Street Journal"
+        s = i
+        while s > 0 and i - s < 4 and _street_word(toks[s - 1]) and toks[s - 1].sent == t.sent:
+            s -= 1
+        if s < i:
+            out.append((s, i + 1))
+    return out
+
+
 def residences(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
     """Where a named person lives or comes from: "Mindy Miller of Ravenel", "Rebecca Sears, 41, of Grovetown",
     "a Republican from Florence".

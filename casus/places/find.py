@@ -60,7 +60,7 @@ class Mention:
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
     wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
-    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops")
+    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive"
 
 
 class ToponymFinder:
@@ -80,7 +80,7 @@ class ToponymFinder:
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
         mentions = self._find(doc, actor_spans)
-        self._link_qualifiers(doc, mentions)
+        self._link_qualifiers(doc, [m for m in mentions if m.cands])  # streets have no gazetteer entry
         return mentions
 
     def _find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -96,7 +96,7 @@ class ToponymFinder:
         def take(s: int, e: int, cands: list[Candidate], key: str | None = None, form: str = "name") -> None:
             text = "".join(t.text for t in toks[s:e])
             key = key or normalise(" ".join(t.text for t in toks[s:e]))
-            if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU", "WA": abbreviations of big places only
+            if text.isupper() and len(text.replace(".", "")) <= 3 and form == "name":  # "EU", "WA": abbreviations of big places only
                 cands = [c for c in cands if c.feature_code in BIG]
                 if not cands:
                     return
@@ -133,6 +133,10 @@ class ToponymFinder:
                                      *constructions.counties(doc, self.gazetteer, cap)]:
                 if not blocked(s, e):
                     take(s, e, cands, key)
+        if w.streets:  # "Wichita Drive", "Interstate 70": no gazetteer entry, placed in the story's town
+            for s, e in constructions.streets(doc):
+                if not blocked(s, e):
+                    take(s, e, [], "street " + normalise(" ".join(t.text for t in toks[s:e])), form="street")
         if w.org_places:
             keys = {m.key for m in found}
             for ent in others:
