@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.model import ParsedDoc
-from casus.places import constructions
+from casus.places import constructions, forms
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
 
@@ -134,7 +134,7 @@ class ToponymFinder:
                 if not blocked(s, e):
                     take(s, e, cands, key)
         if w.streets:  # "Wichita Drive", "Interstate 70": no gazetteer entry, placed in the story's town
-            for s, e in constructions.streets(doc):
+            for s, e in forms.streets(doc):
                 if not blocked(s, e):
                     take(s, e, [], "street " + normalise(" ".join(t.text for t in toks[s:e])), form="street")
         if w.org_places:
@@ -144,7 +144,7 @@ class ToponymFinder:
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
         if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
-            for s, e, codes in constructions.adjectives(doc, self.demonyms, capitalised):
+            for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
                 cands = [c for c in map(self.gazetteer.country, codes) if c is not None]
                 if cands and not blocked(s, e):
                     take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
