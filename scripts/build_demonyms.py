@@ -3,7 +3,11 @@
 Source: ../shared/reference/countries_mledoze/countries.json (mledoze/countries, ODbL 1.0; its PROVENANCE.md
 names the commit), the English demonyms (`demonyms.eng.f` and `.m`; "Antiguan, Barbudan" is two forms).
 A form several entries share ("French": France and the French Southern Territories) goes to the independent
-UN member, else to the independent entries, else to all of them. Nothing is typed by hand. `--check` exits 1
+UN member, else to the independent entries, else to all of them. The regions and subregions the entries
+lie in ("Europe", "Central America") give adjectives by one spelling rule: a name ending in -a takes -n
+("African", "Central American"), one ending in -e takes -an ("European"); others give none. The second
+column is then the region's name, which casus looks up among the gazetteer's continents and regions.
+Nothing is typed by hand. `--check` exits 1
 when the file on disk differs from a fresh build.
 """
 from __future__ import annotations
@@ -21,7 +25,7 @@ SOURCE = SHARED / "reference" / "countries_mledoze" / "countries.json"
 OUT = ROOT / "casus" / "places" / "data" / "demonyms.tsv"
 HEADER = ("# casus places: country adjectives ('Ukrainian troops' names Ukraine), built by scripts/build_demonyms.py\n"
           "# from mledoze/countries (ODbL 1.0, ../shared/reference/countries_mledoze); do not edit by hand.\n"
-          "# Columns (tab-separated): adjective, country ISO-3, source\n")
+          "# Columns (tab-separated): adjective, country ISO-3 or region name, source\n")
 
 
 def build(source: Path = SOURCE) -> str:
@@ -39,7 +43,23 @@ def build(source: Path = SOURCE) -> str:
         best = [c for c in cs if c.get("independent") and c.get("unMember")] or [c for c in cs if c.get("independent")] or cs
         for c in sorted(best, key=lambda c: c["cca3"]):
             lines.append(f"{form}\t{c['cca3']}\tmledoze/countries demonyms.eng ({c['name']['common']})")
+    regions = sorted({c.get(k) for c in entries for k in ("region", "subregion") if c.get(k)})
+    for region in regions:
+        adjective = _adjective(region)
+        if adjective and adjective not in owners:
+            lines.append(f"{adjective}\t{region}\tmledoze/countries region or subregion, -a > -an, -e > -ean")
     return "\n".join(lines) + "\n"
+
+
+def _adjective(region: str) -> str | None:
+    """The adjective of a region's name by the one spelling rule, or None."""
+    if "-" in region or " and " in region:
+        return None  # "South-Eastern Asia", "Australia and New Zealand"
+    if region.endswith("a"):
+        return region + "n"
+    if region.endswith("e"):
+        return region + "an"
+    return None
 
 
 def main() -> None:

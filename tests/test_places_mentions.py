@@ -169,3 +169,9 @@ def test_a_street_word_in_another_name_is_no_street(toponyms, text):
 def test_streets_place_no_event(grounded):
     g = grounded("Protesters marched down Elkhorn Avenue in Tulsa on Monday.")
     assert [pm.place.text for pm in g.places] == ["Tulsa"]
+
+
+def test_a_regions_adjective_names_the_region(toponyms):
+    places = toponyms("European carriers and Central American exporters asked for lower fees.")
+    found = {(p.text, p.name, p.feature) for p in places if p.form == "adjective"}
+    assert found == {("European", "Europe", "CONT"), ("Central American", "Central America", "RGN")}, places

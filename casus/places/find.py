@@ -39,7 +39,8 @@ def load_words(path: Path) -> frozenset[str]:
 
 
 def load_demonyms(path: Path) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """Country adjectives (`data/demonyms.tsv`): the adjective's words -> the country codes it names."""
+    """Country and region adjectives (`data/demonyms.tsv`): the adjective's words -> the ISO-3 codes or region
+    names it names."""
     table: dict[tuple[str, ...], tuple[str, ...]] = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -145,7 +146,7 @@ class ToponymFinder:
                     take(*hit)
         if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
             for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
-                cands = [c for c in map(self.gazetteer.country, codes) if c is not None]
+                cands = [c for code in codes for c in self._adjective_places(code)]
                 if cands and not blocked(s, e):
                     take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
         i = 0
@@ -178,6 +179,14 @@ class ToponymFinder:
                     take(s, e, m.cands)
         found.sort(key=lambda m: m.start)
         return found
+
+    def _adjective_places(self, code: str) -> list[Candidate]:
+        """What an adjective's table entry names: a country by its ISO-3 code, or a continent or region by name."""
+        if len(code) == 3 and code.isupper():
+            country = self.gazetteer.country(code)
+            return [country] if country is not None else []
+        return [c for c in self.gazetteer.candidates(code) if c.feature_code in {"CONT", "RGN"}
+                and normalise(c.name) == normalise(code)]
 
     def _qualifiers(self, doc: ParsedDoc, claimed: Sequence[tuple[int, int]], taken: list[bool]) -> list[tuple]:
         """States and countries the actor resolver claimed that only qualify the place before them.
