@@ -175,3 +175,18 @@ def test_a_regions_adjective_names_the_region(toponyms):
     places = toponyms("European carriers and Central American exporters asked for lower fees.")
     found = {(p.text, p.name, p.feature) for p in places if p.form == "adjective"}
     assert found == {("European", "Europe", "CONT"), ("Central American", "Central America", "RGN")}, places
+
+
+def test_an_abbreviation_in_capitals_names_its_place(toponyms):
+    places = toponyms("Exporters in T&T and the EU watched as FrontDesk B.C. opened an office.")
+    found = {p.text: p.name for p in places}
+    assert found.get("T&T") == "Trinidad and Tobago" and found.get("EU") == "European Union", places
+    assert found.get("B.C.") == "British Columbia", places
+
+
+def test_a_word_in_a_headline_in_capitals_is_no_abbreviation(pipeline):
+    from casus.places.find import ToponymFinder
+
+    doc = pipeline.parser.parse(Article(id="caps", text="FARM AID FOR EU GROWERS\nThe EU paid growers."))
+    found = [doc.tokens[k].idx for k in ToponymFinder._abbreviations(doc)]
+    assert found == [doc.article.text.index("EU", 20)], found

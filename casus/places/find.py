@@ -149,6 +149,11 @@ class ToponymFinder:
                 cands = [c for code in codes for c in self._adjective_places(code)]
                 if cands and not blocked(s, e):
                     take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
+        if w.abbreviations:
+            for k in self._abbreviations(doc):
+                cands = [c for c in self.gazetteer.candidates(toks[k].text) if c.feature_code in BIG]
+                if cands and not blocked(k, k + 1):
+                    take(k, k + 1, cands)
         i = 0
         while i < len(toks):  # capitalised runs the NER did not label
             if not capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
@@ -179,6 +184,24 @@ class ToponymFinder:
                     take(s, e, m.cands)
         found.sort(key=lambda m: m.start)
         return found
+
+    @staticmethod
+    def _abbreviations(doc: ParsedDoc) -> list[int]:
+        """Tokens that abbreviate a name in capitals, whatever the NER made of them ("EU", "U.S.", "T&T", "B.C."):
+        a proper noun or written with dots or '&', two to four letters, not in a line of capitals (a headline)."""
+        toks = doc.tokens
+        out = []
+        for k, t in enumerate(toks):
+            letters = t.text.replace(".", "").replace("&", "")
+            if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+                continue
+            if t.pos != "PROPN" and "." not in t.text and "&" not in t.text:
+                continue
+            around = [toks[j].text for j in (k - 1, k + 1) if 0 <= j < len(toks) and toks[j].text.isalpha()]
+            if around and all(w.isupper() and len(w) > 1 for w in around):
+                continue  # "US TROOPS LEAVE": a headline in capitals
+            out.append(k)
+        return out
 
     def _adjective_places(self, code: str) -> list[Candidate]:
         """What an adjective's table entry names: a country by its ISO-3 code, or a continent or region by name."""
