@@ -190,3 +190,15 @@ def test_a_word_in_a_headline_in_capitals_is_no_abbreviation(pipeline):
     doc = pipeline.parser.parse(Article(id="caps", text="FARM AID FOR EU GROWERS\nThe EU paid growers."))
     found = [doc.tokens[k].idx for k in ToponymFinder._abbreviations(doc)]
     assert found == [doc.article.text.index("EU", 20)], found
+
+
+def test_a_country_inside_an_organisations_name_is_a_place(toponyms):
+    found = [p.text for p in toponyms("Flights by Air Namibia resumed, Agence France-Presse reported, and the "
+                                      "Bank of New England Review said so too.")]
+    assert "Namibia" in found, found
+    assert not [t for t in found if t.startswith("France") or t == "England"], found
+
+
+def test_a_country_adjective_after_an_article_in_a_name_is_found(toponyms):
+    found = [p.text for p in toponyms("By Jo Marsh, The Canadian Press, with files from Reuters.") if p.form == "adjective"]
+    assert found == ["Canadian"], found

@@ -72,7 +72,8 @@ def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], ca
         if k >= 0 and toks[k].text in {"-", "–"} and "\n" not in toks[k].ws and not toks[k - 1].ws:
             k -= 1
         return k >= 0 and (capitalised(toks[k]) or toks[k].text[:1].isupper() and toks[k].text.isalpha()
-                           and toks[k].sent == toks[i].sent and k != _sentence_start(doc, i)) and not any(
+                           and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].sent == toks[i].sent
+                           and k != _sentence_start(doc, i)) and not any(
             toks[k].text == w[-1] for w in table)
 
     out = []
