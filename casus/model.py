@@ -188,6 +188,7 @@ class Place:
     geonameid: int | None = None
     feature: str | None = None
     basis: str | None = None
+    form: str = "name"  # how the text names it: "name", or "adjective" ("Ukrainian troops": no place of an act)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -19,6 +19,8 @@ class Grounded:
     times: list[TimeRef]
     places: list[PlaceMention]
     dateline_places: list[PlaceMention] = field(default_factory=list)  # where the story was filed
+    # country adjectives ("Ukrainian troops") and streets ("Elkhorn Avenue"): annotated, placing no event
+    annotated_only: list[PlaceMention] = field(default_factory=list)
 
 
 def load_lexicon(paths: Sequence[Path], ontology, skipped: list[str] | None = None):
@@ -138,6 +140,8 @@ class Pipeline:
                                          start=sent.char_start, end=sent.char_end))
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
+        annotated_only = [p for p in places if p.place.form != "name"]  # adjectives and streets
+        places = [p for p in places if p.place.form == "name"]
         actors = with_story_country(article, actors, places)
         filed: list[PlaceMention] = []
         if article.dateline is not None:  # the reporter's city and day are not the event's
@@ -145,7 +149,7 @@ class Pipeline:
             filed = [p for p in places if line.start <= p.place.start < line.end]
             places = [p for p in places if not (line.start <= p.place.start < line.end)]
             times = [t for t in times if not (line.start <= t.start < line.end)]
-        return Grounded(doc, actors, times, places, filed)
+        return Grounded(doc, actors, times, places, filed, annotated_only)
 
     def grounded(self, articles: Iterable[Article]) -> Iterator[Grounded]:
         """Parse and ground a stream of articles, in order."""
@@ -265,7 +269,8 @@ class Pipeline:
             own = [
                 [{"start": s.char_start, "end": s.char_end} for s in g.doc.sentences if s.char_start >= piece.own],
                 [t.to_dict() for t in g.times if t.start >= piece.own],
-                [p.place.to_dict() for p in g.places if p.place.start >= piece.own],
+                [p.place.to_dict() for p in sorted([*g.places, *g.annotated_only], key=lambda p: p.place.start)
+                 if p.place.start >= piece.own],
                 [m.actor.to_dict() for m in g.actors if m.actor.start >= piece.own],
                 [q.to_dict() for q in self.quotes(g) if q.start >= piece.own],
             ]

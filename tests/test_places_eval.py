@@ -108,3 +108,13 @@ def test_check_part_scored_apart(tmp_path):
     assert 0 < check < 12
     assert [r["part"] for r in rows] == ["all", "check"]
     assert rows[0]["articles"] == 12 and rows[1]["articles"] == check and rows[1]["gold"] == 2 * check
+
+
+def test_adjective_mentions_are_scored_only_where_the_gold_annotates_them():
+    from casus.evaluate.places import scored_places
+
+    found = [[Place(text="Kenyan", start=0, end=6, form="adjective"), Place(text="Nairobi", start=20, end=27)]]
+    kept, left_out = scored_places("GeoVirus", found)
+    assert [p.text for p in kept[0]] == ["Nairobi"] and left_out == [1]
+    kept, left_out = scored_places("GWN", found)
+    assert [p.text for p in kept[0]] == ["Kenyan", "Nairobi"] and left_out == [0]

@@ -101,3 +101,104 @@ def test_a_nationality_before_a_place_noun_is_not_a_town(pipeline):
     doc = pipeline.parser.parse(Article(id="n", text="Two people fell ill in the southern English city of Salisbury."))
     found = [pm.place.text for pm in pipeline.place_resolver.resolve(doc)]
     assert "Salisbury" in found and "English" not in found, found
+
+
+@pytest.fixture(scope="module")
+def toponyms(pipeline):
+    def run(text: str):
+        doc = pipeline.parser.parse(Article(id="adj", text=text))
+        return [pm.place for pm in pipeline.place_resolver.resolve(doc)]
+    return run
+
+
+def test_a_country_adjective_before_a_noun_is_a_mention_of_the_country(toponyms):
+    places = toponyms("Flooding closed a Peruvian highway, so a Kenyan runner trained near the Chilean border.")
+    adjectives = {(p.text, p.country, p.feature) for p in places if p.form == "adjective"}
+    assert adjectives == {("Peruvian", "PER", "PCLI"), ("Kenyan", "KEN", "PCLI"), ("Chilean", "CHL", "PCLI")}, places
+    assert all(p.lat is not None for p in places)
+
+
+def test_a_country_adjective_joined_to_another_is_found_too(toponyms):
+    places = toponyms("Talks on the Greek-Turkish sea border resumed after Norwegian-backed mediation.")
+    assert {p.text for p in places if p.form == "adjective"} == {"Greek", "Turkish", "Norwegian"}, places
+
+
+@pytest.mark.parametrize("text, word", [
+    pytest.param("The Nigerian scored twice before the break.", "Nigerian", id="a person, not a modifier"),
+    pytest.param("The museum shows Native American pottery.", "American", id="the end of a longer name"),
+    pytest.param("Reporters asked Mr French about the budget, and French said nothing.", "French", id="a surname"),
+])
+def test_a_country_adjective_that_names_no_country_is_not_a_place(toponyms, text, word):
+    assert word not in [p.text for p in toponyms(text)]
+
+
+def test_adjective_mentions_are_annotated_but_place_no_event(pipeline, grounded):
+    text = "Egyptian officials met their hosts in Quito on Monday."
+    g = grounded(text)
+    assert [pm.place.text for pm in g.places] == ["Quito"]  # events read only names of places
+    record = next(pipeline.annotate([Article(id="adj", text=text)]))
+    forms = {p["text"]: p["form"] for p in record["places"]}
+    assert forms == {"Egyptian": "adjective", "Quito": "name"}, record["places"]
+
+
+def test_a_county_named_whole_is_a_place_wherever_it_stands(toponyms):
+    places = toponyms("She toured the Greenville-Pickens County Heritage Center after she left "
+                      "Clarke County High School in Athens.")
+    counties = {p.text: p for p in places}
+    assert {"Pickens County", "Clarke County"} <= set(counties), places  # inside a building's name
+    assert counties["Clarke County"].admin1 == "Georgia", counties["Clarke County"]
+
+
+def test_a_street_by_its_name_is_a_place_in_the_storys_town(toponyms):
+    places = toponyms("A water main broke on Elkhorn Avenue near West 14th Street, Tulsa officials said, "
+                      "and crews in Tulsa worked overnight.")
+    streets = {p.text: p for p in places if p.form == "street"}
+    assert set(streets) == {"Elkhorn Avenue", "West 14th Street"}, places
+    tulsa = next(p for p in places if p.text == "Tulsa")
+    assert all((s.lat, s.lon, s.country) == (tulsa.lat, tulsa.lon, "USA") for s in streets.values()), streets
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("The Wall Street Journal and the Elm Street Church both raised money.", id="opening a longer name"),
+    pytest.param("Deputy Carla M. Lane testified on Monday.", id="a surname after an initial"),
+])
+def test_a_street_word_in_another_name_is_no_street(toponyms, text):
+    assert [p.text for p in toponyms(text) if p.form == "street"] == []
+
+
+def test_streets_place_no_event(grounded):
+    g = grounded("Protesters marched down Elkhorn Avenue in Tulsa on Monday.")
+    assert [pm.place.text for pm in g.places] == ["Tulsa"]
+
+
+def test_a_regions_adjective_names_the_region(toponyms):
+    places = toponyms("European carriers and Central American exporters asked for lower fees.")
+    found = {(p.text, p.name, p.feature) for p in places if p.form == "adjective"}
+    assert found == {("European", "Europe", "CONT"), ("Central American", "Central America", "RGN")}, places
+
+
+def test_an_abbreviation_in_capitals_names_its_place(toponyms):
+    places = toponyms("Exporters in T&T and the EU watched as FrontDesk B.C. opened an office.")
+    found = {p.text: p.name for p in places}
+    assert found.get("T&T") == "Trinidad and Tobago" and found.get("EU") == "European Union", places
+    assert found.get("B.C.") == "British Columbia", places
+
+
+def test_a_word_in_a_headline_in_capitals_is_no_abbreviation(pipeline):
+    from casus.places.find import ToponymFinder
+
+    doc = pipeline.parser.parse(Article(id="caps", text="FARM AID FOR EU GROWERS\nThe EU paid growers."))
+    found = [doc.tokens[k].idx for k in ToponymFinder._abbreviations(doc)]
+    assert found == [doc.article.text.index("EU", 20)], found
+
+
+def test_a_country_inside_an_organisations_name_is_a_place(toponyms):
+    found = [p.text for p in toponyms("Flights by Air Namibia resumed, Agence France-Presse reported, and the "
+                                      "Bank of New England Review said so too.")]
+    assert "Namibia" in found, found
+    assert not [t for t in found if t.startswith("France") or t == "England"], found
+
+
+def test_a_country_adjective_after_an_article_in_a_name_is_found(toponyms):
+    found = [p.text for p in toponyms("By Jo Marsh, The Canadian Press, with files from Reuters.") if p.form == "adjective"]
+    assert found == ["Canadian"], found

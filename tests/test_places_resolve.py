@@ -80,9 +80,10 @@ def test_actor_spans_are_not_places(resolved):
     assert places(resolved, "metonym", actor_spans=[(0, 6)]) == {}
 
 
-def test_demonyms_are_not_places(resolved):
+def test_demonyms_are_country_mentions_of_their_own_form(resolved):
     found = places(resolved, "demonym")
-    assert set(found) == {"Rome"} and found["Rome"].country == "ITA"
+    assert {t for t, p in found.items() if p.form == "name"} == {"Rome"} and found["Rome"].country == "ITA"
+    assert {(t, p.country) for t, p in found.items() if p.form == "adjective"} == {("French", "FRA"), ("Italian", "ITA")}
 
 
 def test_long_beach_california(resolved):

@@ -13,6 +13,10 @@ within 161 km (a predicted place without coordinates counts as wrong), exact Geo
 pairs whose gold has an id), country (over pairs whose gold country is known, from the corpus or
 from the gold id's gazetteer entry) and the median error in km.
 
+casus marks a country's adjective ("Ukrainian troops") as a place mention of form "adjective". LGL and
+GeoWebNews annotate these (GeoWebNews as modifiers with coordinates); GeoVirus's guidelines leave them out,
+so its scores leave casus's adjective mentions out too, and the row says how many were left out.
+
 Each data set is scored on all its documents and again on its check part (`split_of(doc id)`), the
 documents no toponym rule was written from.
 """
@@ -31,6 +35,7 @@ from casus.places.gazetteer import Gazetteer, distance_km
 from casus.places.resolve import PlaceResolver
 
 FILES = {"lgl.xml": "LGL", "GWN.xml": "GWN", "GeoVirus.xml": "GeoVirus"}
+NO_ADJECTIVES = {"GeoVirus"}  # data sets whose gold annotates no country adjectives
 
 
 @dataclass
@@ -174,6 +179,14 @@ def score(name: str, docs: Iterable, corpus: list, gazetteer: Gazetteer | None =
     }
 
 
+def scored_places(name: str, found: list[list]) -> tuple[list[list], list[int]]:
+    """Each document's places as a data set's gold counts them, and how many adjective mentions were left out."""
+    if name not in NO_ADJECTIVES:
+        return found, [0] * len(found)
+    kept = [[p for p in places if p.form != "adjective"] for places in found]
+    return kept, [len(a) - len(b) for a, b in zip(found, kept)]
+
+
 def run(gold: str, parser, limit: int | None = None, resolver: PlaceResolver | None = None) -> list[dict]:
     """Score places on one gritta XML file or the whole gritta folder; one row per data set."""
     path = Path(gold)
@@ -187,12 +200,13 @@ def run(gold: str, parser, limit: int | None = None, resolver: PlaceResolver | N
         corpus = read_corpus(f, limit)
         found = [[pm.place for pm in resolver.resolve(d)] for d in parser.parse_many(a for a, _ in corpus)]
         name = FILES.get(f.name, f.stem)
-        rows.append({**score(name, found, corpus, resolver.gazetteer), "part": "all"})
+        found, left_out = scored_places(name, found)
         check = [i for i, (a, _) in enumerate(corpus) if split_of(a.id) == "check"]
-        if check:  # the documents no rule was written from: only ever scored
-            rows.append({**score(name, [found[i] for i in check], [corpus[i] for i in check], resolver.gazetteer),
-                         "part": "check"})
+        parts = [("all", range(len(corpus)))] + ([("check", check)] if check else [])
+        for part, idx in parts:  # the check part: the documents no rule was written from, only ever scored
+            row = score(name, [found[i] for i in idx], [corpus[i] for i in idx], resolver.gazetteer)
+            rows.append({**row, "part": part, "adjectives left out": sum(left_out[i] for i in idx)})
     return rows
 
 
-__all__ = ["run", "read_corpus", "match", "score", "GoldToponym"]
+__all__ = ["run", "read_corpus", "match", "score", "scored_places", "GoldToponym"]

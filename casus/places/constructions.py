@@ -102,6 +102,28 @@ def plural_admin(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) ->
     return out
 
 
+_ADMIN_WORDS = {"County", "Parish", "Borough"}
+
+
+def counties(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
+    """A county named whole wherever it stands: "Walker County dispatchers", "the Kanawha County Family
+    Court", "Paris-Henry County" (an exact county of the gazetteer, any words after it)."""
+    toks = doc.tokens
+    out = []
+    for k, t in enumerate(toks):
+        if t.text not in _ADMIN_WORDS or k == 0 or not capitalised(toks[k - 1]):
+            continue
+        for s in range(max(0, k - 3), k):  # the longest name first: "St. Lucie County"
+            if not all(capitalised(w) or w.text in {"St.", "St"} for w in toks[s:k]):
+                continue
+            words = [w.text for w in toks[s:k + 1]]
+            cands = [c for c in gazetteer.candidates(" ".join(words)) if c.feature_code == "ADM2"]
+            if cands:
+                out.append((s, k + 1, cands, None))
+                break
+    return out
+
+
 def residences(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
     """Where a named person lives or comes from: "Mindy Miller of Ravenel", "Rebecca Sears, 41, of Grovetown",
     "a Republican from Florence".

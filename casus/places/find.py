@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.model import ParsedDoc
-from casus.places import constructions
+from casus.places import constructions, forms
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
 
@@ -38,6 +38,18 @@ def load_words(path: Path) -> frozenset[str]:
     return frozenset(w for w in words if w)
 
 
+def load_demonyms(path: Path) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Country and region adjectives (`data/demonyms.tsv`): the adjective's words -> the ISO-3 codes or region
+    names it names."""
+    table: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            form, code = line.split("\t")[:2]
+            words = tuple(form.replace("-", " - ").split())
+            table[words] = (*table.get(words, ()), code)
+    return table
+
+
 @dataclass
 class Mention:
     start: int  # token range
@@ -49,24 +61,27 @@ class Mention:
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
     wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
+    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive"
 
 
 class ToponymFinder:
     """Finds toponyms: NER places, countries the NER mislabelled, capitalised names it missed."""
 
     def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str] | None = None,
-                 place_nouns: frozenset[str] | None = None):
+                 place_nouns: frozenset[str] | None = None,
+                 demonyms: dict[tuple[str, ...], tuple[str, ...]] | None = None):
         self.gazetteer = gazetteer
         self.weights = weights
         self.institutions = institutions if institutions is not None else load_words(DATA / "institutions.txt")
         nouns = place_nouns if place_nouns is not None else load_words(DATA / "place_nouns.txt")
         self.place_nouns = nouns | self.institutions
         self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions)
+        self.demonyms = demonyms if demonyms is not None else load_demonyms(DATA / "demonyms.tsv")
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
         mentions = self._find(doc, actor_spans)
-        self._link_qualifiers(doc, mentions)
+        self._link_qualifiers(doc, [m for m in mentions if m.cands])  # streets have no gazetteer entry
         return mentions
 
     def _find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]]) -> list[Mention]:
@@ -79,14 +94,14 @@ class ToponymFinder:
             cs, ce = toks[s].idx, toks[e - 1].end
             return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
 
-        def take(s: int, e: int, cands: list[Candidate], key: str | None = None) -> None:
+        def take(s: int, e: int, cands: list[Candidate], key: str | None = None, form: str = "name") -> None:
             text = "".join(t.text for t in toks[s:e])
             key = key or normalise(" ".join(t.text for t in toks[s:e]))
-            if text.isupper() and len(text.replace(".", "")) <= 3:  # "EU", "WA": abbreviations of big places only
+            if text.isupper() and len(text.replace(".", "")) <= 3 and form == "name":  # "EU", "WA": abbreviations of big places only
                 cands = [c for c in cands if c.feature_code in BIG]
                 if not cands:
                     return
-            found.append(Mention(s, e, key, cands))
+            found.append(Mention(s, e, key, cands, form=form))
             for i in range(s, e):
                 taken[i] = True
 
@@ -115,15 +130,30 @@ class ToponymFinder:
                                      *constructions.residences(doc, self.gazetteer, cap),
                                      *constructions.kind_of(doc, self.gazetteer, cap),
                                      *constructions.before_nouns(doc, self.gazetteer, cap, self.place_nouns, self.institutions),
-                                     *constructions.party_homes(doc, self.gazetteer, cap)]:
+                                     *constructions.party_homes(doc, self.gazetteer, cap),
+                                     *constructions.counties(doc, self.gazetteer, cap)]:
                 if not blocked(s, e):
                     take(s, e, cands, key)
+        if w.streets:  # "Wichita Drive", "Interstate 70": no gazetteer entry, placed in the story's town
+            for s, e in forms.streets(doc):
+                if not blocked(s, e):
+                    take(s, e, [], "street " + normalise(" ".join(t.text for t in toks[s:e])), form="street")
         if w.org_places:
             keys = {m.key for m in found}
             for ent in others:
                 hit = self.organisations.in_organisation(doc, ent.start, ent.end, ent.label, keys)
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
+        if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
+            for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
+                cands = [c for code in codes for c in self._adjective_places(code)]
+                if cands and not blocked(s, e):
+                    take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
+        if w.abbreviations:
+            for k in self._abbreviations(doc):
+                cands = [c for c in self.gazetteer.candidates(toks[k].text) if c.feature_code in BIG]
+                if cands and not blocked(k, k + 1):
+                    take(k, k + 1, cands)
         i = 0
         while i < len(toks):  # capitalised runs the NER did not label
             if not capitalised(toks[i]) or toks[i].ent_iob != "O" or taken[i]:
@@ -154,6 +184,32 @@ class ToponymFinder:
                     take(s, e, m.cands)
         found.sort(key=lambda m: m.start)
         return found
+
+    @staticmethod
+    def _abbreviations(doc: ParsedDoc) -> list[int]:
+        """Tokens that abbreviate a name in capitals, whatever the NER made of them ("EU", "U.S.", "T&T", "B.C."):
+        a proper noun or written with dots or '&', two to four letters, not in a line of capitals (a headline)."""
+        toks = doc.tokens
+        out = []
+        for k, t in enumerate(toks):
+            letters = t.text.replace(".", "").replace("&", "")
+            if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+                continue
+            if t.pos != "PROPN" and "." not in t.text and "&" not in t.text:
+                continue
+            around = [toks[j].text for j in (k - 1, k + 1) if 0 <= j < len(toks) and toks[j].text.isalpha()]
+            if around and all(w.isupper() and len(w) > 1 for w in around):
+                continue  # "US TROOPS LEAVE": a headline in capitals
+            out.append(k)
+        return out
+
+    def _adjective_places(self, code: str) -> list[Candidate]:
+        """What an adjective's table entry names: a country by its ISO-3 code, or a continent or region by name."""
+        if len(code) == 3 and code.isupper():
+            country = self.gazetteer.country(code)
+            return [country] if country is not None else []
+        return [c for c in self.gazetteer.candidates(code) if c.feature_code in {"CONT", "RGN"}
+                and normalise(c.name) == normalise(code)]
 
     def _qualifiers(self, doc: ParsedDoc, claimed: Sequence[tuple[int, int]], taken: list[bool]) -> list[tuple]:
         """States and countries the actor resolver claimed that only qualify the place before them.

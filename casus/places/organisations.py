@@ -69,7 +69,26 @@ class OrganisationPlaces:
                      or toks[s].text.lower() in _INSTITUTION_OF or normalise(toks[k].text) in keys]
             if cands and toks[k].text[:1].isupper():
                 return k, e, cands
-        return self._opening(doc, s, e, keys, institution_only=False)
+        return self._opening(doc, s, e, keys, institution_only=False) or (
+            self._inner_country(doc, s, e) if self.weights.inner_countries else None)
+
+    def _inner_country(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
+        """A country, state or capital named whole inside an organisation's name: "Air Zimbabwe", "HSBC Malta plc"
+        (the longest, first from the left; not its first word, which `_opening` reads; not the end of a longer
+        place, "New England Journal", nor joined by a hyphen, "Agence France-Presse")."""
+        toks = doc.tokens
+        for i in range(s + 1, e):
+            if not toks[i].text[:1].isupper() or normalise(toks[i - 1].text + " " + toks[i].text) in self.gazetteer:
+                continue  # "New England Journal": not England
+            for n in range(min(3, e - i), 0, -1):
+                if "-" in toks[i + n - 1].text or (i + n < len(toks) and toks[i + n].text == "-"):
+                    continue  # "Agence France-Presse"
+                key = normalise(" ".join(t.text for t in toks[i:i + n]))
+                cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key
+                         and c.feature_code in {"PCLI", "ADM1", "PPLC"}]
+                if cands:
+                    return i, i + n, cands
+        return None
 
     def _named_after(self, words, keys: set[str], institution: bool) -> list[Candidate]:
         """A place an organisation is named after: a state, county or country, a town of some size, any town

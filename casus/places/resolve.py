@@ -33,6 +33,10 @@ class Weights:
     org_places: bool = True  # take places named inside organisations, after 'in', or elsewhere as places
     org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
+    inner_countries: bool = True  # a country, state or capital named inside an organisation ("Air Zimbabwe")
+    abbreviations: bool = True  # "EU", "U.S.", "T&T" name their places wherever they stand
+    streets: bool = True  # a street or numbered road by its name, placed in the story's town
+    adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
     org_lead_min_population: int = 10000  # a town opening or closing an organisation's name, unless named elsewhere
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
@@ -73,12 +77,21 @@ class PlaceResolver:
         groups: dict[str, _Group] = {}
         for m in mentions:
             groups.setdefault(m.key, _Group(m.key)).mentions.append(m)
-        self._rank(list(groups.values()))
+        self._rank([g for g in groups.values() if g.mentions[0].cands])
+        town = self._story_town([g for g in groups.values() if g.mentions[0].form == "name"])
         out = []
         text = doc.article.text
         for m in mentions:
             g = groups[m.key]
             c = g.pick
+            if m.form == "street":
+                s, e = doc.tokens[m.start].idx, doc.tokens[m.end - 1].end
+                out.append(PlaceMention(m.start, m.end, Place(
+                    text=text[s:e], start=s, end=e, name=text[s:e], country=town and town.country,
+                    admin1=town and town.admin1, lat=town and town.lat, lon=town and town.lon, feature="STRT",
+                    basis=f"street: in {town.name}, the story's town" if town else "street: no town in the story",
+                    form="street")))
+                continue
             if c is None:
                 continue
             lat, lon, reason = c.lat, c.lon, g.reason
@@ -87,8 +100,25 @@ class PlaceResolver:
             s, e = doc.tokens[m.start].idx, doc.tokens[m.end - 1].end
             out.append(PlaceMention(m.start, m.end, Place(
                 text=text[s:e], start=s, end=e, name=c.name, country=c.country, admin1=c.admin1,
-                lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason)))
+                lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason, form=m.form)))
         return out
+
+    @staticmethod
+    def _story_town(groups: list[_Group]) -> Candidate | None:
+        """The town a story's streets lie in: its dateline's, else the town it names most (the first of a tie)
+        in the country it names most."""
+        towns = [g for g in groups if g.pick is not None and g.pick.feature_class == "P" and g.pick.lat is not None]
+        filed = [g for g in towns if any(m.dateline for m in g.mentions)]
+        if filed:
+            return filed[0].pick
+        countries = Counter(g.pick.country for g in groups if g.pick is not None and g.pick.country
+                            for _ in g.mentions)
+        if countries:
+            main = countries.most_common(1)[0][0]
+            towns = [g for g in towns if g.pick.country == main]
+        if not towns:
+            return None
+        return max(towns, key=lambda g: (len(g.mentions), -g.mentions[0].start)).pick
 
     def country_place(self, code: str) -> Place | None:
         """A country as a place with no span in the text (the story's focus when no toponym names it)."""

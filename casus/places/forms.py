@@ -1,0 +1,97 @@
+"""Place mentions in other forms than a place's name: a country's adjective ("Ukrainian troops") and a street
+by its name ("Wichita Drive"). `casus/places/find.py` takes them as mentions of form "adjective" and "street";
+both are annotated and neither places an event (docs/CODING.md §5).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from casus.model import ParsedDoc
+
+_STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane", "Parkway",
+                 "Pike", "Highway", "Square", "Circle", "Trail"}
+_NOT_IN_STREET = {"The", "A", "An", "On", "At", "In", "Of", "And", "To", "From", "By", "For", "With", "Near", "Off"}
+
+
+def _street_word(t) -> bool:
+    """A word of a street's name: capitalised ("Old", "Lexington", "N."), or an ordinal ("11th")."""
+    w = t.text
+    letters = w.replace(".", "").replace("'", "").replace("\u2019", "").replace("-", "")
+    return (w[:1].isupper() and w not in _NOT_IN_STREET and letters.isalpha()) or (
+        w[:-2].isdigit() and w[-2:] in {"st", "nd", "rd", "th"})
+
+
+def streets(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """A street or road by its name: "Wichita Drive", "S. Main St.", "West 11th Street", "Old Lexington
+    Highway"; not the opening of a longer name ("Wall Street Journal", "Elm Street Church"), nor a surname
+    after a middle initial ("Virginia L. Lane"). Token ranges; the resolver places them in the story's town. (Numbered roads,
+    "Interstate 70", are left out: LGL marks under a third of them.)"""
+    toks = doc.tokens
+    out = []
+    for i, t in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        if t.text not in _STREET_WORDS or i == 0 or (len(toks[i - 1].text) == 2 and toks[i - 1].text[1] == "."
+                                                      and toks[i - 1].text[0].isupper() and t.text == "Lane"):
+            continue  # "Virginia L. Lane": a surname after a middle initial
+        if nxt is not None and nxt.sent == t.sent and nxt.text[:1].isupper() and nxt.pos == "PROPN":
+            continue  # "Wall Street Journal"
+        s = i
+        while s > 0 and i - s < 4 and _street_word(toks[s - 1]) and toks[s - 1].sent == t.sent:
+            s -= 1
+        if s < i:
+            out.append((s, i + 1))
+    return out
+
+
+def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], capitalised: Callable,
+               in_names: bool = True) -> list[tuple]:
+    """A country's adjective modifying a noun names the country: "Ukrainian troops", "the Syrian-Turkish
+    border", "a Kenyan citizen" (`places/data/demonyms.tsv`: token range and country codes; the longest form
+    first, "South African"). Not a person ("the Nigerian scored", "French said"), not closing a longer name
+    ("Native American", "African-American"), not in a person's name or a language's; with `in_names` off,
+    not opening a name either ("American Airlines").
+    """
+    toks = doc.tokens
+    longest = max((len(k) for k in table), default=0)
+    banned = {i for e in doc.entities if e.label in {"PERSON", "LANGUAGE"} for i in range(e.start, e.end)}
+    if not in_names:
+        banned |= {i for e in doc.entities if e.end - e.start > 1 and e.label not in {"NORP", "GPE", "LOC"}
+                   for i in range(e.start, e.end)}
+    modifier = {"amod", "compound", "nmod", "npadvmod"}
+
+    def modifies(i: int, j: int) -> bool:
+        t = toks[j - 1]
+        if j < len(toks) and toks[j].text in {"-", "–"}:  # "Russian-backed", "Syrian-Turkish"
+            return True
+        if t.dep == "conj":  # "German, Irish and other immigrants": as the first of the list
+            t = toks[t.head]
+        return t.dep in modifier and t.head > j - 1
+
+    def joined(i: int) -> bool:  # "Native American", "African-American": the end of a longer name
+        k = i - 1
+        if k >= 0 and toks[k].text in {"-", "–"} and "\n" not in toks[k].ws and not toks[k - 1].ws:
+            k -= 1
+        return k >= 0 and (capitalised(toks[k]) or toks[k].text[:1].isupper() and toks[k].text.isalpha()
+                           and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].sent == toks[i].sent
+                           and k != _sentence_start(doc, i)) and not any(
+            toks[k].text == w[-1] for w in table)
+
+    out = []
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            codes = table.get(tuple(t.text for t in toks[i:i + n]))
+            if codes and not banned.intersection(range(i, i + n)) and modifies(i, i + n) and not joined(i):
+                out.append((i, i + n, codes))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _sentence_start(doc: ParsedDoc, i: int) -> int:
+    toks = doc.tokens
+    k = i
+    while k > 0 and toks[k - 1].sent == toks[i].sent:
+        k -= 1
+    return k
