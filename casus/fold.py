@@ -13,7 +13,7 @@ RECIPROCAL_CODES = frozenset({"036"})
 
 DATE_BASIS_RANK = {"explicit": 4, "relative": 3, "dateline": 2, "report": 1}
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-PLACE_BASIS_RANK = {"clause": 4, "sentence": 3, "paragraph": 2, "article": 1, "dateline": 1}
+PLACE_BASIS_RANK = {"clause": 4, "sentence": 3, "paragraph": 2, "destination": 2, "article": 1, "dateline": 1}
 
 
 def is_reciprocal(code: str) -> bool:

@@ -11,7 +11,7 @@ from casus.store import Store
 
 LEVELS = ("events", "incidents")
 DATE_FIELDS = {"event": "e.event_day", "report": "e.report_date"}
-PLACE_BASES = ("clause", "sentence", "article", "dateline")  # how an event's place was found, best first
+PLACE_BASES = ("clause", "sentence", "destination", "article", "dateline")  # how an event's place was found, best first
 
 # What a terminal table shows; jsonl/csv carry every column.
 EVENT_SUMMARY = ("event_id", "event_date", "source_name", "source_code", "cameo_code", "cameo_name",
