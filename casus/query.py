@@ -34,7 +34,7 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, inclusive
     date_field: str = "event"  # event | report
     place: str | None = None  # part of a place name, or a country code
-    place_basis: str | None = None  # comma-separated bases a place must have: clause,sentence,article,dateline
+    place_basis: str | None = None  # comma-separated bases a place must have: clause,sentence,destination,article,dateline
     text: str | None = None  # words in the sentence
     limit: int | None = None
 

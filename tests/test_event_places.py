@@ -143,3 +143,19 @@ def test_a_small_towns_name_before_an_act_noun_does_not_place_it(pipeline):
     # a capital before the act noun is where it happens
     got = places(pipeline, "Kenyan police began a Nairobi investigation into the bombing on Tuesday.")
     assert got["investigation"] == ("Nairobi", "clause")
+
+
+def test_a_visit_or_aid_is_placed_where_it_arrives(pipeline):
+    # a visit made to, or aid given to, another country's actor happens in that actor's country
+    got = places(pipeline, "Zambia gave emergency food aid to Malawi on Friday, officials said.")
+    assert got["aid"] == ("Malawi", "destination")
+    got = places(pipeline, "The Zambian president paid a three-day visit to Malawi last week.")
+    assert got["paid"] == ("Malawi", "destination")
+    # a visit hosted happens at the host's
+    got = places(pipeline, "Malawi hosted the Zambian president on Friday.")
+    assert got["hosted"] == ("Malawi", "destination")
+    # a meeting or a complaint between two countries goes to neither's country by this rule
+    got = places(pipeline, "Zambia's president met Malawi's president on Friday.")
+    assert got["met"][1] != "destination"
+    got = places(pipeline, "Zambia accused Malawi on Friday of harbouring smugglers.")
+    assert got["accused"][1] != "destination"
