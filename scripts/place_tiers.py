@@ -353,7 +353,7 @@ def score(commit: str | None, counts_file: Path = COUNTS) -> None:
         for label, part in [("all", table), *((s, [r for r in table if r["split"] == s]) for s in ("train", "dev", "check")),
                             *((p, [r for r in table if r["part"].startswith(p)]) for p in ("bbc", "wikinews", "reuters"))]:
             ev = sum(int(r["events"]) for r in part)
-            by = {b: sum(int(r[b]) for r in part) for b in BASES}
+            by = {b: sum(int(r.get(b) or 0) for r in part) for b in BASES}
             located = sum(by.values())
             print(f"located {label:<9} {located}/{ev} = {located / ev if ev else 0:.3f} of events in "
                   f"{sum(int(r['documents']) for r in part)} documents; " + ", ".join(f"{b} {v}" for b, v in by.items()))

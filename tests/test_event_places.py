@@ -159,3 +159,16 @@ def test_a_visit_or_aid_is_placed_where_it_arrives(pipeline):
     assert got["met"][1] != "destination"
     got = places(pipeline, "Zambia accused Malawi on Friday of harbouring smugglers.")
     assert got["accused"][1] != "destination"
+
+
+def test_the_place_of_an_act_talked_about_does_not_place_the_saying(pipeline):
+    # a criticism or a demand is not made where the act it is about happened
+    got = places(pipeline, "Belgium's foreign minister condemned the bombing in Kigali on Tuesday.")
+    assert got["condemned"][0] != "Kigali"
+    got = places(pipeline, "The Kenyan minister demanded the release of the prisoners in Kampala on Monday.")
+    assert got["demanded"][0] != "Kampala"
+    # the scene of the saying still places it, and an accord signed is where it was signed
+    got = places(pipeline, "The Kenyan minister spoke at a rally in Mombasa on Monday.")
+    assert got["rally"] == ("Mombasa", "clause") or got.get("spoke") == ("Mombasa", "clause")
+    got = places(pipeline, "Tanzania and Kenya signed the trade accord in Arusha on Monday.")
+    assert got["signed"] == ("Arusha", "clause")
