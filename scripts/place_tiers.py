@@ -120,7 +120,7 @@ def write_rows(comments: list[str], rows: list[dict]) -> None:
 JUDGED_FILE = "eval/events/judged_realnews/docs.jsonl"
 
 
-def _pool_records(pool: str) -> dict[str, tuple[str, dict]]:
+def _pool_records(pool: str, every: bool = False) -> dict[str, tuple[str, dict]]:
     """The documents `code` draws from: the corpora, or the judged_realnews documents no judged row comes from.
 
     The judged_realnews documents were read by event judges, not for places: those with no row in the tsv
@@ -129,7 +129,7 @@ def _pool_records(pool: str) -> dict[str, tuple[str, dict]]:
     """
     if pool == "corpus":
         return corpus_records()
-    used = {r["doc_id"] for r in read_rows()[1]}
+    used = set() if every else {r["doc_id"] for r in read_rows()[1]}
     return {k: (JUDGED_FILE, r) for k, r in judged_records().items() if k not in used}
 
 
@@ -141,7 +141,7 @@ def code(out: Path, plan: dict[str, int], exclude: list[Path], pool: str = "corp
     those listed in eval/place_tiers_documents.tsv and those already coded in the `exclude` files, so
     successive runs draw successive fresh documents.
     """
-    recs = _pool_records(pool)
+    recs = _pool_records(pool, every=bool(docs))
     listed = {ln.split("\t", 1)[0] for ln in open(DOCUMENTS, encoding="utf-8") if not ln.startswith("#")} \
         if DOCUMENTS.exists() else set()
     done = (set(judged_records()) if pool == "corpus" else set()) | listed | set(_coded(exclude)[0])
