@@ -46,7 +46,7 @@ JUDGMENTS = ("correct", "wrong_place", "wrong_resolution", "cannot_tell")
 ERROR_CLASSES = ("wrong_entry", "name_not_place", "place_on_noun", "place_of_other_act", "other_clause",
                  "aside_on_noun", "act_elsewhere", "seat_unsupported", "foreign_or_igo_actor", "background_act",
                  "material_act_abroad", "agreement_elsewhere", "elsewhere_in_country", "doer_of_other_country",
-                 "decided_at_home", "trip_elsewhere")
+                 "decided_at_home", "trip_elsewhere", "receiver_elsewhere")
 # documents per corpus part for one `code` run, drawn by a fixed hash among those never judged before
 PLAN = {"bbc/politics": 150, "bbc/business": 60, "bbc/tech": 25, "bbc/sport": 15, "bbc/entertainment": 15,
         "wikinews_2019": 60, "wikinews_2020": 60, "reuters": 300}

@@ -172,3 +172,8 @@ def test_the_place_of_an_act_talked_about_does_not_place_the_saying(pipeline):
     assert got["rally"] == ("Mombasa", "clause") or got.get("spoke") == ("Mombasa", "clause")
     got = places(pipeline, "Tanzania and Kenya signed the trade accord in Arusha on Monday.")
     assert got["signed"] == ("Arusha", "clause")
+
+
+def test_an_object_naming_an_act_of_something_is_a_topic_too(pipeline):
+    got = places(pipeline, "Nigeria rejected a resumption of fighting in Mogadishu on Monday.")
+    assert got["rejected"][0] != "Mogadishu"

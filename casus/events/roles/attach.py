@@ -236,7 +236,7 @@ class ClauseAttacher:
         cur = host
         for _ in range(3):
             if cur.dep == "dobj" and cur.head == pred.i:
-                return not (topic or verbal and self.is_act(cur))
+                return not (topic or verbal and self._names_an_act(cur))
             if cur.dep != "pobj":
                 return False
             up = doc.tokens[cur.head]
@@ -253,6 +253,13 @@ class ClauseAttacher:
                 return False
             cur = top
         return False
+
+    def _names_an_act(self, noun: Token) -> bool:
+        """True if a noun is an act noun or one of an act ("the bombing", "an extension of violence")."""
+        return self.is_act(noun) or any(
+            c.dep == "prep" and c.text.lower() == "of" and any(g.dep == "pobj" and self.is_act(g)
+                                                               for g in self.doc.children(c.i))
+            for c in self.doc.children(noun.i))
 
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
