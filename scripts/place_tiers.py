@@ -343,6 +343,11 @@ def score(commit: str | None, counts_file: Path = COUNTS) -> None:
             print(_line(f"  coded at {commit}", [r for r in mine if r["casus_commit"] == commit]))
             print(_line("  coded at other commits", [r for r in mine if r["casus_commit"] != commit]))
     print(_line("clause+sentence", [r for r in rows if r["basis"] in ("clause", "sentence")]))
+    if commit:
+        mine = [r for r in rows if r["basis"] in ("clause", "sentence") and r["casus_commit"] == commit]
+        print(_line(f"  coded at {commit}", mine))
+        for split in ("train", "dev", "check"):
+            print(_line(f"    {split}", [r for r in mine if r["split"] == split]))
     for basis in BASES:
         errors = Counter(r["error_class"] for r in rows if r["basis"] == basis and r["error_class"])
         if errors:

@@ -1,4 +1,4 @@
-"""Places for events their clause does not place: the sentence, the story's focus, the dateline.
+"""Places for events their clause does not place: the sentence, a destination, the story's focus, the dateline.
 
 Tiers, best first (`location.basis`): `clause` (attach.py), then
 - `sentence`: a place after "in / near / at / …" elsewhere in the event's sentence, unless a phrase
@@ -60,7 +60,7 @@ def _country(code: str | None) -> str:
 
 
 class Locator:
-    """The sentence, article and dateline places of one document's events."""
+    """The sentence, destination, article and dateline places of one document's events."""
 
     def __init__(self, doc: ParsedDoc, places: Sequence[PlaceMention], dateline: Sequence[PlaceMention] = (),
                  country_place: Callable[[str], Place | None] | None = None, actors: Sequence[ActorMention] = (),
