@@ -35,9 +35,9 @@ NEUTRAL = frozenset({"IGO", "NGO", "MNC", ""})  # actor countries that place not
 TRIP_ABROAD = ("036", "042")  # a meeting sought or a visit made: it happens at the host's
 MATERIAL = ("07",)  # aid, loans, supplies: given where they arrive
 FORCE = ("18", "19", "20")  # assault, fight, mass violence: done where the other side is
-SEATS = ("PPLC", "PPLA")
+SEATS = ("PPLC", "PPLA")  # capitals and seats of a province, state or county (PPLA2 …)
 TO_THE_TARGET = ("042", "070", "071", "072", "073", "074")  # a visit made, aid or protection given: at the receiver's
-AT_THE_HOST = ("043",)  # a visit hosted: at the host's  # capitals and seats of a province, state or county (PPLA2 …)
+AT_THE_HOST = ("043",)  # a visit hosted: at the host's
 
 
 def _head(doc: ParsedDoc, pm: PlaceMention) -> Token:
