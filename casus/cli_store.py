@@ -327,7 +327,7 @@ def _filters(actor, country, code, plover, mode, since, until, date_field, place
                    date_field=date_field, place=place, text=text, limit=limit, place_basis=place_basis, roots=roots)
 
 
-PLACE_BASIS_HELP = "Only events placed on these bases, comma-separated: clause,sentence,article,dateline."
+PLACE_BASIS_HELP = "Only events placed on these bases, comma-separated: clause,sentence,destination,article,dateline."
 
 
 def _chosen(roots: str | None) -> RootChoice:

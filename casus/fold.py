@@ -13,7 +13,9 @@ RECIPROCAL_CODES = frozenset({"036"})
 
 DATE_BASIS_RANK = {"explicit": 4, "relative": 3, "dateline": 2, "report": 1}
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-PLACE_BASIS_RANK = {"clause": 4, "sentence": 3, "paragraph": 2, "article": 1, "dateline": 1}
+PLACE_BASIS_RANK = {"clause": 4, "sentence": 3, "paragraph": 2, "destination": 2, "article": 1, "dateline": 1}
+OWN_PLACE = ("clause", "sentence")  # places a mention's own sentence gives it
+SAYING = "01"  # statements: one country's sayings in other sentences are often other occasions, elsewhere
 
 
 def is_reciprocal(code: str) -> bool:
@@ -102,13 +104,25 @@ def place_rank(place: Place | None) -> tuple[int, ...]:
     return (1, PLACE_BASIS_RANK.get(place.basis or "", 0), level, place.geonameid is not None)
 
 
+def _place_pool(group: list[Event], code: str) -> list[Event]:
+    """The mentions whose place the folded event may take: for a saying, not a later sentence's own place.
+
+    Sayings fold by the doer's country, so "a spokesman told reporters" and the president's "statement
+    from his ranch at X" become one event; where one was said is not where the other was.
+    """
+    if not code.startswith(SAYING):
+        return group
+    first = group[0].sentence
+    return [e for e in group if e.sentence == first or e.location is None or e.location.basis not in OWN_PLACE]
+
+
 def _merge(group: list[Event]) -> Event:
     rep = group[0]
     if len(group) == 1 and rep.evidence:
         return rep
     best_code = max(group, key=lambda e: len(e.cameo.code))  # max keeps the first on ties
     best_date = max(group, key=_date_rank)
-    best_place = max(group, key=lambda e: place_rank(e.location))
+    best_place = max(_place_pool(group, best_code.cameo.code), key=lambda e: place_rank(e.location))
     evidence: list[dict[str, Any]] = []
     reasons: list[str] = []
     for e in group:

@@ -11,7 +11,7 @@ from casus.store import Store
 
 LEVELS = ("events", "incidents")
 DATE_FIELDS = {"event": "e.event_day", "report": "e.report_date"}
-PLACE_BASES = ("clause", "sentence", "article", "dateline")  # how an event's place was found, best first
+PLACE_BASES = ("clause", "sentence", "destination", "article", "dateline")  # how an event's place was found, best first
 
 # What a terminal table shows; jsonl/csv carry every column.
 EVENT_SUMMARY = ("event_id", "event_date", "source_name", "source_code", "cameo_code", "cameo_name",
@@ -34,7 +34,7 @@ class Filters:
     until: str | None = None  # YYYY-MM-DD, inclusive
     date_field: str = "event"  # event | report
     place: str | None = None  # part of a place name, or a country code
-    place_basis: str | None = None  # comma-separated bases a place must have: clause,sentence,article,dateline
+    place_basis: str | None = None  # comma-separated bases a place must have: clause,sentence,destination,article,dateline
     text: str | None = None  # words in the sentence
     limit: int | None = None
 

@@ -38,14 +38,15 @@ JUDGED_DOCS = SHARED / "eval" / "events" / "judged_realnews" / "docs.jsonl"
 TSV = ROOT / "eval" / "place_tiers_judged.tsv"
 COUNTS = ROOT / "eval" / "place_tiers_counts.tsv"
 DOCUMENTS = ROOT / "eval" / "place_tiers_documents.tsv"
-BASES = ("clause", "sentence", "article", "dateline")
+BASES = ("clause", "sentence", "destination", "article", "dateline")
 COLUMNS = ["corpus_file", "doc_id", "trigger_start", "trigger_end", "cameo", "basis", "place", "country",
            "geonameid", "verdict", "split", "judgment", "casus_commit", "error_class"]
 JUDGMENTS = ("correct", "wrong_place", "wrong_resolution", "cannot_tell")
 # kinds of mistake, for train/dev rows (docs/AUDIT.md describes each)
 ERROR_CLASSES = ("wrong_entry", "name_not_place", "place_on_noun", "place_of_other_act", "other_clause",
                  "aside_on_noun", "act_elsewhere", "seat_unsupported", "foreign_or_igo_actor", "background_act",
-                 "material_act_abroad", "agreement_elsewhere", "elsewhere_in_country", "doer_of_other_country")
+                 "material_act_abroad", "agreement_elsewhere", "elsewhere_in_country", "doer_of_other_country",
+                 "decided_at_home", "trip_elsewhere", "receiver_elsewhere")
 # documents per corpus part for one `code` run, drawn by a fixed hash among those never judged before
 PLAN = {"bbc/politics": 150, "bbc/business": 60, "bbc/tech": 25, "bbc/sport": 15, "bbc/entertainment": 15,
         "wikinews_2019": 60, "wikinews_2020": 60, "reuters": 300}
@@ -116,43 +117,69 @@ def write_rows(comments: list[str], rows: list[dict]) -> None:
         w.writerows(rows)
 
 
-def code(out: Path, plan: dict[str, int], exclude: list[Path]) -> None:
+JUDGED_FILE = "eval/events/judged_realnews/docs.jsonl"
+
+
+def _pool_records(pool: str, every: bool = False) -> dict[str, tuple[str, dict]]:
+    """The documents `code` draws from: the corpora, or the judged_realnews documents no judged row comes from.
+
+    The judged_realnews documents were read by event judges, not for places: those with no row in the tsv
+    were never read for a place rule, so they are fresh for the place tiers (BBC politics and business and
+    the Wikinews sample are otherwise used up).
+    """
+    if pool == "corpus":
+        return corpus_records()
+    used = set() if every else {r["doc_id"] for r in read_rows()[1]}
+    return {k: (JUDGED_FILE, r) for k, r in judged_records().items() if k not in used}
+
+
+def code(out: Path, plan: dict[str, int], exclude: list[Path], pool: str = "corpus",
+         docs: list[str] | None = None) -> None:
     """Code the next `plan[part]` documents of each part, in a fixed hash order, and keep their events in `out`.
 
-    Left out: documents of ../shared/eval/events/judged_realnews (read before) and those already coded
-    in the `exclude` files, so successive runs draw successive fresh documents.
+    Left out: documents of ../shared/eval/events/judged_realnews (read before; unless `pool` is "judged"),
+    those listed in eval/place_tiers_documents.tsv and those already coded in the `exclude` files, so
+    successive runs draw successive fresh documents.
     """
-    recs = corpus_records()
-    done = set(judged_records()) | set(_coded(exclude)[0])
-    chosen = []
-    for part, n in plan.items():
+    recs = _pool_records(pool, every=bool(docs))
+    listed = {ln.split("\t", 1)[0] for ln in open(DOCUMENTS, encoding="utf-8") if not ln.startswith("#")} \
+        if DOCUMENTS.exists() else set()
+    done = (set(judged_records()) if pool == "corpus" else set()) | listed | set(_coded(exclude)[0])
+    chosen = [d for d in docs or [] if d in recs]
+    for part, n in ({} if docs else plan).items():
         pool = sorted((k for k in recs if _part(k) == part and k not in done and len(recs[k][1]["text"]) > 300),
                       key=_key)
         chosen += pool[:n]
     commit, coded = code_records([recs[k][1] for k in chosen])
     with open(out, "a", encoding="utf-8") as fh:
-        fh.write(json.dumps({"documents": chosen, "casus_commit": commit}) + "\n")
+        fh.write(json.dumps({"documents": chosen, "casus_commit": commit,
+                             "corpus_files": {k: recs[k][0] for k in chosen}}) + "\n")
         fh.write(coded if coded.endswith("\n") or not coded else coded + "\n")
     print(f"{len(chosen)} documents, {len(coded.splitlines())} events -> {out}")
 
 
-def _coded(paths: list[Path]) -> tuple[list[str], list[dict], dict[str, str]]:
-    """(documents coded, their events, the casus commit per document) of `code` runs."""
-    docs, events, commit_of = [], [], {}
+def _coded(paths: list[Path]) -> tuple[list[str], list[dict], dict[str, str], dict[str, str]]:
+    """(documents coded, their events, the casus commit and, when recorded, corpus file per document) of `code` runs."""
+    docs, events, commit_of, file_of = [], [], {}, {}
     for line in (ln for path in paths for ln in open(path, encoding="utf-8")):
         obj = json.loads(line)
         if "documents" in obj:
             docs += obj["documents"]
             commit_of.update({d: obj["casus_commit"] for d in obj["documents"]})
+            file_of.update(obj.get("corpus_files") or {})
         else:
             events.append(obj)
-    return docs, events, commit_of
+    return docs, events, commit_of, file_of
 
 
-def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
-    """Add located events of `bases` drawn at random until each has `target` rows; write the located counts."""
+def sample(paths: list[Path], bases: list[str], target: int, seed: int, add: int | None = None,
+           counts_file: Path = COUNTS) -> None:
+    """Add located events of `bases` drawn at random: until each has `target` rows, or `add` new rows each.
+
+    Writes the located counts of these runs to `counts_file` and adds their documents to the documents list.
+    """
     recs = corpus_records()
-    docs, events, commit_of = _coded(paths)
+    docs, events, commit_of, file_of = _coded(paths)
     comments, rows = read_rows()
     have = Counter(r["basis"] for r in rows)
     taken = {(r["doc_id"], int(r["trigger_start"])) for r in rows}
@@ -163,9 +190,10 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
         # one event per trigger: casus may code one word as several events (one per pair of actors)
         pool = list({(e["doc_id"], e["trigger"]["start"]): e for e in reversed(pool)}.values())[::-1]
         rng.shuffle(pool)
-        for e in pool[:max(0, target - have[basis])]:
+        for e in pool[:add if add is not None else max(0, target - have[basis])]:
             loc = e["location"]
-            rows.append({"corpus_file": recs[e["doc_id"]][0], "doc_id": e["doc_id"], "trigger_start": e["trigger"]["start"],
+            rows.append({"corpus_file": file_of.get(e["doc_id"]) or recs[e["doc_id"]][0], "doc_id": e["doc_id"],
+                         "trigger_start": e["trigger"]["start"],
                          "trigger_end": e["trigger"]["end"], "cameo": e["cameo"]["code"], "basis": basis,
                          "place": loc["name"], "country": loc["country"], "geonameid": loc.get("geonameid") or "",
                          "verdict": "", "split": split_of(e["doc_id"]), "judgment": "",
@@ -178,20 +206,25 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int) -> None:
         c = counts[(_part(e["doc_id"]), split_of(e["doc_id"]))]
         c["events"] += 1
         c[(e.get("location") or {}).get("basis") or "none"] += 1
-    with open(COUNTS, "w", encoding="utf-8") as fh:
+    with open(counts_file, "w", encoding="utf-8") as fh:
         fh.write("# Events casus coded on the documents `scripts/place_tiers.py code` drew (never judged before),\n"
                  "# by corpus part and split, and how many of them each basis located.\n")
         cols = ["part", "split", "documents", "events", *BASES, "none"]
         fh.write("\t".join(cols) + "\n")
         for (part, split), c in sorted(counts.items()):
             fh.write("\t".join([part, split, *(str(c[k]) for k in cols[2:])]) + "\n")
-    recs_docs = sorted(set(docs))
+    listed = {}
+    if DOCUMENTS.exists():
+        for line in open(DOCUMENTS, encoding="utf-8"):
+            if not line.startswith(("#", "doc_id\t")) and line.strip():
+                listed[line.split("\t", 1)[0]] = line
+    for d in set(docs):
+        listed.setdefault(d, f"{d}\t{file_of.get(d) or recs[d][0]}\t{split_of(d)}\t{commit_of[d]}\n")
     with open(DOCUMENTS, "w", encoding="utf-8") as fh:
         fh.write("# The documents `scripts/place_tiers.py code` coded for the counts and the sampled rows (references).\n")
         fh.write("doc_id\tcorpus_file\tsplit\tcasus_commit\n")
-        for d in recs_docs:
-            fh.write(f"{d}\t{recs[d][0]}\t{split_of(d)}\t{commit_of[d]}\n")
-    print(f"{len(rows)} rows in {TSV}; counts in {COUNTS}; documents in {DOCUMENTS}")
+        fh.writelines(listed[d] for d in sorted(listed))
+    print(f"{len(rows)} rows in {TSV}; counts in {counts_file}; documents in {DOCUMENTS}")
 
 
 def show(basis: str | None, start: int, stop: int, todo: bool, width: int) -> None:
@@ -296,7 +329,7 @@ def _line(label: str, rows: list[dict]) -> str:
             f"  cannot tell {len(rows) - n}")
 
 
-def score(commit: str | None) -> None:
+def score(commit: str | None, counts_file: Path = COUNTS) -> None:
     """Precision per basis (all rows, by split, and before/after a casus commit) and the share located."""
     _, rows = read_rows()
     for basis in BASES:
@@ -310,17 +343,22 @@ def score(commit: str | None) -> None:
             print(_line(f"  coded at {commit}", [r for r in mine if r["casus_commit"] == commit]))
             print(_line("  coded at other commits", [r for r in mine if r["casus_commit"] != commit]))
     print(_line("clause+sentence", [r for r in rows if r["basis"] in ("clause", "sentence")]))
+    if commit:
+        mine = [r for r in rows if r["basis"] in ("clause", "sentence") and r["casus_commit"] == commit]
+        print(_line(f"  coded at {commit}", mine))
+        for split in ("train", "dev", "check"):
+            print(_line(f"    {split}", [r for r in mine if r["split"] == split]))
     for basis in BASES:
         errors = Counter(r["error_class"] for r in rows if r["basis"] == basis and r["error_class"])
         if errors:
             print(f"errors {basis} (train/dev): " + ", ".join(f"{k} {v}" for k, v in errors.most_common()))
-    if COUNTS.exists():
-        table = [r for r in csv.DictReader((ln for ln in open(COUNTS, encoding="utf-8") if not ln.startswith("#")),
+    if counts_file.exists():
+        table = [r for r in csv.DictReader((ln for ln in open(counts_file, encoding="utf-8") if not ln.startswith("#")),
                                            delimiter="\t")]
         for label, part in [("all", table), *((s, [r for r in table if r["split"] == s]) for s in ("train", "dev", "check")),
                             *((p, [r for r in table if r["part"].startswith(p)]) for p in ("bbc", "wikinews", "reuters"))]:
             ev = sum(int(r["events"]) for r in part)
-            by = {b: sum(int(r[b]) for r in part) for b in BASES}
+            by = {b: sum(int(r.get(b) or 0) for r in part) for b in BASES}
             located = sum(by.values())
             print(f"located {label:<9} {located}/{ev} = {located / ev if ev else 0:.3f} of events in "
                   f"{sum(int(r['documents']) for r in part)} documents; " + ", ".join(f"{b} {v}" for b, v in by.items()))
@@ -332,6 +370,9 @@ def main() -> None:
     c = sub.add_parser("code")
     c.add_argument("--out", type=Path, required=True)
     c.add_argument("--exclude", type=Path, nargs="*", default=[], help="files earlier runs wrote: their documents are left out")
+    c.add_argument("--pool", choices=("corpus", "judged"), default="corpus",
+                   help="draw from the corpora (default) or from judged_realnews documents no judged row comes from")
+    c.add_argument("--docs", type=Path, help="code the documents listed in this file (one id a line) instead")
     c.add_argument("--part", nargs=2, action="append", metavar=("PART", "N"),
                    help="N documents of PART (e.g. reuters 1000) instead of the PLAN; may repeat")
     s = sub.add_parser("sample")
@@ -339,6 +380,8 @@ def main() -> None:
     s.add_argument("--basis", nargs="+", choices=BASES, default=list(BASES))
     s.add_argument("--target", type=int, default=100)
     s.add_argument("--seed", type=int, default=17)
+    s.add_argument("--add", type=int, help="add this many new rows per basis (instead of filling up to --target)")
+    s.add_argument("--counts", type=Path, default=COUNTS, help="where the located counts of these runs go")
     w = sub.add_parser("show")
     w.add_argument("--basis", choices=BASES)
     w.add_argument("--start", type=int, default=0)
@@ -352,13 +395,15 @@ def main() -> None:
     k.add_argument("--out", type=Path, help="keep the coded output here")
     r = sub.add_parser("score")
     r.add_argument("--commit", help="also split the figures into rows coded at this casus commit and the rest")
+    r.add_argument("--counts", type=Path, default=COUNTS, help="the located counts to report")
     a = ap.parse_args()
     if a.cmd != "score" and not CORPUS.exists():
         sys.exit(f"{CORPUS}: the corpora are not here")
     if a.cmd == "code":
-        code(a.out, {p: int(n) for p, n in a.part} if a.part else PLAN, a.exclude)
+        code(a.out, {p: int(n) for p, n in a.part} if a.part else PLAN, a.exclude, a.pool,
+             a.docs.read_text(encoding="utf-8").split("\n") if a.docs else None)
     elif a.cmd == "sample":
-        sample(a.coded, a.basis, a.target, a.seed)
+        sample(a.coded, a.basis, a.target, a.seed, a.add, a.counts)
     elif a.cmd == "show":
         show(a.basis, a.start, a.stop, a.todo, a.width)
     elif a.cmd == "judge":
@@ -366,7 +411,7 @@ def main() -> None:
     elif a.cmd == "recheck":
         recheck(a.coded, a.out)
     else:
-        score(a.commit)
+        score(a.commit, a.counts)
 
 
 if __name__ == "__main__":

@@ -143,3 +143,37 @@ def test_a_small_towns_name_before_an_act_noun_does_not_place_it(pipeline):
     # a capital before the act noun is where it happens
     got = places(pipeline, "Kenyan police began a Nairobi investigation into the bombing on Tuesday.")
     assert got["investigation"] == ("Nairobi", "clause")
+
+
+def test_a_visit_or_aid_is_placed_where_it_arrives(pipeline):
+    # a visit made to, or aid given to, another country's actor happens in that actor's country
+    got = places(pipeline, "Zambia gave emergency food aid to Malawi on Friday, officials said.")
+    assert got["aid"] == ("Malawi", "destination")
+    got = places(pipeline, "The Zambian president paid a three-day visit to Malawi last week.")
+    assert got["paid"] == ("Malawi", "destination")
+    # a visit hosted happens at the host's
+    got = places(pipeline, "Malawi hosted the Zambian president on Friday.")
+    assert got["hosted"] == ("Malawi", "destination")
+    # a meeting or a complaint between two countries goes to neither's country by this rule
+    got = places(pipeline, "Zambia's president met Malawi's president on Friday.")
+    assert got["met"][1] != "destination"
+    got = places(pipeline, "Zambia accused Malawi on Friday of harbouring smugglers.")
+    assert got["accused"][1] != "destination"
+
+
+def test_the_place_of_an_act_talked_about_does_not_place_the_saying(pipeline):
+    # a criticism or a demand is not made where the act it is about happened
+    got = places(pipeline, "Belgium's foreign minister condemned the bombing in Kigali on Tuesday.")
+    assert got["condemned"][0] != "Kigali"
+    got = places(pipeline, "The Kenyan minister demanded the release of the prisoners in Kampala on Monday.")
+    assert got["demanded"][0] != "Kampala"
+    # the scene of the saying still places it, and an accord signed is where it was signed
+    got = places(pipeline, "The Kenyan minister spoke at a rally in Mombasa on Monday.")
+    assert got["rally"] == ("Mombasa", "clause") or got.get("spoke") == ("Mombasa", "clause")
+    got = places(pipeline, "Tanzania and Kenya signed the trade accord in Arusha on Monday.")
+    assert got["signed"] == ("Arusha", "clause")
+
+
+def test_an_object_naming_an_act_of_something_is_a_topic_too(pipeline):
+    got = places(pipeline, "Nigeria rejected a resumption of fighting in Mogadishu on Monday.")
+    assert got["rejected"][0] != "Mogadishu"

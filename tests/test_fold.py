@@ -91,3 +91,16 @@ def test_codes_compatible():
     assert codes_compatible("1831", "1832")
     assert not codes_compatible("181", "183")
     assert not codes_compatible("042", "190")
+
+
+def test_a_saying_does_not_take_the_place_another_sentences_saying_was_made_at():
+    # one country's statements fold into one event, but where a later one was made is not where the first was
+    lead = make_event("a", sentence=0, code="010", where="Colombia", place_basis="dateline")
+    later = make_event("b", sentence=6, code="010", where="Cali")
+    [e] = fold_article([lead, later])
+    assert e.mentions == 2
+    assert e.location.name == "Colombia" and e.location.basis == "dateline"
+    # a saying placed in its own first sentence keeps that place
+    placed = make_event("c", sentence=0, code="010", where="Bogota")
+    [e] = fold_article([placed, later])
+    assert e.location.name == "Bogota"

@@ -32,7 +32,7 @@ def filters(actor: str | None = Query(None, max_length=200, description="Actor c
             place: str | None = Query(None, max_length=200, description="Part of a place name, or a country code"),
             text: str | None = Query(None, max_length=200, description="Words in the sentence"),
             place_basis: str | None = Query(None, max_length=60,
-                                            description="Place bases to keep: clause,sentence,article,dateline")) -> Filters:
+                                            description="Place bases to keep: clause,sentence,destination,article,dateline")) -> Filters:
     """The filters of `casus query`, checked."""
     try:
         return make_filters(actor, country, code, plover, mode, since, until, date_field, place, text, place_basis)

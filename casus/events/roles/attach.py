@@ -20,6 +20,10 @@ SCENE_OR_IN = SCENE_PREPS | {"in"}  # the prepositions of a scene an act noun ha
 TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})  # what is talked about, not where
 PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
 CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
+# saying, appealing, intending, praising, demanding, criticising, rejecting, threatening: an act these talk
+# about ("condemned the bombing in Kigali") happened where its own place says, not where it was talked about
+VERBAL = ("01", "02", "03", "05", "10", "11", "12", "13")
+SIGNED = "057"  # a formal agreement signed: the accord's place is the signing's
 
 
 def clause_head(doc: ParsedDoc, tok: Token) -> Token:
@@ -63,6 +67,7 @@ class ClauseAttacher:
     def __init__(self, doc: ParsedDoc, times: list[TimeRef], places: list[PlaceMention],
                  is_act: Callable[[Token], bool] | None = None):
         self.doc = doc
+        self.is_act = is_act or (lambda t: False)
         self._starts = [t.idx for t in doc.tokens]
         self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
         self.named: dict[int, tuple[TimeRef, Token]] = {}  # noun index -> the year written before it
@@ -206,7 +211,7 @@ class ClauseAttacher:
                         return found
         return None
 
-    def _on_the_act(self, prep: Token, pred: Token, clause: Token) -> bool:
+    def _on_the_act(self, prep: Token, pred: Token, clause: Token, code: str = "") -> bool:
         """True if a place phrase hangs on the act itself, not on the doer or a thing talked about.
 
         It may hang on the predicate, on the verb a predicate noun is the subject or object of ("held
@@ -215,7 +220,9 @@ class ClauseAttacher:
         in Homs", "attacks on the embassy in Homs", "a meeting of the council in Homs", "talks at the
         conference in Homs"); not on the doer ("officials in Detroit visited …"), nor under "about /
         over / regarding", or "on / against" after a verb ("complained about the camps in Dadaab",
-        "commented on the jailing of people for attacks on pubs in X").
+        "commented on the jailing of people for attacks on pubs in X"), nor on another act a saying,
+        appeal, demand or criticism is about ("condemned the bombing in Kigali", "opposed more violence in
+        the Gulf": the act noun on the way to the place is the topic, done where the place is).
         """
         doc = self.doc
         host = doc.tokens[prep.head]
@@ -224,10 +231,12 @@ class ClauseAttacher:
         linked = pred.pos not in ("NOUN", "PROPN") or _argument_of(doc, pred, clause)
         if host.i == clause.i:
             return linked
+        verbal = code.startswith(VERBAL) and not code.startswith(SIGNED)
+        topic = False  # the place is of an act talked about, reached as the object or not through a scene
         cur = host
         for _ in range(3):
             if cur.dep == "dobj" and cur.head == pred.i:
-                return True
+                return not (topic or verbal and self._names_an_act(cur))
             if cur.dep != "pobj":
                 return False
             up = doc.tokens[cur.head]
@@ -235,14 +244,22 @@ class ClauseAttacher:
             word = up.text.lower()
             if word in TOPIC_PREPS or word in ("on", "against") and top.pos in ("VERB", "AUX"):
                 return False
+            topic = topic or verbal and self.is_act(cur) and word not in SCENE_OR_IN
             if top.i == pred.i:
-                return True
+                return not topic
             if top.i == clause.i:
                 return linked and word in SCENE_OR_IN
             if top.pos not in ("NOUN", "PROPN"):
                 return False
             cur = top
         return False
+
+    def _names_an_act(self, noun: Token) -> bool:
+        """True if a noun is an act noun or one of an act ("the bombing", "an extension of violence")."""
+        return self.is_act(noun) or any(
+            c.dep == "prep" and c.text.lower() == "of" and any(g.dep == "pobj" and self.is_act(g)
+                                                               for g in self.doc.children(c.i))
+            for c in self.doc.children(noun.i))
 
     def _first_time(self, clause: Token):
         refs = self.times.get(clause.i)
@@ -253,7 +270,7 @@ class ClauseAttacher:
         clause = clause_head(self.doc, pred)
         for pm, head in self.places.get(clause.i, []):
             prep = self.doc.tokens[head.head]
-            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS and self._on_the_act(prep, pred, clause) \
+            if head.dep == "pobj" and prep.text.lower() in PLACE_PREPS and self._on_the_act(prep, pred, clause, code) \
                     or head.dep == "compound" and head.head == pred.i and _names_a_scene(pm.place):
                 place = Place(**{**pm.place.__dict__, "basis": "clause"})
                 return place, f"place: '{prep.text} {pm.place.text}' in the clause"

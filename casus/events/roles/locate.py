@@ -1,10 +1,13 @@
-"""Places for events their clause does not place: the sentence, the story's focus, the dateline.
+"""Places for events their clause does not place: the sentence, a destination, the story's focus, the dateline.
 
 Tiers, best first (`location.basis`): `clause` (attach.py), then
 - `sentence`: a place after "in / near / at / …" elsewhere in the event's sentence, unless a phrase
   about something else holds it (a relative clause, apposition or participle on a noun: "a man
   born in X"; a background clause "after / before / since / when …") — the one nearest the
   trigger when several share a country, none when they name different countries;
+- `destination`: where a trip or a gift arrives — a visit made (042) to, or aid, loans, supplies or
+  protection given (070–074) to another country's actor are placed in that actor's country, a visit
+  hosted (043) for a foreign guest in the host's country;
 - `article`: the place the story is about — the country more than half of its places and actor
   mentions belong to (two at least), at its capital or provincial seat when one is named at least
   twice and more often than any other, else the country as a whole — when every actor of the event
@@ -33,6 +36,8 @@ TRIP_ABROAD = ("036", "042")  # a meeting sought or a visit made: it happens at 
 MATERIAL = ("07",)  # aid, loans, supplies: given where they arrive
 FORCE = ("18", "19", "20")  # assault, fight, mass violence: done where the other side is
 SEATS = ("PPLC", "PPLA")  # capitals and seats of a province, state or county (PPLA2 …)
+TO_THE_TARGET = ("042", "070", "071", "072", "073", "074")  # a visit made, aid or protection given: at the receiver's
+AT_THE_HOST = ("043",)  # a visit hosted: at the host's
 
 
 def _head(doc: ParsedDoc, pm: PlaceMention) -> Token:
@@ -55,7 +60,7 @@ def _country(code: str | None) -> str:
 
 
 class Locator:
-    """The sentence, article and dateline places of one document's events."""
+    """The sentence, destination, article and dateline places of one document's events."""
 
     def __init__(self, doc: ParsedDoc, places: Sequence[PlaceMention], dateline: Sequence[PlaceMention] = (),
                  country_place: Callable[[str], Place | None] | None = None, actors: Sequence[ActorMention] = (),
@@ -155,12 +160,31 @@ class Locator:
             return True
         return len(self.parties.get(event.trigger.start, ())) >= 3
 
+    def destination(self, event: Event) -> tuple[Place | None, str | None]:
+        """The country a visit goes to or a gift arrives in, when doer and receiver belong to two countries."""
+        doer = _country(event.source.country if event.source else None)
+        other = _country(event.target.country if event.target else None)
+        if not doer or not other or doer == other or self.country_place is None:
+            return None, None
+        code = event.cameo.code
+        actor = event.target if code.startswith(TO_THE_TARGET) else event.source if code.startswith(AT_THE_HOST) else None
+        place = self.country_place(actor.country) if actor is not None else None
+        if place is None:
+            return None, None
+        place = replace(place, basis="destination")
+        if place.end <= place.start:  # a country no toponym names: its evidence is the actor of it
+            place = replace(place, text=actor.text, start=actor.start, end=actor.end)
+        kind = "hosts the visit" if actor is event.source else "receives the visit or the aid"
+        return place, f"place: '{place.name}', the country of {actor.text!r}, who {kind}"
+
     def locate(self, event: Event) -> Event:
         """The event with a place from the best tier that has one (unchanged if its clause placed it)."""
         if event.location is not None:
             return event
         trigger = self._token_at.get(event.trigger.start)
         place, why = self.sentence_place(trigger) if trigger is not None else (None, None)
+        if place is None:
+            place, why = self.destination(event)
         if place is None:
             doer = _country(event.source.country if event.source else None)
             other = _country(event.target.country if event.target else None)
