@@ -39,6 +39,7 @@ import json
 import re
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -156,9 +157,8 @@ def _find(text: str, s: int, e: int, words: str, where: str) -> list[int] | None
     return [s + m.start(), s + m.end()]
 
 
-def add(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
-    """Append one row per sentence of each document the notes name (replacing rows of those documents)."""
-    by_doc: dict[str, list[tuple[int, str, int]]] = {}
+def note_lines(notes: Path) -> Iterator[tuple[int, str, str | None]]:
+    """(line number, document, event line or None for the DOC line itself) of an annotator's notes."""
     doc = None
     for n, line in enumerate(open(notes, encoding="utf-8"), 1):
         line = line.strip()
@@ -166,10 +166,30 @@ def add(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
             continue
         if line.startswith("DOC "):
             doc = line[4:].strip()
-            by_doc.setdefault(doc, [])
+            yield n, doc, None
         elif doc is None:
             sys.exit(f"{notes}:{n}: an event line before any DOC line")
         else:
+            yield n, doc, line
+
+
+def note_event(rest: str, text: str, s: int, e: int, where: str) -> dict:
+    """One event of a notes line ('code | trigger | src | src words | tgt | tgt words | mode') as offsets."""
+    parts = [p.strip() for p in rest.split("|")]
+    if len(parts) != 7:
+        sys.exit(f"{where}: want 8 fields: sentence | code | trigger | src | src words | tgt | tgt words | mode")
+    code, trig, sc, sw, tc, tw, mode = parts
+    return {"root": code[:2], "code": code, "trigger": _find(text, s, e, trig, where),
+            "source_country": None if sc == "-" else sc, "source": _find(text, s, e, sw, where),
+            "target_country": None if tc == "-" else tc, "target": _find(text, s, e, tw, where), "mode": mode}
+
+
+def add(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
+    """Append one row per sentence of each document the notes name (replacing rows of those documents)."""
+    by_doc: dict[str, list[tuple[int, str, int]]] = {}
+    for n, doc, line in note_lines(notes):
+        by_doc.setdefault(doc, [])
+        if line is not None:
             idx, _, rest = line.partition("|")
             by_doc[doc].append((int(idx), rest, n))
     spans = sentences(docs, list(by_doc))
@@ -178,17 +198,8 @@ def add(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> None:
         text = docs[doc_id]["text"]
         events: dict[int, list[dict]] = {}
         for idx, rest, n in evs:
-            parts = [p.strip() for p in rest.split("|")]
-            if len(parts) != 7:
-                sys.exit(f"{notes}:{n}: want 8 fields: sentence | code | trigger | src | src words | tgt | tgt words | mode")
-            code, trig, sc, sw, tc, tw, mode = parts
             s, e = spans[doc_id][idx]
-            where = f"{notes}:{n}"
-            events.setdefault(idx, []).append({
-                "root": code[:2], "code": code, "trigger": _find(text, s, e, trig, where),
-                "source_country": None if sc == "-" else sc, "source": _find(text, s, e, sw, where),
-                "target_country": None if tc == "-" else tc, "target": _find(text, s, e, tw, where),
-                "mode": mode})
+            events.setdefault(idx, []).append(note_event(rest, text, s, e, f"{notes}:{n}"))
         for idx, (s, e) in enumerate(spans[doc_id]):
             rows.append({"doc_id": doc_id, "corpus": docs[doc_id]["corpus"], "sentence": [s, e],
                          "split": split_of(doc_id), "events": events.get(idx, []), "judge": judge})
@@ -247,31 +258,15 @@ def add_sample(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> Non
     by_doc = gold_sentences()
     chosen = agreement_sample(by_doc)
     events: dict[tuple[str, int], list[dict]] = {}
-    doc = None
-    for n, line in enumerate(open(notes, encoding="utf-8"), 1):
-        line = line.strip()
-        if not line or line.startswith("#"):
+    for n, doc, line in note_lines(notes):
+        if line is None:
             continue
-        if line.startswith("DOC "):
-            doc = line[4:].strip()
-            continue
-        if doc is None:
-            sys.exit(f"{notes}:{n}: an event line before any DOC line")
         idx, _, rest = line.partition("|")
-        parts = [p.strip() for p in rest.split("|")]
-        if len(parts) != 7:
-            sys.exit(f"{notes}:{n}: want 8 fields: sentence | code | trigger | src | src words | tgt | tgt words | mode")
         key = (doc, int(idx))
         if key not in set(chosen):
             sys.exit(f"{notes}:{n}: sentence {idx} of {doc} is not in the sample")
-        code, trig, sc, sw, tc, tw, mode = parts
         s, e = by_doc[doc][int(idx)]["sentence"]
-        text, where = docs[doc]["text"], f"{notes}:{n}"
-        events.setdefault(key, []).append({
-            "root": code[:2], "code": code, "trigger": _find(text, s, e, trig, where),
-            "source_country": None if sc == "-" else sc, "source": _find(text, s, e, sw, where),
-            "target_country": None if tc == "-" else tc, "target": _find(text, s, e, tw, where),
-            "mode": mode})
+        events.setdefault(key, []).append(note_event(rest, docs[doc]["text"], s, e, f"{notes}:{n}"))
     rows = []
     for doc_id, idx in chosen:
         g = by_doc[doc_id][idx]
