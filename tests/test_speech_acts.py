@@ -99,3 +99,30 @@ def test_dropping_statements_keeps_criticism(pipeline):
     events = _events(pipeline, "The Mexican president said the Peruvian government's policy was a failure.")
     kept = [e for e in events if choice.admits(e.cameo.code)]
     assert any(e.cameo.code == "111" for e in kept), _triples(events)
+
+
+def test_a_denied_word_of_praise_is_criticism(pipeline):
+    text = "The Spanish opposition leader said the Catalan government had not been honest with voters."
+    found = _triples(_events(pipeline, text))
+    assert any(c == "111" and s == "ESP" and trig == "said" for c, s, _, trig in found), found
+
+
+def test_two_people_of_one_government_code_are_two_actors(pipeline):
+    # both are coded as their state's government; one still criticises the other
+    text = "Tory leader Michael Howard said Gordon Brown's budget was a disaster."
+    found = _triples(_events(pipeline, text))
+    assert any(c == "111" and trig == "said" for c, *_, trig in found), found
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Scottish first minister told the Scottish Parliament that the ban would start in March.", "GBR"),
+    ("The Canadian finance minister told the House of Commons that the budget was balanced.", "CAN"),
+])
+def test_telling_a_political_body_is_a_statement(pipeline, text, source):
+    found = _triples(_events(pipeline, text))
+    assert any(c == "010" and s == source and trig == "told" for c, s, _, trig in found), found
+
+
+def test_telling_the_press_is_no_statement_by_itself(pipeline):
+    found = _triples(_events(pipeline, "The Canadian finance minister told reporters that the budget was balanced."))
+    assert not any(trig == "told" for *_, trig in found), found

@@ -46,7 +46,7 @@ def speech_target(ex, d: Draft) -> None:
     """A speech act's target is the one its reported clause speaks ill of or accuses ('said the minister had failed')."""
     if d.cand.about is not None:
         about = d.doc.tokens[d.cand.about]
-        found = [m for m in d.index.for_phrase(about.i) if m.actor.code or m.actor.country]
+        found = [m for m in d.index.for_phrase(about.i) if m.actor.code or m.actor.country or m.actor.name]
         if found:
             d.target = Arg(found, about, "spoken of in the reported clause")
 

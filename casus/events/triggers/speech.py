@@ -21,14 +21,15 @@ from casus.model import InputError, ParsedDoc, Token
 DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_FILE = DATA / "speech_acts.tsv"
 EVALUATIVE_FILE = DATA / "evaluative.tsv"
-RULES = {"criticism": "111", "accusation": "112"}
-KINDS = frozenset({"verb", "cue"})
+RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
+KINDS = frozenset({"verb", "cue", "praise"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = frozenset({"PRP", "WP", "WDT"})
+GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 TAKING_PART = frozenset({"involve", "implicate", "engage"})
 NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of their own inside the reported one
 
@@ -39,20 +40,28 @@ class SpeechRules:
 
     verbs: dict[str, frozenset[str]]
     cues: dict[str, frozenset[str]]
+    praise: frozenset[str] = frozenset()  # words of praise that, denied, are criticism ('not honest')
 
     @classmethod
     def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
         """The rules of speech_acts.tsv; the criticism rule also takes evaluative.tsv's 'neg' words."""
         verbs: dict[str, set[str]] = {r: set() for r in RULES}
         cues: dict[str, set[str]] = {r: set() for r in RULES}
+        praise: set[str] = set()
         for lineno, header, f in read_tsv(path):
             if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
-                raise InputError(str(path), f"line {lineno}: want rule (criticism|accusation), kind (verb|cue), word")
-            (verbs if f[1] == "verb" else cues)[f[0]].add(f[2].lower())
+                raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
+                                            f"({'|'.join(sorted(KINDS))}), word")
+            word = f[2].lower()
+            if f[1] == "praise":
+                praise.add(word)
+            else:
+                (verbs if f[1] == "verb" else cues)[f[0]].add(word)
         for _, _, f in read_tsv(evaluative):
             if len(f) >= 2 and f[1] == "neg":
                 cues["criticism"].add(f[0].lower())
-        return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()})
+        return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
+                   frozenset(praise))
 
 
 @dataclass(frozen=True)
@@ -78,16 +87,36 @@ def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRule
         if speaker is None:
             continue
         lemma = verb.lemma.lower()
+        act = None
         for root in _reported(doc, verb):
-            act = None
             if lemma in rules.verbs["accusation"]:
                 act = _accusation(doc, root, index, rules, claimed, speaker)
             if act is None and lemma in rules.verbs["criticism"]:
                 act = _criticism(doc, root, index, rules, speaker)
             if act is not None:
-                out.append((verb, act))
                 break
+        if act is None and lemma in rules.verbs["statement"]:
+            act = _statement(doc, verb, index, rules, speaker)
+        if act is not None:
+            out.append((verb, act))
     return out
+
+
+def _statement(doc: ParsedDoc, verb: Token, index, rules: SpeechRules, speaker: list) -> SpeechAct | None:
+    """010 when a political speaker tells a political body ('told MPs', 'told the Scottish Parliament that')."""
+    if not any(m.actor.code or m.actor.country for m in speaker):
+        return None
+    heard = [c for c in doc.children(verb.i) if c.dep in ("dobj", "dative")] + [
+        g for c in doc.children(verb.i) if c.dep == "prep" and c.text.lower() == "to"
+        for g in doc.children(c.i) if g.dep == "pobj"]
+    for h in heard:
+        found = [m for m in index.for_phrase(h.i) if not _ours(m, speaker)]
+        if any("MED" in m.actor.sector for m in found):
+            continue  # "told reporters", "told the BBC": the press is no political addressee
+        if any(m.actor.kind in ("state", "igo") or set(m.actor.sector) & GOVERNING for m in found) or (
+                h.lemma.lower() in rules.cues["statement"] or h.text.lower() in rules.cues["statement"]):
+            return SpeechAct("statement", RULES["statement"], h.i)
+    return None
 
 
 def _speaker(doc: ParsedDoc, verb: Token, index) -> list | None:
@@ -124,19 +153,22 @@ def _same(a, b) -> bool:
     return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
 
 
-def _others(doc: ParsedDoc, index, tok: Token, speaker: list) -> list:
+def _others(doc: ParsedDoc, index, tok: Token, speaker: list, persons: bool = False) -> list:
     """Political actors of a phrase that are not the speaker's side: not the speaker, not 'we' or 'our …', not
     'its / their fighters' (a possessive pronoun that is the speaker's or unresolved), not a body of its code."""
     poss = next((c for c in doc.children(tok.i) if c.dep == "poss" and c.tag == "PRP$"), None)
     if tok.text.lower() in FIRST_PERSON or (poss is not None and (
             poss.text.lower() in FIRST_PERSON or index.at(poss.i) is None or _ours(index.at(poss.i), speaker))):
         return []
-    return [m for m in index.for_phrase(tok.i) if (m.actor.code or m.actor.country) and m.actor.kind != "unknown"
-            and not _ours(m, speaker)]
+    return [m for m in index.for_phrase(tok.i) if (m.actor.code or m.actor.country or (
+        persons and m.actor.kind == "person" and m.actor.name)) and m.actor.kind != "unknown" and not _ours(m, speaker)]
 
 
 def _ours(m, speaker: list) -> bool:
-    return any(m is s or _same(m, s) or _within(m, s) for s in speaker)
+    """True for the speaker itself, or a body of its code ('the Russian army' of 'Moscow'); two people who share
+    a code ('GBRGOV') are two, not one."""
+    return any(m is s or _same(m, s) or (_within(m, s) and "person" not in (m.actor.kind, s.actor.kind))
+               for s in speaker)
 
 
 def _within(m, s) -> bool:
@@ -154,14 +186,16 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
     cues = rules.cues["criticism"]
     for pred in _conjuncts(doc, root):
         subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
-        if subj is None or subj.tag in PRONOUNS or not _others(doc, index, subj, speaker):
+        if subj is None or subj.tag in PRONOUNS or not _others(doc, index, subj, speaker, persons=True):
             continue  # "said he had failed": a pronoun subject is mostly the speaker, whatever coreference says
         skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
         skip |= {y.i for x in _clause(doc, pred) if x.dep in NESTED and x.i != pred.i for y in doc.subtree(x.i)}
         for x in _clause(doc, pred):
-            if x.i in skip or not (x.lemma.lower() in cues or x.text.lower() in cues):
+            if x.i in skip:
                 continue
-            if not _cue_negated(doc, x, pred):
+            ill = x.lemma.lower() in cues or x.text.lower() in cues
+            praised = x.lemma.lower() in rules.praise or x.text.lower() in rules.praise
+            if (ill or praised) and _cue_negated(doc, x, pred) != ill:  # "a failure", "not straightforward"
                 return SpeechAct("criticism", RULES["criticism"], subj.i)
     return None
 
