@@ -126,3 +126,14 @@ def test_telling_a_political_body_is_a_statement(pipeline, text, source):
 def test_telling_the_press_is_no_statement_by_itself(pipeline):
     found = _triples(_events(pipeline, "The Canadian finance minister told reporters that the budget was balanced."))
     assert not any(trig == "told" for *_, trig in found), found
+
+
+@pytest.mark.parametrize("text,source", [
+    ("The Eritrean government denied that its soldiers had crossed into Ethiopia.", "ERI"),
+    ("Syria denied shelling the Turkish border town.", "SYR"),
+])
+def test_a_denial_of_an_act_is_coded_beside_it(pipeline, text, source):
+    # CAMEO codes the denial itself (016, deny responsibility); the denied act is told, not done
+    events = _events(pipeline, text)
+    assert any(e.cameo.code == "016" and e.source.country == source for e in events), _triples(events)
+    assert all(e.mode == "reported_denial" for e in events if e.cameo.code != "016"), _triples(events)
