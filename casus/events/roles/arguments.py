@@ -13,7 +13,6 @@ STATEMENTS = frozenset({"statement", "declaration", "communique", "communiqué",
                         "decision", "ruling", "vote", "report"})  # "was condemned in a statement by X"
 CONTROL_DEPS = ("xcomp", "conj", "advcl", "acl", "relcl", "pcomp", "acomp")
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
-RELATIVE_TAGS = frozenset({"WP", "WDT"})  # 'who', 'which', 'that' opening a relative clause
 
 
 @dataclass
@@ -230,8 +229,6 @@ def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
         kids = doc.children(tok.i)
         for c in kids:
             if c.dep in SUBJ:
-                if c.tag in RELATIVE_TAGS and tok.dep == "relcl" and tok.head != tok.i:  # "Straw, who accused X"
-                    return doc.tokens[tok.head], own_passive and tok is not verb
                 return c, own_passive and tok is not verb
         for c in kids:
             if c.dep in PASSIVE_SUBJ:
