@@ -53,6 +53,8 @@ def test_the_reason_names_the_rule(pipeline):
     "The Australian foreign minister said we had failed the refugees.",
     # the ill word is about a thing, not an actor
     "The Australian foreign minister said the weather had been a disaster for farmers.",
+    # an ill word that only names a thing ('waste recycling'), deep in a list of fields
+    "The Chinese premier said the Vietnamese ministries had chosen projects in tourism, farming and waste recycling.",
 ])
 def test_no_criticism_without_an_ill_word_about_another_actor(pipeline, text):
     found = _triples(_events(pipeline, text))

@@ -25,6 +25,7 @@ RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
 KINDS = frozenset({"verb", "cue", "praise"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
+CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
 FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
@@ -191,13 +192,23 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
         skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
         skip |= {y.i for x in _clause(doc, pred) if x.dep in NESTED and x.i != pred.i for y in doc.subtree(x.i)}
         for x in _clause(doc, pred):
-            if x.i in skip:
-                continue
+            if x.i in skip or x.dep == "compound" or _depth(doc, x, pred) > CUE_DEPTH:
+                continue  # "waste recycling" names a thing; a word deep in a list is no judgement of the subject
             ill = x.lemma.lower() in cues or x.text.lower() in cues
             praised = x.lemma.lower() in rules.praise or x.text.lower() in rules.praise
             if (ill or praised) and _cue_negated(doc, x, pred) != ill:  # "a failure", "not straightforward"
                 return SpeechAct("criticism", RULES["criticism"], subj.i)
     return None
+
+
+def _depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
+    """How many heads up from the token the predicate is (99 when it is not above it)."""
+    cur, n = tok, 0
+    while cur.i != pred.i and n < 99:
+        if cur.head == cur.i:
+            return 99
+        cur, n = doc.tokens[cur.head], n + 1
+    return n
 
 
 def _conjuncts(doc: ParsedDoc, root: Token) -> list[Token]:
