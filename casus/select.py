@@ -69,6 +69,8 @@ class Selector:
 
         extra = {*RECEIVE_VERBS, *JOIN_VERBS, *EXERCISES, *PHONING, *REFUSE_HEADS, *OBLIGATION,
                  "free", "release", "criticize", "provide", "demand"}
+        rules = getattr(extractor, "speech_rules", None)  # speech verbs that criticise or accuse (speech.py)
+        extra |= {v for verbs in (rules.verbs.values() if rules is not None else ()) for v in verbs}
         single: dict[str, str] = {}
         multi: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]] = {}
         release = (tuple(sorted(CAUSATIVE_HEADS)), tuple(sorted(RELEASE_RESULTS)))  # "let the sailors go"

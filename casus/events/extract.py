@@ -15,6 +15,7 @@ from casus.events.precision.precision import nearer_antecedents
 from casus.events.sieve.candidates import CANDIDATE_PASSES, sentence_view
 from casus.events.sieve.draft import Draft
 from casus.events.sieve.event_passes import EVENT_PASSES, LIGHT_VERBS  # noqa: F401 (LIGHT_VERBS re-exported)
+from casus.events.triggers.speech import SpeechRules, with_speech_acts
 from casus.events.triggers.triggers import Candidate, find_candidates
 from casus.model import ActorMention, Event, ParsedDoc, PlaceMention, Quote, Span, TimeRef
 
@@ -23,8 +24,9 @@ class EventExtractor:
     """Turns a parsed document with its actors, times and places into events."""
 
     def __init__(self, lexicon, ontology, sector_rules: list[tuple[str, str, str, str]] | None = None,
-                 detector=None):
+                 detector=None, speech_rules: SpeechRules | None = None):
         self.lexicon = lexicon
+        self.speech_rules = SpeechRules.load() if speech_rules is None else speech_rules
         self.detector = detector  # casus.events.triggers.detector.Detector: proposes and weighs triggers; None: lexicon only
         self.ontology = ontology
         self.sector_rules = load_sector_rules() if sector_rules is None else sector_rules
@@ -66,7 +68,7 @@ class EventExtractor:
         cands = find_candidates(self.lexicon, doc, start, end, index)
         if self.detector is not None:
             cands = self.detector.revise(doc, start, end, index, self.lexicon, cands)
-        return cands
+        return with_speech_acts(doc, start, end, index, self.lexicon, self.speech_rules, cands)
 
     def build(self, d: Draft, s: ActorMention, t: ActorMention | None) -> Event:
         """One event of a finished draft, for this source and target."""

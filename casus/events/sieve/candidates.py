@@ -25,6 +25,7 @@ QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "wher
 WARNING_VERBS = frozenset({"warn", "caution"})
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 PESSIMISTIC = "012"
+DENIAL = "016"  # deny responsibility: kept beside the act it denies
 
 
 def sentence_view(extractor, doc: ParsedDoc, cands: list[Candidate]) -> SentenceView:
@@ -102,8 +103,9 @@ def considered_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) 
 
 def framed_verbal_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
     """A verbal trigger that frames another act gives way to it, coded in its mode ('agreed to withdraw': intent)."""
-    if cand.token.i in v.cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS:
-        return "frames another act"
+    if cand.token.i in v.cues and cand.entry.code[:2] in VERBAL_FRAME_ROOTS and not (
+            cand.entry.code == DENIAL and v.moods.get(cand.token.i) is not None):
+        return "frames another act"  # a denial is CAMEO's act itself (016): "denied that its agents killed X"
     return None
 
 

@@ -16,6 +16,7 @@ from casus.events.sieve.draft import Draft, Pass
 from casus.events.sieve.places import place_target
 from casus.events.triggers.constructions import own_claim
 from casus.events.triggers.detector import ORIGIN as LEARNED
+from casus.events.triggers.speech import ORIGIN as SPEECH
 from casus.events.triggers.triggers import FORCE_ROOTS
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
@@ -40,6 +41,15 @@ def arguments(ex, d: Draft) -> None:
         d.source, d.target = ex.roles.verb_args(d.doc, d.tok, d.entry, d.index)
     else:
         d.source, d.target = ex.roles.noun_args(d.doc, d.tok, d.entry, d.index)
+
+
+def speech_target(ex, d: Draft) -> None:
+    """A speech act's target is the one its reported clause speaks ill of or accuses ('said the minister had failed')."""
+    if d.cand.about is not None:
+        about = d.doc.tokens[d.cand.about]
+        found = [m for m in d.index.for_phrase(about.i) if m.actor.code or m.actor.country or m.actor.name]
+        if found:
+            d.target = Arg(found, about, "spoken of in the reported clause")
 
 
 def speaker_as_source(ex, d: Draft) -> None:
@@ -200,7 +210,7 @@ def political_after_roles(ex, d: Draft) -> str | None:
 def explain_and_attach(ex, d: Draft) -> None:
     """Core: the reasons so far, and the event's date and place from its clause (casus/events/roles/attach.py)."""
     entry, mod = d.entry, d.mod
-    d.reasons = [entry.note if entry.origin == LEARNED  # "model: 'slammed' → 11, p 0.83"
+    d.reasons = [entry.note if entry.origin in (LEARNED, SPEECH)  # "model: 'slammed' → 11, p 0.83"
                  else f"trigger '{d.tok.text}' → {entry.code} ({d.cand.pos.lower()} lexicon)"]
     if d.base != entry.code:
         d.reasons.append(f"actor sectors recode {entry.code} as {d.base}")
@@ -288,6 +298,7 @@ def build(ex, d: Draft) -> None:
 
 EVENT_PASSES: list[Pass] = [
     Pass("arguments", arguments, optional=False),
+    Pass("speech_target", speech_target),
     Pass("speaker_as_source", speaker_as_source),
     Pass("own_possession", own_possession),
     Pass("passive_unknown_doer", passive_unknown_doer),

@@ -32,6 +32,7 @@ class Candidate:
     entry: object  # casus.events.triggers.lexicon.LexEntry
     pos: str
     start: int | None = None  # character start when the trigger spans several tokens ("cease-fire")
+    about: int | None = None  # a speech act's target: the token of the one spoken of (speech.py)
 
 
 def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:

@@ -1,0 +1,311 @@
+"""What a speech verb reports, coded as the CAMEO codebook codes it: criticism of a named actor, an accusation.
+
+A speech verb codes nothing by itself (its lexicon rows are `SPEECH`); two rules read what it reports:
+- criticism (111): 'the opposition leader said the government had failed', 'X told MPs the minister was
+  complacent' — the reported clause speaks ill (a `neg` word of evaluative.tsv or a criticism cue of
+  speech_acts.tsv, not negated) of a political actor named as its subject, who is not the speaker;
+- accusation (112): 'the ministry claims the rebels attacked the convoy', 'X believes the security services
+  rigged the vote' — a verb of claiming reports a wrong (a lexicon act of roots 11-20, or a wrong of
+  speech_acts.tsv) done by an actor other than the claimant.
+Each gives a candidate on the speech verb whose target is the one spoken of (`Candidate.about`).
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from casus.events.ontology import read_tsv
+from casus.model import InputError, ParsedDoc, Token
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_FILE = DATA / "speech_acts.tsv"
+EVALUATIVE_FILE = DATA / "evaluative.tsv"
+RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
+KINDS = frozenset({"verb", "cue", "praise"})
+WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
+CLAUSE_CAP = 40  # tokens of a reported clause read
+CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
+FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+PRONOUNS = frozenset({"PRP", "WP", "WDT"})
+GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+TAKING_PART = frozenset({"involve", "implicate", "engage"})
+NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of their own inside the reported one
+
+
+@dataclass(frozen=True)
+class SpeechRules:
+    """Per rule, the speech verbs it reads and the words that make a reported clause what it needs."""
+
+    verbs: dict[str, frozenset[str]]
+    cues: dict[str, frozenset[str]]
+    praise: frozenset[str] = frozenset()  # words of praise that, denied, are criticism ('not honest')
+
+    @classmethod
+    def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
+        """The rules of speech_acts.tsv; the criticism rule also takes evaluative.tsv's 'neg' words."""
+        verbs: dict[str, set[str]] = {r: set() for r in RULES}
+        cues: dict[str, set[str]] = {r: set() for r in RULES}
+        praise: set[str] = set()
+        for lineno, header, f in read_tsv(path):
+            if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
+                raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
+                                            f"({'|'.join(sorted(KINDS))}), word")
+            word = f[2].lower()
+            if f[1] == "praise":
+                praise.add(word)
+            else:
+                (verbs if f[1] == "verb" else cues)[f[0]].add(word)
+        for _, _, f in read_tsv(evaluative):
+            if len(f) >= 2 and f[1] == "neg":
+                cues["criticism"].add(f[0].lower())
+        return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
+                   frozenset(praise))
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A speech verb coded by what it reports: the rule, its code and the token of the one spoken of."""
+
+    rule: str
+    code: str
+    about: int
+
+
+def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRules,
+                claimed: dict[int, str]) -> list[tuple[Token, SpeechAct]]:
+    """The speech verbs of a sentence that criticise or accuse, with what each is about.
+
+    `claimed` maps the sentence's other trigger tokens to their roots (the acts a claim may report).
+    """
+    out = []
+    for verb in verbs:
+        if verb.i in claimed or _negated(doc, verb) or verb.dep == "xcomp":
+            continue  # "did not say", "refused to say"
+        speaker = _speaker(doc, verb, index)
+        if speaker is None:
+            continue
+        lemma = verb.lemma.lower()
+        act = None
+        for root in _reported(doc, verb):
+            if lemma in rules.verbs["accusation"]:
+                act = _accusation(doc, root, index, rules, claimed, speaker)
+            if act is None and lemma in rules.verbs["criticism"]:
+                act = _criticism(doc, root, index, rules, speaker)
+            if act is not None:
+                break
+        if act is None and lemma in rules.verbs["statement"]:
+            act = _statement(doc, verb, index, rules, speaker)
+        if act is not None:
+            out.append((verb, act))
+    return out
+
+
+def _statement(doc: ParsedDoc, verb: Token, index, rules: SpeechRules, speaker: list) -> SpeechAct | None:
+    """010 when a political speaker tells a political body ('told MPs', 'told the Scottish Parliament that')."""
+    if not any(m.actor.code or m.actor.country for m in speaker):
+        return None
+    heard = [c for c in doc.children(verb.i) if c.dep in ("dobj", "dative")] + [
+        g for c in doc.children(verb.i) if c.dep == "prep" and c.text.lower() == "to"
+        for g in doc.children(c.i) if g.dep == "pobj"]
+    for h in heard:
+        found = [m for m in index.for_phrase(h.i) if not _ours(m, speaker)]
+        if any("MED" in m.actor.sector for m in found):
+            continue  # "told reporters", "told the BBC": the press is no political addressee
+        if any(m.actor.kind in ("state", "igo") or set(m.actor.sector) & GOVERNING for m in found) or (
+                h.lemma.lower() in rules.cues["statement"] or h.text.lower() in rules.cues["statement"]):
+            return SpeechAct("statement", RULES["statement"], h.i)
+    return None
+
+
+def _speaker(doc: ParsedDoc, verb: Token, index) -> list | None:
+    """The actor mentions of the speech verb's own active subject ('the minister said', 'said the minister')."""
+    subj = next((c for c in doc.children(verb.i) if c.dep == "nsubj"), None)
+    if subj is None:
+        return None
+    found = index.for_phrase(subj.i)
+    return found or None
+
+
+def _reported(doc: ParsedDoc, verb: Token) -> list[Token]:
+    """The predicates of what the verb reports: its clausal complement, or the clause it is a parenthesis of."""
+    kids = [c for c in doc.children(verb.i) if c.dep == "ccomp"]
+    if kids:
+        return kids
+    if verb.dep in ("parataxis", "ccomp") and verb.head != verb.i and verb.head < verb.i:  # "X has failed, Y said"
+        return [doc.tokens[verb.head]]
+    return []
+
+
+def _clause(doc: ParsedDoc, root: Token, skip: int | None = None) -> list[Token]:
+    """The tokens of a reported clause, without the speech verb's own phrase (for a parenthesis)."""
+    own = {x.i for x in doc.subtree(skip)} if skip is not None else set()
+    return [x for x in doc.subtree(root.i) if x.i not in own][:CLAUSE_CAP]
+
+
+def _negated(doc: ParsedDoc, tok: Token) -> bool:
+    return any(c.dep == "neg" or (c.dep in ("advmod", "det") and c.text.lower() in NEGATIONS)
+               for c in doc.children(tok.i))
+
+
+def _same(a, b) -> bool:
+    return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
+
+
+def _others(doc: ParsedDoc, index, tok: Token, speaker: list, persons: bool = False) -> list:
+    """Political actors of a phrase that are not the speaker's side: not the speaker, not 'we' or 'our …', not
+    'its / their fighters' (a possessive pronoun that is the speaker's or unresolved), not a body of its code."""
+    poss = next((c for c in doc.children(tok.i) if c.dep == "poss" and c.tag == "PRP$"), None)
+    if tok.text.lower() in FIRST_PERSON or (poss is not None and (
+            poss.text.lower() in FIRST_PERSON or index.at(poss.i) is None or _ours(index.at(poss.i), speaker))):
+        return []
+    return [m for m in index.for_phrase(tok.i) if (m.actor.code or m.actor.country or (
+        persons and m.actor.kind == "person" and m.actor.name)) and m.actor.kind != "unknown" and not _ours(m, speaker)]
+
+
+def _ours(m, speaker: list) -> bool:
+    """True for the speaker itself, or a body of its code ('the Russian army' of 'Moscow'); two people who share
+    a code ('GBRGOV') are two, not one."""
+    return any(m is s or _same(m, s) or (_within(m, s) and "person" not in (m.actor.kind, s.actor.kind))
+               for s in speaker)
+
+
+def _within(m, s) -> bool:
+    """True for the same body or one inside the other ('RUSGOV' and 'RUSGOVMIL')."""
+    a, b = m.actor.code or "", s.actor.code or ""
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: list) -> SpeechAct | None:
+    """111 when a predicate of the clause has another political actor as subject and speaks ill of it.
+
+    The clause's root and the clauses joined to it are read each with its own subject ('said the bill would
+    help, but ministers had been complacent').
+    """
+    cues = rules.cues["criticism"]
+    for pred in _conjuncts(doc, root):
+        subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
+        if subj is None or subj.tag in PRONOUNS or not _others(doc, index, subj, speaker, persons=True):
+            continue  # "said he had failed": a pronoun subject is mostly the speaker, whatever coreference says
+        skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
+        skip |= {y.i for x in _clause(doc, pred) if x.dep in NESTED and x.i != pred.i for y in doc.subtree(x.i)}
+        for x in _clause(doc, pred):
+            if x.i in skip or x.dep == "compound" or _depth(doc, x, pred) > CUE_DEPTH:
+                continue  # "waste recycling" names a thing; a word deep in a list is no judgement of the subject
+            ill = x.lemma.lower() in cues or x.text.lower() in cues
+            praised = x.lemma.lower() in rules.praise or x.text.lower() in rules.praise
+            if (ill or praised) and _cue_negated(doc, x, pred) != ill:  # "a failure", "not straightforward"
+                return SpeechAct("criticism", RULES["criticism"], subj.i)
+    return None
+
+
+def _depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
+    """How many heads up from the token the predicate is (99 when it is not above it)."""
+    cur, n = tok, 0
+    while cur.i != pred.i and n < 99:
+        if cur.head == cur.i:
+            return 99
+        cur, n = doc.tokens[cur.head], n + 1
+    return n
+
+
+def _conjuncts(doc: ParsedDoc, root: Token) -> list[Token]:
+    """A clause's root and the predicates coordinated with it."""
+    out, stack = [], [root]
+    while stack and len(out) < 6:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in doc.children(t.i) if c.dep == "conj" and c.pos in ("VERB", "AUX", "ADJ"))
+    return out
+
+
+def _cue_negated(doc: ParsedDoc, cue: Token, root: Token) -> bool:
+    """True when the clause denies the cue: 'the plan was not a failure', 'never failed'."""
+    cur = cue
+    for _ in range(6):
+        if _negated(doc, cur):
+            return True
+        if cur.i == root.i or cur.head == cur.i:
+            return False
+        cur = doc.tokens[cur.head]
+    return False
+
+
+def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
+                speaker: list) -> SpeechAct | None:
+    """112 when the clause tells a wrong (a lexicon act of roots 11-20 or a wrong word) done by another actor."""
+    cues = rules.cues["accusation"]
+    for pred in _chain(doc, root):
+        wrong = claimed.get(pred.i, "") in WRONG_ROOTS or pred.lemma.lower() in cues
+        objects = [c for c in doc.children(pred.i) if c.dep == "dobj"] + [
+            g for c in doc.children(pred.i) if c.dep == "prep" for g in doc.children(c.i) if g.dep == "pobj"]
+        noun = next((c for c in objects if claimed.get(c.i, "") in WRONG_ROOTS), None) if not wrong else None
+        # "ordered the killing", "carried out attacks", "were involved in the bombing"
+        if not (wrong or noun is not None) or _negated(doc, pred):
+            continue
+        doer = _doer(doc, pred)
+        if doer is None or doer.tag in PRONOUNS:
+            continue  # "claimed he had been cheated": a pronoun doer is too often the claimant
+        if _others(doc, index, doer, speaker):
+            return SpeechAct("accusation", RULES["accusation"], doer.i)
+    return None
+
+
+def _chain(doc: ParsedDoc, root: Token) -> list[Token]:
+    """The reported clause's own predicates: its root, verbs joined to it, their infinitives and prepositions."""
+    out, stack = [], [root]
+    while stack and len(out) < 8:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in doc.children(t.i) if c.dep in ("conj", "xcomp"))
+        stack.extend(g for c in doc.children(t.i) if c.dep == "prep" and c.text.lower() in ("in", "of")
+                     for g in doc.children(c.i) if g.dep == "pcomp")
+    return out
+
+
+def _doer(doc: ParsedDoc, pred: Token) -> Token | None:
+    """Who did what the predicate tells: its active subject, or the 'by' agent of a passive."""
+    kids = doc.children(pred.i)
+    if pred.lemma.lower() in TAKING_PART:  # "the police were involved in the attacks": the subject took part
+        return next((c for c in kids if c.dep in ("nsubj", "nsubjpass")), None)
+    if any(c.dep == "auxpass" for c in kids) or any(c.dep == "nsubjpass" for c in kids):
+        for c in kids:
+            if c.dep == "agent":
+                return next((g for g in doc.children(c.i) if g.dep == "pobj"), None)
+        return None
+    cur = pred
+    for _ in range(4):
+        subj = next((c for c in doc.children(cur.i) if c.dep == "nsubj"), None)
+        if subj is not None:
+            return subj
+        if cur.dep not in ("conj", "xcomp") or cur.head == cur.i:
+            return None
+        cur = doc.tokens[cur.head]
+    return None
+
+
+ORIGIN = "speech"
+
+
+def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules: SpeechRules,
+                     cands: list) -> list:
+    """A sentence's candidates plus its speech verbs that criticise or accuse (replacing a learned guess on one)."""
+    from casus.events.triggers.lexicon import LexEntry
+    from casus.events.triggers.triggers import Candidate
+
+    learned = {c.token.i for c in cands if c.entry.origin == "model"}
+    claimed = {c.token.i: c.entry.code[:2] for c in cands if c.token.i not in learned}
+    verbs = [t for t in doc.tokens[start:end] if t.pos == "VERB" and t.i not in claimed
+             and lexicon.is_speech(t.lemma.lower())]
+    found = speech_acts(doc, verbs, index, rules, claimed) if verbs else []
+    if not found:
+        return cands
+    mine = {verb.i for verb, _ in found}
+    out = [c for c in cands if c.token.i not in mine]
+    for verb, act in found:
+        note = f"speech act: '{verb.text}' reports {act.rule} of '{doc.tokens[act.about].text}' → {act.code}"
+        entry = LexEntry(verb.lemma.lower(), "VERB", act.code, (), None, note, ORIGIN)
+        out.append(Candidate(verb, entry, "VERB", about=act.about))
+    return sorted(out, key=lambda c: c.token.i)
