@@ -257,13 +257,14 @@ def add_sample(notes: Path, judge: str, out: Path, docs: dict[str, dict]) -> Non
     """Write one row per sampled sentence (the notes' events, empty where they give none) to `out`."""
     by_doc = gold_sentences()
     chosen = agreement_sample(by_doc)
+    in_sample = set(chosen)
     events: dict[tuple[str, int], list[dict]] = {}
     for n, doc, line in note_lines(notes):
         if line is None:
             continue
         idx, _, rest = line.partition("|")
         key = (doc, int(idx))
-        if key not in set(chosen):
+        if key not in in_sample:
             sys.exit(f"{notes}:{n}: sentence {idx} of {doc} is not in the sample")
         s, e = by_doc[doc][int(idx)]["sentence"]
         events.setdefault(key, []).append(note_event(rest, docs[doc]["text"], s, e, f"{notes}:{n}"))

@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casus.events.ontology import read_tsv
+from casus.events.roles.arguments import FIRST_PERSON
+from casus.events.triggers.detector import ORIGIN as LEARNED
+from casus.events.triggers.lexicon import LexEntry
+from casus.events.triggers.triggers import Candidate
 from casus.model import InputError, ParsedDoc, Token
 
 DATA = Path(__file__).resolve().parent.parent / "data"
@@ -26,7 +30,6 @@ KINDS = frozenset({"verb", "cue", "praise"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
-FIRST_PERSON = frozenset({"we", "i", "us", "our", "my"})
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = frozenset({"PRP", "WP", "WDT"})
@@ -290,12 +293,9 @@ ORIGIN = "speech"
 
 
 def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules: SpeechRules,
-                     cands: list) -> list:
+                     cands: list[Candidate]) -> list[Candidate]:
     """A sentence's candidates plus its speech verbs that criticise or accuse (replacing a learned guess on one)."""
-    from casus.events.triggers.lexicon import LexEntry
-    from casus.events.triggers.triggers import Candidate
-
-    learned = {c.token.i for c in cands if c.entry.origin == "model"}
+    learned = {c.token.i for c in cands if c.entry.origin == LEARNED}
     claimed = {c.token.i: c.entry.code[:2] for c in cands if c.token.i not in learned}
     verbs = [t for t in doc.tokens[start:end] if t.pos == "VERB" and t.i not in claimed
              and lexicon.is_speech(t.lemma.lower())]
