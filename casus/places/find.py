@@ -5,6 +5,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
 from casus.places import constructions, forms
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
@@ -24,8 +25,6 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
-_MONTHS = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec"}
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
 
 
@@ -350,7 +349,7 @@ class ToponymFinder:
                     and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
                          or first.sent != toks[m.start - 1].sent)):
                 m.dateline = True
-                m.wire = after.text == "," and m.end + 1 < len(toks) and toks[m.end + 1].text.rstrip(".") in _MONTHS
+                m.wire = after.text == "," and m.end + 1 < len(toks) and toks[m.end + 1].text[:1].isupper() and month_number(toks[m.end + 1].text) is not None
                 m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
 
     @staticmethod
