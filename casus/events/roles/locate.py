@@ -59,6 +59,13 @@ def _country(code: str | None) -> str:
     return "" if not code or code in NEUTRAL else code
 
 
+def _with_evidence(place: Place, actor) -> Place:
+    """The place, or for a country no toponym names, the country with its actor's words as evidence."""
+    if place.end > place.start:
+        return place
+    return replace(place, text=actor.text, start=actor.start, end=actor.end)
+
+
 class Locator:
     """The sentence, destination, article and dateline places of one document's events."""
 
@@ -171,9 +178,7 @@ class Locator:
         place = self.country_place(actor.country) if actor is not None else None
         if place is None:
             return None, None
-        place = replace(place, basis="destination")
-        if place.end <= place.start:  # a country no toponym names: its evidence is the actor of it
-            place = replace(place, text=actor.text, start=actor.start, end=actor.end)
+        place = _with_evidence(replace(place, basis="destination"), actor)
         kind = "hosts the visit" if actor is event.source else "receives the visit or the aid"
         return place, f"place: '{place.name}', the country of {actor.text!r}, who {kind}"
 
@@ -189,11 +194,8 @@ class Locator:
             doer = _country(event.source.country if event.source else None)
             other = _country(event.target.country if event.target else None)
             if self.focus is not None and {doer, other} - {""} == {self.focus.country}:
-                place, why = replace(self.focus, basis="article"), (
-                    f"place: '{self.focus.name}', the story's focus, in the actors' country")
-                if place.end <= place.start:  # a country no toponym names: its evidence is the actor of it
-                    actor = event.source if doer else event.target
-                    place = replace(place, text=actor.text, start=actor.start, end=actor.end)
+                place = _with_evidence(replace(self.focus, basis="article"), event.source if doer else event.target)
+                why = f"place: '{self.focus.name}', the story's focus, in the actors' country"
             elif self.dateline is not None and doer == self.dateline.country and not self.elsewhere(event):
                 place, why = replace(self.dateline, basis="dateline"), (
                     f"place: '{self.dateline.name}', the dateline, in the doer's country")

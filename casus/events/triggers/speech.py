@@ -192,9 +192,10 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
         subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
         if subj is None or subj.tag in PRONOUNS or not _others(doc, index, subj, speaker, persons=True):
             continue  # "said he had failed": a pronoun subject is mostly the speaker, whatever coreference says
+        clause = _clause(doc, pred)
         skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
-        skip |= {y.i for x in _clause(doc, pred) if x.dep in NESTED and x.i != pred.i for y in doc.subtree(x.i)}
-        for x in _clause(doc, pred):
+        skip |= {y.i for x in clause if x.dep in NESTED and x.i != pred.i for y in doc.subtree(x.i)}
+        for x in clause:
             if x.i in skip or x.dep == "compound" or _depth(doc, x, pred) > CUE_DEPTH:
                 continue  # "waste recycling" names a thing; a word deep in a list is no judgement of the subject
             ill = x.lemma.lower() in cues or x.text.lower() in cues
