@@ -1,6 +1,6 @@
 """Annotate real-news sentences with every event an analyst codes, stored as references (docs/AUDIT.md).
 
-    python scripts/annotate_sentences.py sample                 # the documents to annotate, by split
+    python scripts/annotate_sentences.py sample [--batch 2]     # the documents to annotate, by split
     python scripts/annotate_sentences.py show DOC_ID [DOC_ID …] # their sentences, numbered, with raw offsets
     python scripts/annotate_sentences.py add NOTES --judge A1 [--out eval/annotated/sentences.jsonl]
     python scripts/annotate_sentences.py blind                  # a second annotator's sample, text only (no labels)
@@ -58,6 +58,8 @@ MAX_CHARS = 3000  # whole documents, short enough to read in one go
 # Every Wikinews document of the corpus is in one of the judged sets already, so none is left to draw.
 PLAN = {"bbc/politics": 27, "bbc/business": 4, "bbc/tech": 1, "bbc/sport": 1, "bbc/entertainment": 1,
         "reuters": 28}
+# later batches: the next documents of the same order, none of an earlier batch (batch 2: read by two annotators)
+BATCH_PLANS = {1: PLAN, 2: {"bbc/politics": 7, "bbc/business": 1, "reuters": 7}}
 SHARES = {"train": 0.6, "dev": 0.2, "check": 0.2}
 POLITICAL = re.compile(r"\b(MINISTER|GOVERNMENT|PRESIDENT|TALKS|SANCTION|SOVIET|IRAN|IRAQ|TREATY|ARMY|"
                        r"PARLIAMENT|ELECTION|REAGAN|CONGRESS|SENATE|VOTE|PROTEST|STRIKE|TRADE WAR|GATT|TARIFF)\b")
@@ -87,11 +89,14 @@ def _judged_before(docs: dict[str, dict]) -> set[str]:
     return done
 
 
-def sample(docs: dict[str, dict]) -> list[dict]:
-    """Per corpus part of PLAN, documents by a fixed hash, about 60/20/20 train/dev/check, none judged before."""
+def sample(docs: dict[str, dict], batch: int = 1) -> list[dict]:
+    """Per corpus part of a batch's plan, documents by a fixed hash, about 60/20/20 train/dev/check, none judged
+    before and none of an earlier batch."""
     done, political = _judged_before(docs), _reuters_political()
+    for earlier in range(1, batch):
+        done |= {d["id"] for d in sample(docs, earlier)}
     chosen = []
-    for part, n in PLAN.items():
+    for part, n in BATCH_PLANS[batch].items():
         pool = sorted((d for k, d in docs.items() if _part(k) == part and k not in done
                        and 300 < len(d["text"]) <= MAX_CHARS and (part != "reuters" or k in political)),
                       key=lambda d: _key(d["id"]))
@@ -320,7 +325,8 @@ def review(path: Path, out: Path = OUT) -> None:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
-    sub.add_parser("sample")
+    sm = sub.add_parser("sample")
+    sm.add_argument("--batch", type=int, default=1, choices=sorted(BATCH_PLANS))
     w = sub.add_parser("show")
     w.add_argument("doc_ids", nargs="+")
     a = sub.add_parser("add")
@@ -338,7 +344,7 @@ def main() -> None:
         sys.exit(f"{CORPUS}: the corpora are not here")
     docs = corpus_docs()
     if args.cmd == "sample":
-        for d in sample(docs):
+        for d in sample(docs, args.batch):
             print(f"{split_of(d['id'])}\t{d['id']}")
     elif args.cmd == "show":
         show(docs, args.doc_ids)

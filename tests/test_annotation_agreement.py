@@ -133,3 +133,15 @@ def test_the_second_annotators_rows_are_the_seeded_sample_and_hold_no_text():
         assert set(r) == {"doc_id", "corpus", "sentence", "split", "events", "judge"}
         for e in r["events"]:
             assert all(not isinstance(v, str) or len(v) <= 4 or k == "mode" for k, v in e.items())
+
+
+def test_a_second_batch_of_documents_shares_none_with_the_first(shared):
+    spec = importlib.util.spec_from_file_location("annotate_sentences", ROOT / "scripts" / "annotate_sentences.py")
+    ann = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ann)
+    docs = ann.corpus_docs()
+    first = [d["id"] for d in ann.sample(docs, 1)]
+    second = [d["id"] for d in ann.sample(docs, 2)]
+    assert len(second) == sum(ann.BATCH_PLANS[2].values())
+    assert not set(first) & set(second)
+    assert [d["id"] for d in ann.sample(docs, 1)] == first  # the first batch is what it was
