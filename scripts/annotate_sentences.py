@@ -237,7 +237,7 @@ def agreement_sample(by_doc: dict[str, list[dict]], size: int = SAMPLE_SIZE,
     pool: dict[bool, list[tuple[str, int]]] = {True: [], False: []}
     for doc_id, rows in sorted(by_doc.items()):
         for n, r in enumerate(rows):
-            if r["split"] in SAMPLE_SPLITS:
+            if r["split"] in SAMPLE_SPLITS and r.get("judge", "A1") == "A1":  # the sample was drawn from A1's rows
                 pool[bool(r["events"] or r.get("removed"))].append((doc_id, n))  # as first given
     rng = random.Random(seed)
     half = size // 2
