@@ -53,6 +53,8 @@ def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], ca
     """
     toks = doc.tokens
     longest = max((len(k) for k in table), default=0)
+    firsts = {k[0] for k in table}
+    lasts = {k[-1] for k in table}
     banned = {i for e in doc.entities if e.label in {"PERSON", "LANGUAGE"} for i in range(e.start, e.end)}
     if not in_names:
         banned |= {i for e in doc.entities if e.end - e.start > 1 and e.label not in {"NORP", "GPE", "LOC"}
@@ -73,12 +75,14 @@ def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], ca
             k -= 1
         return k >= 0 and (capitalised(toks[k]) or toks[k].text[:1].isupper() and toks[k].text.isalpha()
                            and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].sent == toks[i].sent
-                           and k != _sentence_start(doc, i)) and not any(
-            toks[k].text == w[-1] for w in table)
+                           and k != _sentence_start(doc, i)) and toks[k].text not in lasts
 
     out = []
     i = 0
     while i < len(toks):
+        if toks[i].text not in firsts:
+            i += 1
+            continue
         for n in range(min(longest, len(toks) - i), 0, -1):
             codes = table.get(tuple(t.text for t in toks[i:i + n]))
             if codes and not banned.intersection(range(i, i + n)) and modifies(i, i + n) and not joined(i):
