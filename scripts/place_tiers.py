@@ -133,21 +133,41 @@ def _pool_records(pool: str, every: bool = False) -> dict[str, tuple[str, dict]]
     return {k: (JUDGED_FILE, r) for k, r in judged_records().items() if k not in used}
 
 
+# first Reuters records with text that benchmarks/source_share.py reads (its 1,000 documents: 500 Reuters)
+SOURCE_SHARE_REUTERS = 500
+
+
+def used_elsewhere() -> set[str]:
+    """Documents other judged sets of this repository read: eval/annotated, eval/judged, source_share's Reuters."""
+    used: set[str] = set()
+    for path in sorted((ROOT / "eval" / "annotated").glob("*.jsonl")) + sorted((ROOT / "eval" / "judged").glob("*.jsonl")):
+        for line in open(path, encoding="utf-8"):
+            if line.strip():
+                doc_id = json.loads(line).get("doc_id")
+                used |= {doc_id} if doc_id else set()
+    with gzip.open(CORPUS / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+        first = (f"reuters/{r['id']}" for r in map(json.loads, fh) if (r.get("text") or "").strip())
+        used |= {d for d, _ in zip(first, range(SOURCE_SHARE_REUTERS))}
+    return used
+
+
 def code(out: Path, plan: dict[str, int], exclude: list[Path], pool: str = "corpus",
-         docs: list[str] | None = None) -> None:
+         docs: list[str] | None = None, exclude_used: bool = False, min_chars: int = 301) -> None:
     """Code the next `plan[part]` documents of each part, in a fixed hash order, and keep their events in `out`.
 
     Left out: documents of ../shared/eval/events/judged_realnews (read before; unless `pool` is "judged"),
     those listed in eval/place_tiers_documents.tsv and those already coded in the `exclude` files, so
-    successive runs draw successive fresh documents.
+    successive runs draw successive fresh documents; with `exclude_used`, those of the repository's other
+    judged sets too (`used_elsewhere`). Only documents of `min_chars` characters or more are drawn.
     """
     recs = _pool_records(pool, every=bool(docs))
     listed = {ln.split("\t", 1)[0] for ln in open(DOCUMENTS, encoding="utf-8") if not ln.startswith("#")} \
         if DOCUMENTS.exists() else set()
     done = (set(judged_records()) if pool == "corpus" else set()) | listed | set(_coded(exclude)[0])
+    done |= used_elsewhere() if exclude_used else set()
     chosen = [d for d in docs or [] if d in recs]
     for part, n in ({} if docs else plan).items():
-        pool = sorted((k for k in recs if _part(k) == part and k not in done and len(recs[k][1]["text"]) > 300),
+        pool = sorted((k for k in recs if _part(k) == part and k not in done and len(recs[k][1]["text"]) >= min_chars),
                       key=_key)
         chosen += pool[:n]
     commit, coded = code_records([recs[k][1] for k in chosen])
@@ -375,6 +395,9 @@ def main() -> None:
     c.add_argument("--docs", type=Path, help="code the documents listed in this file (one id a line) instead")
     c.add_argument("--part", nargs=2, action="append", metavar=("PART", "N"),
                    help="N documents of PART (e.g. reuters 1000) instead of the PLAN; may repeat")
+    c.add_argument("--exclude-used", action="store_true",
+                   help="also leave out the documents of eval/annotated, eval/judged and source_share's Reuters")
+    c.add_argument("--min-chars", type=int, default=301, help="draw only documents of this many characters or more")
     s = sub.add_parser("sample")
     s.add_argument("coded", type=Path, nargs="+", help="files `code` wrote")
     s.add_argument("--basis", nargs="+", choices=BASES, default=list(BASES))
@@ -401,7 +424,7 @@ def main() -> None:
         sys.exit(f"{CORPUS}: the corpora are not here")
     if a.cmd == "code":
         code(a.out, {p: int(n) for p, n in a.part} if a.part else PLAN, a.exclude, a.pool,
-             a.docs.read_text(encoding="utf-8").split("\n") if a.docs else None)
+             a.docs.read_text(encoding="utf-8").split("\n") if a.docs else None, a.exclude_used, a.min_chars)
     elif a.cmd == "sample":
         sample(a.coded, a.basis, a.target, a.seed, a.add, a.counts)
     elif a.cmd == "show":

@@ -61,3 +61,22 @@ def test_trigger_offsets_point_at_words_of_the_document(shared):
                 texts[r["doc_id"]] = next(iter(read_inputs([str(path)]))).text
         word = texts[r["doc_id"]][int(r["trigger_start"]):int(r["trigger_end"])]
         assert word.strip() and word[0].isalpha() and word[-1].isalpha(), (r["doc_id"], word)
+
+
+def test_exclude_used_draws_no_document_another_judged_set_read(shared, monkeypatch, tmp_path):
+    pt = _script()
+    given: list[list[dict]] = []
+    monkeypatch.setattr(pt, "code_records", lambda records: (given.append(records), ("abc1234", ""))[1])
+    out = tmp_path / "coded.jsonl"
+    pt.code(out, {"reuters": 200}, [], exclude_used=True, min_chars=1)
+    drawn = {r["id"] for r in given[0]}
+    assert len(drawn) == 200
+    assert not drawn & pt.used_elsewhere()
+    assert any(len(r["text"]) <= 300 for r in given[0]), "short stories are drawn when min_chars allows"
+    # the default draw is unchanged: the same first documents, all longer than 300 characters
+    pt.code(tmp_path / "plain.jsonl", {"reuters": 200}, [])
+    assert all(len(r["text"]) > 300 for r in given[1])
+    annotated = {json.loads(ln)["doc_id"] for ln in open(ROOT / "eval" / "annotated" / "sentences.jsonl")}
+    assert annotated <= pt.used_elsewhere()
+    header = json.loads(out.read_text().splitlines()[0])
+    assert header["casus_commit"] == "abc1234" and set(header["documents"]) == drawn
