@@ -118,6 +118,35 @@ def write_rows(comments: list[str], rows: list[dict]) -> None:
 
 
 JUDGED_FILE = "eval/events/judged_realnews/docs.jsonl"
+TIME_SETS = ("tbaq_cleaned", "meantime_en")  # news documents of ../shared/eval/time, read for times, not places
+
+
+def timeml_records() -> dict[str, tuple[str, dict]]:
+    """The news documents of the TimeML sets (TBAQ, MEANTIME) as doc_id -> (their folder, the record casus is given).
+
+    casus's time rules were read from them; no place rule was (places were read from this tsv's rows and GRITTA).
+    """
+    from casus.evaluate.times import read_dataset
+    recs: dict[str, tuple[str, dict]] = {}
+    for name in TIME_SETS:
+        for doc in read_dataset(SHARED / "eval" / "time" / name):
+            rec = {"id": f"timeml/{doc.id}", "text": doc.text, "date": doc.dct.isoformat() if doc.dct else None}
+            recs[rec["id"]] = (f"eval/time/{name}", {k: v for k, v in rec.items() if v})
+    return recs
+
+
+def records_of(rows: list[dict]) -> dict[str, dict]:
+    """The record casus was given for each row's document, whichever pool it came from."""
+    need = {r["corpus_file"].split("/", 2)[1] if r["corpus_file"].startswith("eval/") else "corpus" for r in rows}
+    recs = corpus_records() if "corpus" in need else {}
+    judged = judged_records() if "events" in need else {}
+    timeml = timeml_records() if "time" in need else {}
+    out = {}
+    for r in rows:
+        f = r["corpus_file"]
+        out[r["doc_id"]] = (judged[r["doc_id"]] if f == JUDGED_FILE else timeml[r["doc_id"]][1]
+                            if f.startswith("eval/time/") else recs[r["doc_id"]][1])
+    return out
 
 
 def _pool_records(pool: str, every: bool = False) -> dict[str, tuple[str, dict]]:
@@ -129,6 +158,8 @@ def _pool_records(pool: str, every: bool = False) -> dict[str, tuple[str, dict]]
     """
     if pool == "corpus":
         return corpus_records()
+    if pool == "timeml":
+        return timeml_records()
     used = set() if every else {r["doc_id"] for r in read_rows()[1]}
     return {k: (JUDGED_FILE, r) for k, r in judged_records().items() if k not in used}
 
@@ -250,12 +281,12 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int, add: int
 def show(basis: str | None, start: int, stop: int, todo: bool, width: int) -> None:
     """Print each row with the text around its trigger and the place, for a judge."""
     from casus.ingest import read_inputs
-    recs, judged = corpus_records(), judged_records()
     _, rows = read_rows()
     picked = [(i, r) for i, r in enumerate(rows) if (basis is None or r["basis"] == basis)
               and (not todo or not r["judgment"])][start:stop]
+    records = records_of([r for _, r in picked])
     for i, r in picked:
-        rec = judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
+        rec = records[r["doc_id"]]
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
             fh.write(json.dumps(rec) + "\n")
         text = next(iter(read_inputs([fh.name]))).text
@@ -299,10 +330,7 @@ def recheck(coded: list[Path], out: Path | None) -> None:
     """
     _, rows = read_rows()
     if not coded:
-        recs, judged = corpus_records(), judged_records()
-        docs = {r["doc_id"]: judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
-                for r in rows}
-        _, text = code_records(list(docs.values()))
+        _, text = code_records(list(records_of(rows).values()))
         if out:
             out.write_text(text, encoding="utf-8")
         lines = text.splitlines()
@@ -390,8 +418,9 @@ def main() -> None:
     c = sub.add_parser("code")
     c.add_argument("--out", type=Path, required=True)
     c.add_argument("--exclude", type=Path, nargs="*", default=[], help="files earlier runs wrote: their documents are left out")
-    c.add_argument("--pool", choices=("corpus", "judged"), default="corpus",
-                   help="draw from the corpora (default) or from judged_realnews documents no judged row comes from")
+    c.add_argument("--pool", choices=("corpus", "judged", "timeml"), default="corpus",
+                   help="draw from the corpora (default), from judged_realnews documents no judged row comes from, "
+                        "or from the TimeML news documents (TBAQ, MEANTIME; --part timeml N)")
     c.add_argument("--docs", type=Path, help="code the documents listed in this file (one id a line) instead")
     c.add_argument("--part", nargs=2, action="append", metavar=("PART", "N"),
                    help="N documents of PART (e.g. reuters 1000) instead of the PLAN; may repeat")

@@ -50,11 +50,11 @@ def test_trigger_offsets_point_at_words_of_the_document(shared):
     from casus.ingest import read_inputs
 
     _, rows = pt.read_rows()
-    recs, judged = pt.corpus_records(), pt.judged_records()
+    records = pt.records_of(rows)
     texts: dict[str, str] = {}
     for r in rows:
         if r["doc_id"] not in texts:
-            rec = judged[r["doc_id"]] if r["corpus_file"].startswith("eval/") else recs[r["doc_id"]][1]
+            rec = records[r["doc_id"]]
             with tempfile.TemporaryDirectory() as tmp:
                 path = Path(tmp) / "doc.jsonl"
                 path.write_text(json.dumps(rec) + "\n", encoding="utf-8")
@@ -80,3 +80,14 @@ def test_exclude_used_draws_no_document_another_judged_set_read(shared, monkeypa
     assert annotated <= pt.used_elsewhere()
     header = json.loads(out.read_text().splitlines()[0])
     assert header["casus_commit"] == "abc1234" and set(header["documents"]) == drawn
+
+
+def test_timeml_pool_gives_news_documents_with_their_creation_date(shared):
+    pt = _script()
+    recs = pt.timeml_records()
+    assert len(recs) > 300
+    for doc_id, (folder, rec) in list(recs.items())[:50]:
+        assert doc_id.startswith("timeml/") and rec["id"] == doc_id and folder.startswith("eval/time/")
+        assert rec["text"].strip()
+    row = {"doc_id": doc_id, "corpus_file": folder}
+    assert pt.records_of([row])[doc_id] == rec
