@@ -377,9 +377,15 @@ def _line(label: str, rows: list[dict]) -> str:
             f"  cannot tell {len(rows) - n}")
 
 
-def score(commit: str | None, counts_file: Path = COUNTS) -> None:
-    """Precision per basis (all rows, by split, and before/after a casus commit) and the share located."""
+def score(commit: str | None, counts_file: Path = COUNTS, span: str | None = None) -> None:
+    """Precision per basis (all rows, by split, and before/after a casus commit) and the share located.
+
+    span "A:B" keeps rows A to B-1 only (the row numbers `show` prints), e.g. those one `sample` run added.
+    """
     _, rows = read_rows()
+    if span:
+        a, _, b = span.partition(":")
+        rows = rows[int(a or 0):int(b) if b else None]
     for basis in BASES:
         mine = [r for r in rows if r["basis"] == basis]
         print(_line(basis, mine))
@@ -448,6 +454,7 @@ def main() -> None:
     r = sub.add_parser("score")
     r.add_argument("--commit", help="also split the figures into rows coded at this casus commit and the rest")
     r.add_argument("--counts", type=Path, default=COUNTS, help="the located counts to report")
+    r.add_argument("--rows", help="A:B, score rows A to B-1 only (row numbers as `show` prints them)")
     a = ap.parse_args()
     if a.cmd != "score" and not CORPUS.exists():
         sys.exit(f"{CORPUS}: the corpora are not here")
@@ -463,7 +470,7 @@ def main() -> None:
     elif a.cmd == "recheck":
         recheck(a.coded, a.out)
     else:
-        score(a.commit, a.counts)
+        score(a.commit, a.counts, a.rows)
 
 
 if __name__ == "__main__":

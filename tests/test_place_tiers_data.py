@@ -91,3 +91,13 @@ def test_timeml_pool_gives_news_documents_with_their_creation_date(shared):
         assert rec["text"].strip()
     row = {"doc_id": doc_id, "corpus_file": folder}
     assert pt.records_of([row])[doc_id] == rec
+
+
+def test_score_rows_keeps_only_the_rows_of_the_span(capsys, tmp_path):
+    pt = _script()
+    _, rows = pt.read_rows()
+    judged = next(i for i, r in enumerate(rows) if r["verdict"] in ("0", "1"))
+    pt.score(None, tmp_path / "none.tsv", f"{judged}:{judged + 1}")
+    lines = [ln for ln in capsys.readouterr().out.splitlines() if not ln.startswith(" ")]
+    counted = [ln for ln in lines if ln.startswith(pt.BASES) and "precision=" in ln]
+    assert len(counted) == 1 and "n=   1" in counted[0] and counted[0].startswith(rows[judged]["basis"])
