@@ -99,5 +99,5 @@ def test_score_rows_keeps_only_the_rows_of_the_span(capsys, tmp_path):
     judged = next(i for i, r in enumerate(rows) if r["verdict"] in ("0", "1"))
     pt.score(None, tmp_path / "none.tsv", f"{judged}:{judged + 1}")
     lines = [ln for ln in capsys.readouterr().out.splitlines() if not ln.startswith(" ")]
-    counted = [ln for ln in lines if ln.startswith(pt.BASES) and "precision=" in ln]
+    counted = [ln for ln in lines if ln.split()[0] in pt.BASES and "precision=" in ln]
     assert len(counted) == 1 and "n=   1" in counted[0] and counted[0].startswith(rows[judged]["basis"])
