@@ -87,6 +87,15 @@ def judged_records() -> dict[str, dict]:
     return {d["id"]: {"id": d["id"], "text": d["text"]} for d in map(json.loads, open(JUDGED_DOCS, encoding="utf-8"))}
 
 
+# pools whose own evaluation splits a document by its bare id (casus eval dates, casus eval places)
+BARE_ID_POOLS = ("timeml/", "gritta/")
+
+
+def row_split(doc_id: str) -> str:
+    """train / dev / check of a document, as its own evaluation has it (a TimeML or GRITTA document by its bare id)."""
+    return split_of(doc_id.split("/", 1)[1] if doc_id.startswith(BARE_ID_POOLS) else doc_id)
+
+
 def _part(doc_id: str) -> str:
     return doc_id.rsplit("/", 1)[0] if doc_id.startswith("bbc/") else doc_id.split("/", 1)[0]
 
@@ -102,7 +111,7 @@ def read_rows() -> tuple[list[str], list[dict]]:
         (comments if line.startswith("#") else body).append(line)
     rows = list(csv.DictReader(body, delimiter="\t"))
     for r in rows:
-        r["split"] = r.get("split") or split_of(r["doc_id"])
+        r["split"] = r.get("split") or row_split(r["doc_id"])
         r["judgment"] = r.get("judgment") or ""
         r["casus_commit"] = r.get("casus_commit") or "e187c6c"
         r["error_class"] = r.get("error_class") or ""
@@ -247,14 +256,14 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int, add: int
                          "trigger_start": e["trigger"]["start"],
                          "trigger_end": e["trigger"]["end"], "cameo": e["cameo"]["code"], "basis": basis,
                          "place": loc["name"], "country": loc["country"], "geonameid": loc.get("geonameid") or "",
-                         "verdict": "", "split": split_of(e["doc_id"]), "judgment": "",
+                         "verdict": "", "split": row_split(e["doc_id"]), "judgment": "",
                          "casus_commit": commit_of[e["doc_id"]]})
     write_rows(comments, rows)
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for d in docs:
-        counts[(_part(d), split_of(d))]["documents"] += 1
+        counts[(_part(d), row_split(d))]["documents"] += 1
     for e in events:
-        c = counts[(_part(e["doc_id"]), split_of(e["doc_id"]))]
+        c = counts[(_part(e["doc_id"]), row_split(e["doc_id"]))]
         c["events"] += 1
         c[(e.get("location") or {}).get("basis") or "none"] += 1
     with open(counts_file, "w", encoding="utf-8") as fh:
@@ -270,7 +279,7 @@ def sample(paths: list[Path], bases: list[str], target: int, seed: int, add: int
             if not line.startswith(("#", "doc_id\t")) and line.strip():
                 listed[line.split("\t", 1)[0]] = line
     for d in set(docs):
-        listed.setdefault(d, f"{d}\t{file_of.get(d) or recs[d][0]}\t{split_of(d)}\t{commit_of[d]}\n")
+        listed.setdefault(d, f"{d}\t{file_of.get(d) or recs[d][0]}\t{row_split(d)}\t{commit_of[d]}\n")
     with open(DOCUMENTS, "w", encoding="utf-8") as fh:
         fh.write("# The documents `scripts/place_tiers.py code` coded for the counts and the sampled rows (references).\n")
         fh.write("doc_id\tcorpus_file\tsplit\tcasus_commit\n")

@@ -27,7 +27,7 @@ def test_rows_are_references_with_consistent_labels():
     verdict_of = {"correct": "1", "wrong_place": "0", "wrong_resolution": "0", "cannot_tell": ""}
     for r in rows:
         assert r["basis"] in pt.BASES
-        assert r["split"] == split_of(r["doc_id"])
+        assert r["split"] == pt.row_split(r["doc_id"])
         assert int(r["trigger_start"]) < int(r["trigger_end"])
         assert max(len(v or "") for v in r.values()) < 200, "a cell long enough to hold text, not a reference"
         if r["judgment"]:
@@ -67,6 +67,7 @@ def test_exclude_used_draws_no_document_another_judged_set_read(shared, monkeypa
     pt = _script()
     given: list[list[dict]] = []
     monkeypatch.setattr(pt, "code_records", lambda records: (given.append(records), ("abc1234", ""))[1])
+    monkeypatch.setattr(pt, "DOCUMENTS", tmp_path / "none_listed.tsv")  # the corpora's Reuters are used up by now
     out = tmp_path / "coded.jsonl"
     pt.code(out, {"reuters": 200}, [], exclude_used=True, min_chars=1)
     drawn = {r["id"] for r in given[0]}
@@ -101,3 +102,10 @@ def test_score_rows_keeps_only_the_rows_of_the_span(capsys, tmp_path):
     lines = [ln for ln in capsys.readouterr().out.splitlines() if not ln.startswith(" ")]
     counted = [ln for ln in lines if ln.split()[0] in pt.BASES and "precision=" in ln]
     assert len(counted) == 1 and "n=   1" in counted[0] and counted[0].startswith(rows[judged]["basis"])
+
+
+def test_a_timeml_or_gritta_document_keeps_the_split_its_own_evaluation_gives_it():
+    pt = _script()
+    for bare in ("APW19980807.0261", "40450848", "GeoVirus-7", "wsj_1073"):
+        assert pt.row_split(f"timeml/{bare}") == split_of(bare) == pt.row_split(f"gritta/{bare}")
+    assert pt.row_split("reuters/reuters-12") == split_of("reuters/reuters-12")
