@@ -144,17 +144,38 @@ def timeml_records() -> dict[str, tuple[str, dict]]:
     return recs
 
 
+GRITTA_SETS = ("lgl", "GWN", "GeoVirus")  # news of ../shared/eval/places/gritta
+
+
+def gritta_records() -> dict[str, tuple[str, dict]]:
+    """The check-split news documents of the GRITTA toponym sets, as doc_id -> (their file, the record casus is given).
+
+    Only the check split (`split_of` of the bare id, as `casus eval places` splits them): its documents were only
+    scored, never read for a toponym rule, and no tier rule was read from any GRITTA document.
+    """
+    from casus.evaluate.places import read_corpus
+    recs: dict[str, tuple[str, dict]] = {}
+    for name in GRITTA_SETS:
+        for article, _ in read_corpus(SHARED / "eval" / "places" / "gritta" / f"{name}.xml"):
+            if split_of(article.id) == "check" and article.text.strip():
+                doc_id = f"gritta/{article.id}"
+                recs[doc_id] = (f"eval/places/gritta/{name}.xml", {"id": doc_id, "text": article.text})
+    return recs
+
+
 def records_of(rows: list[dict]) -> dict[str, dict]:
     """The record casus was given for each row's document, whichever pool it came from."""
     need = {r["corpus_file"].split("/", 2)[1] if r["corpus_file"].startswith("eval/") else "corpus" for r in rows}
     recs = corpus_records() if "corpus" in need else {}
     judged = judged_records() if "events" in need else {}
     timeml = timeml_records() if "time" in need else {}
+    gritta = gritta_records() if "places" in need else {}
     out = {}
     for r in rows:
         f = r["corpus_file"]
         out[r["doc_id"]] = (judged[r["doc_id"]] if f == JUDGED_FILE else timeml[r["doc_id"]][1]
-                            if f.startswith("eval/time/") else recs[r["doc_id"]][1])
+                            if f.startswith("eval/time/") else gritta[r["doc_id"]][1]
+                            if f.startswith("eval/places/") else recs[r["doc_id"]][1])
     return out
 
 
@@ -169,6 +190,8 @@ def _pool_records(pool: str, every: bool = False) -> dict[str, tuple[str, dict]]
         return corpus_records()
     if pool == "timeml":
         return timeml_records()
+    if pool == "gritta":
+        return gritta_records()
     used = set() if every else {r["doc_id"] for r in read_rows()[1]}
     return {k: (JUDGED_FILE, r) for k, r in judged_records().items() if k not in used}
 
@@ -433,9 +456,10 @@ def main() -> None:
     c = sub.add_parser("code")
     c.add_argument("--out", type=Path, required=True)
     c.add_argument("--exclude", type=Path, nargs="*", default=[], help="files earlier runs wrote: their documents are left out")
-    c.add_argument("--pool", choices=("corpus", "judged", "timeml"), default="corpus",
+    c.add_argument("--pool", choices=("corpus", "judged", "timeml", "gritta"), default="corpus",
                    help="draw from the corpora (default), from judged_realnews documents no judged row comes from, "
-                        "or from the TimeML news documents (TBAQ, MEANTIME; --part timeml N)")
+                        "the TimeML news documents (TBAQ, MEANTIME; --part timeml N) or the GRITTA check-split "
+                        "documents (--part gritta N)")
     c.add_argument("--docs", type=Path, help="code the documents listed in this file (one id a line) instead")
     c.add_argument("--part", nargs=2, action="append", metavar=("PART", "N"),
                    help="N documents of PART (e.g. reuters 1000) instead of the PLAN; may repeat")

@@ -109,3 +109,13 @@ def test_a_timeml_or_gritta_document_keeps_the_split_its_own_evaluation_gives_it
     for bare in ("APW19980807.0261", "40450848", "GeoVirus-7", "wsj_1073"):
         assert pt.row_split(f"timeml/{bare}") == split_of(bare) == pt.row_split(f"gritta/{bare}")
     assert pt.row_split("reuters/reuters-12") == split_of("reuters/reuters-12")
+
+
+def test_gritta_pool_holds_only_documents_no_toponym_rule_was_read_from(shared):
+    pt = _script()
+    recs = pt.gritta_records()
+    assert len(recs) > 150
+    for doc_id, (path, rec) in recs.items():
+        assert doc_id.startswith("gritta/") and rec["id"] == doc_id and path.startswith("eval/places/gritta/")
+        assert pt.row_split(doc_id) == "check"
+    assert pt.records_of([{"doc_id": doc_id, "corpus_file": path}])[doc_id] == rec
