@@ -202,3 +202,16 @@ def test_a_country_inside_an_organisations_name_is_a_place(toponyms):
 def test_a_country_adjective_after_an_article_in_a_name_is_found(toponyms):
     found = [p.text for p in toponyms("By Jo Marsh, The Canadian Press, with files from Reuters.") if p.form == "adjective"]
     assert found == ["Canadian"], found
+
+
+def test_a_small_town_after_a_preposition_of_place_is_a_place(grounded):
+    g = grounded("The couple drove to Lanexa on Sunday, and a bunkhouse in Atalissa burned overnight.")
+    found = [t for t, _ in spans(g)]
+    assert "Lanexa" in found and "Atalissa" in found, spans(g)
+
+
+def test_a_person_or_a_firm_after_a_preposition_is_not_a_town(grounded):
+    g = grounded("Officer Hayes chased Bell down the block. Bell ran past a store, and Hayes caught up with "
+                 "Bell near the corner. Later she ate at McDonald's and drove to Loop 286.")
+    found = [t for t, _ in spans(g)]
+    assert "Bell" not in found and "McDonald" not in found and "Loop" not in found, spans(g)

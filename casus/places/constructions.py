@@ -284,3 +284,60 @@ def qualified(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
         if inside:
             out.append((j, k, inside, None))
     return out
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "to", "from", "at", "between", "outside"}
+_NOT_PLACE_TYPES = {"DATE", "TIME", "LANGUAGE", "LAW", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                    "NORP", "EVENT", "WORK_OF_ART"}
+_NAME_GOES_ON = {"'s", "’s", "&", "-", "–"}
+
+
+def after_prepositions(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
+                       prepositions: frozenset[str] | set[str] = frozenset(_PLACE_PREPOSITIONS)) -> list[Hit]:
+    """A town's name right after a preposition of place, whatever the NER called it: "drove to Lanexa", "a
+    bunkhouse in Atalissa", "jogging near Briarcliff" (the whole capitalised run, one to three words, an exact
+    gazetteer name of a town, county or state, its main name). Not a name the story makes the subject of a verb
+    ("Bell ran": a person's), not a date's, language's or number's word ("in May"), not an
+    abbreviation in capitals ("at UF"), not a name going on after it ("at McDonald's", "Church & State", "at
+    Loop 286", "Wal-Mart"); `find.py` drops a name the story gives a person."""
+    toks = doc.tokens
+    doers = _doers(doc)
+    out = []
+    for i in range(1, len(toks)):
+        prev = toks[i - 1]
+        if prev.text.lower() not in prepositions or prev.pos != "ADP" or not (
+                capitalised(toks[i]) or toks[i].pos == "NOUN" and toks[i].text.istitle() and toks[i].text.isalpha()):
+            continue  # the tagger makes a rare town's name a common noun ("drove to Lanexa")
+        if capitalised(toks[i - 1]) or (i >= 2 and toks[i - 2].text[:1].isupper() and toks[i - 2].pos == "PROPN"
+                                        and toks[i - 1].text[:1].isupper()):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 3 and capitalised(toks[j]):
+            j += 1
+        if i >= 2 and toks[i - 2].text.lower() == "according":
+            continue  # "according to Bureau of Labor Statistics data"
+        if j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in _NAME_GOES_ON
+                              or toks[j].text[:1].isdigit()):
+            continue
+        words = [t.text for t in toks[i:j]]
+        if any(t.ent_type in _NOT_PLACE_TYPES for t in toks[i:j]) or any(
+                w.isupper() and len(w) <= 5 for w in words):
+            continue
+        key = normalise(" ".join(words))
+        cands = exact(gazetteer, words, _TOWNISH | {"ADM2"})
+        if any(normalise(c.name) == key for c in cands) and key not in doers:
+            out.append((i, j, cands, None))
+    return out
+
+
+def _doers(doc: ParsedDoc) -> set[str]:
+    """Names the story makes the subject of a verb ("Bell ran", "Welch went"): people's, more than towns'."""
+    toks = doc.tokens
+    out = set()
+    for t in toks:
+        if t.dep in {"nsubj", "nsubjpass"} and toks[t.head].pos == "VERB" and t.text[:1].isupper():
+            s = t.i
+            while s > 0 and toks[s - 1].dep == "compound" and toks[s - 1].head == t.i:
+                s -= 1
+            out.add(normalise(" ".join(x.text for x in toks[s:t.i + 1])))
+    return out

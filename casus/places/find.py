@@ -172,6 +172,10 @@ class ToponymFinder:
             def free(s: int, e: int) -> bool:
                 return not blocked(s, e) and not a_persons_name(doc, [t.text for t in toks[s:e]])
 
+            if w.after_prepositions:  # "drove to Lanexa", "near Briarcliff": a town the NER called a person or missed
+                for s, e, cands, key in constructions.after_prepositions(doc, self.gazetteer, capitalised):
+                    if free(s, e):
+                        take(s, e, cands, key)
             spans = [(m.start, m.end, m.cands) for m in found]
             for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, capitalised, spans, free),
                                      *constructions.list_members(doc, self.gazetteer, capitalised, spans, free)]:

@@ -37,6 +37,7 @@ class Weights:
     abbreviations: bool = True  # "EU", "U.S.", "T&T" name their places wherever they stand
     streets: bool = True  # a street or numbered road by its name, placed in the story's town
     adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
+    after_prepositions: bool = True  # a town's name right after 'in / near / to / from / at / between / outside'
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
     org_lead_min_population: int = 10000  # a town opening or closing an organisation's name, unless named elsewhere
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
