@@ -215,3 +215,11 @@ def test_a_person_or_a_firm_after_a_preposition_is_not_a_town(grounded):
                  "Bell near the corner. Later she ate at McDonald's and drove to Loop 286.")
     found = [t for t, _ in spans(g)]
     assert "Bell" not in found and "McDonald" not in found and "Loop" not in found, spans(g)
+
+
+def test_a_town_before_its_people_or_a_based_firm_is_a_place(grounded):
+    g = grounded("A Crafton man sued the station, and the Northbrook-based retailer opened a store. "
+                 "The Whitaker family declined to comment.")
+    found = [t for t, _ in spans(g)]
+    assert "Crafton" in found and "Northbrook" in found, spans(g)
+    assert "Whitaker" not in found, spans(g)

@@ -155,7 +155,8 @@ def residences(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> l
 
 def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, nouns: frozenset[str],
                  institutions: frozenset[str] = frozenset()) -> list[Hit]:
-    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents";
+    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents",
+    "a Gainesville man", or before "-based" ("the Sligo-based group");
     or opening a name the NER left unlabelled before an institution word ("Murmansk Governor", a town of
     10,000 or more when one word)."""
     toks = doc.tokens
@@ -172,6 +173,10 @@ def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, no
             pass
         elif j < len(toks) and j - i <= 3 and toks[j].text.islower() and toks[j].text in nouns:
             cands = exact(gazetteer, [w.text for w in toks[i:j]])
+            if cands:
+                out.append((i, j, cands, None))
+        elif j + 1 < len(toks) and j - i <= 3 and toks[j].text == "-" and toks[j + 1].text.lower() == "based":
+            cands = exact(gazetteer, [w.text for w in toks[i:j]])  # "the Sligo-based mother": where one is based
             if cands:
                 out.append((i, j, cands, None))
         elif all(t.ent_iob == "O" for t in toks[i:j]):  # "Chiefland Police Chief", "Murmansk Governor"
