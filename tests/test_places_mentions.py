@@ -223,3 +223,24 @@ def test_a_town_before_its_people_or_a_based_firm_is_a_place(grounded):
     found = [t for t, _ in spans(g)]
     assert "Crafton" in found and "Northbrook" in found, spans(g)
     assert "Whitaker" not in found, spans(g)
+
+
+def test_a_found_town_repeats_inside_its_own_bodies_and_parts(grounded):
+    text = ("Flooding closed roads in Chiefland on Friday. Chiefland Police Chief Ann Moss said crews worked "
+            "overnight, and shops in Historic Chiefland reopened.")
+    g = grounded(text)
+    towns = [pm.place.start for pm in g.places if pm.place.text == "Chiefland"]
+    assert len(towns) == 3, spans(g)
+
+
+def test_a_found_town_does_not_repeat_closing_a_party_name(grounded):
+    text = ("Heavy rain fell in Rockford on Monday. The campaign group United Rockford said turnout was low.")
+    g = grounded(text)
+    towns = [pm.place.start for pm in g.places if pm.place.text == "Rockford"]
+    assert len(towns) == 1, spans(g)
+
+
+def test_a_city_the_tagger_took_for_a_person_repeats_as_the_place(grounded):
+    g = grounded("The band flew on to Albuquerque on Tuesday. By dusk, Albuquerque was dark and the hall had shut.")
+    found = [pm.place.start for pm in g.places if pm.place.text == "Albuquerque"]
+    assert len(found) == 2, spans(g)

@@ -25,6 +25,9 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
+_PART_OF_TOWN = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+                 "downtown", "metro", "metropolitan", "historic", "greater", "old", "n", "s", "e", "w", "ne", "nw", "se",
+                 "sw", "upper", "lower", "inner", "outer"}  # words before a town's name that name a part of it
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
 
 
@@ -239,8 +242,11 @@ class ToponymFinder:
     def _repeats(self, doc: ParsedDoc, m: Mention, taken: list[bool]) -> list[tuple[int, int]]:
         """Other mentions of a place's name the NER left unlabelled or mislabelled: one name, one place per story.
 
-        The same capitalised words, not inside a person's name nor after a title, and not opening or
-        closing a longer name ("Aleppo University", "East Aleppo" stay out). A smaller town's name
+        The same capitalised words, not inside a person's name nor after a title, and not closing a longer
+        name ("United Georgia") but a part of the town ("South Los Angeles", "Historic Dublin"); opening a
+        longer name ("Dublin Mayor", "the Waterford High School") but not after a title ("Miss America").
+        A person entity that is the name alone, which no longer person's name in the story holds, is the
+        place ("Tbilisi says"). A smaller town's name
         repeats only if no person in the story bears it; a country, state, capital, seat or city of
         50,000 or more repeats anywhere but in a name the NER gave a person.
         """
@@ -251,24 +257,40 @@ class ToponymFinder:
         big = any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
                   or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3])
         person = set()
+        w = self.weights
         for ent in doc.entities:
             if ent.label == "PERSON" and (ent.end - ent.start > 1 or big):
+                if w.repeats_in_names and ent.end - ent.start == len(words) and not a_persons_name(doc, words):
+                    continue  # "Tbilisi says": the NER's person is the place's name alone, which no person bears
                 person.update(range(ent.start, ent.end))
         named = a_persons_name(doc, words)
         if named and not big:
             return []  # a smaller town's name the story also gives a person ("Jesse Jackson")
         out = []
         n = len(words)
+        opens = words[0].rstrip(".") not in _TITLES | {"Miss"} and not (len(words) == 1 and words[0].isupper())
         for i in range(len(toks) - n + 1):
             if toks[i].text != words[0] or any(taken[i:i + n]) or [t.text for t in toks[i:i + n]] != words:
                 continue
             if any(k in person for k in range(i, i + n)) or (i > 0 and toks[i - 1].text.rstrip(".") in _TITLES):
                 continue
-            if (i > 0 and capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent
-                    and "\n" not in toks[i - 1].ws) or (i + n < len(toks) and capitalised(toks[i + n])):
-                continue
+            if (i > 0 and capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent and "\n" not in toks[i - 1].ws
+                    and not (w.repeats_in_names and self._part_of_town(doc, i - 1))):
+                continue  # "United Georgia", "City Council"; but "South Los Angeles", "Historic Dublin", "N.W. Rochester"
+            if i + n < len(toks) and capitalised(toks[i + n]) and not (w.repeats_in_names and opens):
+                continue  # "Aleppo University" only where the story's own town opens a name
             out.append((i, i + n))
         return out
+
+    @staticmethod
+    def _part_of_town(doc: ParsedDoc, k: int) -> bool:
+        """A word naming a part of a town before its name: "South", "Historic", "N.W." (not a middle initial:
+        "Irvin E. Rhodes")."""
+        toks = doc.tokens
+        word = toks[k].text.lower().rstrip(".")
+        if word not in _PART_OF_TOWN:
+            return False
+        return len(word) > 2 or k == 0 or not toks[k - 1].text[:1].isupper() or toks[k - 1].sent != toks[k].sent
 
     def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
         """A country or state name the NER called a person or organisation, unless it is a subject."""
