@@ -244,3 +244,18 @@ def test_a_city_the_tagger_took_for_a_person_repeats_as_the_place(grounded):
     g = grounded("The band flew on to Albuquerque on Tuesday. By dusk, Albuquerque was dark and the hall had shut.")
     found = [pm.place.start for pm in g.places if pm.place.text == "Albuquerque"]
     assert len(found) == 2, spans(g)
+
+
+def test_a_peoples_word_names_its_country_or_state(toponyms):
+    places = toponyms("Relief checks will reach Ohioans in May, and many Canadians crossed the border. "
+                      "A Texan rancher hosted them.")
+    found = {p.text: (p.name, p.form) for p in places}
+    assert found.get("Ohioans") == ("Ohio", "people"), found
+    assert found.get("Canadians") == ("Canada", "people"), found
+    assert found.get("Texan") == ("Texas", "adjective"), found
+
+
+def test_a_peoples_word_inside_a_longer_name_is_not_a_place(toponyms):
+    places = toponyms("The Houston Texans signed a kicker, and Native Americans held a powwow.")
+    found = [p.text for p in places if p.form in {"people", "adjective"}]
+    assert "Texans" not in found and "Americans" not in found, found

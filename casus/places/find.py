@@ -63,7 +63,8 @@ class Mention:
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
     wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
-    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive"
+    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive";
+    # "people": a people's word ("Americans", "Ohioans")
 
 
 class ToponymFinder:
@@ -79,6 +80,7 @@ class ToponymFinder:
         self.place_nouns = nouns | self.institutions
         self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions)
         self.demonyms = demonyms if demonyms is not None else load_demonyms(DATA / "demonyms.tsv")
+        self.endings = forms.load_endings(DATA / "demonym_endings.tsv")
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
@@ -151,6 +153,12 @@ class ToponymFinder:
                 cands = [c for code in codes for c in self._adjective_places(code)]
                 if cands and not blocked(s, e):
                     take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
+        if w.peoples:  # "Americans", "Ohioans", "a Texan pilot": a people's word, a mention of its country or state
+            for s, e, form, named in forms.peoples(doc, self.demonyms, self.endings, self._state_named):
+                cands = [c for code in named for c in self._adjective_places(code)] if isinstance(named, tuple) else [named]
+                key = " ".join(named) if isinstance(named, tuple) else normalise(named.name)
+                if cands and not blocked(s, e):
+                    take(s, e, cands, f"adjective {key}", form=form)
         if w.abbreviations:
             for k in self._abbreviations(doc):
                 cands = [c for c in self.gazetteer.candidates(toks[k].text) if c.feature_code in BIG]
@@ -208,6 +216,12 @@ class ToponymFinder:
                 continue  # "US TROOPS LEAVE": a headline in capitals
             out.append(k)
         return out
+
+    def _state_named(self, name: str) -> Candidate | None:
+        """The state, province or region a name first means in the gazetteer ("Ohio", "Gaza"), if it is one."""
+        cands = self.gazetteer.candidates(name)
+        first = cands[0] if cands else None
+        return first if first is not None and first.feature_code in {"ADM1", "RGN"} and normalise(first.name) == normalise(name) else None
 
     def _adjective_places(self, code: str) -> list[Candidate]:
         """What an adjective's table entry names: a country by its ISO-3 code, or a continent or region by name."""

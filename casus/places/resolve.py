@@ -34,6 +34,7 @@ class Weights:
     org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
     inner_countries: bool = True  # a country, state or capital named inside an organisation ("Air Zimbabwe")
+    peoples: bool = True  # "Americans", "Ohioans", "a Texan pilot": a people's word names its country or state
     abbreviations: bool = True  # "EU", "U.S.", "T&T" name their places wherever they stand
     streets: bool = True  # a street or numbered road by its name, placed in the story's town
     adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
