@@ -259,3 +259,9 @@ def test_a_peoples_word_inside_a_longer_name_is_not_a_place(toponyms):
     places = toponyms("The Houston Texans signed a kicker, and Native Americans held a powwow.")
     found = [p.text for p in places if p.form in {"people", "adjective"}]
     assert "Texans" not in found and "Americans" not in found, found
+
+
+def test_a_town_before_its_shops_and_officers_is_a_place(grounded):
+    g = grounded("Thieves hit a Crafton restaurant overnight, and a Hampton ward councillor asked for patrols.")
+    found = [t for t, _ in spans(g)]
+    assert "Crafton" in found and "Hampton" in found, spans(g)
