@@ -265,3 +265,11 @@ def test_a_town_before_its_shops_and_officers_is_a_place(grounded):
     g = grounded("Thieves hit a Crafton restaurant overnight, and a Hampton ward councillor asked for patrols.")
     found = [t for t, _ in spans(g)]
     assert "Crafton" in found and "Hampton" in found, spans(g)
+
+
+def test_a_small_towns_name_that_is_a_named_persons_surname_is_the_person(grounded):
+    text = ("Wrestling coach Darren Ripley was pleased on Saturday. \"We wrestled hard,\" said coach Ripley. "
+            "The team travels to Cedar Falls next week.")
+    g = grounded(text)
+    found = [t for t, _ in spans(g)]
+    assert "Ripley" not in found, spans(g)

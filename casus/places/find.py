@@ -123,6 +123,8 @@ class ToponymFinder:
             end = ent.end
             while end < len(toks) and toks[end].text in _ADMIN_SUFFIX:  # "Douglas" + "County"
                 end += 1
+            if self.weights.surnames_not_towns and self._a_surname(doc, ent.start, end):
+                continue  # "coach Ripley" in a story about Darren Ripley
             for hit in self._lookup_entity(doc, ent.start, end, strict=ent.label == "FAC"):
                 if not blocked(hit[0], hit[1]):
                     take(*hit)
@@ -295,6 +297,20 @@ class ToponymFinder:
                 continue  # "Aleppo University" only where the story's own town opens a name
             out.append((i, i + n))
         return out
+
+    def _a_surname(self, doc: ParsedDoc, s: int, e: int) -> bool:
+        """One word the NER called a place that closes a longer person's name in the story ("Darren Ripley" ...
+        "coach Ripley"), and no country, state, capital, seat or city of 50,000 or more: the person, not a town."""
+        s, e = strip_span(doc, s, e)
+        if e - s != 1 or not a_persons_name(doc, [doc.tokens[s].text]):
+            return False
+        word = doc.tokens[s].text
+        if not any(ent.label == "PERSON" and ent.end - ent.start > 1 and doc.tokens[ent.end - 1].text == word
+                   for ent in doc.entities):
+            return False  # "Jordan" opening "Jordan Smith" is not a surname
+        cands = self.gazetteer.candidates(word)
+        return not any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
+                       or c.population >= self.weights.ner_missed_min_population for c in cands[:3])
 
     @staticmethod
     def _part_of_town(doc: ParsedDoc, k: int) -> bool:

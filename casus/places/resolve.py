@@ -40,6 +40,7 @@ class Weights:
     adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
     after_prepositions: bool = True  # a town's name right after 'in / near / to / from / at / between / outside'
     repeats_in_names: bool = True  # a found place repeats opening a longer name, after a part-of-town word, as a lone 'person'
+    surnames_not_towns: bool = True  # one word the NER called a place that closes a person's name in the story
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
     org_lead_min_population: int = 10000  # a town opening or closing an organisation's name, unless named elsewhere
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
