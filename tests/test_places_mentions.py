@@ -273,3 +273,9 @@ def test_a_small_towns_name_that_is_a_named_persons_surname_is_the_person(ground
     g = grounded(text)
     found = [t for t, _ in spans(g)]
     assert "Ripley" not in found, spans(g)
+
+
+def test_each_name_after_a_plural_place_noun_is_a_place(grounded):
+    g = grounded("Matches were called off in the industrial cities of Ulsan and Changwon because of the smog.")
+    found = [t for t, _ in spans(g)]
+    assert "Ulsan" in found and "Changwon" in found, spans(g)

@@ -193,21 +193,39 @@ _KIND_NOUNS = {"town", "city", "village", "district", "province", "state", "isla
                "municipality", "port", "prefecture", "governorate", "township", "borough", "hamlet"}
 
 
+_KIND_PLURALS = {"towns", "cities", "villages", "provinces", "states", "islands", "regions", "districts", "suburbs",
+                 "municipalities", "ports", "prefectures", "governorates", "townships", "boroughs", "hamlets"}
+
+
 def kind_of(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
-    """A name a place noun introduces: "the town of Pulawy", "the lakeside town of Kisumu", "the island of Java"."""
+    """A name a place noun introduces: "the town of Pulawy", "the lakeside town of Kisumu", "the island of Java";
+    after a plural, each name of the list: "the nearby cities of Suwon and Incheon"."""
     toks = doc.tokens
     out = []
     for i in range(1, len(toks) - 1):
-        if toks[i].text != "of" or toks[i - 1].text.lower() not in _KIND_NOUNS or not toks[i - 1].text.islower():
+        kind = toks[i - 1].text
+        plural = kind in _KIND_PLURALS
+        if toks[i].text != "of" or not (kind in _KIND_NOUNS or plural):
             continue
-        j = i + 1
-        while j < len(toks) and capitalised(toks[j]) and j - i <= 3:
-            j += 1
-        for n in range(j, i + 1, -1):
-            cands = gazetteer.candidates(" ".join(w.text for w in toks[i + 1:n]))
-            if cands:
-                out.append((i + 1, n, cands, None))
+        k = i  # the token before the next name: "of", or the list glue of a plural's list
+        while True:
+            j = k + 1
+            while j < len(toks) and capitalised(toks[j]) and j - k <= 3:
+                j += 1
+            hit = None
+            for n in range(j, k + 1, -1):
+                cands = gazetteer.candidates(" ".join(w.text for w in toks[k + 1:n]))
+                if cands:
+                    hit = (k + 1, n, cands, None)
+                    break
+            if hit is None:
                 break
+            out.append(hit)
+            k = hit[1]
+            if not plural or k >= len(toks) or toks[k].text not in _LIST_GLUE:
+                break
+            if k + 1 < len(toks) and toks[k + 1].text in _LIST_GLUE:  # ", and"
+                k += 1
     return out
 
 
