@@ -45,7 +45,7 @@ def datelines(doc: ParsedDoc, gazetteer: Gazetteer) -> list[Hit]:
         return letters.isalpha() and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 2)
 
     for i, t in enumerate(toks):
-        if not (shouted(t.text) and len(t.text) > 2) or not _line_start(doc, i):
+        if not (len(t.text) > 2 and t.text[:1].isupper() and shouted(t.text)) or not _line_start(doc, i):
             continue
         j = i
         while j < len(toks) and j - i < 3 and shouted(toks[j].text):
