@@ -58,7 +58,6 @@ def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], ca
         banned |= {i for e in doc.entities if e.end - e.start > 1 and e.label not in {"NORP", "GPE", "LOC"}
                    for i in range(e.start, e.end)}
     modifier = {"amod", "compound", "nmod", "npadvmod"}
-    last_words = {w[-1] for w in table}  # "Bosnian Serb": a form's last word ends no longer name
 
     def modifies(i: int, j: int) -> bool:
         t = toks[j - 1]
@@ -74,18 +73,14 @@ def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], ca
             k -= 1
         return k >= 0 and (capitalised(toks[k]) or toks[k].text[:1].isupper() and toks[k].text.isalpha()
                            and toks[k].pos in {"PROPN", "ADJ", "NOUN"} and toks[k].sent == toks[i].sent
-                           and k != _sentence_start(doc, i)) and toks[k].text not in last_words
+                           and k != _sentence_start(doc, i)) and not any(
+            toks[k].text == w[-1] for w in table)
 
     out = []
-    texts = [t.text for t in toks]
-    first_words = {w[0] for w in table}
     i = 0
     while i < len(toks):
-        if texts[i] not in first_words:
-            i += 1
-            continue
         for n in range(min(longest, len(toks) - i), 0, -1):
-            codes = table.get(tuple(texts[i:i + n]))
+            codes = table.get(tuple(t.text for t in toks[i:i + n]))
             if codes and not banned.intersection(range(i, i + n)) and modifies(i, i + n) and not joined(i):
                 out.append((i, i + n, codes))
                 i += n - 1
