@@ -272,14 +272,14 @@ class ToponymFinder:
             return []  # "Jackson" of "Jackson and Barrow counties" is not every Jackson
         big = any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
                   or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3])
+        named = a_persons_name(doc, words)
         person = set()
         w = self.weights
         for ent in doc.entities:
             if ent.label == "PERSON" and (ent.end - ent.start > 1 or big):
-                if w.repeats_in_names and ent.end - ent.start == len(words) and not a_persons_name(doc, words):
+                if w.repeats_in_names and ent.end - ent.start == len(words) and not named:
                     continue  # "Tbilisi says": the NER's person is the place's name alone, which no person bears
                 person.update(range(ent.start, ent.end))
-        named = a_persons_name(doc, words)
         if named and not big:
             return []  # a smaller town's name the story also gives a person ("Jesse Jackson")
         out = []
