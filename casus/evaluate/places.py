@@ -17,7 +17,7 @@ casus marks a country's adjective ("Ukrainian troops") as a place mention of for
 GeoWebNews annotate these (GeoWebNews as modifiers with coordinates); GeoVirus's guidelines leave them out,
 so its scores leave casus's adjective mentions out too, and the row says how many were left out. A people's
 word ("Americans", "Ohioans", form "people") LGL annotates; GeoWebNews marks it a demonym without coordinates
-and GeoVirus leaves it out, so their scores leave it out as well.
+and GeoVirus leaves it out, so their scores leave it out as well; the row's "forms left out" counts both.
 
 Each data set is scored on all its documents and again on its check part (`split_of(doc id)`), the
 documents no toponym rule was written from.
@@ -210,7 +210,7 @@ def run(gold: str, parser, limit: int | None = None, resolver: PlaceResolver | N
         parts = [("all", range(len(corpus)))] + ([("check", check)] if check else [])
         for part, idx in parts:  # the check part: the documents no rule was written from, only ever scored
             row = score(name, [found[i] for i in idx], [corpus[i] for i in idx], resolver.gazetteer)
-            rows.append({**row, "part": part, "adjectives left out": sum(left_out[i] for i in idx)})
+            rows.append({**row, "part": part, "forms left out": sum(left_out[i] for i in idx)})
     return rows
 
 
