@@ -188,7 +188,8 @@ class Place:
     geonameid: int | None = None
     feature: str | None = None
     basis: str | None = None
-    form: str = "name"  # how the text names it: "name", or "adjective" ("Ukrainian troops": no place of an act)
+    form: str = "name"  # how the text names it: "name", "adjective" ("Ukrainian troops": no place of an act),
+    # "people" ("Americans", "Ohioans") or "street" ("Wichita Drive")
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -118,3 +118,12 @@ def test_adjective_mentions_are_scored_only_where_the_gold_annotates_them():
     assert [p.text for p in kept[0]] == ["Nairobi"] and left_out == [1]
     kept, left_out = scored_places("GWN", found)
     assert [p.text for p in kept[0]] == ["Kenyan", "Nairobi"] and left_out == [0]
+
+
+def test_peoples_words_are_scored_only_where_the_gold_gives_them_a_place():
+    from casus.evaluate.places import scored_places
+
+    found = [[Place(text="Ohioans", start=0, end=7, form="people"), Place(text="Dayton", start=20, end=26)]]
+    assert [p.text for p in scored_places("LGL", found)[0][0]] == ["Ohioans", "Dayton"]
+    kept, left_out = scored_places("GWN", found)
+    assert [p.text for p in kept[0]] == ["Dayton"] and left_out == [1]

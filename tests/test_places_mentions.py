@@ -202,3 +202,80 @@ def test_a_country_inside_an_organisations_name_is_a_place(toponyms):
 def test_a_country_adjective_after_an_article_in_a_name_is_found(toponyms):
     found = [p.text for p in toponyms("By Jo Marsh, The Canadian Press, with files from Reuters.") if p.form == "adjective"]
     assert found == ["Canadian"], found
+
+
+def test_a_small_town_after_a_preposition_of_place_is_a_place(grounded):
+    g = grounded("The couple drove to Lanexa on Sunday, and a bunkhouse in Atalissa burned overnight.")
+    found = [t for t, _ in spans(g)]
+    assert "Lanexa" in found and "Atalissa" in found, spans(g)
+
+
+def test_a_person_or_a_firm_after_a_preposition_is_not_a_town(grounded):
+    g = grounded("Officer Hayes chased Bell down the block. Bell ran past a store, and Hayes caught up with "
+                 "Bell near the corner. Later she ate at McDonald's and drove to Loop 286.")
+    found = [t for t, _ in spans(g)]
+    assert "Bell" not in found and "McDonald" not in found and "Loop" not in found, spans(g)
+
+
+def test_a_town_before_its_people_or_a_based_firm_is_a_place(grounded):
+    g = grounded("A Crafton man sued the station, and the Northbrook-based retailer opened a store. "
+                 "The Whitaker family declined to comment.")
+    found = [t for t, _ in spans(g)]
+    assert "Crafton" in found and "Northbrook" in found, spans(g)
+    assert "Whitaker" not in found, spans(g)
+
+
+def test_a_found_town_repeats_inside_its_own_bodies_and_parts(grounded):
+    text = ("Flooding closed roads in Chiefland on Friday. Chiefland Police Chief Ann Moss said crews worked "
+            "overnight, and shops in Historic Chiefland reopened.")
+    g = grounded(text)
+    towns = [pm.place.start for pm in g.places if pm.place.text == "Chiefland"]
+    assert len(towns) == 3, spans(g)
+
+
+def test_a_found_town_does_not_repeat_closing_a_party_name(grounded):
+    text = ("Heavy rain fell in Rockford on Monday. The campaign group United Rockford said turnout was low.")
+    g = grounded(text)
+    towns = [pm.place.start for pm in g.places if pm.place.text == "Rockford"]
+    assert len(towns) == 1, spans(g)
+
+
+def test_a_city_the_tagger_took_for_a_person_repeats_as_the_place(grounded):
+    g = grounded("The band flew on to Albuquerque on Tuesday. By dusk, Albuquerque was dark and the hall had shut.")
+    found = [pm.place.start for pm in g.places if pm.place.text == "Albuquerque"]
+    assert len(found) == 2, spans(g)
+
+
+def test_a_peoples_word_names_its_country_or_state(toponyms):
+    places = toponyms("Relief checks will reach Ohioans in May, and many Canadians crossed the border. "
+                      "A Texan rancher hosted them.")
+    found = {p.text: (p.name, p.form) for p in places}
+    assert found.get("Ohioans") == ("Ohio", "people"), found
+    assert found.get("Canadians") == ("Canada", "people"), found
+    assert found.get("Texan") == ("Texas", "adjective"), found
+
+
+def test_a_peoples_word_inside_a_longer_name_is_not_a_place(toponyms):
+    places = toponyms("The Houston Texans signed a kicker, and Native Americans held a powwow.")
+    found = [p.text for p in places if p.form in {"people", "adjective"}]
+    assert "Texans" not in found and "Americans" not in found, found
+
+
+def test_a_town_before_its_shops_and_officers_is_a_place(grounded):
+    g = grounded("Thieves hit a Crafton restaurant overnight, and a Hampton ward councillor asked for patrols.")
+    found = [t for t, _ in spans(g)]
+    assert "Crafton" in found and "Hampton" in found, spans(g)
+
+
+def test_a_small_towns_name_that_is_a_named_persons_surname_is_the_person(grounded):
+    text = ("Wrestling coach Darren Ripley was pleased on Saturday. \"We wrestled hard,\" said coach Ripley. "
+            "The team travels to Cedar Falls next week.")
+    g = grounded(text)
+    found = [t for t, _ in spans(g)]
+    assert "Ripley" not in found, spans(g)
+
+
+def test_each_name_after_a_plural_place_noun_is_a_place(grounded):
+    g = grounded("Matches were called off in the industrial cities of Ulsan and Changwon because of the smog.")
+    found = [t for t, _ in spans(g)]
+    assert "Ulsan" in found and "Changwon" in found, spans(g)

@@ -45,7 +45,7 @@ def datelines(doc: ParsedDoc, gazetteer: Gazetteer) -> list[Hit]:
         return letters.isalpha() and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 2)
 
     for i, t in enumerate(toks):
-        if not (shouted(t.text) and len(t.text) > 2) or not _line_start(doc, i):
+        if not (len(t.text) > 2 and t.text[:1].isupper() and shouted(t.text)) or not _line_start(doc, i):
             continue
         j = i
         while j < len(toks) and j - i < 3 and shouted(toks[j].text):
@@ -155,7 +155,8 @@ def residences(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> l
 
 def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, nouns: frozenset[str],
                  institutions: frozenset[str] = frozenset()) -> list[Hit]:
-    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents";
+    """A town's name before a lower-case noun of its people or bodies: "Roselle police", "Vicksburg residents",
+    "a Gainesville man", or before "-based" ("the Sligo-based group");
     or opening a name the NER left unlabelled before an institution word ("Murmansk Governor", a town of
     10,000 or more when one word)."""
     toks = doc.tokens
@@ -174,6 +175,10 @@ def before_nouns(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable, no
             cands = exact(gazetteer, [w.text for w in toks[i:j]])
             if cands:
                 out.append((i, j, cands, None))
+        elif j + 1 < len(toks) and j - i <= 3 and toks[j].text == "-" and toks[j + 1].text.lower() == "based":
+            cands = exact(gazetteer, [w.text for w in toks[i:j]])  # "the Sligo-based mother": where one is based
+            if cands:
+                out.append((i, j, cands, None))
         elif all(t.ent_iob == "O" for t in toks[i:j]):  # "Chiefland Police Chief", "Murmansk Governor"
             k = next((k for k in range(i + 1, min(j, i + 4)) if toks[k].text.lower() in institutions), None)
             cands = exact(gazetteer, [w.text for w in toks[i:k]]) if k is not None else []
@@ -188,21 +193,39 @@ _KIND_NOUNS = {"town", "city", "village", "district", "province", "state", "isla
                "municipality", "port", "prefecture", "governorate", "township", "borough", "hamlet"}
 
 
+_KIND_PLURALS = {"towns", "cities", "villages", "provinces", "states", "islands", "regions", "districts", "suburbs",
+                 "municipalities", "ports", "prefectures", "governorates", "townships", "boroughs", "hamlets"}
+
+
 def kind_of(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:
-    """A name a place noun introduces: "the town of Pulawy", "the lakeside town of Kisumu", "the island of Java"."""
+    """A name a place noun introduces: "the town of Pulawy", "the lakeside town of Kisumu", "the island of Java";
+    after a plural, each name of the list: "the nearby cities of Suwon and Incheon"."""
     toks = doc.tokens
     out = []
     for i in range(1, len(toks) - 1):
-        if toks[i].text != "of" or toks[i - 1].text.lower() not in _KIND_NOUNS or not toks[i - 1].text.islower():
+        kind = toks[i - 1].text
+        plural = kind in _KIND_PLURALS
+        if toks[i].text != "of" or not (kind in _KIND_NOUNS or plural):
             continue
-        j = i + 1
-        while j < len(toks) and capitalised(toks[j]) and j - i <= 3:
-            j += 1
-        for n in range(j, i + 1, -1):
-            cands = gazetteer.candidates(" ".join(w.text for w in toks[i + 1:n]))
-            if cands:
-                out.append((i + 1, n, cands, None))
+        k = i  # the token before the next name: "of", or the list glue of a plural's list
+        while True:
+            j = k + 1
+            while j < len(toks) and capitalised(toks[j]) and j - k <= 3:
+                j += 1
+            hit = None
+            for n in range(j, k + 1, -1):
+                cands = gazetteer.candidates(" ".join(w.text for w in toks[k + 1:n]))
+                if cands:
+                    hit = (k + 1, n, cands, None)
+                    break
+            if hit is None:
                 break
+            out.append(hit)
+            k = hit[1]
+            if not plural or k >= len(toks) or toks[k].text not in _LIST_GLUE:
+                break
+            if k + 1 < len(toks) and toks[k + 1].text in _LIST_GLUE:  # ", and"
+                k += 1
     return out
 
 
@@ -283,4 +306,61 @@ def qualified(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
                   if any(c.country == w.country and (w.feature_code == "PCLI" or c.admin1 == w.admin1) for w in wide)]
         if inside:
             out.append((j, k, inside, None))
+    return out
+
+
+_PLACE_PREPOSITIONS = {"in", "near", "to", "from", "at", "between", "outside"}
+_NOT_PLACE_TYPES = {"DATE", "TIME", "LANGUAGE", "LAW", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
+                    "NORP", "EVENT", "WORK_OF_ART"}
+_NAME_GOES_ON = {"'s", "’s", "&", "-", "–"}
+
+
+def after_prepositions(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
+                       prepositions: frozenset[str] | set[str] = frozenset(_PLACE_PREPOSITIONS)) -> list[Hit]:
+    """A town's name right after a preposition of place, whatever the NER called it: "drove to Lanexa", "a
+    bunkhouse in Atalissa", "jogging near Briarcliff" (the whole capitalised run, one to three words, an exact
+    gazetteer name of a town, county or state, its main name). Not a name the story makes the subject of a verb
+    ("Bell ran": a person's), not a date's, language's or number's word ("in May"), not an
+    abbreviation in capitals ("at UF"), not a name going on after it ("at McDonald's", "Church & State", "at
+    Loop 286", "Wal-Mart"); `find.py` drops a name the story gives a person."""
+    toks = doc.tokens
+    doers = _doers(doc)
+    out = []
+    for i in range(1, len(toks)):
+        prev = toks[i - 1]
+        if prev.text.lower() not in prepositions or prev.pos != "ADP" or not (
+                capitalised(toks[i]) or toks[i].pos == "NOUN" and toks[i].text.istitle() and toks[i].text.isalpha()):
+            continue  # the tagger makes a rare town's name a common noun ("drove to Lanexa")
+        if capitalised(toks[i - 1]) or (i >= 2 and toks[i - 2].text[:1].isupper() and toks[i - 2].pos == "PROPN"
+                                        and toks[i - 1].text[:1].isupper()):
+            continue
+        j = i + 1
+        while j < len(toks) and j - i < 3 and capitalised(toks[j]):
+            j += 1
+        if i >= 2 and toks[i - 2].text.lower() == "according":
+            continue  # "according to Bureau of Labor Statistics data"
+        if j < len(toks) and (toks[j].text[:1].isupper() or toks[j].text in _NAME_GOES_ON
+                              or toks[j].text[:1].isdigit()):
+            continue
+        words = [t.text for t in toks[i:j]]
+        if any(t.ent_type in _NOT_PLACE_TYPES for t in toks[i:j]) or any(
+                w.isupper() and len(w) <= 5 for w in words):
+            continue
+        key = normalise(" ".join(words))
+        cands = exact(gazetteer, words, _TOWNISH | {"ADM2"})
+        if any(normalise(c.name) == key for c in cands) and key not in doers:
+            out.append((i, j, cands, None))
+    return out
+
+
+def _doers(doc: ParsedDoc) -> set[str]:
+    """Names the story makes the subject of a verb ("Bell ran", "Welch went"): people's, more than towns'."""
+    toks = doc.tokens
+    out = set()
+    for t in toks:
+        if t.dep in {"nsubj", "nsubjpass"} and toks[t.head].pos == "VERB" and t.text[:1].isupper():
+            s = t.i
+            while s > 0 and toks[s - 1].dep == "compound" and toks[s - 1].head == t.i:
+                s -= 1
+            out.add(normalise(" ".join(x.text for x in toks[s:t.i + 1])))
     return out

@@ -25,6 +25,9 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
+_PART_OF_TOWN = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
+                 "downtown", "metro", "metropolitan", "historic", "greater", "old", "n", "s", "e", "w", "ne", "nw", "se",
+                 "sw", "upper", "lower", "inner", "outer"}  # words before a town's name that name a part of it
 _TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
 
 
@@ -60,7 +63,8 @@ class Mention:
     dateline: bool = False  # "WASHINGTON (AP) -": the place a story was filed from, a city
     wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
-    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive"
+    form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive";
+    # "people": a people's word ("Americans", "Ohioans")
 
 
 class ToponymFinder:
@@ -76,6 +80,7 @@ class ToponymFinder:
         self.place_nouns = nouns | self.institutions
         self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions)
         self.demonyms = demonyms if demonyms is not None else load_demonyms(DATA / "demonyms.tsv")
+        self.endings = forms.load_endings(DATA / "demonym_endings.tsv")
 
     def find(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[Mention]:
         """Toponym mentions in text order, linked to qualifiers, lists and datelines."""
@@ -118,6 +123,8 @@ class ToponymFinder:
             end = ent.end
             while end < len(toks) and toks[end].text in _ADMIN_SUFFIX:  # "Douglas" + "County"
                 end += 1
+            if self.weights.surnames_not_towns and self._a_surname(doc, ent.start, end):
+                continue  # "coach Ripley" in a story about Darren Ripley
             for hit in self._lookup_entity(doc, ent.start, end, strict=ent.label == "FAC"):
                 if not blocked(hit[0], hit[1]):
                     take(*hit)
@@ -148,6 +155,12 @@ class ToponymFinder:
                 cands = [c for code in codes for c in self._adjective_places(code)]
                 if cands and not blocked(s, e):
                     take(s, e, cands, "adjective " + " ".join(codes), form="adjective")
+        if w.peoples:  # "Americans", "Ohioans", "a Texan pilot": a people's word, a mention of its country or state
+            for s, e, form, named in forms.peoples(doc, self.demonyms, self.endings, self._state_named):
+                cands = [c for code in named for c in self._adjective_places(code)] if isinstance(named, tuple) else [named]
+                key = " ".join(named) if isinstance(named, tuple) else normalise(named.name)
+                if cands and not blocked(s, e):
+                    take(s, e, cands, f"adjective {key}", form=form)
         if w.abbreviations:
             for k in self._abbreviations(doc):
                 cands = [c for c in self.gazetteer.candidates(toks[k].text) if c.feature_code in BIG]
@@ -172,6 +185,10 @@ class ToponymFinder:
             def free(s: int, e: int) -> bool:
                 return not blocked(s, e) and not a_persons_name(doc, [t.text for t in toks[s:e]])
 
+            if w.after_prepositions:  # "drove to Lanexa", "near Briarcliff": a town the NER called a person or missed
+                for s, e, cands, key in constructions.after_prepositions(doc, self.gazetteer, capitalised):
+                    if free(s, e):
+                        take(s, e, cands, key)
             spans = [(m.start, m.end, m.cands) for m in found]
             for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, capitalised, spans, free),
                                      *constructions.list_members(doc, self.gazetteer, capitalised, spans, free)]:
@@ -201,6 +218,12 @@ class ToponymFinder:
                 continue  # "US TROOPS LEAVE": a headline in capitals
             out.append(k)
         return out
+
+    def _state_named(self, name: str) -> Candidate | None:
+        """The state, province or region a name first means in the gazetteer ("Ohio", "Gaza"), if it is one."""
+        cands = self.gazetteer.candidates(name)
+        first = cands[0] if cands else None
+        return first if first is not None and first.feature_code in {"ADM1", "RGN"} and normalise(first.name) == normalise(name) else None
 
     def _adjective_places(self, code: str) -> list[Candidate]:
         """What an adjective's table entry names: a country by its ISO-3 code, or a continent or region by name."""
@@ -235,8 +258,11 @@ class ToponymFinder:
     def _repeats(self, doc: ParsedDoc, m: Mention, taken: list[bool]) -> list[tuple[int, int]]:
         """Other mentions of a place's name the NER left unlabelled or mislabelled: one name, one place per story.
 
-        The same capitalised words, not inside a person's name nor after a title, and not opening or
-        closing a longer name ("Aleppo University", "East Aleppo" stay out). A smaller town's name
+        The same capitalised words, not inside a person's name nor after a title, and not closing a longer
+        name ("United Georgia") but a part of the town ("South Los Angeles", "Historic Dublin"); opening a
+        longer name ("Dublin Mayor", "the Waterford High School") but not after a title ("Miss America").
+        A person entity that is the name alone, which no longer person's name in the story holds, is the
+        place ("Tbilisi says"). A smaller town's name
         repeats only if no person in the story bears it; a country, state, capital, seat or city of
         50,000 or more repeats anywhere but in a name the NER gave a person.
         """
@@ -246,25 +272,55 @@ class ToponymFinder:
             return []  # "Jackson" of "Jackson and Barrow counties" is not every Jackson
         big = any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
                   or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3])
+        named = a_persons_name(doc, words)
         person = set()
+        w = self.weights
         for ent in doc.entities:
             if ent.label == "PERSON" and (ent.end - ent.start > 1 or big):
+                if w.repeats_in_names and ent.end - ent.start == len(words) and not named:
+                    continue  # "Tbilisi says": the NER's person is the place's name alone, which no person bears
                 person.update(range(ent.start, ent.end))
-        named = a_persons_name(doc, words)
         if named and not big:
             return []  # a smaller town's name the story also gives a person ("Jesse Jackson")
         out = []
         n = len(words)
+        opens = words[0].rstrip(".") not in _TITLES | {"Miss"} and not (len(words) == 1 and words[0].isupper())
         for i in range(len(toks) - n + 1):
             if toks[i].text != words[0] or any(taken[i:i + n]) or [t.text for t in toks[i:i + n]] != words:
                 continue
             if any(k in person for k in range(i, i + n)) or (i > 0 and toks[i - 1].text.rstrip(".") in _TITLES):
                 continue
-            if (i > 0 and capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent
-                    and "\n" not in toks[i - 1].ws) or (i + n < len(toks) and capitalised(toks[i + n])):
-                continue
+            if (i > 0 and capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent and "\n" not in toks[i - 1].ws
+                    and not (w.repeats_in_names and self._part_of_town(doc, i - 1))):
+                continue  # "United Georgia", "City Council"; but "South Los Angeles", "Historic Dublin", "N.W. Rochester"
+            if i + n < len(toks) and capitalised(toks[i + n]) and not (w.repeats_in_names and opens):
+                continue  # "Aleppo University" only where the story's own town opens a name
             out.append((i, i + n))
         return out
+
+    def _a_surname(self, doc: ParsedDoc, s: int, e: int) -> bool:
+        """One word the NER called a place that closes a longer person's name in the story ("Darren Ripley" ...
+        "coach Ripley"), and no country, state, capital, seat or city of 50,000 or more: the person, not a town."""
+        s, e = strip_span(doc, s, e)
+        if e - s != 1 or not a_persons_name(doc, [doc.tokens[s].text]):
+            return False
+        word = doc.tokens[s].text
+        if not any(ent.label == "PERSON" and ent.end - ent.start > 1 and doc.tokens[ent.end - 1].text == word
+                   for ent in doc.entities):
+            return False  # "Jordan" opening "Jordan Smith" is not a surname
+        cands = self.gazetteer.candidates(word)
+        return not any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
+                       or c.population >= self.weights.ner_missed_min_population for c in cands[:3])
+
+    @staticmethod
+    def _part_of_town(doc: ParsedDoc, k: int) -> bool:
+        """A word naming a part of a town before its name: "South", "Historic", "N.W." (not a middle initial:
+        "Irvin E. Rhodes")."""
+        toks = doc.tokens
+        word = toks[k].text.lower().rstrip(".")
+        if word not in _PART_OF_TOWN:
+            return False
+        return len(word) > 2 or k == 0 or not toks[k - 1].text[:1].isupper() or toks[k - 1].sent != toks[k].sent
 
     def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
         """A country or state name the NER called a person or organisation, unless it is a subject."""

@@ -99,3 +99,52 @@ def _sentence_start(doc: ParsedDoc, i: int) -> int:
     while k > 0 and toks[k - 1].sent == toks[i].sent:
         k -= 1
     return k
+
+
+def load_endings(path) -> list[tuple[str, str]]:
+    """The spelling rules of `places/data/demonym_endings.tsv`: (ending of a people's word, what replaces it)."""
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            ending, replacement = (line.split("\t") + ["", ""])[:2]
+            rules.append((ending, replacement))
+    return rules
+
+
+def peoples(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], endings: list[tuple[str, str]],
+            state_of: Callable[[str], object | None]) -> list[tuple]:
+    """Words of a people the NER calls a nationality (NORP): a country's people in the plural ("Americans",
+    "Israelis": a form of the adjective table and an s), and a state's or province's people or adjective, its
+    name by a spelling rule ("Ohioans", "Floridians", "a Texan pilot", "Dagestani officials"; `state_of` gives
+    the state for a name, or None). Token range, form ("people", or "adjective" when a singular word modifies a
+    noun) and the table's codes or the state. Not a longer name ("Native Americans", "the Houston Texans")."""
+    toks = doc.tokens
+    out = []
+    for ent in doc.entities:
+        if ent.label != "NORP":
+            continue
+        s, e = ent.start, ent.end
+        while s < e and toks[s].text.lower() == "the":
+            s += 1
+        if s >= e or not toks[e - 1].text[:1].isupper():
+            continue
+        words = [t.text for t in toks[s:e]]
+        last = words[-1]
+        plural = last.endswith("s") and len(last) > 3
+        single = [*words[:-1], last[:-1]] if plural else words
+        modifies = not plural and toks[e - 1].dep in {"amod", "compound", "nmod"} and toks[e - 1].head >= e
+        codes = table.get(tuple(single)) if plural else None
+        if codes:
+            out.append((s, e, "people", codes))
+            continue
+        if tuple(single) in table:
+            continue  # a country's adjective: `adjectives` reads it
+        stem_words, word = single[:-1], single[-1]
+        for ending, replacement in endings:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            state = state_of(" ".join([*stem_words, word[:len(word) - len(ending)] + replacement]))
+            if state is not None:
+                out.append((s, e, "adjective" if modifies else "people", state))
+                break
+    return out

@@ -34,9 +34,13 @@ class Weights:
     org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
     inner_countries: bool = True  # a country, state or capital named inside an organisation ("Air Zimbabwe")
+    peoples: bool = True  # "Americans", "Ohioans", "a Texan pilot": a people's word names its country or state
     abbreviations: bool = True  # "EU", "U.S.", "T&T" name their places wherever they stand
     streets: bool = True  # a street or numbered road by its name, placed in the story's town
     adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
+    after_prepositions: bool = True  # a town's name right after 'in / near / to / from / at / between / outside'
+    repeats_in_names: bool = True  # a found place repeats opening a longer name, after a part-of-town word, as a lone 'person'
+    surnames_not_towns: bool = True  # one word the NER called a place that closes a person's name in the story
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
     org_lead_min_population: int = 10000  # a town opening or closing an organisation's name, unless named elsewhere
     big_prior: float = 6.5  # prior of states, provinces and seas in place of their population
