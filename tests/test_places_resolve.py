@@ -30,6 +30,10 @@ TEXTS = {
     "lima_ohio": "LIMA, Ohio, March 3 - The county board met on Tuesday in Allen County.",
     "athens_local": "ATHENS — Clarke County commissioners met on Tuesday with officials from Watkinsville, "
                     "Winterville and Bogart.",
+    "us_trip": "The White House said the president would fly from New York to Moscow, and senators in Washington "
+               "and governors in Ohio and Florida backed the trip.",
+    "kentucky_paris": "Paris police said the man was taken to a hospital in Lexington, and Bourbon County deputies "
+                      "joined the search.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -152,3 +156,15 @@ def test_an_unqualified_dateline_naming_a_capital_is_the_capital(resolved):
     assert places(resolved, "lima_ohio")["LIMA"].country == "USA"
     # a local paper's dateline with no date after it is left to the story's other places
     assert places(resolved, "athens_local")["ATHENS"].country == "USA"
+
+
+def test_a_world_city_is_not_a_small_us_namesake_on_the_stories_country_alone(resolved):
+    # a US story names US places, but nothing near Moscow, Idaho: the capital it is
+    found = places(resolved, "us_trip")
+    assert found["Moscow"].country == "RUS"
+    assert "namesake" in found["Moscow"].basis
+
+
+def test_a_namesake_with_a_local_sign_stays_the_town(resolved):
+    found = places(resolved, "kentucky_paris")
+    assert found["Paris"].country == "USA" and found["Paris"].admin1 == "Kentucky"

@@ -54,6 +54,8 @@ class Weights:
     no_country_share: float = 0.5  # oceans and continents count as this share of the article's main country
     state_vote_min: float = 0.05  # less support than this is noise
     vote_temperature: float = 1.0  # how evenly a toponym's vote spreads over its less likely senses
+    namesake_ratio: float = 10.0  # a town this many times smaller than a capital or big city abroad ...
+    world_city: int = 1_000_000  # ... (a capital, or a city this big) needs a local sign, not the country's alone
 
 
 @dataclass
@@ -161,7 +163,7 @@ class PlaceResolver:
                 quals = [by_key[m.qualifier.key].pick for m in g.mentions if m.qualifier and by_key[m.qualifier.key].pick]
                 list_kind = self._list_kind(g, by_key)
                 dateline = any(m.dateline for m in g.mentions)
-                best, best_score, best_why = None, -math.inf, ""
+                best, best_score, best_why, best_local = None, -math.inf, "", False
                 for c in g.mentions[0].cands:
                     score = self._prior(g.key, c)
                     why = []
@@ -172,11 +174,12 @@ class PlaceResolver:
                             why.append(f"country {c.country} named in article")
                     elif n_countries and c.feature_code in _NO_COUNTRY:  # no country to agree or disagree with
                         score += w.country * w.no_country_share * max(countries.values()) / n_countries
-                    local = 0.0
+                    local, named_state = 0.0, False
                     n_in_admin1 = all_admin1[c.admin1_code] - (
                         own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI")
                     if c.admin1_code and n_in_admin1 > 0:
                         local = w.admin1 + w.admin1_more * min(n_in_admin1 - 1, 2)
+                        named_state = True
                         why.append(f"{c.admin1 or c.admin1_code} named in article")
                     if c.lat is not None and c.feature_code not in BIG and grid.near(c, w.near_km, exclude=own):
                         local = max(local, w.near) if w.local_max else local + w.near
@@ -185,12 +188,15 @@ class PlaceResolver:
                         support = votes[c.admin1_code] - group_votes[g.key].get(c.admin1_code, 0.0)
                         if support > w.state_vote_min:
                             local = max(local, w.state_vote * min(support, w.state_vote_cap))
+                            named_state = True
                     score += local
+                    has_local = bool(named_state or dateline or any(c.country == q.country for q in quals))
                     if c.admin2 and c.feature_code in {"PPL", "PPLC", "ADM2"}:
                         county = (c.admin1_code, normalise(c.admin2))
                         other = towns if c.feature_code == "ADM2" else counties
                         if other.get(county, set()) - {g.key}:
                             score += w.county_link
+                            has_local = True
                             why.append(f"in {c.admin2}, named in article" if c.feature_code != "ADM2"
                                        else "a town in it is named in article")
                     if list_kind and _kind(c) == list_kind:
@@ -205,13 +211,33 @@ class PlaceResolver:
                             score += w.qualifier
                             why.append(f"qualified by '{q.name}'")
                     if score > best_score:
-                        best, best_score, best_why = c, score, "; ".join(why)
+                        best, best_score, best_why, best_local = c, score, "; ".join(why), has_local
+                if best is not None and not best_local:
+                    city = self._world_city(g, best)
+                    if city is not None:
+                        best = city
+                        best_why = (f"a {city.name} of {city.population:,} people abroad, not a namesake town the "
+                                    "article gives no state, county or qualifier for")
                 if best is not g.pick:
                     changed = True
                 g.pick = best
                 g.reason = "place: " + (best_why or f"largest entry for '{g.key}'")
             if not changed:
                 break
+
+    def _world_city(self, g: _Group, pick: Candidate) -> Candidate | None:
+        """A capital or big city in another country for a town a tenth its size or less, if there is one.
+
+        Paris, Texas and Moscow, Idaho win on a US story's country alone, or on being within a drive of a city
+        it names; a US local story names their state, their county, or towns of their state, and keeps them.
+        """
+        w = self.weights
+        if pick.feature_class != "P":
+            return None
+        big = [c for c in g.mentions[0].cands if c.feature_class == "P" and c.country != pick.country
+               and (c.feature_code == "PPLC" or c.population >= w.world_city)
+               and c.population >= w.namesake_ratio * max(pick.population, 1)]
+        return max(big, key=lambda c: c.population) if big else None
 
     def _dateline_metropolis(self, g: _Group) -> bool:
         """Pick a capital or a big city for a wire dateline naming one with no state or country after it.
