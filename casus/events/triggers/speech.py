@@ -1,14 +1,12 @@
 """What a speech verb reports, coded as the CAMEO codebook codes it: criticism of a named actor, an accusation.
 
-A speech verb codes nothing by itself (its lexicon rows are `SPEECH`); these rules read what it reports:
+A speech verb codes nothing by itself (its lexicon rows are `SPEECH`); two rules read what it reports:
 - criticism (111): 'the opposition leader said the government had failed', 'X told MPs the minister was
   complacent' — the reported clause speaks ill (a `neg` word of evaluative.tsv or a criticism cue of
   speech_acts.tsv, not negated) of a political actor named as its subject, who is not the speaker;
 - accusation (112): 'the ministry claims the rebels attacked the convoy', 'X believes the security services
   rigged the vote' — a verb of claiming reports a wrong (a lexicon act of roots 11-20, or a wrong of
   speech_acts.tsv) done by an actor other than the claimant.
-- appeal (020): 'X said the government should be more open' — another political actor or a public
-  measure should or needs to do what no lexicon row codes.
 Each gives a candidate on the speech verb whose target is the one spoken of (`Candidate.about`).
 """
 from __future__ import annotations
@@ -18,7 +16,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casus.events.ontology import read_tsv
-from casus.events.modality.demands import STATIVE
 from casus.events.roles.arguments import FIRST_PERSON
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.lexicon import LexEntry
@@ -28,7 +25,7 @@ from casus.model import InputError, ParsedDoc, Token
 DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_FILE = DATA / "speech_acts.tsv"
 EVALUATIVE_FILE = DATA / "evaluative.tsv"
-RULES = {"criticism": "111", "accusation": "112", "appeal": "020", "statement": "010"}
+RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
 KINDS = frozenset({"verb", "cue", "praise", "topic"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
@@ -104,8 +101,6 @@ def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRule
                 act = _accusation(doc, root, index, rules, claimed, speaker)
             if act is None and lemma in rules.verbs["criticism"]:
                 act = _criticism(doc, root, index, rules, speaker)
-            if act is None and lemma in rules.verbs["appeal"]:
-                act = _appeal(doc, root, index, rules, claimed, speaker)
             if act is not None:
                 break
         if act is None and lemma in rules.verbs["statement"]:
@@ -228,33 +223,6 @@ def _public_measure(doc: ParsedDoc, index, subj: Token, speaker: list, rules: Sp
         return False  # "our plan", "its policy": the speaker's own measure, or one coreference cannot place
     found = index.for_phrase(subj.i)
     return not found or not all(_ours(m, speaker) for m in found)
-
-
-def _appeal(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
-            speaker: list) -> SpeechAct | None:
-    """020 when a political speaker's clause says another actor or a public measure should or needs to do
-    something no lexicon row codes ('said the government should be more open', 'plans should be put on
-    hold', 'America needed to listen'); an act the lexicon codes is the demand of the modality rules instead."""
-    if not any(m.actor.code or m.actor.country for m in speaker):
-        return None
-    cues = rules.cues["appeal"]
-    for pred in _conjuncts(doc, root):
-        kids = doc.children(pred.i)
-        act = pred if any(c.dep == "aux" and c.lemma.lower() in cues for c in kids) else None
-        if act is None and pred.lemma.lower() in cues:  # "needed to explain", "needs its own Speaker"
-            act = next((c for c in kids if c.pos in ("VERB", "AUX") and (c.dep == "xcomp" or c.dep == "advcl" and any(
-                g.dep == "aux" and g.text.lower() == "to" for g in doc.children(c.i)))), None) or next(
-                (c for c in kids if c.dep == "dobj"), None)
-        if act is not None and act.i != pred.i and act.lemma.lower() in STATIVE:
-            act = None  # "needs to be a lawyer": what one is, not what one is asked to do
-        if act is None or _negated(doc, pred) or pred.i in claimed or act.i in claimed:
-            continue  # "should not swap": no request; "should lift sanctions": the demand of the act itself
-        subj = next((c for c in kids if c.dep in SUBJECTS), None)
-        if subj is None or subj.tag in PRONOUNS:
-            continue  # "he should go": a pronoun subject is too often the speaker
-        if _others(doc, index, subj, speaker) or _public_measure(doc, index, subj, speaker, rules):
-            return SpeechAct("appeal", RULES["appeal"], subj.i)
-    return None
 
 
 def _depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
