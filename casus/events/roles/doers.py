@@ -1,6 +1,9 @@
 """Sources for acts whose text names no doer: the place where it happened says whose they are."""
 from __future__ import annotations
 
+from functools import lru_cache
+from pathlib import Path
+
 from casus.events.roles.arguments import LOCATIVE_PREPS, ActorIndex, Arg, prep_objects
 from casus.events.triggers.constructions import named_person, sentence_country
 from casus.events.roles.placing import country_place, place_actor
@@ -9,6 +12,16 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 STATE_ROOTS = frozenset({"09", "17"})  # investigation and coercion: arrests, detentions, deportations
 CAPTURE = frozenset({"capture", "seize", "take", "grab"})  # captured in a war zone: by fighters, not the state
+PEOPLE_FILE = Path(__file__).resolve().parent.parent / "data" / "people_nouns.txt"
+PERSONAL = frozenset({"he", "she", "him", "her", "they", "them"})  # not 'it': a thing or a company
+RELATIVE = frozenset({"who", "whom", "that"})
+
+
+@lru_cache(maxsize=4)
+def people_nouns(path: str | Path = PEOPLE_FILE) -> frozenset[str]:
+    """Load the nouns that name people in general (one lemma per line, '#' comments)."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in lines) if w)
 
 
 def unnamed_doer(doc: ParsedDoc, tok: Token, code: str, source: Arg, place, place_at: dict, index: ActorIndex) -> Arg:
@@ -38,13 +51,63 @@ def state_of_named(doc: ParsedDoc, tok: Token, target: Arg, place_at: dict, inde
     Runs before the check for a political actor, which the named person and the unknown doer would fail;
     `unnamed_doer` covers the other agentless state acts.
     """
-    if not named_person(doc, target.token):
+    if not (named_person(doc, target.token) or _personal(target.token)):
         return Arg()
+    return _state_acting(doc, tok, place_at, index, story, "a named person")
+
+
+def state_of_people(doc: ParsedDoc, tok: Token, place_at: dict, index: ActorIndex,
+                    story: tuple[str, str] | None = None) -> Arg:
+    """The state acting in an agentless coercive act on people no actor names: 'two suspects were arrested',
+    'activists who were detained', 'was arrested and charged' (the charge shares the arrest's subject).
+
+    The people are a noun of people_nouns.txt or a personal pronoun; not a thing ('the ship was seized'), not
+    a capture (by fighters as often as by the state), not a passive that keeps an object ('customers were
+    charged a fee' is no charge at law). The state is that of the sentence's one country, else the story's.
+    """
+    if tok.lemma.lower() in CAPTURE or any(c.dep == "dobj" for c in doc.children(tok.i)):
+        return Arg()
+    patient = passive_patient(doc, tok)
+    if patient is None or not (patient.lemma.lower() in people_nouns() or _personal(patient) or _people_actor(
+            index, patient)):
+        return Arg()
+    return _state_acting(doc, tok, place_at, index, story, "people")
+
+
+def passive_patient(doc: ParsedDoc, tok: Token) -> Token | None:
+    """The one a passive verb acts on: its passive subject, the noun a relative 'who' stands for, or for a
+    verb joined to a passive one with no subject of its own ('was arrested and charged'), that one's."""
+    subj = next((c for c in doc.children(tok.i) if c.dep == "nsubjpass"), None)
+    if subj is None and tok.dep == "conj" and tok.tag == "VBN" and tok.head != tok.i and not any(
+            c.dep in ("nsubj", "nsubjpass", "agent") for c in doc.children(tok.i)):
+        head = doc.tokens[tok.head]
+        if head.pos == "VERB" and any(c.dep == "auxpass" for c in doc.children(head.i)) and not any(
+                c.dep == "agent" for c in doc.children(head.i)):
+            subj = next((c for c in doc.children(head.i) if c.dep == "nsubjpass"), None)
+            tok = head
+    if subj is not None and subj.text.lower() in RELATIVE and tok.dep == "relcl" and tok.head != tok.i:
+        subj = doc.tokens[tok.head]  # "protesters who were arrested"
+    return subj
+
+
+def _people_actor(index: ActorIndex, tok: Token) -> bool:
+    """True for people an actor table knows by a role of theirs ('activists', 'students'), not a body or a state."""
+    m = index.at(tok.i)
+    return m is not None and m.actor.kind in ("person", "group")
+
+
+def _personal(tok: Token | None) -> bool:
+    return tok is not None and tok.tag == "PRP" and tok.text.lower() in PERSONAL
+
+
+def _state_acting(doc: ParsedDoc, tok: Token, place_at: dict, index: ActorIndex, story: tuple[str, str] | None,
+                  whom: str) -> Arg:
+    """The state of the sentence's one country, else of the story's country, as the doer of an agentless act."""
     where = sentence_country(doc, tok, place_at, index)
     if where is not None:
         why = f"a state act without agent: the state of {where[1]}, named in the sentence"
     elif story is not None:
-        where, why = (story[0], story[0]), f"a state act without agent on a named person: the story's country ({story[1]})"
+        where, why = (story[0], story[0]), f"a state act without agent on {whom}: the story's country ({story[1]})"
     else:
         return Arg()
     state = Actor("", tok.idx, tok.idx, name=where[1], code=where[0], country=where[0], kind="state", reason=why)

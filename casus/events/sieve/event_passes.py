@@ -9,7 +9,7 @@ from __future__ import annotations
 from casus.events.modality.modality import Modality
 from casus.events.precision.precision import attacked_matter, figurative_force, no_host
 from casus.events.roles.arguments import FIRST_PERSON, Arg, object_of
-from casus.events.roles.doers import place_near, state_of_named, unnamed_doer
+from casus.events.roles.doers import place_near, state_of_named, state_of_people, unnamed_doer
 from casus.events.roles.placing import in_place
 from casus.events.roles.sectors import recode_by_sector
 from casus.events.sieve.draft import Draft, Pass
@@ -110,6 +110,8 @@ def passive_unknown_doer(ex, d: Draft) -> None:
         d.source = Arg([_unknown_source(d.tok)], None, "passive without agent")
         if d.entry.code[:2] == "17" and not _political(d.target):  # "Ingabire was arrested … in Rwanda"
             d.source = state_of_named(d.doc, d.tok, d.target, ex.place_at, d.index, ex.story) or d.source
+    elif not d.source and not d.target and d.entry.code[:2] == "17" and d.cand.pos == "VERB":
+        d.source = state_of_people(d.doc, d.tok, ex.place_at, d.index, ex.story)  # "two suspects were arrested"
 
 
 def attack_unknown_doer(ex, d: Draft) -> None:

@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_FILE = DATA / "speech_acts.tsv"
 EVALUATIVE_FILE = DATA / "evaluative.tsv"
 RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
-KINDS = frozenset({"verb", "cue", "praise"})
+KINDS = frozenset({"verb", "cue", "praise", "topic"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
@@ -45,6 +45,7 @@ class SpeechRules:
     verbs: dict[str, frozenset[str]]
     cues: dict[str, frozenset[str]]
     praise: frozenset[str] = frozenset()  # words of praise that, denied, are criticism ('not honest')
+    topics: frozenset[str] = frozenset()  # nouns of public acts and measures ('the tax would be ineffective')
 
     @classmethod
     def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
@@ -52,6 +53,7 @@ class SpeechRules:
         verbs: dict[str, set[str]] = {r: set() for r in RULES}
         cues: dict[str, set[str]] = {r: set() for r in RULES}
         praise: set[str] = set()
+        topics: set[str] = set()
         for lineno, header, f in read_tsv(path):
             if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
                 raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
@@ -59,13 +61,15 @@ class SpeechRules:
             word = f[2].lower()
             if f[1] == "praise":
                 praise.add(word)
+            elif f[1] == "topic":
+                topics.add(word)
             else:
                 (verbs if f[1] == "verb" else cues)[f[0]].add(word)
         for _, _, f in read_tsv(evaluative):
             if len(f) >= 2 and f[1] == "neg":
                 cues["criticism"].add(f[0].lower())
         return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
-                   frozenset(praise))
+                   frozenset(praise), frozenset(topics))
 
 
 @dataclass(frozen=True)
@@ -190,7 +194,8 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
     cues = rules.cues["criticism"]
     for pred in _conjuncts(doc, root):
         subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
-        if subj is None or subj.tag in PRONOUNS or not _others(doc, index, subj, speaker, persons=True):
+        if subj is None or subj.tag in PRONOUNS or not (_others(doc, index, subj, speaker, persons=True)
+                                                        or _public_measure(doc, index, subj, speaker, rules)):
             continue  # "said he had failed": a pronoun subject is mostly the speaker, whatever coreference says
         clause = _clause(doc, pred)
         skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
@@ -203,6 +208,21 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
             if (ill or praised) and _cue_negated(doc, x, pred) != ill:  # "a failure", "not straightforward"
                 return SpeechAct("criticism", RULES["criticism"], subj.i)
     return None
+
+
+def _public_measure(doc: ParsedDoc, index, subj: Token, speaker: list, rules: SpeechRules) -> bool:
+    """True for a public act or measure a political speaker judges ('the tax', 'the current powers', 'the
+    chancellor's plan'), not the speaker's own ('our plan', 'its policy') and not a thing ('the weather')."""
+    if subj.pos != "NOUN" or subj.lemma.lower() not in rules.topics:
+        return False
+    if not any(m.actor.code or m.actor.country for m in speaker):
+        return False
+    poss = next((c for c in doc.children(subj.i) if c.dep == "poss"), None)
+    if poss is not None and (poss.text.lower() in FIRST_PERSON or (poss.tag == "PRP$" and (
+            index.at(poss.i) is None or _ours(index.at(poss.i), speaker)))):
+        return False  # "our plan", "its policy": the speaker's own measure, or one coreference cannot place
+    found = index.for_phrase(subj.i)
+    return not found or not all(_ours(m, speaker) for m in found)
 
 
 def _depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
