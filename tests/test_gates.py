@@ -76,18 +76,6 @@ def test_a_round_of_talks_is_still_talks(keep_all):
     assert _acts(_code(keep_all, text), ("04",), "talks")
 
 
-def test_a_meeting_with_no_one_met_is_no_event(keep_all):
-    text = "The Kenyan parliament will meet again in March to sit for two days."
-    assert not [e for e in _code(keep_all, text) if e.cameo.root == "04" or e.cameo.code.startswith("036")]
-    assert [e for e in _code(keep_all, text, off=("meeting_needs_other",))
-            if e.cameo.root == "04" or e.cameo.code.startswith("036")]
-
-
-def test_a_meeting_with_someone_named_is_kept_though_they_have_no_code(keep_all):
-    text = "The Kenyan president met a delegation of coffee growers in Nairobi on Friday."
-    assert _acts(_code(keep_all, text), ("04",), "met")
-
-
 def test_a_country_before_a_company_is_not_the_doer(keep_all):
     text = "The German car maker accused a rival supplier of copying its engine design."
     assert not [e for e in _code(keep_all, text) if e.source is not None and e.source.code == "DEU"]

@@ -27,9 +27,6 @@ SPAN_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "number", 
                         "continuation", "escalation", "intensification", "renewal", "outbreak", "end",
                         "day", "week", "month", "year", "hour", "decade", "night", "couple", "flurry", "bout", "kind",
                         "type", "form", "sort", "lot", "host"})
-# words that name who a meeting is with: "met the envoy", "talks with Y", "a meeting between X and Y", "a tour of Africa"
-COUNTERPART_PREPS = frozenset({"with", "between", "among", "to"})
-TRIP_NOUNS = frozenset({"tour", "visit", "trip"})  # whose 'of' phrase names where they go: "a tour of Africa"
 # heads that a country before them names the home of, not a state acting: "the Japanese car maker", "British voters"
 NON_POLITICAL_HEADS = frozenset({
     "company", "firm", "maker", "manufacturer", "producer", "operator", "carrier", "airline", "exchange", "institute",
@@ -115,37 +112,6 @@ def noun_of_a_noun(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     return f"noun of a noun ('{owner.text} {prep.text} … {tok.text}')"
 
 
-def _names_counterpart(doc: ParsedDoc, tok: Token) -> bool:
-    """True if the trigger, or the light verb that takes it, has an object, a 'with/between/to' phrase or a subject
-    of two or more ('Japan and Russia held talks', 'the two leaders talked')."""
-    heads = [tok]
-    if tok.pos == "NOUN" and tok.dep in ("dobj", "nsubjpass") and tok.head != tok.i:
-        heads.append(doc.tokens[tok.head])  # "held a meeting with union leaders"
-    for h in heads:
-        for c in doc.children(h.i):
-            if h is tok and c.dep in ("dobj", "dative"):
-                return True
-            if c.dep == "nsubj" and any(g.dep in ("conj", "nummod") for g in doc.children(c.i)):
-                return True
-            if c.dep == "prep" and (c.text.lower() in COUNTERPART_PREPS or h is tok and c.text.lower() == "of"
-                                    and tok.lemma.lower() in TRIP_NOUNS):
-                return True
-    return False
-
-
-def meeting_needs_other(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
-    """A meeting, talks, a visit or an intent to meet (04, 036) with no one met is no event: 'Parliament will meet in
-    September', 'he talks of hope', 'the party holds its conference in Manchester'. One with a target, two doers
-    (reciprocal) or a counterpart the text names but casus cannot code ('met union figures', 'talks with the
-    miners') stays, as does a summit (many meet)."""
-    code = event.cameo.code
-    if event.target is not None or not (code[:2] == "04" or code.startswith("036")):
-        return None
-    if tok.lemma.lower() == "summit" or _names_counterpart(doc, tok):
-        return None
-    return "meeting with no one named"
-
-
 def country_of_a_business(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     """A country named only before a business, club, society or public noun ('the Japanese car maker', 'Norway's
     performing rights society', 'British voters') says where the doer is from; the doer is that body, not the state.
@@ -171,7 +137,6 @@ GATES: list[tuple[str, Gate]] = [
     ("victim_as_doer", victim_as_doer),
     ("no_political_doer", no_political_doer),
     ("noun_of_a_noun", noun_of_a_noun),
-    ("meeting_needs_other", meeting_needs_other),
     ("country_of_a_business", country_of_a_business),
 ]
 
