@@ -255,7 +255,7 @@ def evaluate(
     cache: Optional[Path] = typer.Option(Path(".casus-cache"), "--cache",
                                          help="judged: keep coded documents here, per version of casus."),
     ablate: Optional[list[str]] = typer.Option(None, "--ablate",
-                                               help="events, judged: switch off this pass or gate (docs/CODING.md §8, §9)."),
+                                               help="events, judged, sentences: switch off this pass or gate (docs/CODING.md §9, §10)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
     parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
@@ -309,8 +309,8 @@ def evaluate(
                               variant="-".join(sorted(ablate or ())) + ("" if detector else "nodetector")
                               + ("" if parse_all else "parseless"))
         elif kind == "sentences":
-            rows = module.run(str(gold), _pipeline(actors, lexicon, min_confidence=min_confidence, detector=detector,
-                                                   parse_all=parse_all),
+            rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence,
+                                                           detector=detector, parse_all=parse_all)),
                               split=split, limit=limit)
         else:
             from casus.nlp import Parser

@@ -59,3 +59,38 @@ def test_every_gate_has_a_name_and_a_docstring():
     names = [name for name, _ in gates.GATES]
     assert len(names) == len(set(names)) >= 3
     assert all(fn.__doc__ for _, fn in gates.GATES)
+
+
+def _acts(events, roots, word):
+    return [e for e in events if e.cameo.root in roots and e.trigger.text == word]
+
+
+def test_an_act_noun_that_another_noun_is_about_codes_no_act(keep_all):
+    text = "Opposition lawyers published a transcript of the phone call between the two presidents."
+    assert not _acts(_code(keep_all, text), ("04",), "call")
+    assert _acts(_code(keep_all, text, off=("noun_of_a_noun",)), ("04",), "call")
+
+
+def test_a_round_of_talks_is_still_talks(keep_all):
+    text = "Iran and France began a new round of talks on Monday."
+    assert _acts(_code(keep_all, text), ("04",), "talks")
+
+
+def test_a_country_before_a_company_is_not_the_doer(keep_all):
+    text = "The German car maker accused a rival supplier of copying its engine design."
+    assert not [e for e in _code(keep_all, text) if e.source is not None and e.source.code == "DEU"]
+    assert [e for e in _code(keep_all, text, off=("country_of_a_business",))
+            if e.source is not None and e.source.code == "DEU"]
+
+
+def test_a_company_acting_on_a_government_keeps_its_event(keep_all):
+    text = "A Swiss bank sued the French government over a frozen account."
+    assert [e for e in _code(keep_all, text) if e.cameo.root == "11" and e.target is not None]
+
+
+def test_every_gate_has_a_row_in_the_sieve_table_in_order():
+    import re
+    from pathlib import Path
+
+    table = (Path(__file__).resolve().parents[1] / "docs" / "CODING.md").read_text(encoding="utf-8").split("## 10.", 1)[1]
+    assert re.findall(r"^\| g\d+ \| `(\w+)` \| gate \|", table, re.M) == [name for name, _ in gates.GATES]

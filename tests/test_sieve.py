@@ -133,6 +133,18 @@ def test_a_warning_of_the_doers_own_response_or_with_no_content_stays_a_threat(p
     assert any(c.startswith("13") for c in codes) and "012" not in codes, codes
 
 
+@pytest.mark.parametrize("text", ["The German opposition leader warned that the coalition was in danger of losing its majority.",
+                                  "The finance minister warned the budget gap seemed wider than forecast."])
+def test_a_warning_of_how_things_are_is_a_comment_whatever_its_subject(pipeline, text):
+    codes = _codes(_coded(pipeline, text, set()))
+    assert "012" in codes and not any(c.startswith("13") for c in codes), codes
+
+
+def test_a_warning_with_a_condition_stays_a_threat(pipeline):
+    codes = _codes(_coded(pipeline, "The dockers' union warned there would be more stoppages unless wages rose.", set()))
+    assert any(c.startswith("13") for c in codes) and "012" not in codes, codes
+
+
 @pytest.mark.parametrize("text", ["The French president launched an attack on the rebel base.",
                                   "The Syrian army attacked the town of Idlib."])
 def test_an_attack_on_a_target_of_force_or_by_an_armed_actor_stays_force(pipeline, text):

@@ -19,6 +19,21 @@ UNDERGO = frozenset({"survive", "escape", "suffer", "endure", "withstand", "evad
 # sectors that do not make a doer political on their own (CAMEO codes them, but not as the ones acting in politics)
 NON_POLITICAL_SECTORS = frozenset({"BUS", "MED", "HLH", "AGR", "SPT", "ENT"})
 GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "IGO"})
+# prepositions by which a noun names what another noun is of or about: "the right of veto", "an opinion on the suspension"
+TOPIC_PREPS = frozenset({"of", "on", "about", "regarding", "concerning", "over"})
+# nouns of which an act noun is a stretch, a phase, a part or an instance, not a topic: "a round of talks", "two weeks of
+# protests", "an escalation of the uprising"
+SPAN_NOUNS = frozenset({"round", "series", "wave", "spate", "string", "number", "part", "start", "beginning", "resumption",
+                        "continuation", "escalation", "intensification", "renewal", "outbreak", "end",
+                        "day", "week", "month", "year", "hour", "decade", "night", "couple", "flurry", "bout", "kind",
+                        "type", "form", "sort", "lot", "host"})
+# heads that a country before them names the home of, not a state acting: "the Japanese car maker", "British voters"
+NON_POLITICAL_HEADS = frozenset({
+    "company", "firm", "maker", "manufacturer", "producer", "operator", "carrier", "airline", "exchange", "institute",
+    "federation", "association", "club", "team", "league", "society", "customer", "consumer", "voter", "visitor",
+    "attendant", "shareholder", "investor", "player", "fan", "star", "artist", "actor", "singer", "store", "chain",
+    "retailer", "giant", "brand", "broadcaster", "newspaper", "studio", "label", "insurer", "broker", "bank",
+    "corporation", "conglomerate", "supplier", "exporter", "importer", "distributor", "developer", "utility", "lender"})
 Gate = Callable[[ParsedDoc, Event, Token], "str | None"]
 
 
@@ -75,10 +90,54 @@ def no_political_doer(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     return f"no political doer ({src.text})"
 
 
+def noun_of_a_noun(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """An act noun that names what another noun is of or about ('the right of veto', 'a transcript of the call',
+    'an opinion on the suspension', 'frustration about the allegations') is that noun's topic, not an act the text
+    tells; a stretch or part of the act ('a round of talks', 'two weeks of protests', 'part of its inquiry') is, and
+    so is an act told as done in its own participle ('a summary of the call made by X to Y')."""
+    if tok.pos != "NOUN" or event.cameo.root in FORCE_ROOTS or any(c.dep == "acl" for c in doc.children(tok.i)):
+        return None  # "a summary of the call made by X to Y": the act told as done
+    for _ in range(3):  # "the Tomlinson proposals and reforms": the phrase the noun heads or is listed in
+        if tok.dep not in ("compound", "appos", "nmod", "conj") or tok.head == tok.i:
+            break
+        tok = doc.tokens[tok.head]
+    if tok.dep != "pobj" or tok.head == tok.i:
+        return None
+    prep = doc.tokens[tok.head]
+    if prep.dep != "prep" or prep.head == prep.i or prep.text.lower() not in TOPIC_PREPS:
+        return None
+    owner = doc.tokens[prep.head]
+    if owner.pos not in ("NOUN", "PROPN", "NUM", "PRON") or owner.lemma.lower() in SPAN_NOUNS:
+        return None
+    return f"noun of a noun ('{owner.text} {prep.text} … {tok.text}')"
+
+
+def country_of_a_business(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A country named only before a business, club, society or public noun ('the Japanese car maker', 'Norway's
+    performing rights society', 'British voters') says where the doer is from; the doer is that body, not the state.
+    Its act stands only when it is done to a state or government ('a US firm sued the Treasury')."""
+    src = event.source
+    if src is None or src.kind != "state" or _governing(event.target):
+        return None
+    words = [t for t in doc.tokens if src.start <= t.idx < src.end]
+    if not words or words[-1].dep not in ("amod", "compound", "nmod", "poss") or words[-1].head == words[-1].i:
+        return None
+    head = doc.tokens[words[-1].head]
+    for _ in range(4):  # "US phone firm MCI": up the chain of names and modifiers
+        if head.dep not in ("compound", "amod", "nmod") or head.head == head.i:
+            break
+        head = doc.tokens[head.head]
+    if head.lemma.lower() not in NON_POLITICAL_HEADS:
+        return None
+    return f"country of a {head.text}, not the doer"
+
+
 GATES: list[tuple[str, Gate]] = [
     ("noun_in_passing", noun_in_passing),
     ("victim_as_doer", victim_as_doer),
     ("no_political_doer", no_political_doer),
+    ("noun_of_a_noun", noun_of_a_noun),
+    ("country_of_a_business", country_of_a_business),
 ]
 
 

@@ -24,6 +24,8 @@ QUESTION_VERBS = frozenset({"ask", "inquire", "enquire", "query"})
 QUESTION_WORDS = frozenset({"if", "whether", "why", "how", "what", "when", "where", "who", "which", "whom"})
 WARNING_VERBS = frozenset({"warn", "caution"})
 ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+# verbs of a clause that says how things are, not what its subject will do: "warned that they were in danger of …"
+STATE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "see", "look", "sound", "feel"})
 PESSIMISTIC = "012"
 DENIAL = "016"  # deny responsibility: kept beside the act it denies
 
@@ -197,12 +199,15 @@ def _question_clause(doc: ParsedDoc, clause: Token) -> bool:
 
 def _agent_or_coercion(ex, doc: ParsedDoc, content: Token, index) -> bool:
     """True when a warning's content is what an actor will do ('that police will act', 'that it would
-    retaliate') or names coercion or force ('of reprisals'); False for a state of affairs ('that the
-    recovery could stall', 'against complacency')."""
-    if content.dep == "ccomp":
+    retaliate'), names coercion or force ('of reprisals') or a condition ('unless …'); False for a state of affairs
+    ('that the recovery could stall', 'against complacency', 'that the party was in danger of …': a clause of
+    'be', 'seem' or 'see' says how things are, whatever its subject)."""
+    if content.dep == "ccomp" and content.lemma.lower() not in STATE_VERBS:
         subj = next((c for c in doc.children(content.i) if c.dep in ("nsubj", "nsubjpass")), None)
         if subj is None or subj.pos == "PRON" or subj.ent_type in ACTOR_ENTITIES or index.for_phrase(subj.i):
             return True
+    elif content.dep == "ccomp" and any(t.text.lower() == "unless" for t in doc.subtree(content.i)):
+        return True  # "warned there could be walkouts unless …": a condition makes it a threat
     for t in doc.subtree(content.i):
         for pos in ("VERB", "NOUN"):
             entry = ex.lexicon.lookup(t.lemma.lower(), pos)
