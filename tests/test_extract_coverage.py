@@ -48,6 +48,9 @@ def _show(events) -> list:
     # what a political speaker says another must do is a demand
     ("The German chancellor said the Russian government must ensure the safety of the monitors.", "10", "DEU", "RUS"),
     ("The French president said the persecution of the Rohingya must end.", "10", "FRA", None),
+    # what it says another should do is an appeal to it (CAMEO 02), not a demand
+    ("The Dutch foreign minister said the Turkish government should free the two reporters.", "02", "NLD", "TUR"),
+    ("The Kenyan president said Uganda should pull its troops back from the border.", "02", "KEN", "UGA"),
     # joining another's exercises is military cooperation with it; refusing to is a rejection
     ("Sweden joined the NATO exercise in Norway.", "062", "SWE", "IGO"),
     ("India refused to take part in the Chinese naval drills.", "12", "IND", "CHN"),

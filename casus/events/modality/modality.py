@@ -144,9 +144,12 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 speech = _reported(doc, tok, is_speech) or _complement_of(doc, tok)
                 if speech is not None and word_forms(speech) & INTENT_HEADS:  # "agreed that they should cooperate"
                     return Modality("intended", speech, reason=f"mode intended: '{c.text}' agreed by '{speech.text}'")
-                if speech is not None:
+                if speech is not None and low == "must":
                     return Modality("demanded", c, appeal_head=speech,
                                     reason=f"mode requested: '{c.text}' demanded by the speaker of '{speech.text}'")
+                if speech is not None:  # "should", "ought": a call on the other (an appeal, 02), not a demand
+                    return Modality("requested", c, appeal_head=speech,
+                                    reason=f"mode requested: '{c.text}' urged by the speaker of '{speech.text}'")
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
             if low in HYPOTHETICAL_AUX:
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")

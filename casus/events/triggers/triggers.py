@@ -153,8 +153,8 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             entry = None  # "firefighters were called to the building": summoned, not a phone call
         if entry is not None and entry.pos in ("VERB", "NOUN"):
             out.append(Candidate(t, entry, entry.pos, first_char))
-        elif entry is None and pos == "VERB" and demanded_act(lexicon, doc, t, index):
-            out.append(Candidate(t, lexicon.lookup("demand", "VERB"), "VERB"))  # "X said the government must ensure …"
+        elif entry is None and pos == "VERB" and (asked := demanded_act(lexicon, doc, t, index)):
+            out.append(Candidate(t, lexicon.lookup(asked, "VERB"), "VERB"))  # "X said the government must ensure …"
     return out
 
 
