@@ -36,9 +36,7 @@ def main() -> None:
     rows = []
     for folder in a.gold:
         gold = load_gold(folder)
-        sents: dict[str, list[dict]] = {}
-        for s in gold.sentences:
-            sents.setdefault(s["doc_id"], []).append(s)
+        sents = gold.sentences_by_doc
         corpus = {j["doc_id"]: j.get("corpus") for j in gold.judged}
         coded = code_docs(gold, Pipeline.load, a.split, a.cache / Path(folder).name)
         for doc in gold.docs:

@@ -45,9 +45,7 @@ def main() -> None:
     pairs, uncovered = [], 0
     for folder in a.gold:
         gold = load_gold(folder)
-        sents: dict[str, list[dict]] = {}
-        for s in gold.sentences:
-            sents.setdefault(s["doc_id"], []).append(s)
+        sents = gold.sentences_by_doc
         coded = code_docs(gold, lambda: Pipeline.load((), a.lexicon, min_confidence=0.0), a.split,
                           a.cache / Path(folder).name, variant="-".join(p.stem for p in a.lexicon))
         for doc in gold.docs:

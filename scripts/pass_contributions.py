@@ -49,9 +49,7 @@ def main() -> None:
     grounded, judge = [], {}
     for folder in a.gold:
         gold = load_gold(folder)
-        sents: dict[str, list[dict]] = {}
-        for s in gold.sentences:
-            sents.setdefault(s["doc_id"], []).append(s)
+        sents = gold.sentences_by_doc
         for doc in parsed_docs(gold, pipe, a.cache / Path(folder).name):
             if in_split(doc.article.id, a.split):
                 grounded.append(pipe.ground(doc))

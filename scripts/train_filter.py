@@ -126,9 +126,7 @@ def main() -> None:
     rows, labels, splits, sets, coded_docs = [], [], [], [], {}
     matched: dict[str, dict[str, dict[str, int]]] = {}
     for name, gold in golds:
-        sents: dict[str, list[dict]] = {}
-        for s in gold.sentences:
-            sents.setdefault(s["doc_id"], []).append(s)
+        sents = gold.sentences_by_doc
         coded_docs[name] = []
         counts = matched[name] = {sp: {"events": 0, "judged event": 0, "annotated sentence": 0, "neither": 0}
                                   for sp in ("train", "dev", "check")}
@@ -183,9 +181,7 @@ def main() -> None:
     def rescored(name: str, gold: judged.JudgedGold) -> tuple[dict[str, list[dict]], list[tuple[float, float]]]:
         """Coded documents with the model's confidence, and (confidence, label) of dev's labelled events."""
         out, pairs = {}, []
-        sents: dict[str, list[dict]] = {}
-        for s in gold.sentences:
-            sents.setdefault(s["doc_id"], []).append(s)
+        sents = gold.sentences_by_doc
         for doc, events, p in coded_docs[name]:
             kept = model.rescore(doc, events, p, p is None or p >= relevance.threshold)
             out[doc.article.id] = [e.to_dict() for e in kept]

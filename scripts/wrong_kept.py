@@ -55,9 +55,7 @@ def main() -> None:
     rows = []
     for folder in a.gold:
         gold = load_gold(folder)
-        sents: dict[str, list[dict]] = {}
-        for s in gold.sentences:
-            sents.setdefault(s["doc_id"], []).append(s)
+        sents = gold.sentences_by_doc
         coded = code_docs(gold, lambda: Pipeline.load(min_confidence=0.0), "all", a.cache / Path(folder).name)
         for doc in gold.docs:
             split = next((s for s in a.split if in_split(doc["id"], s)), None)

@@ -33,11 +33,14 @@ class JudgedGold:
     docs: list[dict]
     judged: list[dict]
     sentences: list[dict]
-    by_doc: dict[str, list[dict]] = field(default_factory=dict)
+    by_doc: dict[str, list[dict]] = field(default_factory=dict)  # judged events by document
+    sentences_by_doc: dict[str, list[dict]] = field(default_factory=dict)  # annotated sentences by document
 
     def __post_init__(self) -> None:
         for j in self.judged:
             self.by_doc.setdefault(j["doc_id"], []).append(j)
+        for s in self.sentences:
+            self.sentences_by_doc.setdefault(s["doc_id"], []).append(s)
 
 
 def _jsonl(path: Path) -> list[dict]:
