@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
-from casus.places import constructions, forms
+from casus.places import constructions, forms, repeats
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
 
@@ -25,10 +25,6 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
                    "basilica", "cathedral", "chapel", "abbey", "temple", "mosque", "palace", "castle", "tower",
                    "centre", "center", "stadium", "arena", "museum", "harbor", "harbour", "port", "station",
                    "university", "college", "academy", "hotel", "theatre", "theater", "mall", "market", "plaza"}
-_PART_OF_TOWN = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "central",
-                 "downtown", "metro", "metropolitan", "historic", "greater", "old", "n", "s", "e", "w", "ne", "nw", "se",
-                 "sw", "upper", "lower", "inner", "outer"}  # words before a town's name that name a part of it
-_TITLES = {"Mr", "Mrs", "Ms", "Dr", "Sen", "Rep", "Gov", "Judge", "Sheriff", "Mayor", "President", "Coach"}
 
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -123,7 +119,7 @@ class ToponymFinder:
             end = ent.end
             while end < len(toks) and toks[end].text in _ADMIN_SUFFIX:  # "Douglas" + "County"
                 end += 1
-            if self.weights.surnames_not_towns and self._a_surname(doc, ent.start, end):
+            if self.weights.surnames_not_towns and repeats.a_surname(doc, ent.start, end, self.gazetteer, self.weights):
                 continue  # "coach Ripley" in a story about Darren Ripley
             for hit in self._lookup_entity(doc, ent.start, end, strict=ent.label == "FAC"):
                 if not blocked(hit[0], hit[1]):
@@ -195,7 +191,7 @@ class ToponymFinder:
                 if free(s, e):
                     take(s, e, cands, key)
         for m in list(found):
-            for s, e in self._repeats(doc, m, taken):
+            for s, e in repeats.repeats(doc, m.start, m.end, m.key, m.cands, taken, self.weights):
                 if not blocked(s, e):
                     take(s, e, m.cands)
         found.sort(key=lambda m: m.start)
@@ -254,73 +250,6 @@ class ToponymFinder:
             if cands:
                 out.append((i, j, cands))
         return out
-
-    def _repeats(self, doc: ParsedDoc, m: Mention, taken: list[bool]) -> list[tuple[int, int]]:
-        """Other mentions of a place's name the NER left unlabelled or mislabelled: one name, one place per story.
-
-        The same capitalised words, not inside a person's name nor after a title, and not closing a longer
-        name ("United Georgia") but a part of the town ("South Los Angeles", "Historic Dublin"); opening a
-        longer name ("Dublin Mayor", "the Waterford High School") but not after a title ("Miss America").
-        A person entity that is the name alone, which no longer person's name in the story holds, is the
-        place ("Tbilisi says"). A smaller town's name
-        repeats only if no person in the story bears it; a country, state, capital, seat or city of
-        50,000 or more repeats anywhere but in a name the NER gave a person.
-        """
-        toks = doc.tokens
-        words = [t.text for t in toks[m.start:m.end]]
-        if not words[0][:1].isupper() or len(words) > 4 or m.key != normalise(" ".join(words)):
-            return []  # "Jackson" of "Jackson and Barrow counties" is not every Jackson
-        big = any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
-                  or c.population >= self.weights.ner_missed_min_population for c in m.cands[:3])
-        named = a_persons_name(doc, words)
-        person = set()
-        w = self.weights
-        for ent in doc.entities:
-            if ent.label == "PERSON" and (ent.end - ent.start > 1 or big):
-                if w.repeats_in_names and ent.end - ent.start == len(words) and not named:
-                    continue  # "Tbilisi says": the NER's person is the place's name alone, which no person bears
-                person.update(range(ent.start, ent.end))
-        if named and not big:
-            return []  # a smaller town's name the story also gives a person ("Jesse Jackson")
-        out = []
-        n = len(words)
-        opens = words[0].rstrip(".") not in _TITLES | {"Miss"} and not (len(words) == 1 and words[0].isupper())
-        for i in range(len(toks) - n + 1):
-            if toks[i].text != words[0] or any(taken[i:i + n]) or [t.text for t in toks[i:i + n]] != words:
-                continue
-            if any(k in person for k in range(i, i + n)) or (i > 0 and toks[i - 1].text.rstrip(".") in _TITLES):
-                continue
-            if (i > 0 and capitalised(toks[i - 1]) and toks[i - 1].sent == toks[i].sent and "\n" not in toks[i - 1].ws
-                    and not (w.repeats_in_names and self._part_of_town(doc, i - 1))):
-                continue  # "United Georgia", "City Council"; but "South Los Angeles", "Historic Dublin", "N.W. Rochester"
-            if i + n < len(toks) and capitalised(toks[i + n]) and not (w.repeats_in_names and opens):
-                continue  # "Aleppo University" only where the story's own town opens a name
-            out.append((i, i + n))
-        return out
-
-    def _a_surname(self, doc: ParsedDoc, s: int, e: int) -> bool:
-        """One word the NER called a place that closes a longer person's name in the story ("Darren Ripley" ...
-        "coach Ripley"), and no country, state, capital, seat or city of 50,000 or more: the person, not a town."""
-        s, e = strip_span(doc, s, e)
-        if e - s != 1 or not a_persons_name(doc, [doc.tokens[s].text]):
-            return False
-        word = doc.tokens[s].text
-        if not any(ent.label == "PERSON" and ent.end - ent.start > 1 and doc.tokens[ent.end - 1].text == word
-                   for ent in doc.entities):
-            return False  # "Jordan" opening "Jordan Smith" is not a surname
-        cands = self.gazetteer.candidates(word)
-        return not any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
-                       or c.population >= self.weights.ner_missed_min_population for c in cands[:3])
-
-    @staticmethod
-    def _part_of_town(doc: ParsedDoc, k: int) -> bool:
-        """A word naming a part of a town before its name: "South", "Historic", "N.W." (not a middle initial:
-        "Irvin E. Rhodes")."""
-        toks = doc.tokens
-        word = toks[k].text.lower().rstrip(".")
-        if word not in _PART_OF_TOWN:
-            return False
-        return len(word) > 2 or k == 0 or not toks[k - 1].text[:1].isupper() or toks[k - 1].sent != toks[k].sent
 
     def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
         """A country or state name the NER called a person or organisation, unless it is a subject."""
