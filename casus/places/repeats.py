@@ -28,8 +28,7 @@ def repeats(doc: ParsedDoc, start: int, end: int, key: str, cands: list[Candidat
     words = [t.text for t in toks[start:end]]
     if not words[0][:1].isupper() or len(words) > 4 or key != normalise(" ".join(words)):
         return []  # "Jackson" of "Jackson and Barrow counties" is not every Jackson
-    big = any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
-              or c.population >= weights.ner_missed_min_population for c in cands[:3])
+    big = _big(cands, weights)
     named = a_persons_name(doc, words)
     person = set()
     w = weights
@@ -56,6 +55,13 @@ def repeats(doc: ParsedDoc, start: int, end: int, key: str, cands: list[Candidat
         out.append((i, i + n))
     return out
 
+
+def _big(cands: list[Candidate], weights) -> bool:
+    """A country, state, capital, seat or city of 50,000 or more among a name's first three senses."""
+    return any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
+               or c.population >= weights.ner_missed_min_population for c in cands[:3])
+
+
 def a_surname(doc: ParsedDoc, s: int, e: int, gazetteer: Gazetteer, weights) -> bool:
     """One word the NER called a place that closes a longer person's name in the story ("Darren Ripley" ...
     "coach Ripley"), and no country, state, capital, seat or city of 50,000 or more: the person, not a town."""
@@ -66,9 +72,7 @@ def a_surname(doc: ParsedDoc, s: int, e: int, gazetteer: Gazetteer, weights) -> 
     if not any(ent.label == "PERSON" and ent.end - ent.start > 1 and doc.tokens[ent.end - 1].text == word
                for ent in doc.entities):
         return False  # "Jordan" opening "Jordan Smith" is not a surname
-    cands = gazetteer.candidates(word)
-    return not any(c.feature_code in BIG or c.feature_code.startswith(("PPLC", "PPLA"))
-                   or c.population >= weights.ner_missed_min_population for c in cands[:3])
+    return not _big(gazetteer.candidates(word), weights)
 
 def part_of_town(doc: ParsedDoc, k: int) -> bool:
     """A word naming a part of a town before its name: "South", "Historic", "N.W." (not a middle initial:
