@@ -218,8 +218,9 @@ def _public_measure(doc: ParsedDoc, index, subj: Token, speaker: list, rules: Sp
     if not any(m.actor.code or m.actor.country for m in speaker):
         return False
     poss = next((c for c in doc.children(subj.i) if c.dep == "poss"), None)
+    owner = index.at(poss.i) if poss is not None else None
     if poss is not None and (poss.text.lower() in FIRST_PERSON or (poss.tag == "PRP$" and (
-            index.at(poss.i) is None or _ours(index.at(poss.i), speaker)))):
+            owner is None or _ours(owner, speaker)))):
         return False  # "our plan", "its policy": the speaker's own measure, or one coreference cannot place
     found = index.for_phrase(subj.i)
     return not found or not all(_ours(m, speaker) for m in found)
