@@ -39,6 +39,12 @@ def read_tsv(path: Path) -> Iterator[tuple[int, tuple[str, ...], list[str]]]:
             yield lineno, header, fields
 
 
+def read_words(path: Path | str) -> frozenset[str]:
+    """The lower-case words of a word-list file: one a line, '#' starts a comment."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in lines) if w)
+
+
 def is_code_form(code: str) -> bool:
     """True when `code` looks like a CAMEO code: a string of 2-4 digits under roots 01-20."""
     return isinstance(code, str) and bool(_CODE.match(code))

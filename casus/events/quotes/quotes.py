@@ -16,6 +16,7 @@ from pathlib import Path
 
 from casus.events.quotes.quote_marks import Marked, continues, is_standalone, quoted_runs, trim
 from casus.events.quotes.quote_speakers import Speakers
+from casus.events.ontology import read_words
 from casus.model import Actor, ActorMention, ParsedDoc, Quote
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "speech_verbs.txt"
@@ -26,8 +27,7 @@ TRANSCRIPT = re.compile(r"([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2}):\s+")
 @lru_cache(maxsize=4)
 def speech_verbs(path: str | Path = DATA) -> frozenset[str]:
     """Load speech-verb lemmas from a data file (one per line, '#' comments)."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in lines) if w)
+    return read_words(path)
 
 
 @lru_cache(maxsize=4)

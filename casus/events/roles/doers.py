@@ -8,6 +8,7 @@ from casus.events.roles.arguments import LOCATIVE_PREPS, ActorIndex, Arg, prep_o
 from casus.events.triggers.constructions import named_person, sentence_country
 from casus.events.roles.placing import country_place, place_actor
 from casus.events.triggers.triggers import FORCE_ROOTS
+from casus.events.ontology import read_words
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 STATE_ROOTS = frozenset({"09", "17"})  # investigation and coercion: arrests, detentions, deportations
@@ -20,8 +21,7 @@ RELATIVE = frozenset({"who", "whom", "that"})
 @lru_cache(maxsize=4)
 def people_nouns(path: str | Path = PEOPLE_FILE) -> frozenset[str]:
     """Load the nouns that name people in general (one lemma per line, '#' comments)."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(w for w in (line.split("#", 1)[0].strip().lower() for line in lines) if w)
+    return read_words(path)
 
 
 def unnamed_doer(doc: ParsedDoc, tok: Token, code: str, source: Arg, place, place_at: dict, index: ActorIndex) -> Arg:
