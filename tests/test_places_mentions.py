@@ -279,3 +279,16 @@ def test_each_name_after_a_plural_place_noun_is_a_place(grounded):
     g = grounded("Matches were called off in the industrial cities of Ulsan and Changwon because of the smog.")
     found = [t for t, _ in spans(g)]
     assert "Ulsan" in found and "Changwon" in found, spans(g)
+
+
+def test_a_malformed_demonym_endings_row_names_the_file_and_line(tmp_path):
+    from casus.model import InputError
+    from casus.places.forms import load_endings
+
+    path = tmp_path / "endings.tsv"
+    path.write_text("# ending, replacement\nian\ta\tFloridian\nian a Ontarian\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        load_endings(path)
+    assert err.value.line == 3 and str(path) in str(err.value)
+    path.write_text("ian\ta\tFloridian\nan\t\tOhioan\n", encoding="utf-8")
+    assert load_endings(path) == [("ian", "a"), ("an", "")]

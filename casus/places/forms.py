@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from casus.model import ParsedDoc
+from casus.model import InputError, ParsedDoc
 
 _STREET_WORDS = {"Street", "St.", "Road", "Rd.", "Avenue", "Ave.", "Boulevard", "Blvd.", "Drive", "Lane", "Parkway",
                  "Pike", "Highway", "Square", "Circle", "Trail"}
@@ -104,10 +104,13 @@ def _sentence_start(doc: ParsedDoc, i: int) -> int:
 def load_endings(path) -> list[tuple[str, str]]:
     """The spelling rules of `places/data/demonym_endings.tsv`: (ending of a people's word, what replaces it)."""
     rules = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if line.strip() and not line.startswith("#"):
-            ending, replacement = (line.split("\t") + ["", ""])[:2]
-            rules.append((ending, replacement))
+            fields = line.split("\t")
+            if len(fields) < 2 or not fields[0].isalpha() or (fields[1] and not fields[1].isalpha()):
+                raise InputError(str(path), "want an ending, a tab and its replacement (letters; the replacement may "
+                                 "be empty)", n)
+            rules.append((fields[0], fields[1]))
     return rules
 
 
