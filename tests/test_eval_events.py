@@ -52,6 +52,21 @@ def test_unknown_format_names_file_and_line(tmp_path):
         load_gold(f)
 
 
+@pytest.mark.parametrize("content, cause", [
+    (b'{"id": "1", "text": "A met B.", "penta": 2}\n{"id": "2", "text": ', "gold.jsonl:2: malformed JSON"),
+    (b'{"id": "1", "plover_current": "CONSULT"}\n', "gold.jsonl:1: a gold record lacks a field"),
+    (b'{"id": "1", "text": "A met B.", "penta": "two"}\n', "gold.jsonl:1: .*wrong one"),
+    (b'{"id": "1", "text": "caf\xe9", "penta": 2}\n', "gold.jsonl:1: not UTF-8"),
+])
+def test_bad_gold_lines_name_file_line_and_cause(tmp_path, content, cause):
+    from casus.model import InputError
+
+    f = tmp_path / "gold.jsonl"
+    f.write_bytes(content)
+    with pytest.raises(InputError, match=cause):
+        load_gold(f)
+
+
 def test_cli_prints_scores_for_a_small_gold_file(tmp_path):
     f = tmp_path / "mini_gsr.jsonl"
     rows = [{"id": "1", "text": "Russian troops attacked Ukrainian soldiers.", "date": "2018-01-26",

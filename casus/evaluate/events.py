@@ -12,10 +12,10 @@ whose root (or PLOVER type) matches the sentence's gold; `precision conf≥0.5` 
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from casus.evaluate.lines import json_lines
 from casus.model import Article, InputError
 
 # CAMEO actor codes in the gold that are not ISO-3166 alpha-3
@@ -49,26 +49,27 @@ def _actor(a: dict) -> tuple[str | None, str | None]:
 def load_gold(path: Path) -> list[GoldItem]:
     """Read one gold JSONL file in any of the known formats."""
     items = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-            except json.JSONDecodeError as e:
-                raise InputError(str(path), f"malformed JSON ({e.msg})", n) from None
-            if "plover_current" in r:
-                items.append(GoldItem(r["id"], r["text"], r.get("date"), r.get("cameo_code"), None,
-                                      r["plover_current"], [_actor(a) for a in r.get("source") or []],
-                                      [_actor(a) for a in r.get("target") or []]))
-            elif "example" in r:
-                if r.get("example"):
-                    items.append(GoldItem(f"cameo-{r['cameo_code']}", r["example"], None, r["cameo_code"]))
-            elif "penta" in r:
-                items.append(GoldItem(r["id"], r["text"], None, None, int(r["penta"])))
-            else:
-                raise InputError(str(path), "not a known event gold format (plover_gsr, codebook, penta)", n)
+    for n, r in json_lines(path):
+        if not isinstance(r, dict) or not ({"plover_current", "example", "penta"} & r.keys()):
+            raise InputError(str(path), "not a known event gold format (plover_gsr, codebook, penta)", n)
+        try:
+            item = _gold_item(r)
+        except (KeyError, TypeError, ValueError, AttributeError) as e:
+            raise InputError(str(path), f"a gold record lacks a field or has a wrong one ({type(e).__name__}: {e})",
+                             n) from None
+        if item is not None:
+            items.append(item)
     return items
+
+
+def _gold_item(r: dict) -> GoldItem | None:
+    """One record of a known format as a GoldItem; None for a codebook entry without an example."""
+    if "plover_current" in r:
+        return GoldItem(r["id"], r["text"], r.get("date"), r.get("cameo_code"), None, r["plover_current"],
+                        [_actor(a) for a in r.get("source") or []], [_actor(a) for a in r.get("target") or []])
+    if "example" in r:
+        return GoldItem(f"cameo-{r['cameo_code']}", r["example"], None, r["cameo_code"]) if r.get("example") else None
+    return GoldItem(r["id"], r["text"], None, None, int(r["penta"]))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.evaluate.splits import split_of
+from casus.evaluate.lines import json_lines
 from casus.model import Article, InputError
 
 BINS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.01)  # reliability table: confidence bins
@@ -44,15 +45,7 @@ class JudgedGold:
 
 
 def _jsonl(path: Path) -> list[dict]:
-    rows = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if line.strip():
-                try:
-                    rows.append(json.loads(line))
-                except json.JSONDecodeError as e:
-                    raise InputError(str(path), f"malformed JSON ({e.msg})", n) from None
-    return rows
+    return [row for _, row in json_lines(path)]
 
 
 def load_gold(folder: Path | str) -> JudgedGold:

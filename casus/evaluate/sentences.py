@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from casus.evaluate.splits import SPLITS, split_of
+from casus.evaluate.lines import json_lines
 from casus.model import InputError
 
 TOP_ROOTS = 10
@@ -44,18 +45,14 @@ def load_sentences(path: Path, split: str = "all") -> list[Sentence]:
     if split != "all" and split not in SPLITS:
         raise InputError("--split", f"unknown split {split!r} (want {', '.join(SPLITS)} or all)")
     out = []
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                r = json.loads(line)
-                s = Sentence(r["doc_id"], int(r["sentence"][0]), int(r["sentence"][1]), list(r.get("events") or []),
-                             r.get("corpus"))
-            except (json.JSONDecodeError, KeyError, TypeError, ValueError, IndexError) as e:
-                raise InputError(str(path), f"not an annotated sentence ({type(e).__name__}: {e})", n) from None
-            if split == "all" or split_of(s.doc_id) == split:
-                out.append(s)
+    for n, r in json_lines(path):
+        try:
+            s = Sentence(r["doc_id"], int(r["sentence"][0]), int(r["sentence"][1]), list(r.get("events") or []),
+                         r.get("corpus"))
+        except (KeyError, TypeError, ValueError, IndexError) as e:
+            raise InputError(str(path), f"not an annotated sentence ({type(e).__name__}: {e})", n) from None
+        if split == "all" or split_of(s.doc_id) == split:
+            out.append(s)
     return out
 
 
