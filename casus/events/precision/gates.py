@@ -132,12 +132,39 @@ def country_of_a_business(doc: ParsedDoc, event: Event, tok: Token) -> str | Non
     return f"country of a {head.text}, not the doer"
 
 
+def yes_no_question(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """An act asked about in a yes/no question ('Should Scotland leave the union?', 'Will Tehran retaliate?') is not
+    told as done, intended or demanded: a ballot's or a headline's question codes nothing. A wh-question ('why did the
+    army shell the village?') takes its act as done and is left alone."""
+    sent = doc.sentences[tok.sent]
+    cur = tok
+    for _ in range(8):
+        kids = doc.children(cur.i)
+        subject = next((c for c in kids if c.dep in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None and cur.pos in ("VERB", "AUX"):
+            break
+        if cur.head == cur.i:
+            return None
+        cur = doc.tokens[cur.head]
+    else:
+        return None
+    first = min([subject.i, *(c.i for c in kids if c.dep in ("aux", "auxpass"))], default=subject.i)
+    inverted = first < subject.i or cur.pos == "AUX" and cur.i < subject.i
+    clause = doc.subtree(cur.i)
+    if not inverted or any(t.tag in ("WDT", "WP", "WP$", "WRB") and t.i < subject.i for t in clause):
+        return None
+    after = [t for t in doc.tokens[clause[-1].i + 1:sent.end] if t.dep == "punct" or t.i == clause[-1].i + 1]
+    ends = [t for t in (*clause[-2:], *after[:2]) if t.text == "?"]
+    return f"a yes/no question ('{doc.tokens[first].text} … ?')" if ends else None
+
+
 GATES: list[tuple[str, Gate]] = [
     ("noun_in_passing", noun_in_passing),
     ("victim_as_doer", victim_as_doer),
     ("no_political_doer", no_political_doer),
     ("noun_of_a_noun", noun_of_a_noun),
     ("country_of_a_business", country_of_a_business),
+    ("yes_no_question", yes_no_question),
 ]
 
 
