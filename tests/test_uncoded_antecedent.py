@@ -43,3 +43,19 @@ def test_a_pronoun_that_is_the_verbs_object_is_not_bound_by_its_subject(pipeline
     pronoun = next(t for t in doc.tokens if t.text == "it")
     binder = _uncoded_binder(doc, [], pronoun)
     assert binder is None or binder.text != "retailer"
+
+
+NEXT = ("Canada and Mexico signed a trade accord in Ottawa on Monday. "
+        "Harrowgate Mills closed its plant in Leeds last month. It said it would sue its former distributor.")
+
+
+def test_it_opening_a_sentence_is_the_company_the_sentence_before_is_about(pipeline):
+    assert not _sued_by_a_state(_events(pipeline, NEXT))
+    assert _sued_by_a_state(_events(pipeline, NEXT, off=("uncoded_antecedent", "uncoded_previous_subject")))
+
+
+def test_it_after_a_coded_subject_keeps_its_actor(pipeline):
+    text = ("Canada and Mexico signed a trade accord in Ottawa on Monday. "
+            "The Japanese government welcomed the accord. It also pledged to help small exporters in Asia.")
+    events = _events(pipeline, text)
+    assert any(e.trigger.text == "pledged" and e.source is not None and e.source.country == "JPN" for e in events)

@@ -4,7 +4,8 @@ Coreference (casus/actors/coref.py) may tie 'it' or 'they' to an actor of an ear
 own sentence a subject of a verb above it is a nearer reading ('Rebels said they …', 'Acme said it would sue …'):
 `nearer_antecedents` takes it. Its rule `uncoded_antecedent` (docs/CODING.md §10, switched off by `--ablate`) covers
 a subject that is no coded actor — a company, a storm, a report —: the pronoun is then that uncoded thing, not the
-state or body of the sentence before.
+state or body of the sentence before. Its rule `uncoded_previous_subject` does the same for 'it' or 'its' opening a
+sentence when the subject of the sentence before is such a thing ('Harrowgate Mills cut 200 jobs. It said …').
 """
 from __future__ import annotations
 
@@ -16,7 +17,7 @@ from casus.model import Actor, ActorMention, ParsedDoc, Token
 PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
 ARMED = frozenset({"REB", "INS", "MIL", "COP", "RAD", "UAF", "SPY"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
-ANTECEDENT_RULES = ("uncoded_antecedent",)  # switchable by `casus eval … --ablate NAME`
+ANTECEDENT_RULES = ("uncoded_antecedent", "uncoded_previous_subject")  # switchable by `casus eval … --ablate NAME`
 
 
 def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable[str] = ()) -> list[ActorMention]:
@@ -29,6 +30,8 @@ def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable
     """
     uncoded = "uncoded_antecedent" not in set(off)
     out = []
+    repointed: dict[int, Actor] = {}  # pronoun token -> the uncoded subject it was given: 'It said it would sue'
+
     for m in actors:
         tok = doc.tokens[m.head]
         low = tok.text.lower()
@@ -44,6 +47,8 @@ def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable
             _plural(doc.tokens[o.head]) if low in PLURAL_PRONOUNS
             else doc.tokens[o.head].tag in ("NN", "NNP") and o.actor.kind != "person")]
         binder = _uncoded_binder(doc, actors, tok) if uncoded else None
+        if binder is None and not fit and "uncoded_previous_subject" not in set(off) and low in NEUTER_PRONOUNS:
+            binder = _uncoded_previous_subject(doc, actors, tok)
         if fit and (binder is None or max(o.head for o in fit) > binder.i):
             near = max(fit, key=lambda o: o.end).actor
             actor = replace(near, text=m.actor.text, start=m.actor.start, end=m.actor.end,
@@ -51,12 +56,26 @@ def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable
         elif binder is not None:
             name = " ".join(t.text for t in doc.subtree(binder.i) if t.i <= binder.i and t.dep != "punct")
             actor = Actor(text=m.actor.text, start=m.actor.start, end=m.actor.end, name=name, kind="organization",
-                          reason=f"pronoun '{tok.text}' → {name}, an uncoded subject before it in its sentence")
+                          reason=f"pronoun '{tok.text}' → {name}, an uncoded subject before it")
+            repointed[tok.i] = actor
+        elif (outer := _bound_by_repointed(doc, repointed, tok)) is not None:
+            actor = replace(outer, text=m.actor.text, start=m.actor.start, end=m.actor.end,
+                            reason=f"pronoun '{tok.text}' → {outer.name}, as the pronoun that binds it")
+            repointed[tok.i] = actor
         else:
             out.append(m)
             continue
         out.append(ActorMention(m.start, m.end, m.head, actor))
     return out
+
+
+def _bound_by_repointed(doc: ParsedDoc, repointed: dict[int, Actor], pronoun: Token) -> Actor | None:
+    """The uncoded subject given to a pronoun that is the subject of a verb above this one ('It said it …'), if any."""
+    sent = doc.sentences[pronoun.sent]
+    for o in reversed(doc.tokens[sent.start:pronoun.i]):
+        if o.i in repointed and _binds(doc, o.i, pronoun):
+            return repointed[o.i]
+    return None
 
 
 def _uncoded_binder(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) -> Token | None:
@@ -76,6 +95,28 @@ def _uncoded_binder(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) 
             continue
         return None if o.i in coded else o
     return None
+
+
+def _uncoded_previous_subject(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) -> Token | None:
+    """For 'it'/'its' as the subject, or the subject's possessor, of its sentence: the subject of the sentence before,
+    when that is a singular noun no coded actor, no person and no pronoun ('Harrowgate Mills cut 200 jobs. It said …'),
+    if any."""
+    holder = doc.tokens[pronoun.head] if pronoun.dep == "poss" else pronoun
+    if pronoun.sent == 0 or holder.dep not in ("nsubj", "nsubjpass"):
+        return None
+    head = doc.tokens[holder.head]
+    if head.head != head.i and head.dep not in ("conj",):  # the subject of the sentence's main verb only
+        return None
+    prev = doc.sentences[pronoun.sent - 1]
+    root = next((t for t in doc.tokens[prev.start:prev.end] if t.head == t.i), None)
+    subject = next((c for c in doc.children(root.i) if c.dep in ("nsubj", "nsubjpass")), None) if root else None
+    if subject is None or subject.tag in ("PRP", "PRP$", "WP", "WDT", "EX", "DT") or subject.ent_type == "PERSON":
+        return None
+    if not (subject.tag in ("NN", "NNP") or subject.tag == "NNPS" and subject.ent_type == "ORG"):
+        return None
+    taken = {i for o in actors if o.actor.code or o.actor.kind == "person" or set(o.actor.sector) & ARMED
+             for i in range(o.start, o.end)}
+    return None if subject.i in taken else subject
 
 
 def _plural(tok: Token) -> bool:
