@@ -15,6 +15,7 @@ from casus.events.triggers.triggers import FORCE_ROOTS, Candidate
 from casus.model import ParsedDoc, Token
 
 GENERIC_FORCE = "190"
+LEARNED = "model"  # the origin of a learned detector's candidate (casus/events/triggers/detector.py ORIGIN)
 COERCIVE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 CONSEQUENCES = frozenset({"consequence", "response", "reprisal", "retaliation", "retribution", "action", "measure"})  # "killed", "wounded": force of no stated kind
 UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
@@ -115,8 +116,8 @@ def phrasal_verb(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) ->
     """A verb with a particle that makes a phrasal verb the lexicon lists is read as that phrasal verb only: where no row
     of it fits, it is no act, not the bare verb's ('called off the search' is no phone call, 'fired up by a speech' no
     attack, 'free up money' no release)."""
-    if cand.pos != "VERB" or " " in cand.entry.trigger:
-        return None
+    if cand.pos != "VERB" or " " in cand.entry.trigger or cand.entry.origin == LEARNED:
+        return None  # the learned detector read the particle already ('the leader went on: "…"')
     lemma = cand.token.lemma.lower()
     for c in doc.children(cand.token.i):
         particle = c.dep == "prt" or c.dep == "advmod" and c.i == cand.token.i + 1 and c.tag == "RB"  # "back away"
