@@ -1,4 +1,5 @@
-"""Acts on a schedule are told as intended, not done; an act one goes on to do is done (docs/CODING.md §3)."""
+"""Acts on a schedule are told as intended, not done; an act one goes on to do is done; "neither X nor Y" negates
+(docs/CODING.md §3)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -63,3 +64,14 @@ def test_what_a_plan_is_or_a_condition_is_no_schedule(pipeline, text, word):
     doc = pipeline.parser.parse(Article(id="t", text=text))
     tok = next(t for t in doc.tokens if t.text == word)
     assert modality(doc, tok).mode != "intended"
+
+
+def test_neither_nor_would_comment_declines_comment(pipeline):
+    text = "Neither the Dutch foreign ministry nor the Belgian government would comment on the report."
+    codes = {e.cameo.code for e in _events(pipeline, text)}
+    assert "011" in codes and "010" not in codes, codes
+
+
+def test_neither_nor_negates_the_act(pipeline):
+    events = _events(pipeline, "Neither France nor Germany attended the summit in Oslo.")
+    assert events and all(e.mode == "negated" for e in events if e.cameo.root == "04")

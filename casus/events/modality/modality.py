@@ -26,7 +26,7 @@ ASKER_VERBS = frozenset({"reiterate", "repeat", "renew", "restate", "make", "iss
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither"})
 # nouns whose "is to …" says what they are, not what their subject will do: "the mandate is to fight inflation"
 AIM_NOUNS = frozenset({"aim", "goal", "mandate", "plan", "idea", "task", "job", "priority", "purpose", "intention",
                        "objective", "mission", "role", "challenge", "way", "answer", "solution", "hope", "point", "step",
@@ -94,7 +94,15 @@ def _aux_words(doc: ParsedDoc, i: int) -> list[Token]:
 
 
 def _negation(doc: ParsedDoc, i: int) -> Token | None:
-    return next((c for c in _aux_words(doc, i) if c.dep == "neg" or c.text.lower() in NEGATIONS), None)
+    return next((c for c in _neg_words(doc, i) if c.dep == "neg" or c.text.lower() in NEGATIONS), None)
+
+
+def _neg_words(doc: ParsedDoc, i: int) -> list[Token]:
+    """The verb's auxiliaries and adverbs, and the 'neither' of its subject ('Neither X nor Y would comment')."""
+    subjects = [c for c in doc.children(i) if c.dep in ("nsubj", "nsubjpass")]
+    neither = [g for s in subjects for g in doc.children(s.i)
+               if g.dep in ("preconj", "det", "cc") and g.text.lower() == "neither"]
+    return _aux_words(doc, i) + neither
 
 
 def _own_subject(doc: ParsedDoc, tok: Token) -> bool:
@@ -127,7 +135,7 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
     tok, own_clause, other_subject = pred, True, False
     for _ in range(8):
         skip, other_subject = other_subject, False  # the first conjunct's own negation is not this clause's
-        for c in _aux_words(doc, tok.i) if not skip else ():
+        for c in _neg_words(doc, tok.i) if not skip else ():
             low = c.text.lower()
             if c.dep == "neg" or low in NEGATIONS:
                 if own_clause and (FUTURE_AUX | {"would"}) & {a.text.lower() for a in _aux_words(doc, tok.i)} and not (
