@@ -110,3 +110,14 @@ def test_a_why_question_keeps_its_act(keep_all):
 def test_a_statement_of_the_same_act_is_kept(keep_all):
     text = "Ireland will ratify the treaty with the European Union, its foreign minister said."
     assert any(e.trigger.text == "ratify" for e in _code(keep_all, text))
+
+
+@pytest.mark.parametrize("who", ["The Telvana Telecom spokesman", "The company's spokesman"])
+def test_a_company_spokesman_is_not_the_government(keep_all, who):
+    text = (f"Germany fined the mobile operator on Monday. {who} said a similar process would be "
+            "set in motion with the latest statement of objections.")
+
+    def by_government(events):
+        return [e for e in events if e.source is not None and "GOV" in e.source.sector]
+    assert not by_government(_code(keep_all, text))
+    assert by_government(_code(keep_all, text, off=("role_of_an_uncoded_body",)))

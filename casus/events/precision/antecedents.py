@@ -102,8 +102,11 @@ def _uncoded_previous_subject(doc: ParsedDoc, actors: list[ActorMention], pronou
     when that is a singular noun no coded actor, no person and no pronoun ('Harrowgate Mills cut 200 jobs. It said …'),
     if any."""
     holder = doc.tokens[pronoun.head] if pronoun.dep == "poss" else pronoun
-    if pronoun.sent == 0 or holder.dep not in ("nsubj", "nsubjpass"):
-        return None
+    if pronoun.sent == 0 or holder.dep != "nsubj":
+        return None  # not 'it was agreed that …', 'it has not been proposed': an empty 'it'
+    sent = doc.sentences[pronoun.sent]
+    if any(t.tag in ("``", "''") or t.text in ('"', "\u201c", "\u201d") for t in doc.tokens[sent.start:pronoun.i]):
+        return None  # 'he said, "It happened under my watch"': a quote's 'it' is the speaker's matter
     head = doc.tokens[holder.head]
     if head.head != head.i and head.dep not in ("conj",):  # the subject of the sentence's main verb only
         return None

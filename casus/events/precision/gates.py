@@ -132,6 +132,30 @@ def country_of_a_business(doc: ParsedDoc, event: Event, tok: Token) -> str | Non
     return f"country of a {head.text}, not the doer"
 
 
+# the reasons casus/actors gives a role whose country it took from the story or coreference, not from its own phrase
+STORY_ROLE = "a role with no country in the text"
+EMPLOYER_PREPS = frozenset({"for", "of", "at"})
+
+
+def role_of_an_uncoded_body(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A role ('spokesman', 'administrator', 'chairman') of an organisation casus does not code ('the Vodafone
+    spokesman', 'the company's administrator', 'a spokesman for Acme') speaks for that body, not for the government of
+    the story's country: its act stands only when done to a state or government."""
+    src = event.source
+    why = src.reason or "" if src is not None else ""
+    if not (why.startswith(STORY_ROLE) or why.startswith("coref") and "→ country" in why) or _governing(event.target):
+        return None  # only a role whose country came from the story, not from a body named in its phrase
+    words = [t for t in doc.tokens if src.start <= t.idx < src.end]
+    if not words:
+        return None
+    head = next((t for t in words if not (src.start <= doc.tokens[t.head].idx < src.end) or t.head == t.i), words[-1])
+    near = [*words, *(g for c in doc.children(head.i) if c.dep in ("poss", "compound", "nmod") or (
+        c.dep == "prep" and c.text.lower() in EMPLOYER_PREPS) for g in doc.subtree(c.i))]
+    body = next((t for t in near if t.i != head.i and (t.ent_type == "ORG" or t.lemma.lower() in NON_POLITICAL_HEADS)),
+                None)
+    return f"a role of {body.text}, a body casus does not code" if body is not None else None
+
+
 def yes_no_question(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     """An act asked about in a yes/no question ('Should Scotland leave the union?', 'Will Tehran retaliate?') is not
     told as done, intended or demanded: a ballot's or a headline's question codes nothing. A wh-question ('why did the
@@ -165,6 +189,7 @@ GATES: list[tuple[str, Gate]] = [
     ("noun_of_a_noun", noun_of_a_noun),
     ("country_of_a_business", country_of_a_business),
     ("yes_no_question", yes_no_question),
+    ("role_of_an_uncoded_body", role_of_an_uncoded_body),
 ]
 
 
