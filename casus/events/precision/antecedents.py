@@ -70,7 +70,7 @@ def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable
 
 
 def _bound_by_repointed(doc: ParsedDoc, repointed: dict[int, Actor], pronoun: Token) -> Actor | None:
-    """The uncoded subject given to a pronoun that is the subject of a verb above this one ('It said it …'), if any."""
+    """The uncoded subject given to a pronoun that is the subject of a verb above this one ('It said it …')."""
     sent = doc.sentences[pronoun.sent]
     for o in reversed(doc.tokens[sent.start:pronoun.i]):
         if o.i in repointed and _binds(doc, o.i, pronoun):
@@ -98,9 +98,9 @@ def _uncoded_binder(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) 
 
 
 def _uncoded_previous_subject(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) -> Token | None:
-    """For 'it'/'its' as the subject, or the subject's possessor, of its sentence: the subject of the sentence before,
-    when that is a singular noun no coded actor, no person and no pronoun ('Harrowgate Mills cut 200 jobs. It said …'),
-    if any."""
+    """For 'it'/'its' as the subject, or the subject's possessor, of its sentence: the subject of the sentence
+    before, when that is a singular noun no coded actor, no person and no pronoun ('Harrowgate Mills cut 200 jobs.
+    It said …'), if any."""
     holder = doc.tokens[pronoun.head] if pronoun.dep == "poss" else pronoun
     if pronoun.sent == 0 or holder.dep != "nsubj":
         return None  # not 'it was agreed that …', 'it has not been proposed': an empty 'it'
@@ -129,7 +129,8 @@ def _plural(tok: Token) -> bool:
 
 
 def _binds(doc: ParsedDoc, subject: int, pronoun: Token) -> bool:
-    """True if token `subject` is the subject of a verb above the pronoun ('Rebels said they …', 'X staged their rally')."""
+    """True if token `subject` is the subject of a verb above the pronoun ('Rebels said they …', 'X staged their
+    rally')."""
     subj = doc.tokens[subject]
     if subj.dep not in ("nsubj", "nsubjpass") or subj.head == subj.i:
         return False

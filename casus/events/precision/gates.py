@@ -135,6 +135,15 @@ def country_of_a_business(doc: ParsedDoc, event: Event, tok: Token) -> str | Non
 # the reasons casus/actors gives a role whose country it took from the story or coreference, not from its own phrase
 STORY_ROLE = "a role with no country in the text"
 EMPLOYER_PREPS = frozenset({"for", "of", "at"})
+ROLE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "administrator", "chairman", "chairwoman",
+                        "executive", "director", "manager", "lawyer", "attorney", "president", "official", "chief",
+                        "head", "representative", "secretary", "counsel", "officer"})
+# words that make a named body a political one whatever casus codes of it: 'the Scottish Labour Party', 'the Home Office'
+POLITICAL_BODY_WORDS = frozenset({"party", "government", "ministry", "department", "office", "council", "commission",
+                                  "parliament", "assembly", "congress", "senate", "court", "police", "army", "force",
+                                  "agency", "authority", "committee", "union", "front", "movement", "state", "federal",
+                                  "house", "cabinet", "embassy", "administration", "executive", "republic", "nation",
+                                  "league", "organisation", "organization", "bank"})
 
 
 def role_of_an_uncoded_body(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
@@ -151,6 +160,10 @@ def role_of_an_uncoded_body(doc: ParsedDoc, event: Event, tok: Token) -> str | N
     head = next((t for t in words if not (src.start <= doc.tokens[t.head].idx < src.end) or t.head == t.i), words[-1])
     near = [*words, *(g for c in doc.children(head.i) if c.dep in ("poss", "compound", "nmod") or (
         c.dep == "prep" and c.text.lower() in EMPLOYER_PREPS) for g in doc.subtree(c.i))]
+    if head.lemma.lower() not in ROLE_NOUNS or head.ent_type == "ORG":  # 'the Air Force', 'the Court of Appeal'
+        return None
+    if any(t.lemma.lower() in POLITICAL_BODY_WORDS for t in near):  # 'a Scottish Labour Party spokesman'
+        return None
     body = next((t for t in near if t.i != head.i and (t.ent_type == "ORG" or t.lemma.lower() in NON_POLITICAL_HEADS)),
                 None)
     return f"a role of {body.text}, a body casus does not code" if body is not None else None
