@@ -121,3 +121,9 @@ def test_a_company_spokesman_is_not_the_government(keep_all, who):
         return [e for e in events if e.source is not None and "GOV" in e.source.sector]
     assert not by_government(_code(keep_all, text))
     assert by_government(_code(keep_all, text, off=("role_of_an_uncoded_body",)))
+
+
+def test_officials_of_a_municipal_body_stay_political(keep_all):
+    text = ("Serbia cut funds to the northern towns. Serbian Municipality Association (SMA) officials demanded support "
+            "in regaining control over the town halls.")
+    assert any(e.cameo.root == "10" for e in _code(keep_all, text))

@@ -143,7 +143,8 @@ POLITICAL_BODY_WORDS = frozenset({"party", "government", "ministry", "department
                                   "parliament", "assembly", "congress", "senate", "court", "police", "army", "force",
                                   "agency", "authority", "committee", "union", "front", "movement", "state", "federal",
                                   "house", "cabinet", "embassy", "administration", "executive", "republic", "nation",
-                                  "league", "organisation", "organization", "bank"})
+                                  "league", "organisation", "organization", "bank", "municipality", "municipal",
+                                  "city", "county", "province", "provincial", "regional", "local"})
 
 
 def role_of_an_uncoded_body(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
