@@ -275,10 +275,10 @@ def evaluate(
     if problem := unreadable([*(actors or ()), *(lexicon or ())]):
         fail(problem)
     _check_min_confidence(min_confidence)
-    from casus.events import GATES
+    from casus.events import ANTECEDENT_RULES, GATES
     from casus.events.sieve import pass_names
 
-    switchable = [*pass_names(), *(name for name, _ in GATES)]
+    switchable = [*pass_names(), *ANTECEDENT_RULES, *(name for name, _ in GATES)]
     unknown = sorted(set(ablate or ()) - set(switchable))
     if unknown:
         fail(f"--ablate {unknown[0]}: no such pass or gate (they are: {', '.join(switchable)})")

@@ -36,7 +36,7 @@ def main() -> None:
     ap.add_argument("--min-confidence", type=float, default=0.0,
                     help="drop events below this confidence (default 0: every event, as the table in docs/CODING.md)")
     a = ap.parse_args()
-    from casus.events import GATES
+    from casus.events import ANTECEDENT_RULES, GATES
     from casus.events.sieve import pass_names
     from casus.pipeline import Pipeline
 
@@ -81,7 +81,7 @@ def main() -> None:
     print("| pass | makes or changes (n, mean verdict) | stops or changes away (n, judged, mean verdict) "
           "| precision off | events off |")
     print("|---|---|---|---|---|")
-    names = a.only or [*pass_names(), *(name for name, _ in GATES)]
+    names = a.only or [*pass_names(), *ANTECEDENT_RULES, *(name for name, _ in GATES)]
     for name in names:
         off = coded({name})
         made = [base[k] for k in base.keys() - off.keys()]

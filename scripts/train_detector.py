@@ -31,7 +31,7 @@ from casus.evaluate.sentences import documents, load_docs, load_sentences  # noq
 from casus.evaluate.splits import split_of  # noqa: E402
 from casus.events.roles.arguments import ActorIndex  # noqa: E402
 from casus.events.triggers.detector import DEFAULT_PATH, NONE, Detector, load_evaluative, sentence_features  # noqa: E402
-from casus.events.precision.precision import nearer_antecedents  # noqa: E402
+from casus.events.precision.antecedents import nearer_antecedents  # noqa: E402
 from casus.events.triggers.triggers import find_candidates  # noqa: E402
 
 SHARED = Path(os.environ.get("CASUS_SHARED", ROOT / ".." / "shared"))

@@ -70,7 +70,7 @@ STILL_ACT = [
     ("Russia issued a warning to Ukraine over the border.", "13"),
     ("Russian troops overran the town of Bakhmut.", "19"),
     ("Jordan sent an aid convoy to Gaza.", "07"),
-    ("Japan offered a loan of 3 billion dollars to Indonesia.", "07"),
+    ("Japan offered a loan of 3 billion dollars to Indonesia.", "03"),  # an offer is intent (0331): CAMEO 071 wants delivery
     ("The Hong Kong government proposed a bill to allow extraditions to China.", "03"),
     ("Iran issued arrest warrants for 36 American officials.", "17"),
     ("Israeli jets killed five militants in an air strike on Gaza.", "19"),

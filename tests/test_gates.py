@@ -94,3 +94,36 @@ def test_every_gate_has_a_row_in_the_sieve_table_in_order():
 
     table = (Path(__file__).resolve().parents[1] / "docs" / "CODING.md").read_text(encoding="utf-8").split("## 10.", 1)[1]
     assert re.findall(r"^\| g\d+ \| `(\w+)` \| gate \|", table, re.M) == [name for name, _ in gates.GATES]
+
+
+def test_a_ballot_question_codes_no_act(keep_all):
+    text = 'The question on the ballot will be: "Should the Republic of Ireland ratify the treaty with the European Union?"'
+    assert not any(e.trigger.text == "ratify" for e in _code(keep_all, text))
+    assert any(e.trigger.text == "ratify" for e in _code(keep_all, text, off=("yes_no_question",)))
+
+
+def test_a_why_question_keeps_its_act(keep_all):
+    events = _code(keep_all, "Why did the Syrian army shell the village near Idlib?")
+    assert any(e.cameo.root in ("18", "19") for e in events)
+
+
+def test_a_statement_of_the_same_act_is_kept(keep_all):
+    text = "Ireland will ratify the treaty with the European Union, its foreign minister said."
+    assert any(e.trigger.text == "ratify" for e in _code(keep_all, text))
+
+
+@pytest.mark.parametrize("who", ["The Telvana Telecom spokesman", "The company's spokesman"])
+def test_a_company_spokesman_is_not_the_government(keep_all, who):
+    text = (f"Germany fined the mobile operator on Monday. {who} said a similar process would be "
+            "set in motion with the latest statement of objections.")
+
+    def by_government(events):
+        return [e for e in events if e.source is not None and "GOV" in e.source.sector]
+    assert not by_government(_code(keep_all, text))
+    assert by_government(_code(keep_all, text, off=("role_of_an_uncoded_body",)))
+
+
+def test_officials_of_a_municipal_body_stay_political(keep_all):
+    text = ("Serbia cut funds to the northern towns. Serbian Municipality Association (SMA) officials demanded support "
+            "in regaining control over the town halls.")
+    assert any(e.cameo.root == "10" for e in _code(keep_all, text))

@@ -55,6 +55,8 @@ CASES = [
      lambda ev: [e[4] for e in ev] == ["withdraw"], lambda ev: "agreed" in [e[4] for e in ev]),
     ("question_not_appeal", "The Polish foreign minister asked his German counterpart whether Berlin would pay.",
      lambda ev: "020" not in _codes(ev), lambda ev: "020" in _codes(ev)),
+    ("phrasal_verb", "The Norwegian navy called off its search for the missing trawler.",
+     lambda ev: "041" not in _codes(ev), lambda ev: "041" in _codes(ev)),
     ("warning_as_comment", "The Spanish minister warned against complacency.",
      lambda ev: _codes(ev) == {"012"}, lambda ev: _codes(ev) == {"130"}),
     ("speech_target", "The Austrian chancellor said the Hungarian government's asylum policy was a disgrace.",

@@ -24,6 +24,7 @@ _PUBLIC = {
     "EventFilter": "casus.events.ranking.filter",
     "RelevanceModel": "casus.events.ranking.relevance",
     "GATES": "casus.events.precision.gates",
+    "ANTECEDENT_RULES": "casus.events.precision.antecedents",
     "locate_events": "casus.events.roles.locate",
 }
 

@@ -11,7 +11,7 @@ from casus.events.roles.arguments import ActorIndex
 from casus.events.roles.roles import RoleFinder
 from casus.events.roles.sectors import load_sector_rules
 from casus.events.modality.modecodes import ModeCoder
-from casus.events.precision.precision import nearer_antecedents
+from casus.events.precision.antecedents import nearer_antecedents
 from casus.events.sieve.candidates import CANDIDATE_PASSES, sentence_view
 from casus.events.sieve.draft import Draft
 from casus.events.sieve.event_passes import EVENT_PASSES, LIGHT_VERBS  # noqa: F401 (LIGHT_VERBS re-exported)
@@ -41,7 +41,7 @@ class EventExtractor:
         skip = set(off)
         candidate_passes = [p for p in CANDIDATE_PASSES if not (p.optional and p.name in skip)]
         event_passes = [p for p in EVENT_PASSES if not (p.optional and p.name in skip)]
-        index = ActorIndex(doc, nearer_antecedents(doc, actors), places)
+        index = ActorIndex(doc, nearer_antecedents(doc, actors, skip), places)
         attacher = ClauseAttacher(doc, times, places,
                                   is_act=lambda t: self.lexicon.lookup(t.lemma.lower(), "NOUN") is not None)
         self.place_at = {i: pm.place for pm in places for i in range(pm.start, pm.end)}

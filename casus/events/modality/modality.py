@@ -11,6 +11,7 @@ INTENT_HEADS = frozenset({
     "plan", "intend", "hope", "want", "seek", "aim", "promise", "pledge", "vow", "agree", "offer",
     "prepare", "expect", "wish", "propose", "suggest", "commit", "undertake",
     "ready", "set", "determine", "eager", "willing", "look", "mean", "prepared", "swear", "sworn",
+    "due", "schedule", "slate",  # a schedule: "is due to visit", "is scheduled to meet" (docs/CODING.md §3)
 })
 # "decided to ease sanctions", "voted to impose sanctions": a decision is the act itself, as CAMEO codes it
 DECISION_HEADS = frozenset({"decide", "vote", "resolve"})
@@ -25,7 +26,14 @@ ASKER_VERBS = frozenset({"reiterate", "repeat", "renew", "restate", "make", "iss
 HYPOTHETICAL_AUX = frozenset({"could", "might", "may", "can"})
 OBLIGATION_AUX = frozenset({"must", "should", "ought"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither"})
+# nouns whose "is to …" says what they are, not what their subject will do: "the mandate is to fight inflation"
+AIM_NOUNS = frozenset({"aim", "goal", "mandate", "plan", "idea", "task", "job", "priority", "purpose", "intention",
+                       "objective", "mission", "role", "challenge", "way", "answer", "solution", "hope", "point", "step",
+                       "option", "strategy", "policy", "duty", "responsibility", "target", "proposal", "intent",
+                       "ambition", "aspiration", "wish", "desire", "function", "idea", "alternative", "choice", "rule"})
+TIME_NOUNS = frozenset({"week", "month", "year", "weekend", "day", "monday", "tuesday", "wednesday", "thursday",
+                        "friday", "saturday", "sunday", "spring", "summer", "autumn", "fall", "winter", "session"})
 STATEMENT_NOUNS = frozenset({"comment", "statement", "word"})  # "had no comment": declined to comment (011)
 REFUSE_HEADS = frozenset({"refuse", "decline", "fail", "reject", "oppose"})
 BELIEF_HEADS = frozenset({"hope", "wish", "expect", "fear", "believe", "think", "trust", "worry", "doubt", "assume"})
@@ -86,7 +94,15 @@ def _aux_words(doc: ParsedDoc, i: int) -> list[Token]:
 
 
 def _negation(doc: ParsedDoc, i: int) -> Token | None:
-    return next((c for c in _aux_words(doc, i) if c.dep == "neg" or c.text.lower() in NEGATIONS), None)
+    return next((c for c in _neg_words(doc, i) if c.dep == "neg" or c.text.lower() in NEGATIONS), None)
+
+
+def _neg_words(doc: ParsedDoc, i: int) -> list[Token]:
+    """The verb's auxiliaries and adverbs, and the 'neither' of its subject ('Neither X nor Y would comment')."""
+    subjects = [c for c in doc.children(i) if c.dep in ("nsubj", "nsubjpass")]
+    neither = [g for s in subjects for g in doc.children(s.i)
+               if g.dep in ("preconj", "det", "cc") and g.text.lower() == "neither"]
+    return _aux_words(doc, i) + neither
 
 
 def _own_subject(doc: ParsedDoc, tok: Token) -> bool:
@@ -119,7 +135,7 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
     tok, own_clause, other_subject = pred, True, False
     for _ in range(8):
         skip, other_subject = other_subject, False  # the first conjunct's own negation is not this clause's
-        for c in _aux_words(doc, tok.i) if not skip else ():
+        for c in _neg_words(doc, tok.i) if not skip else ():
             low = c.text.lower()
             if c.dep == "neg" or low in NEGATIONS:
                 if own_clause and (FUTURE_AUX | {"would"}) & {a.text.lower() for a in _aux_words(doc, tok.i)} and not (
@@ -153,6 +169,9 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
             if low in HYPOTHETICAL_AUX:
                 return Modality("hypothetical", c, reason=f"mode hypothetical: '{c.text}'")
+        when = _future_time(doc, tok) if own_clause else None
+        if when is not None:  # "the council meets envoys next week": a present tense with a date to come
+            return Modality("intended", when, reason=f"mode intended: present tense, '{when.text}' to come")
         for c in doc.children(tok.i):
             if c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS:
                 return Modality("hypothetical", c, reason=f"mode hypothetical: conditional '{c.text}'")
@@ -179,6 +198,8 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
                 return found
             break  # a reported clause keeps its own modality
         infinitive = tok.dep == "advcl" and any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(tok.i))
+        if own_clause and tok.dep == "xcomp" and head.lemma.lower() == "be" and _scheduled(doc, tok, head):
+            return Modality("intended", head, reason=f"mode intended: '{head.text} to' (a schedule)")  # "is to visit"
         if (tok.dep in ("xcomp", "acl") or infinitive and forms & FRAME_HEADS) and head.pos in ("VERB", "AUX", "ADJ"):
             found = _frame(INFINITIVE_FRAMES, forms, head)
             if found is not None:  # "demanded that its partners refuse to recognize X": the refusal is asked for
@@ -252,12 +273,55 @@ def _demanded_frame(doc: ParsedDoc, frame: Token) -> Modality | None:
 
 
 def _is_purpose(doc: ParsedDoc, tok: Token) -> bool:
-    """'… for reaching a treaty', '… (in order) to settle': a clause stating an aim."""
+    """'… for reaching a treaty', '… (in order) to settle': a clause stating an aim (not 'went on to accuse': the next
+    act done)."""
     head = doc.tokens[tok.head]
     if tok.dep == "pcomp" and head.text.lower() in ("for", "toward", "towards"):
         return doc.tokens[head.head].lemma.lower() not in ("responsible", "blame")  # "responsible for kidnapping": done
-    kids = doc.children(tok.i)
-    return tok.tag == "VB" and any(c.dep == "aux" and c.text.lower() == "to" for c in kids) and tok.dep == "advcl"
+    if _went_on(doc, head):
+        return False
+    return tok.tag == "VB" and _to_infinitive(doc, tok) and tok.dep == "advcl"
+
+
+def _future_time(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The word of a time to come ('tomorrow', 'next week', 'later this month') on a verb in the present tense
+    ('meets', 'is meeting'), if any."""
+    present = verb.tag in ("VBZ", "VBP") or verb.tag == "VBG" and any(
+        c.dep == "aux" and c.tag in ("VBZ", "VBP") for c in doc.children(verb.i))
+    if not present:
+        return None
+    for c in doc.children(verb.i):
+        if c.dep not in ("npadvmod", "advmod", "prep", "tmod", "obl"):
+            continue
+        words = [t for t in doc.subtree(c.i) if t.i - c.i < 4]
+        lows = [t.text.lower() for t in words]
+        for k, low in enumerate(lows):
+            if low == "tomorrow" or low in ("next", "coming") and k + 1 < len(lows) and lows[k + 1] in TIME_NOUNS or (
+                    low == "later" and "this" in lows[k + 1:k + 2]):
+                return words[k]
+    return None
+
+
+def _scheduled(doc: ParsedDoc, tok: Token, be: Token) -> bool:
+    """'The premier is to visit Oslo': 'be to' with the doer as subject tells a schedule; not 'is to blame', not 'the
+    aim is to …' (what a plan or mandate is), not 'if the EU was to …' (a condition)."""
+    if not _to_infinitive(doc, tok) or tok.lemma.lower() == "blame":
+        return False
+    kids = doc.children(be.i)
+    subject = next((c for c in kids if c.dep in ("nsubj", "nsubjpass")), None)
+    return subject is not None and subject.lemma.lower() not in AIM_NOUNS and not any(
+        c.dep == "mark" and c.text.lower() in CONDITIONAL_MARKS for c in kids)
+
+
+def _to_infinitive(doc: ParsedDoc, tok: Token) -> bool:
+    return any(c.dep == "aux" and c.text.lower() == "to" for c in doc.children(tok.i))
+
+
+def _went_on(doc: ParsedDoc, verb: Token) -> bool:
+    """'went on to', 'moved on to', 'proceeded to': a verb of going on to the next act, which is done, not aimed at."""
+    low = verb.lemma.lower()
+    return low == "proceed" or low in ("go", "move") and any(
+        c.dep == "prt" and c.text.lower() == "on" for c in doc.children(verb.i))
 
 
 def _bare_infinitive(doc: ParsedDoc, tok: Token) -> bool:

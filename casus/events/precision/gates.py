@@ -132,12 +132,78 @@ def country_of_a_business(doc: ParsedDoc, event: Event, tok: Token) -> str | Non
     return f"country of a {head.text}, not the doer"
 
 
+# the reasons casus/actors gives a role whose country it took from the story or coreference, not from its own phrase
+STORY_ROLE = "a role with no country in the text"
+EMPLOYER_PREPS = frozenset({"for", "of", "at"})
+ROLE_NOUNS = frozenset({"spokesman", "spokeswoman", "spokesperson", "administrator", "chairman", "chairwoman",
+                        "executive", "director", "manager", "lawyer", "attorney", "president", "official", "chief",
+                        "head", "representative", "secretary", "counsel", "officer"})
+# words that make a named body a political one whatever casus codes of it: 'the Scottish Labour Party', 'the Home Office'
+POLITICAL_BODY_WORDS = frozenset({"party", "government", "ministry", "department", "office", "council", "commission",
+                                  "parliament", "assembly", "congress", "senate", "court", "police", "army", "force",
+                                  "agency", "authority", "committee", "union", "front", "movement", "state", "federal",
+                                  "house", "cabinet", "embassy", "administration", "executive", "republic", "nation",
+                                  "league", "organisation", "organization", "bank", "municipality", "municipal",
+                                  "city", "county", "province", "provincial", "regional", "local"})
+
+
+def role_of_an_uncoded_body(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A role ('spokesman', 'administrator', 'chairman') of an organisation casus does not code ('the Vodafone
+    spokesman', 'the company's administrator', 'a spokesman for Acme') speaks for that body, not for the government of
+    the story's country: its act stands only when done to a state or government."""
+    src = event.source
+    why = src.reason or "" if src is not None else ""
+    if not (why.startswith(STORY_ROLE) or why.startswith("coref") and "→ country" in why) or _governing(event.target):
+        return None  # only a role whose country came from the story, not from a body named in its phrase
+    words = [t for t in doc.tokens if src.start <= t.idx < src.end]
+    if not words:
+        return None
+    head = next((t for t in words if not (src.start <= doc.tokens[t.head].idx < src.end) or t.head == t.i), words[-1])
+    near = [*words, *(g for c in doc.children(head.i) if c.dep in ("poss", "compound", "nmod") or (
+        c.dep == "prep" and c.text.lower() in EMPLOYER_PREPS) for g in doc.subtree(c.i))]
+    if head.lemma.lower() not in ROLE_NOUNS or head.ent_type == "ORG":  # 'the Air Force', 'the Court of Appeal'
+        return None
+    if any(t.lemma.lower() in POLITICAL_BODY_WORDS for t in near):  # 'a Scottish Labour Party spokesman'
+        return None
+    body = next((t for t in near if t.i != head.i and (t.ent_type == "ORG" or t.lemma.lower() in NON_POLITICAL_HEADS)),
+                None)
+    return f"a role of {body.text}, a body casus does not code" if body is not None else None
+
+
+def yes_no_question(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """An act asked about in a yes/no question ('Should Scotland leave the union?', 'Will Tehran retaliate?') is not
+    told as done, intended or demanded: a ballot's or a headline's question codes nothing. A wh-question ('why did the
+    army shell the village?') takes its act as done and is left alone."""
+    sent = doc.sentences[tok.sent]
+    cur = tok
+    for _ in range(8):
+        kids = doc.children(cur.i)
+        subject = next((c for c in kids if c.dep in ("nsubj", "nsubjpass", "expl")), None)
+        if subject is not None and cur.pos in ("VERB", "AUX"):
+            break
+        if cur.head == cur.i:
+            return None
+        cur = doc.tokens[cur.head]
+    else:
+        return None
+    first = min([subject.i, *(c.i for c in kids if c.dep in ("aux", "auxpass"))], default=subject.i)
+    inverted = first < subject.i or cur.pos == "AUX" and cur.i < subject.i
+    clause = doc.subtree(cur.i)
+    if not inverted or any(t.tag in ("WDT", "WP", "WP$", "WRB") and t.i < subject.i for t in clause):
+        return None
+    after = [t for t in doc.tokens[clause[-1].i + 1:sent.end] if t.dep == "punct" or t.i == clause[-1].i + 1]
+    ends = [t for t in (*clause[-2:], *after[:2]) if t.text == "?"]
+    return f"a yes/no question ('{doc.tokens[first].text} … ?')" if ends else None
+
+
 GATES: list[tuple[str, Gate]] = [
     ("noun_in_passing", noun_in_passing),
     ("victim_as_doer", victim_as_doer),
     ("no_political_doer", no_political_doer),
     ("noun_of_a_noun", noun_of_a_noun),
     ("country_of_a_business", country_of_a_business),
+    ("yes_no_question", yes_no_question),
+    ("role_of_an_uncoded_body", role_of_an_uncoded_body),
 ]
 
 

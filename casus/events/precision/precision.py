@@ -1,11 +1,9 @@
 """Act words that name no act done: devices searched for or made safe, fields and kinds named by a modifier."""
 from __future__ import annotations
 
-from dataclasses import replace
-
 from casus.events.roles.arguments import acted_on, object_words, subject_of
 from casus.events.triggers.triggers import FORCE_ROOTS
-from casus.model import Actor, ActorMention, ParsedDoc, Token
+from casus.model import Actor, ParsedDoc, Token
 
 # what is done to a device that has not gone off: looking for it, finding it, making it safe, making or keeping it
 DEVICE_VERBS = frozenset({"search", "seek", "look", "hunt", "find", "discover", "detect", "locate", "uncover",
@@ -236,63 +234,6 @@ def market_demand(doc: ParsedDoc, noun: Token) -> bool:
 
 def _with_modifiers(doc: ParsedDoc, tok: Token) -> list[Token]:
     return [tok] + [c for c in doc.children(tok.i) if c.dep in ("compound", "conj")]
-
-
-PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
-ARMED = frozenset({"REB", "INS", "MIL", "COP", "RAD", "UAF", "SPY"})
-NEUTER_PRONOUNS = frozenset({"it", "its"})
-
-
-def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention]) -> list[ActorMention]:
-    """Pronouns resolved to an actor of an earlier sentence re-pointed to a fitting mention before them in their own.
-
-    'MANILA - Communist rebels said they destroyed a station': 'they' is the rebels, not the coded actor of the
-    story before; 'Hindus staged their biggest rally': 'their' is the Hindus'.
-    """
-    out = []
-    for m in actors:
-        tok = doc.tokens[m.head]
-        low = tok.text.lower()
-        if not (m.actor.reason or "").startswith("coref") or low not in PLURAL_PRONOUNS | NEUTER_PRONOUNS:
-            out.append(m)
-            continue
-        before = [o for o in actors if o is not m and o.end <= m.start and doc.tokens[o.head].sent == tok.sent
-                  and doc.tokens[o.head].tag not in ("PRP", "PRP$")]
-        if any(o.actor.code and o.actor.code == m.actor.code for o in before):
-            out.append(m)  # the antecedent is in the sentence itself
-            continue
-        fit = [o for o in before if (o.actor.code or ARMED & set(o.actor.sector)) and _binds(doc, o, tok) and (
-            _plural(doc.tokens[o.head]) if low in PLURAL_PRONOUNS
-            else doc.tokens[o.head].tag in ("NN", "NNP") and o.actor.kind != "person")]
-        if not fit:
-            out.append(m)
-            continue
-        near = max(fit, key=lambda o: o.end).actor
-        actor = replace(near, text=m.actor.text, start=m.actor.start, end=m.actor.end,
-                        reason=f"pronoun '{tok.text}' → {near.text}, the fitting mention before it in its sentence")
-        out.append(ActorMention(m.start, m.end, m.head, actor))
-    return out
-
-
-def _plural(tok: Token) -> bool:
-    """A plural noun, or a name the tagger left singular that reads plural ('Hindus')."""
-    low = tok.text.lower()
-    return tok.tag in ("NNS", "NNPS") or tok.tag == "NNP" and low.endswith("s") and not low.endswith("ss")
-
-
-def _binds(doc: ParsedDoc, mention: ActorMention, pronoun: Token) -> bool:
-    """True if the mention is the subject of a verb above the pronoun ('Rebels said they …', 'X staged their rally')."""
-    subj = doc.tokens[mention.head]
-    if subj.dep not in ("nsubj", "nsubjpass") or subj.head == subj.i:
-        return False
-    cur = pronoun
-    for _ in range(12):
-        if cur.head == cur.i:
-            return False
-        cur = doc.tokens[cur.head]
-        if cur.i == subj.head:
-            return True
-    return False
 
 
 def charged_that(doc: ParsedDoc, verb: Token, code: str) -> bool:

@@ -15,6 +15,7 @@ from casus.events.triggers.triggers import FORCE_ROOTS, Candidate
 from casus.model import ParsedDoc, Token
 
 GENERIC_FORCE = "190"
+LEARNED = "model"  # the origin of a learned detector's candidate (casus/events/triggers/detector.py ORIGIN)
 COERCIVE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 CONSEQUENCES = frozenset({"consequence", "response", "reprisal", "retaliation", "retribution", "action", "measure"})  # "killed", "wounded": force of no stated kind
 UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
@@ -111,6 +112,24 @@ def framed_verbal_act(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, inde
     return None
 
 
+def phrasal_verb(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
+    """A verb with a particle that makes a phrasal verb the lexicon lists is read as that phrasal verb only: where no row
+    of it fits, it is no act, not the bare verb's ('called off the search' is no phone call, 'fired up by a speech' no
+    attack, 'free up money' no release)."""
+    if cand.pos != "VERB" or " " in cand.entry.trigger or cand.entry.origin == LEARNED:
+        return None  # the learned detector read the particle already ('the leader went on: "…"')
+    lemma = cand.token.lemma.lower()
+    for c in doc.children(cand.token.i):
+        particle = c.dep == "prt" or c.dep == "advmod" and c.i == cand.token.i + 1 and c.tag == "RB"  # "back away"
+        phrasal = f"{lemma} {c.text.lower()}"
+        if not particle or not ex.lexicon.lists(phrasal, "VERB"):
+            continue
+        obj = acted_on(doc, cand.token)
+        if ex.lexicon.lookup(phrasal, "VERB", obj.lemma.lower() if obj is not None else None) is None:
+            return f"phrasal verb '{cand.token.text} {c.text}' is not '{cand.token.text}'"  # else its row codes it
+    return None
+
+
 def question_not_appeal(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
     """'Asked whether …', 'asked about …', '"…?" he asked' put a question; only 'asked X to …/for …' appeals."""
     if cand.pos != "VERB" or cand.token.lemma.lower() not in QUESTION_VERBS or cand.entry.code[:2] != "02":
@@ -158,6 +177,7 @@ CANDIDATE_PASSES: list[Pass] = [
     Pass("considered_act", considered_act),
     Pass("framed_verbal_act", framed_verbal_act),
     Pass("question_not_appeal", question_not_appeal),
+    Pass("phrasal_verb", phrasal_verb),
     Pass("warning_as_comment", warning_as_comment),
 ]
 

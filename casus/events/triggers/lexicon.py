@@ -152,6 +152,10 @@ class Lexicon:
             entry = slot.default
         return None if entry is None or entry.code == NOT_AN_EVENT else entry
 
+    def lists(self, trigger: str, pos: str) -> bool:
+        """True if the lexicon has any row for the trigger, '-' rows included ('call off', 'fire up')."""
+        return self._slot(trigger, pos) is not None
+
     def switched_off(self, trigger: str, pos: str) -> bool:
         """True if the trigger's plain row is '-': no event ('cardiac arrest' is no arrest)."""
         slot = self._slot(trigger, pos)
