@@ -2,7 +2,7 @@
 
     python scripts/train_detector.py [--gold ../shared/eval/events/judged_realnews/annotated_sentences.jsonl]
         [--extra eval/annotated/sentences.jsonl]
-        [--out casus/events/data/detector.npz] [--cache /tmp/detector_docs.pkl] [--propose 0.15] [--beside 1.0] [--judge 0.8]
+        [--out casus/events/data/detector.npz] [--cache /tmp/detector_docs.pkl] [--propose 0.12] [--beside 1.0] [--judge 0.8]
 
 Parses and grounds the documents of the train and dev splits (never check), takes every token the
 detector scores in each annotated sentence with its features, and labels the token an annotated
@@ -181,7 +181,7 @@ def main() -> None:
                     help="another annotated-sentences file whose train split is added (repeatable)")
     ap.add_argument("--out", type=Path, default=DEFAULT_PATH)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed documents (reused when present)")
-    ap.add_argument("--propose", type=float, default=0.15)
+    ap.add_argument("--propose", type=float, default=0.12)
     ap.add_argument("--drop", type=float, default=1.0)
     ap.add_argument("--judge", type=float, default=0.8, help="drop threshold for user / PETRARCH lexicon candidates")
     ap.add_argument("--beside", type=float, default=1.0, help="proposal threshold where the lexicon has a candidate")

@@ -78,3 +78,14 @@ def test_beside_a_lexicon_act_a_proposal_needs_the_beside_threshold(pipeline):
     model.beside = 1.0
     assert not any(e.trigger.text == "grumbled" for e in _code(pipeline, text, model))
     assert any(e.trigger.text == "grumbled" for e in _code(pipeline, SENTENCE.replace("budget plans", "budget"), model))
+
+
+def test_a_government_speaker_on_its_own_state_is_no_statement(pipeline):
+    names = ["b", "speech"]
+    w = np.array([[2.0, 0.0], [0.0, 4.0]], dtype=np.float32)
+    model = Detector({n: i for i, n in enumerate(names)}, w, [NONE, "01"], 0.5, 1.0, evaluative={})
+    own = _code(pipeline, "Egypt's interior minister said Egypt has made progress on roads.", model)
+    assert not [e for e in own if e.cameo.root == "01"], [(e.cameo.code, e.trigger.text) for e in own]
+    other = _code(pipeline, "Egypt's interior minister said Sudan has made progress on roads.", model)
+    assert [e for e in other if e.cameo.root == "01" and e.trigger.text == "said"], \
+        [(e.cameo.code, e.trigger.text) for e in other]

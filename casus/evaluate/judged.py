@@ -85,7 +85,7 @@ def package_digest() -> str:
     root = Path(__file__).resolve().parents[1]
     h = hashlib.sha1()
     for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".txt") and "__pycache__" not in p.parts:
+        if p.is_file() and p.suffix in (".py", ".tsv", ".json", ".txt", ".npz") and "__pycache__" not in p.parts:
             h.update(str(p.relative_to(root)).encode())
             h.update(p.read_bytes())
     return h.hexdigest()[:16]

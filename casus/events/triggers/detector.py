@@ -196,6 +196,22 @@ def _says_it(feats: list[str], root: str) -> bool:
     return "speech" not in feats or root < "09" or "ev=neg" in feats
 
 
+def _own_side(doc: ParsedDoc, t: Token, index: ActorIndex) -> bool:
+    """True when a government speaker's reported clause tells of its own state or government ('the minister said
+    Vietnam had a good year'): a remark on one's own side's record or prospects is no public statement (01)."""
+    subj, _ = subject_of(doc, t)
+    speaker = [m.actor.code for m in index.for_phrase(subj.i) if m.actor.code] if subj is not None else []
+    if not any("GOV" in code for code in speaker):
+        return False
+    content = _content(doc, t)
+    inside = {x.i for x in content}
+    tops = {x.i for x in content if x.head not in inside or x.head == x.i}
+    told = next((x for x in content if x.dep in ("nsubj", "nsubjpass") and x.head in tops), None)
+    about = [m.actor for m in index.for_phrase(told.i)] if told is not None else []
+    return bool(about) and all(a.code and any(a.code == code or a.code == code[:3] for code in speaker)
+                               for a in about)
+
+
 @dataclass
 class Detector:
     """The trained model: feature vocabulary, weights per class, and the thresholds chosen on dev."""
@@ -274,7 +290,8 @@ class Detector:
                     dropped.add(t.i)
                 continue
             k = int(np.argmax(np.where(roots, p, -1.0)))  # the likeliest root, even below 'none'
-            if bar < 1.0 and p[k] >= bar and _has_doer(doc, t, feats, index) and _says_it(feats, self.classes[k]):
+            if bar < 1.0 and p[k] >= bar and _has_doer(doc, t, feats, index) and _says_it(feats, self.classes[k]) and (
+                    self.classes[k] != "01" or "speech" not in feats or not _own_side(doc, t, index)):
                 root = self.classes[k]
                 note = f"model: '{t.text}' → {root}, p {p[k]:.2f}"
                 entry = LexEntry(t.lemma.lower(), "VERB" if t.pos == "VERB" else "NOUN", f"{root}0",

@@ -26,7 +26,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_FILE = DATA / "speech_acts.tsv"
 EVALUATIVE_FILE = DATA / "evaluative.tsv"
 RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
-KINDS = frozenset({"verb", "cue", "praise", "topic"})
+KINDS = frozenset({"verb", "cue", "praise", "topic", "conduct"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
@@ -46,6 +46,7 @@ class SpeechRules:
     cues: dict[str, frozenset[str]]
     praise: frozenset[str] = frozenset()  # words of praise that, denied, are criticism ('not honest')
     topics: frozenset[str] = frozenset()  # nouns of public acts and measures ('the tax would be ineffective')
+    conduct: frozenset[str] = frozenset()  # nouns naming a wrong way of acting ('the government's incompetence')
 
     @classmethod
     def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
@@ -54,6 +55,7 @@ class SpeechRules:
         cues: dict[str, set[str]] = {r: set() for r in RULES}
         praise: set[str] = set()
         topics: set[str] = set()
+        conduct: set[str] = set()
         for lineno, header, f in read_tsv(path):
             if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
                 raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
@@ -63,13 +65,15 @@ class SpeechRules:
                 praise.add(word)
             elif f[1] == "topic":
                 topics.add(word)
+            elif f[1] == "conduct":
+                conduct.add(word)
             else:
                 (verbs if f[1] == "verb" else cues)[f[0]].add(word)
         for _, _, f in read_tsv(evaluative):
             if len(f) >= 2 and f[1] == "neg":
                 cues["criticism"].add(f[0].lower())
         return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
-                   frozenset(praise), frozenset(topics))
+                   frozenset(praise), frozenset(topics), frozenset(conduct))
 
 
 @dataclass(frozen=True)
@@ -207,6 +211,21 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
             praised = x.lemma.lower() in rules.praise or x.text.lower() in rules.praise
             if (ill or praised) and _cue_negated(doc, x, pred) != ill:  # "a failure", "not straightforward"
                 return SpeechAct("criticism", RULES["criticism"], subj.i)
+    return _owned_conduct(doc, root, index, rules, speaker)
+
+
+def _owned_conduct(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: list) -> SpeechAct | None:
+    """111 when the reported clause names another political actor's wrong conduct, owned by a possessive or an
+    'of' ('would avoid the old parties' lies', 'the incompetence of the ministry'), not denied."""
+    for x in _clause(doc, root):
+        if x.pos != "NOUN" or x.lemma.lower() not in rules.conduct or _cue_negated(doc, x, root):
+            continue
+        owners = [c for c in doc.children(x.i) if c.dep == "poss"] + [
+            g for c in doc.children(x.i) if c.dep == "prep" and c.text.lower() == "of"
+            for g in doc.children(c.i) if g.dep == "pobj"]
+        for o in owners:
+            if o.tag not in PRONOUNS and _others(doc, index, o, speaker, persons=True):
+                return SpeechAct("criticism", RULES["criticism"], o.i)
     return None
 
 
