@@ -6,8 +6,9 @@ from dataclasses import replace
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
+from casus.actors.named_roles import named_roles
 from casus.actors.modifiers import CONTEXT_NOUNS, Mod, ModifierRules
-from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
+from casus.actors.people import HONORIFICS, POSSESSIVE, TITLE_FILLERS, PersonRules
 from casus.actors.records import Draft, Match
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
                              TITLE, Entry, KnowledgeBase, fold, make_code)
@@ -49,7 +50,7 @@ class ActorResolver:
         matches = self._match(doc)
         composer = _Composer(doc, matches)
         drafts = composer.run()
-        mentions = coref.resolve(doc, drafts, composer.named_countries())
+        mentions = named_roles(doc, coref.resolve(doc, drafts, composer.named_countries()))
         if self.memory is not None:  # the one hook of actor memory (casus/actors/memory.py)
             mentions = self.memory.remember(doc, mentions, known=self.knows)
         return mentions
@@ -398,6 +399,8 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         if inside:
             return a if a > e.start else e.start + 1
         name = self.doc.article.text[toks[a].idx:toks[end - 1].end]
-        kind = "person" if e.label == "PERSON" else "organization"
+        # 'Mr Cable', 'Lord Butler': a name after an honorific is a person, whatever the NER called it
+        titled = a > 0 and toks[a - 1].text.lower().rstrip(".") in HONORIFICS and toks[a - 1].text[:1].isupper()
+        kind = "person" if e.label == "PERSON" or titled else "organization"
         self.emit(a, end, name=name, country=None, sector=[], kind=kind)
         return e.end
