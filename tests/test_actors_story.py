@@ -95,3 +95,19 @@ def test_a_name_after_a_party_and_a_verb_is_not_its_member(pipeline):
     # 'Labour' here is the party acting, and the name is the one it acts on
     got = _actors(pipeline, "Labour expelled Roger Pilling from its group in the council.")
     assert got.get("Roger Pilling") is None
+
+
+def test_a_name_after_a_party_s_possessive_is_that_party_s_member(pipeline):
+    got = _actors(pipeline, "The SNP's Morag Dunlop criticised the budget.")
+    assert got["Morag Dunlop"] == "GBRPTY"
+
+
+def test_a_member_of_the_european_parliament_is_a_titled_legislator(pipeline):
+    got = _actors(pipeline, "MEP Sarah Pyne spoke to farmers in Leeds on Monday.")
+    assert got["MEP Sarah Pyne"] == "GBRLEG"
+
+
+def test_a_role_takes_the_one_state_its_sentence_names_when_the_story_has_several(pipeline):
+    text = ("Mayor Ingrid Halvorsen said Norway must build more ferries. "
+            "Trade ministers met in Stockholm and Copenhagen the same week.")
+    assert _actors(pipeline, text)["Mayor Ingrid Halvorsen"] == "NORGOV"

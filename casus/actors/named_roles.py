@@ -15,8 +15,8 @@ def named_roles(doc: ParsedDoc, actors: list[ActorMention]) -> list[ActorMention
 
     - a title whose portfolio or post kept it apart from the name ("Jordan's Minister of Energy Samir Haddad",
       "US Ambassador to Germany Richard Pell"): the title's code;
-    - a party named before the name, with at most a plain noun between ("Tory David Amory", "Labour backbencher
-      Jane Oddie"): the party's country, sector PTY.
+    - a party named before the name, with at most a plain noun or a possessive between ("Tory David Amory", "Labour
+      backbencher Jane Oddie", "the SNP's Ann Rae"): the party's country, sector PTY.
     """
     out = list(actors)
     for k, m in enumerate(out):
@@ -24,9 +24,8 @@ def named_roles(doc: ParsedDoc, actors: list[ActorMention]) -> list[ActorMention
         if a.kind != "person" or a.country or not a.name:
             continue
         role = next((p for p in reversed(out[:k]) if p.end <= m.start), None)
-        while role is not None and role.start > m.start - MAX_GAP and _portfolio(doc, role.end, m.start) and not (
-                role.actor.kind == "person" and not role.actor.name):  # 'Germany' in 'Ambassador to Germany X'
-            role = next((p for p in reversed(out[:k]) if p.end <= role.start), None)
+        if role is not None and role.start > m.start - MAX_GAP and _after_portfolio(doc, role.start):
+            role = next((p for p in reversed(out[:k]) if p.end <= role.start), None)  # 'Germany' in 'to Germany X'
         r = role.actor if role is not None else None
         if r is None or not r.country or r.country in NON_STATE:
             continue
@@ -51,10 +50,17 @@ def _portfolio(doc: ParsedDoc, a: int, b: int) -> bool:
     return bool(rest) and all(t.text[:1].isupper() and t.pos in ("PROPN", "NOUN", "ADJ") for t in rest)
 
 
+def _after_portfolio(doc: ParsedDoc, a: int) -> bool:
+    """True if token a follows 'of'/'for'/'to' (and 'the'): a post's place or body, not a role of its own."""
+    toks = doc.tokens
+    k = a - 1 if a > 0 and toks[a - 1].text.lower() == "the" else a
+    return k > 0 and toks[k - 1].text.lower() in PORTFOLIO
+
+
 def _plain_nouns(doc: ParsedDoc, a: int, b: int) -> bool:
-    """Nothing between, or one lower-case noun ('backbencher', 'frontbencher', 'candidate') or 'MP'."""
+    """Nothing between, or one lower-case noun ('backbencher', 'frontbencher', 'candidate'), 'MP' or a possessive."""
     toks = doc.tokens
     if a == b:
         return True
     t = toks[a]
-    return b - a == 1 and (t.pos == "NOUN" and t.text.islower() or t.text in ("MP", "MEP", "MSP", "AM"))
+    return b - a == 1 and (t.pos == "NOUN" and t.text.islower() or t.text in ("'s", "’s", "MP", "MEP", "MSP", "AM"))

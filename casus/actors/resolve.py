@@ -203,7 +203,10 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             if k < i:
                 continue
             i, w = k, low[k]
-            if i in m or w in STEP_WORDS and not (w in DETERMINERS and self.bare_determiner(i, hi)):
+            e = self.ent_at.get(i)
+            if i in m and e is not None and e.label == "PERSON" and e.end <= hi and self.party_before_name(i, e.end):
+                i = e.end  # 'Tory David Amory': the party, then the name by itself
+            elif i in m or w in STEP_WORDS and not (w in DETERMINERS and self.bare_determiner(i, hi)):
                 i = self.step(i, hi)
             else:  # what step() concludes where no rule starts: an unknown person or organisation, else nothing
                 e = self.ent_at.get(i)
@@ -384,6 +387,21 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         self.emit(a, end, name=person.name, country=c, sector=list(sectors), kind="person",
                   reason=f"people table: {why}" if why else None)
         return e.end
+
+    def party_before_name(self, a: int, end: int) -> bool:
+        """A PERSON entity that opens with a party the KB knows and goes on with a name it does not ('Tory David
+        Amory'): drafts the party and the name apart, for `named_roles` to join them."""
+        m = self.m[a]
+        party = m.get(ORGANIZATION)
+        while end > m.end and self.toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        if party is None or "PTY" not in party.sectors or m.end >= end or any(k in self.m for k in range(m.end, end)):
+            return False
+        self.emit(a, m.end, name=party.name, country=party.country, sector=list(party.sectors), kind=party.kind,
+                  code=party.code)
+        name = self.doc.article.text[self.toks[m.end].idx:self.toks[end - 1].end]
+        self.emit(m.end, end, name=name, country=None, sector=[], kind="person")
+        return True
 
     def entity(self, e) -> int:
         """A PERSON or ORG the KB does not know: kept, with no country."""

@@ -40,7 +40,7 @@ def story_country(article: Article, actors: list[ActorMention], places: list[Pla
 
 def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:
     """'Police Chief Adam Palmer' in a Vancouver story is Canada's police: fill the country of such roles (the story's,
-    else the one country of the places of the role's sentence), then give the same person's other mentions
+    else the one country its sentence names), then give the same person's other mentions
     ('Mr Palmer', 'he') the code the role got."""
     want = [m for m in actors if m.actor.country is None and m.actor.kind in ("person", "group", "organization")
             and set(m.actor.sector) & DOMESTIC]
@@ -48,7 +48,7 @@ def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[
     out = []
     for m in actors:
         if m in want:
-            c, why = story if story is not None else sentence_country(doc, m, places)
+            c, why = story if story is not None else sentence_country(doc, m, actors, places)
             if c is not None:
                 a = m.actor
                 m = replace(m, actor=replace(a, country=c, code=make_code(c, a.sector),
@@ -57,15 +57,21 @@ def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[
     return same_person(out)
 
 
-def sentence_country(doc: ParsedDoc, m: ActorMention, places: list[PlaceMention]) -> tuple[str | None, str]:
-    """The one country of the places named in a mention's sentence, and why; (None, '') if none or several."""
+def sentence_country(doc: ParsedDoc, m: ActorMention, actors: list[ActorMention],
+                     places: list[PlaceMention]) -> tuple[str | None, str]:
+    """The one country of the places and states named in a mention's sentence ('improve Scotland's health, First
+    Minister X said'), and why; (None, '') if none or several."""
     here = doc.tokens[m.start].sent
     found = {p.place.country: p.place.name or p.place.text for p in places if p.place.country
              and p.place.country not in NON_STATE and doc.tokens[p.start].sent == here}
+    for s in actors:
+        if s.actor.kind == "state" and s.actor.country and s.actor.country not in NON_STATE \
+                and doc.tokens[s.start].sent == here:
+            found.setdefault(s.actor.country, s.actor.name or s.actor.text)
     if len(found) != 1:
         return None, ""
     (c, name), = found.items()
-    return c, f"the one country of its sentence's places, {name}"
+    return c, f"the one country named in its sentence, {name}"
 
 
 def same_person(actors: list[ActorMention]) -> list[ActorMention]:
