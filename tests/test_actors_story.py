@@ -70,12 +70,6 @@ def test_a_surname_two_people_of_the_story_share_takes_no_code(pipeline):
     assert "Ashworth" in got and got["Ashworth"] is None  # the mayor or the painter: the text does not say
 
 
-def test_a_role_in_a_story_of_several_countries_takes_the_one_country_of_its_sentence(pipeline):
-    text = ("Mayor Ingrid Halvorsen opened a bridge in Bergen on Friday. "
-            "Trade ministers met in Stockholm and Copenhagen the same week.")
-    assert _actors(pipeline, text)["Mayor Ingrid Halvorsen"] == "NORGOV"
-
-
 def test_a_name_after_a_title_and_its_portfolio_takes_the_title_s_code(pipeline):
     got = _actors(pipeline, "Kenya's Minister of Water Peter Odhiambo opened the dam on Friday.")
     assert got["Peter Odhiambo"] == "KENGOV"
@@ -107,7 +101,9 @@ def test_a_member_of_the_european_parliament_is_a_titled_legislator(pipeline):
     assert got["MEP Sarah Pyne"] == "GBRLEG"
 
 
-def test_a_role_takes_the_one_state_its_sentence_names_when_the_story_has_several(pipeline):
-    text = ("Mayor Ingrid Halvorsen said Norway must build more ferries. "
+def test_a_role_in_a_story_of_several_countries_is_not_given_its_sentence_s_country(pipeline):
+    # tried and taken back: the one place of a role's sentence was often another country's (a hospital named
+    # after a donor state, a town of the same name abroad), so a story without a main country gives none
+    text = ("Mayor Ingrid Halvorsen opened a bridge in Bergen on Friday. "
             "Trade ministers met in Stockholm and Copenhagen the same week.")
-    assert _actors(pipeline, text)["Mayor Ingrid Halvorsen"] == "NORGOV"
+    assert _actors(pipeline, text)["Mayor Ingrid Halvorsen"] is None

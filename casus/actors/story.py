@@ -39,39 +39,23 @@ def story_country(article: Article, actors: list[ActorMention], places: list[Pla
 
 
 def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:
-    """'Police Chief Adam Palmer' in a Vancouver story is Canada's police: fill the country of such roles (the story's,
-    else the one country its sentence names), then give the same person's other mentions
+    """'Police Chief Adam Palmer' in a Vancouver story is Canada's police: fill the country of such roles from the
+    story, then give the same person's other mentions
     ('Mr Palmer', 'he') the code the role got."""
     want = [m for m in actors if m.actor.country is None and m.actor.kind in ("person", "group", "organization")
             and set(m.actor.sector) & DOMESTIC]
     story = story_country(doc.article, actors, places) if want else None
-    out = []
-    for m in actors:
-        if m in want:
-            c, why = story if story is not None else sentence_country(doc, m, actors, places)
-            if c is not None:
+    if story is not None:
+        c, why = story
+        out = []
+        for m in actors:
+            if m in want:
                 a = m.actor
                 m = replace(m, actor=replace(a, country=c, code=make_code(c, a.sector),
                                              reason=f"a role with no country in the text: {why}"))
-        out.append(m)
-    return same_person(out)
-
-
-def sentence_country(doc: ParsedDoc, m: ActorMention, actors: list[ActorMention],
-                     places: list[PlaceMention]) -> tuple[str | None, str]:
-    """The one country of the places and states named in a mention's sentence ('improve Scotland's health, First
-    Minister X said'), and why; (None, '') if none or several."""
-    here = doc.tokens[m.start].sent
-    found = {p.place.country: p.place.name or p.place.text for p in places if p.place.country
-             and p.place.country not in NON_STATE and doc.tokens[p.start].sent == here}
-    for s in actors:
-        if s.actor.kind == "state" and s.actor.country and s.actor.country not in NON_STATE \
-                and doc.tokens[s.start].sent == here:
-            found.setdefault(s.actor.country, s.actor.name or s.actor.text)
-    if len(found) != 1:
-        return None, ""
-    (c, name), = found.items()
-    return c, f"the one country named in its sentence, {name}"
+            out.append(m)
+        actors = out
+    return same_person(actors)
 
 
 def same_person(actors: list[ActorMention]) -> list[ActorMention]:
