@@ -107,3 +107,8 @@ def test_a_role_in_a_story_of_several_countries_is_not_given_its_sentence_s_coun
     text = ("Mayor Ingrid Halvorsen opened a bridge in Bergen on Friday. "
             "Trade ministers met in Stockholm and Copenhagen the same week.")
     assert _actors(pipeline, text)["Mayor Ingrid Halvorsen"] is None
+
+
+def test_a_name_in_apposition_after_a_title_and_its_town_takes_the_title_s_code(pipeline):
+    got = _actors(pipeline, "The mayor of Nantes, Claire Morvan, praised the firefighters after the floods in France.")
+    assert got["Claire Morvan"] == got["The mayor"] == "FRAGOV"

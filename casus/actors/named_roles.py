@@ -14,7 +14,7 @@ def named_roles(doc: ParsedDoc, actors: list[ActorMention]) -> list[ActorMention
     """A person the tables do not know, named right after a role the text codes, takes that role's code:
 
     - a title whose portfolio or post kept it apart from the name ("Jordan's Minister of Energy Samir Haddad",
-      "US Ambassador to Germany Richard Pell"): the title's code;
+      "US Ambassador to Germany Richard Pell", "the mayor of Marseille, Benoit Payan,"): the title's code;
     - a party named before the name, with at most a plain noun or a possessive between ("Tory David Amory", "Labour
       backbencher Jane Oddie", "the SNP's Ann Rae"): the party's country, sector PTY.
     """
@@ -29,7 +29,7 @@ def named_roles(doc: ParsedDoc, actors: list[ActorMention]) -> list[ActorMention
         r = role.actor if role is not None else None
         if r is None or not r.country or r.country in NON_STATE:
             continue
-        if r.kind == "person" and not r.name and _portfolio(doc, role.end, m.start):
+        if r.kind == "person" and not r.name and _portfolio(doc, role.end, m.start, m.head):
             why = f"named after the title '{r.text}'"
             out[k] = replace(m, actor=replace(a, country=r.country, sector=list(r.sector), code=r.code, reason=why))
         elif "PTY" in r.sector and r.kind in ("group", "organization") and _plain_nouns(doc, role.end, m.start):
@@ -39,11 +39,14 @@ def named_roles(doc: ParsedDoc, actors: list[ActorMention]) -> list[ActorMention
     return out
 
 
-def _portfolio(doc: ParsedDoc, a: int, b: int) -> bool:
-    """Nothing between, or 'of'/'for'/'to' and capitalised words ('of Energy', 'to the United Nations')."""
+def _portfolio(doc: ParsedDoc, a: int, b: int, head: int | None = None) -> bool:
+    """Nothing between, or 'of'/'for'/'to' and capitalised words ('of Energy', 'to the United Nations'), then a
+    comma only before a name in apposition ('the mayor of Marseille, Benoit Payan,')."""
     toks = doc.tokens
     if a == b:
         return True
+    if b - a > 1 and toks[b - 1].text == "," and head is not None and toks[head].dep == "appos":
+        b -= 1
     if b - a > MAX_GAP or toks[a].text.lower() not in PORTFOLIO or toks[a].sent != toks[b].sent:
         return False
     rest = [t for t in toks[a + 1:b] if t.text.lower() != "the"]

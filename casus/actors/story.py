@@ -5,6 +5,7 @@ from collections import Counter
 from dataclasses import replace
 
 from casus.actors.kb import NON_STATE, make_code
+from casus.actors.named_roles import named_roles
 from casus.model import ActorMention, Article, ParsedDoc, PlaceMention
 
 # roles that serve the state where the story happens: councillors, police chiefs, party leaders, unions, courts
@@ -54,7 +55,7 @@ def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[
                 m = replace(m, actor=replace(a, country=c, code=make_code(c, a.sector),
                                              reason=f"a role with no country in the text: {why}"))
             out.append(m)
-        actors = out
+        actors = named_roles(doc, out)  # 'the mayor of Lyon, X': the name after a role the story just coded
     return same_person(actors)
 
 
