@@ -142,7 +142,7 @@ class Pipeline:
         places = self.place_resolver.resolve(doc, acting)
         annotated_only = [p for p in places if p.place.form != "name"]  # adjectives and streets
         places = [p for p in places if p.place.form == "name"]
-        actors = with_story_country(article, actors, places)
+        actors = with_story_country(doc, actors, places)
         filed: list[PlaceMention] = []
         if article.dateline is not None:  # the reporter's city and day are not the event's
             line = article.dateline

@@ -7,7 +7,7 @@ from casus.actors.records import Match
 
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "mister", "lord", "lady"})
 NOT_NAMES = frozenset({"EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "LOC", "NORP", "DATE", "TIME", "MONEY",
                        "PRODUCT", "LANGUAGE", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 NOT_NAME_WORDS = frozenset({"election", "elections", "assembly", "staff", "council", "committee", "court", "office",

@@ -6,8 +6,9 @@ from dataclasses import replace
 
 from casus.actors import coref
 from casus.actors.groups import GroupRules
+from casus.actors.named_roles import named_roles
 from casus.actors.modifiers import CONTEXT_NOUNS, Mod, ModifierRules
-from casus.actors.people import POSSESSIVE, TITLE_FILLERS, PersonRules
+from casus.actors.people import HONORIFICS, POSSESSIVE, TITLE_FILLERS, PersonRules
 from casus.actors.records import Draft, Match
 from casus.actors.kb import (ADJECTIVE, AGENT, COUNTRY, IDENTITY, NON_STATE, ORGANIZATION, PEOPLE, PERSON, SEAT,
                              TITLE, Entry, KnowledgeBase, fold, make_code)
@@ -49,7 +50,7 @@ class ActorResolver:
         matches = self._match(doc)
         composer = _Composer(doc, matches)
         drafts = composer.run()
-        mentions = coref.resolve(doc, drafts, composer.named_countries())
+        mentions = named_roles(doc, coref.resolve(doc, drafts, composer.named_countries()))
         if self.memory is not None:  # the one hook of actor memory (casus/actors/memory.py)
             mentions = self.memory.remember(doc, mentions, known=self.knows)
         return mentions
@@ -202,7 +203,10 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
             if k < i:
                 continue
             i, w = k, low[k]
-            if i in m or w in STEP_WORDS and not (w in DETERMINERS and self.bare_determiner(i, hi)):
+            e = self.ent_at.get(i)
+            if i in m and e is not None and e.label == "PERSON" and e.end <= hi and self.party_before_name(i, e.end):
+                i = e.end  # 'Tory David Amory': the party, then the name by itself
+            elif i in m or w in STEP_WORDS and not (w in DETERMINERS and self.bare_determiner(i, hi)):
                 i = self.step(i, hi)
             else:  # what step() concludes where no rule starts: an unknown person or organisation, else nothing
                 e = self.ent_at.get(i)
@@ -384,6 +388,21 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
                   reason=f"people table: {why}" if why else None)
         return e.end
 
+    def party_before_name(self, a: int, end: int) -> bool:
+        """A PERSON entity that opens with a party the KB knows and goes on with a name it does not ('Tory David
+        Amory'): drafts the party and the name apart, for `named_roles` to join them."""
+        m = self.m[a]
+        party = m.get(ORGANIZATION)
+        while end > m.end and self.toks[end - 1].text in POSSESSIVE:
+            end -= 1
+        if party is None or "PTY" not in party.sectors or m.end >= end or any(k in self.m for k in range(m.end, end)):
+            return False
+        self.emit(a, m.end, name=party.name, country=party.country, sector=list(party.sectors), kind=party.kind,
+                  code=party.code)
+        name = self.doc.article.text[self.toks[m.end].idx:self.toks[end - 1].end]
+        self.emit(m.end, end, name=name, country=None, sector=[], kind="person")
+        return True
+
     def entity(self, e) -> int:
         """A PERSON or ORG the KB does not know: kept, with no country."""
         toks = self.toks
@@ -398,6 +417,8 @@ class _Composer(GroupRules, PersonRules, ModifierRules):
         if inside:
             return a if a > e.start else e.start + 1
         name = self.doc.article.text[toks[a].idx:toks[end - 1].end]
-        kind = "person" if e.label == "PERSON" else "organization"
+        # 'Mr Cable', 'Lord Butler': a name after an honorific is a person, whatever the NER called it
+        titled = a > 0 and toks[a - 1].text.lower().rstrip(".") in HONORIFICS and toks[a - 1].text[:1].isupper()
+        kind = "person" if e.label == "PERSON" or titled else "organization"
         self.emit(a, end, name=name, country=None, sector=[], kind=kind)
         return e.end

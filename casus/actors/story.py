@@ -5,10 +5,12 @@ from collections import Counter
 from dataclasses import replace
 
 from casus.actors.kb import NON_STATE, make_code
-from casus.model import ActorMention, Article, PlaceMention
+from casus.actors.named_roles import named_roles
+from casus.model import ActorMention, Article, ParsedDoc, PlaceMention
 
 # roles that serve the state where the story happens: councillors, police chiefs, party leaders, unions, courts
 DOMESTIC = frozenset({"GOV", "COP", "LEG", "PTY", "LAB", "JUD", "OPP"})
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "dame", "lord", "mister", "madam"})
 # a story told mostly in one country: that country holds this share of the mentions with a country, and this many
 DOMINANT_SHARE = 0.75
 DOMINANT_MIN = 4
@@ -37,22 +39,56 @@ def story_country(article: Article, actors: list[ActorMention], places: list[Pla
     return None
 
 
-def with_story_country(article: Article, actors: list[ActorMention],
-                       places: list[PlaceMention]) -> list[ActorMention]:
-    """'Police Chief Adam Palmer' in a Vancouver story is Canada's police: fill the country of such roles."""
+def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[PlaceMention]) -> list[ActorMention]:
+    """'Police Chief Adam Palmer' in a Vancouver story is Canada's police: fill the country of such roles from the
+    story, then give the same person's other mentions
+    ('Mr Palmer', 'he') the code the role got."""
     want = [m for m in actors if m.actor.country is None and m.actor.kind in ("person", "group", "organization")
             and set(m.actor.sector) & DOMESTIC]
-    if not want:
+    story = story_country(doc.article, actors, places) if want else None
+    if story is not None:
+        c, why = story
+        out = []
+        for m in actors:
+            if m in want:
+                a = m.actor
+                m = replace(m, actor=replace(a, country=c, code=make_code(c, a.sector),
+                                             reason=f"a role with no country in the text: {why}"))
+            out.append(m)
+        actors = named_roles(doc, out)  # 'the mayor of Lyon, X': the name after a role the story just coded
+    return same_person(actors)
+
+
+def same_person(actors: list[ActorMention]) -> list[ActorMention]:
+    """'Mr Kennedy', 'Kennedy' or 'Charles Kennedy' with no country, in a story that gave 'Lib Dem leader Charles
+    Kennedy' a code: every mention of that person takes it; a surname two named people share takes none."""
+    coded: dict[tuple[str, ...], str] = {}
+    full: set[tuple[str, ...]] = set()  # every full name of a person in the story, coded or not
+    for m in actors:
+        words = _name_words(m.actor)
+        if m.actor.kind != "person" or len(words) < 2:
+            continue
+        full.add(words)
+        if m.actor.country and m.actor.country not in NON_STATE and words not in coded:
+            coded[words] = m
+    if not coded:
         return actors
-    story = story_country(article, actors, places)
-    if story is None:
-        return actors
-    c, why = story
     out = []
     for m in actors:
-        if m in want:
-            a = m.actor
-            m = replace(m, actor=replace(a, country=c, code=make_code(c, a.sector),
-                                         reason=f"a role with no country in the text: {why}"))
+        a, words = m.actor, _name_words(m.actor)
+        if a.kind == "person" and a.country is None and words:
+            bearers = {f for f in full if f[-len(words):] == words}
+            if len(bearers) == 1 and (f := bearers.pop()) in coded:
+                b = coded[f].actor
+                m = replace(m, actor=replace(a, name=b.name, country=b.country, sector=list(b.sector), code=b.code,
+                                             reason=f"the same person as '{b.text}' ({b.reason or b.code})"))
         out.append(m)
     return out
+
+
+def _name_words(a) -> tuple[str, ...]:
+    """The words of a person's name, honorifics dropped: 'Mr Kennedy' → ('kennedy',)."""
+    words = [w.strip(".").lower() for w in (a.name or "").split()]
+    while words and words[0] in HONORIFICS:
+        words = words[1:]
+    return tuple(words)
