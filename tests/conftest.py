@@ -24,3 +24,22 @@ def pipeline():
     from casus.pipeline import Pipeline
 
     return Pipeline.load()
+
+
+@pytest.fixture(scope="session")
+def code_all(pipeline):
+    """A function coding one text with every event kept (confidence 0 and up), some passes switched off."""
+    import datetime as dt
+
+    from casus.model import Article
+
+    def code(text: str, off: tuple[str, ...] = ()) -> list:
+        saved = pipeline.min_confidence, pipeline.gates_off
+        pipeline.min_confidence, pipeline.gates_off = 0.0, set(off)
+        try:
+            article = Article(id="t", text=text, report_date=dt.date(2024, 5, 2), report_date_basis="given")
+            return [e for _, events in pipeline.code([article]) for e in events]
+        finally:
+            pipeline.min_confidence, pipeline.gates_off = saved
+
+    return code

@@ -2,37 +2,25 @@
 (docs/CODING.md §10, `uncoded_antecedent`)."""
 from __future__ import annotations
 
-import datetime as dt
-
 from casus.model import Article
 
 STORY = ("Canada and Mexico signed a trade accord in Ottawa on Monday. "
          "Harrowgate Mills said it would sue its former distributor over unpaid invoices.")
 
 
-def _events(pipeline, text: str, off: tuple[str, ...] = ()) -> list:
-    saved = pipeline.min_confidence, pipeline.gates_off
-    pipeline.min_confidence, pipeline.gates_off = 0.0, set(off)
-    try:
-        article = Article(id="t", text=text, report_date=dt.date(2024, 5, 2), report_date_basis="given")
-        return [e for _, events in pipeline.code([article]) for e in events]
-    finally:
-        pipeline.min_confidence, pipeline.gates_off = saved
-
-
 def _sued_by_a_state(events) -> bool:
     return any(e.cameo.root == "11" and e.source is not None and e.source.country in ("CAN", "MEX") for e in events)
 
 
-def test_a_company_that_said_it_would_sue_is_not_the_state_before(pipeline):
-    assert not _sued_by_a_state(_events(pipeline, STORY))
-    assert _sued_by_a_state(_events(pipeline, STORY, off=("uncoded_antecedent",)))
+def test_a_company_that_said_it_would_sue_is_not_the_state_before(code_all):
+    assert not _sued_by_a_state(code_all(STORY))
+    assert _sued_by_a_state(code_all(STORY, off=("uncoded_antecedent",)))
 
 
-def test_a_coded_subject_still_takes_its_pronoun(pipeline):
+def test_a_coded_subject_still_takes_its_pronoun(code_all):
     text = ("Canada and Mexico signed a trade accord in Ottawa on Monday. "
             "The Brazilian government said it would sue the United States at the WTO.")
-    events = _events(pipeline, text)
+    events = code_all(text)
     assert any(e.cameo.root == "11" and e.source is not None and e.source.country == "BRA" for e in events)
 
 
@@ -49,13 +37,13 @@ NEXT = ("Canada and Mexico signed a trade accord in Ottawa on Monday. "
         "Harrowgate Mills closed its plant in Leeds last month. It said it would sue its former distributor.")
 
 
-def test_it_opening_a_sentence_is_the_company_the_sentence_before_is_about(pipeline):
-    assert not _sued_by_a_state(_events(pipeline, NEXT))
-    assert _sued_by_a_state(_events(pipeline, NEXT, off=("uncoded_antecedent", "uncoded_previous_subject")))
+def test_it_opening_a_sentence_is_the_company_the_sentence_before_is_about(code_all):
+    assert not _sued_by_a_state(code_all(NEXT))
+    assert _sued_by_a_state(code_all(NEXT, off=("uncoded_antecedent", "uncoded_previous_subject")))
 
 
-def test_it_after_a_coded_subject_keeps_its_actor(pipeline):
+def test_it_after_a_coded_subject_keeps_its_actor(code_all):
     text = ("Canada and Mexico signed a trade accord in Ottawa on Monday. "
             "The Japanese government welcomed the accord. It also pledged to help small exporters in Asia.")
-    events = _events(pipeline, text)
+    events = code_all(text)
     assert any(e.trigger.text == "pledged" and e.source is not None and e.source.country == "JPN" for e in events)
