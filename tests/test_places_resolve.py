@@ -34,6 +34,12 @@ TEXTS = {
                "and governors in Ohio and Florida backed the trip.",
     "kentucky_paris": "Paris police said the man was taken to a hospital in Lexington, and Bourbon County deputies "
                       "joined the search.",
+    "wire_run_on": "TEXTILE ORDERS SLIP ST. PAUL, Sept 14 - A mill owner said orders fell in the summer.",
+    "wire_state": "REFINERY TO CLOSE NEW LONDON, Conn., Jan 9 - The refinery will shut next year, its owner said.",
+    "wire_day": "GRAIN FUTURES EASE LONDON, March 12 - Wheat prices eased on Thursday, traders said.",
+    "geneva_talks": "Senators in Washington said the negotiators would sit down with their Soviet counterparts "
+                    "in Geneva next week, and governors in Utah and Oregon welcomed the plan.",
+    "geneva_local": "Geneva police closed a road on Friday, and Kane County deputies helped them near Batavia.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -168,3 +174,28 @@ def test_a_world_city_is_not_a_small_us_namesake_on_the_stories_country_alone(re
 def test_a_namesake_with_a_local_sign_stays_the_town(resolved):
     found = places(resolved, "kentucky_paris")
     assert found["Paris"].country == "USA" and found["Paris"].admin1 == "Kentucky"
+
+
+def test_a_wire_dateline_after_a_headline_in_capitals_is_named_whole(resolved):
+    # the headline runs into the dateline; the town is the longest name before the comma and the day
+    found = places(resolved, "wire_run_on")
+    assert "ST. PAUL" in found and found["ST. PAUL"].admin1 == "Minnesota"
+    assert "PAUL" not in found and "dateline" in found["ST. PAUL"].basis
+    found = places(resolved, "wire_state")
+    assert found["NEW LONDON"].country == "USA" and "LONDON" not in found
+
+
+def test_a_month_beside_a_day_is_a_date_not_a_town(resolved):
+    found = places(resolved, "wire_day")
+    assert found["LONDON"].country == "GBR"
+    assert "March" not in found  # not the fenland town of that name
+
+
+def test_a_city_abroad_of_some_size_is_not_a_small_namesake_on_the_stories_country_alone(resolved):
+    # neither a capital nor a city of a million, but eight times the US town of its name: the story gives
+    # that town no state, county or qualifier, only its country
+    found = places(resolved, "geneva_talks")
+    assert found["Geneva"].country == "CHE" and "namesake" in found["Geneva"].basis
+    # a story naming the town's county and a neighbour keeps the town
+    found = places(resolved, "geneva_local")
+    assert found["Geneva"].country == "USA" and found["Geneva"].admin1 == "Illinois"

@@ -54,8 +54,8 @@ class Weights:
     no_country_share: float = 0.5  # oceans and continents count as this share of the article's main country
     state_vote_min: float = 0.05  # less support than this is noise
     vote_temperature: float = 1.0  # how evenly a toponym's vote spreads over its less likely senses
-    namesake_ratio: float = 10.0  # a town this many times smaller than a capital or big city abroad ...
-    world_city: int = 1_000_000  # ... (a capital, or a city this big) needs a local sign, not the country's alone
+    namesake_ratio: float = 8.0  # a town this many times smaller than a same-named capital or city abroad ...
+    world_city: int = 100_000  # ... (a capital, or a city this big) needs a local sign, not the country's alone
 
 
 @dataclass
@@ -216,8 +216,8 @@ class PlaceResolver:
                     city = self._world_city(g, best)
                     if city is not None:
                         best = city
-                        best_why = (f"a {city.name} of {city.population:,} people abroad, not a namesake town the "
-                                    "article gives no state, county or qualifier for")
+                        best_why = (f"{city.name}, a city of {city.population:,} people abroad, not a namesake town "
+                                    "the article gives no state, county or qualifier for")
                 if best is not g.pick:
                     changed = True
                 g.pick = best
@@ -226,17 +226,18 @@ class PlaceResolver:
                 break
 
     def _world_city(self, g: _Group, pick: Candidate) -> Candidate | None:
-        """A capital or big city in another country for a town a tenth its size or less, if there is one.
+        """A same-named capital or city of 100,000 in another country for a town an eighth its size or less.
 
-        Paris, Texas and Moscow, Idaho win on a US story's country alone, or on being within a drive of a city
-        it names; a US local story names their state, their county, or towns of their state, and keeps them.
+        Paris, Texas, Moscow, Idaho and Geneva, Illinois win on a US story's country alone, or on being within a
+        drive of a city it names; a US local story names their state, their county, or towns of their state, and
+        keeps them. The city must bear the name as its own, not as one of its alternates (Augsburg's "Augusta").
         """
         w = self.weights
         if pick.feature_class != "P":
             return None
         big = [c for c in g.mentions[0].cands if c.feature_class == "P" and c.country != pick.country
                and (c.feature_code == "PPLC" or c.population >= w.world_city)
-               and c.population >= w.namesake_ratio * max(pick.population, 1)]
+               and c.population >= w.namesake_ratio * max(pick.population, 1) and _own_name(c, g.key)]
         return max(big, key=lambda c: c.population) if big else None
 
     def _dateline_metropolis(self, g: _Group) -> bool:
@@ -323,6 +324,13 @@ class PlaceResolver:
             if s.feature_code == "ADM1" and s.admin1_code == c.admin1_code:
                 return s.lat, s.lon, reason + f"; located at the centre of {s.name}"
         return None, None, reason
+
+
+def _own_name(c: Candidate, key: str) -> bool:
+    """Whether the name written is the entry's own ("Geneva", "Frankfurt" of Frankfurt am Main), not only one of
+    its alternates (Augsburg's Latin "Augusta")."""
+    name = normalise(c.name)
+    return name == key or name.startswith(key + " ")
 
 
 def _kind(c: Candidate) -> str:
