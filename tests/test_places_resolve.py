@@ -40,6 +40,9 @@ TEXTS = {
     "geneva_talks": "Senators in Washington said the negotiators would sit down with their Soviet counterparts "
                     "in Geneva next week, and governors in Utah and Oregon welcomed the plan.",
     "geneva_local": "Geneva police closed a road on Friday, and Kane County deputies helped them near Batavia.",
+    "former_state": "Prosecutors in West Germany questioned car makers in Brunswick, and envoys of the Soviet "
+                    "Union and Czechoslovakia watched from West Berlin.",
+    "frankfurt_wire": "FRANKFURT, May 4 - Share prices rose on Monday, dealers in Chicago and Boston said.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -199,3 +202,19 @@ def test_a_city_abroad_of_some_size_is_not_a_small_namesake_on_the_stories_count
     # a story naming the town's county and a neighbour keeps the town
     found = places(resolved, "geneva_local")
     assert found["Geneva"].country == "USA" and found["Geneva"].admin1 == "Illinois"
+
+
+def test_former_states_are_places_of_their_successor(resolved):
+    found = places(resolved, "former_state")
+    assert found["West Germany"].country == "DEU" and found["West Germany"].feature == "PCLI"
+    assert found["Czechoslovakia"].country == "CZE"
+    assert found["West Berlin"].country == "DEU"
+    # the story's country decides a name it shares with US towns: the German city
+    assert found["Brunswick"].country == "DEU"
+
+
+def test_an_unqualified_wire_dateline_is_a_city_eight_times_its_namesakes(resolved):
+    # neither a capital nor a city of a million, but agencies would qualify its small namesakes
+    found = places(resolved, "frankfurt_wire")
+    assert found["FRANKFURT"].country == "DEU"
+    assert found["FRANKFURT"].name == "Frankfurt am Main"

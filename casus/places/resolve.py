@@ -244,18 +244,26 @@ class PlaceResolver:
         """Pick a capital or a big city for a wire dateline naming one with no state or country after it.
 
         Agencies qualify a smaller town ("ATHENS, Ga., April 8"), so "MOSCOW, April 8 -" is Russia's capital
-        even when the story is about the United States; a local paper's "ATHENS —" is left to the story.
+        even when the story is about the United States, and "FRANKFURT, March 3 -" the city of 650,000, not the
+        Frankfurt of 57,000 nor Frankfort, Kentucky; a local paper's "ATHENS —" is left to the story.
         Returns True when the group's pick was so fixed.
         """
         if not any(m.wire and m.qualifier is None for m in g.mentions):
             return False
-        big = [c for c in g.mentions[0].cands if c.feature_class == "P" and (
-            c.feature_code == "PPLC" or c.population >= self.weights.dateline_metropolis)]
-        if not big:
-            return False
-        g.pick = max(big, key=lambda c: c.population)
-        g.reason = f"place: a dateline naming {g.pick.name}, a capital or city of a million, with no state after it"
-        return True
+        w = self.weights
+        towns = sorted((c for c in g.mentions[0].cands if c.feature_class == "P"), key=lambda c: -c.population)
+        big = [c for c in towns if c.feature_code == "PPLC" or c.population >= w.dateline_metropolis]
+        if big:
+            g.pick = max(big, key=lambda c: c.population)
+            g.reason = f"place: a dateline naming {g.pick.name}, a capital or city of a million, with no state after it"
+            return True
+        if towns and towns[0].population >= w.world_city and _own_name(towns[0], g.key) and (
+                len(towns) == 1 or towns[0].population >= w.namesake_ratio * max(towns[1].population, 1)):
+            g.pick = towns[0]
+            g.reason = (f"place: a dateline naming {g.pick.name}, a city of {g.pick.population:,} people, "
+                        "eight times any namesake, with no state after it")
+            return True
+        return False
 
     @staticmethod
     def _list_kind(g: _Group, by_key: dict[str, _Group]) -> str | None:
