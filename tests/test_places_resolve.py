@@ -43,6 +43,9 @@ TEXTS = {
     "former_state": "Prosecutors in West Germany questioned car makers in Brunswick, and envoys of the Soviet "
                     "Union and Czechoslovakia watched from West Berlin.",
     "frankfurt_wire": "FRANKFURT, May 4 - Share prices rose on Monday, dealers in Chicago and Boston said.",
+    "uk_washington": "Police in London and Brighton said the diplomats the president had expelled flew home from "
+                     "Washington on Friday.",
+    "uk_richmond": "Councillors in Richmond met London officials on Monday about the new bus lanes.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -218,3 +221,10 @@ def test_an_unqualified_wire_dateline_is_a_city_eight_times_its_namesakes(resolv
     found = places(resolved, "frankfurt_wire")
     assert found["FRANKFURT"].country == "DEU"
     assert found["FRANKFURT"].name == "Frankfurt am Main"
+
+
+def test_a_state_that_is_most_of_its_country_is_no_local_sign_far_away(resolved):
+    # England holds most of Britain's people: London named is no sign of an English Washington 400 km north
+    assert places(resolved, "uk_washington")["Washington"].country == "USA"
+    # but a town of England near the places the story names keeps its name from a bigger city abroad
+    assert places(resolved, "uk_richmond")["Richmond"].country == "GBR"

@@ -56,6 +56,7 @@ class Weights:
     vote_temperature: float = 1.0  # how evenly a toponym's vote spreads over its less likely senses
     namesake_ratio: float = 8.0  # a town this many times smaller than a same-named capital or city abroad ...
     world_city: int = 100_000  # ... (a capital, or a city this big) needs a local sign, not the country's alone
+    broad_state: float = 0.5  # a state with this share of its country's town dwellers (England) is no local sign
 
 
 @dataclass
@@ -73,6 +74,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
         self.rounds = rounds
+        self._state_shares: dict[str, float] | None = None
         self.finder = ToponymFinder(gazetteer, self.weights)
 
     def resolve(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
@@ -174,7 +176,7 @@ class PlaceResolver:
                             why.append(f"country {c.country} named in article")
                     elif n_countries and c.feature_code in _NO_COUNTRY:  # no country to agree or disagree with
                         score += w.country * w.no_country_share * max(countries.values()) / n_countries
-                    local, named_state = 0.0, False
+                    local, named_state, near = 0.0, False, False
                     n_in_admin1 = all_admin1[c.admin1_code] - (
                         own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI")
                     if c.admin1_code and n_in_admin1 > 0:
@@ -183,6 +185,7 @@ class PlaceResolver:
                         why.append(f"{c.admin1 or c.admin1_code} named in article")
                     if c.lat is not None and c.feature_code not in BIG and grid.near(c, w.near_km, exclude=own):
                         local = max(local, w.near) if w.local_max else local + w.near
+                        near = True
                         why.append("near other places in article")
                     if c.admin1_code and c.feature_code != "PCLI":
                         support = votes[c.admin1_code] - group_votes[g.key].get(c.admin1_code, 0.0)
@@ -190,7 +193,10 @@ class PlaceResolver:
                             local = max(local, w.state_vote * min(support, w.state_vote_cap))
                             named_state = True
                     score += local
-                    has_local = bool(named_state or dateline or any(c.country == q.country for q in quals))
+                    # in a state that is most of its country (England), a town in it named is a local sign only
+                    # near this one (Richmond in a London story; not Washington, Tyne and Wear, in one on Leeds)
+                    has_local = bool((named_state and (near or not self._broad_state(c.admin1_code))) or dateline
+                                     or any(c.country == q.country for q in quals))
                     if c.admin2 and c.feature_code in {"PPL", "PPLC", "ADM2"}:
                         county = (c.admin1_code, normalise(c.admin2))
                         other = towns if c.feature_code == "ADM2" else counties
@@ -239,6 +245,23 @@ class PlaceResolver:
                and (c.feature_code == "PPLC" or c.population >= w.world_city)
                and c.population >= w.namesake_ratio * max(pick.population, 1) and _own_name(c, g.key)]
         return max(big, key=lambda c: c.population) if big else None
+
+    def _broad_state(self, code: str | None) -> bool:
+        """Whether a state holds most of its country's town dwellers (England, Leinster), so that naming it or a
+        town in it says no more than naming the country."""
+        if code is None:
+            return False
+        if self._state_shares is None:
+            by_state: Counter = Counter()
+            by_country: Counter = Counter()
+            country_of: dict[str, str] = {}
+            for c in self.gazetteer.records:
+                if c.feature_class == "P" and c.admin1_code and c.country:
+                    by_state[c.admin1_code] += c.population
+                    by_country[c.country] += c.population
+                    country_of[c.admin1_code] = c.country
+            self._state_shares = {k: n / max(by_country[country_of[k]], 1) for k, n in by_state.items()}
+        return self._state_shares.get(code, 0.0) >= self.weights.broad_state
 
     def _dateline_metropolis(self, g: _Group) -> bool:
         """Pick a capital or a big city for a wire dateline naming one with no state or country after it.
