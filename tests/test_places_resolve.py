@@ -46,6 +46,9 @@ TEXTS = {
     "uk_washington": "Police in London and Brighton said the diplomats the president had expelled flew home from "
                      "Washington on Friday.",
     "uk_richmond": "Councillors in Richmond met London officials on Monday about the new bus lanes.",
+    "english_counties": "Grass fires spread in Kent and Surrey on Sunday, and crews from Norfolk and "
+                        "Northamptonshire were sent south to help.",
+    "us_kent": "Firefighters in Kent and Seattle searched the Green River on Sunday.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -228,3 +231,11 @@ def test_a_state_that_is_most_of_its_country_is_no_local_sign_far_away(resolved)
     assert places(resolved, "uk_washington")["Washington"].country == "USA"
     # but a town of England near the places the story names keeps its name from a bigger city abroad
     assert places(resolved, "uk_richmond")["Richmond"].country == "GBR"
+
+
+def test_english_counties_are_counties_in_england_not_american_towns(resolved):
+    found = places(resolved, "english_counties")
+    for county in ("Kent", "Surrey", "Norfolk", "Northamptonshire"):
+        assert found[county].country == "GBR" and found[county].feature == "ADM2", county
+    # a story of Washington state keeps its own Kent
+    assert places(resolved, "us_kent")["Kent"].country == "USA"

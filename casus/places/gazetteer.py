@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = 6  # bump when the build below changes what it stores
+INDEX_VERSION = 7  # bump when the build below changes what it stores
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}  # countries, states, continents and regions: places of the largest kinds
 _WORD_FORMS = [(re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bsainte\b"), "ste"),
                (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft")]
@@ -270,7 +270,7 @@ class Gazetteer:
                 add(Candidate(None, name, "USA", states[key[0]]["name"], lat, lon, "P", "PPL", 0, key[0],
                               postal.town_county[key]), {name})
 
-        for row in _read_tsv(data_dir / "regions.tsv"):
+        for row in [*_read_tsv(data_dir / "regions.tsv"), *_read_tsv(data_dir / "counties.tsv")]:
             aliases = row[0].split("|")
             country = None if row[1] == "-" else row[1]
             admin1 = None if row[2] == "-" else row[2]
