@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
-from casus.places import constructions, forms, repeats
+from casus.places import constructions, datelines, forms, repeats
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
 
@@ -108,7 +108,7 @@ class ToponymFinder:
                 taken[i] = True
 
         if self.weights.constructions:  # "SALES DROP ST. LOUIS, Oct 19": the dateline's whole name before the NER's part
-            for s, e, cands, key in constructions.wire_datelines(doc, self.gazetteer):
+            for s, e, cands, key in datelines.wire_datelines(doc, self.gazetteer):
                 if not blocked(s, e):
                     take(s, e, cands, key)
         others = []
@@ -133,7 +133,7 @@ class ToponymFinder:
         w = self.weights
         if w.constructions:
             cap = capitalised
-            for s, e, cands, key in [*constructions.datelines(doc, self.gazetteer),
+            for s, e, cands, key in [*datelines.datelines(doc, self.gazetteer),
                                      *constructions.plural_admin(doc, self.gazetteer, cap),
                                      *constructions.residences(doc, self.gazetteer, cap),
                                      *constructions.kind_of(doc, self.gazetteer, cap),
@@ -338,7 +338,7 @@ class ToponymFinder:
             text = "".join(t.text for t in toks[m.start:m.end])
             if (text.isupper() and len(text) > 2 and after is not None and after.text in _DATELINE_MARKS
                     and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
-                         or first.sent != toks[m.start - 1].sent or constructions.day_follows(doc, m.end))):
+                         or first.sent != toks[m.start - 1].sent or datelines.day_follows(doc, m.end))):
                 m.dateline = True
                 m.wire = after.text == "," and m.end + 1 < len(toks) and toks[m.end + 1].text[:1].isupper() and month_number(toks[m.end + 1].text) is not None
                 m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
