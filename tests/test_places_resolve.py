@@ -34,6 +34,21 @@ TEXTS = {
                "and governors in Ohio and Florida backed the trip.",
     "kentucky_paris": "Paris police said the man was taken to a hospital in Lexington, and Bourbon County deputies "
                       "joined the search.",
+    "wire_run_on": "TEXTILE ORDERS SLIP ST. PAUL, Sept 14 - A mill owner said orders fell in the summer.",
+    "wire_state": "REFINERY TO CLOSE NEW LONDON, Conn., Jan 9 - The refinery will shut next year, its owner said.",
+    "wire_day": "GRAIN FUTURES EASE LONDON, March 12 - Wheat prices eased on Thursday, traders said.",
+    "geneva_talks": "Senators in Washington said the negotiators would sit down with their Soviet counterparts "
+                    "in Geneva next week, and governors in Utah and Oregon welcomed the plan.",
+    "geneva_local": "Geneva police closed a road on Friday, and Kane County deputies helped them near Batavia.",
+    "former_state": "Prosecutors in West Germany questioned car makers in Brunswick, and envoys of the Soviet "
+                    "Union and Czechoslovakia watched from West Berlin.",
+    "frankfurt_wire": "FRANKFURT, May 4 - Share prices rose on Monday, dealers in Chicago and Boston said.",
+    "uk_washington": "Police in London and Brighton said the diplomats the president had expelled flew home from "
+                     "Washington on Friday.",
+    "uk_richmond": "Councillors in Richmond met London officials on Monday about the new bus lanes.",
+    "english_counties": "Grass fires spread in Kent and Surrey on Sunday, and crews from Norfolk and "
+                        "Northamptonshire were sent south to help.",
+    "us_kent": "Firefighters in Kent and Seattle searched the Green River on Sunday.",
     "minnesota": "The road north of Alexandria is closed, and another southwest of Brandon washed out "
                  "near Kensington, Douglas County officials said.",
 }
@@ -168,3 +183,59 @@ def test_a_world_city_is_not_a_small_us_namesake_on_the_stories_country_alone(re
 def test_a_namesake_with_a_local_sign_stays_the_town(resolved):
     found = places(resolved, "kentucky_paris")
     assert found["Paris"].country == "USA" and found["Paris"].admin1 == "Kentucky"
+
+
+def test_a_wire_dateline_after_a_headline_in_capitals_is_named_whole(resolved):
+    # the headline runs into the dateline; the town is the longest name before the comma and the day
+    found = places(resolved, "wire_run_on")
+    assert "ST. PAUL" in found and found["ST. PAUL"].admin1 == "Minnesota"
+    assert "PAUL" not in found and "dateline" in found["ST. PAUL"].basis
+    found = places(resolved, "wire_state")
+    assert found["NEW LONDON"].country == "USA" and "LONDON" not in found
+
+
+def test_a_month_beside_a_day_is_a_date_not_a_town(resolved):
+    found = places(resolved, "wire_day")
+    assert found["LONDON"].country == "GBR"
+    assert "March" not in found  # not the fenland town of that name
+
+
+def test_a_city_abroad_of_some_size_is_not_a_small_namesake_on_the_stories_country_alone(resolved):
+    # neither a capital nor a city of a million, but eight times the US town of its name: the story gives
+    # that town no state, county or qualifier, only its country
+    found = places(resolved, "geneva_talks")
+    assert found["Geneva"].country == "CHE" and "namesake" in found["Geneva"].basis
+    # a story naming the town's county and a neighbour keeps the town
+    found = places(resolved, "geneva_local")
+    assert found["Geneva"].country == "USA" and found["Geneva"].admin1 == "Illinois"
+
+
+def test_former_states_are_places_of_their_successor(resolved):
+    found = places(resolved, "former_state")
+    assert found["West Germany"].country == "DEU" and found["West Germany"].feature == "PCLI"
+    assert found["Czechoslovakia"].country == "CZE"
+    assert found["West Berlin"].country == "DEU"
+    # the story's country decides a name it shares with US towns: the German city
+    assert found["Brunswick"].country == "DEU"
+
+
+def test_an_unqualified_wire_dateline_is_a_city_eight_times_its_namesakes(resolved):
+    # neither a capital nor a city of a million, but agencies would qualify its small namesakes
+    found = places(resolved, "frankfurt_wire")
+    assert found["FRANKFURT"].country == "DEU"
+    assert found["FRANKFURT"].name == "Frankfurt am Main"
+
+
+def test_a_state_that_is_most_of_its_country_is_no_local_sign_far_away(resolved):
+    # England holds most of Britain's people: London named is no sign of an English Washington 400 km north
+    assert places(resolved, "uk_washington")["Washington"].country == "USA"
+    # but a town of England near the places the story names keeps its name from a bigger city abroad
+    assert places(resolved, "uk_richmond")["Richmond"].country == "GBR"
+
+
+def test_english_counties_are_counties_in_england_not_american_towns(resolved):
+    found = places(resolved, "english_counties")
+    for county in ("Kent", "Surrey", "Norfolk", "Northamptonshire"):
+        assert found[county].country == "GBR" and found[county].feature == "ADM2", county
+    # a story of Washington state keeps its own Kent
+    assert places(resolved, "us_kent")["Kent"].country == "USA"

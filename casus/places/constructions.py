@@ -14,7 +14,6 @@ from casus.places.gazetteer import Candidate, Gazetteer, normalise
 Hit = tuple[int, int, list[Candidate], str | None]  # token range, candidates, group key (None: from the words)
 
 _TOWNISH = {"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPL", "PPLX"}
-_DASHES = {"—", "–", "-", "--", "(", ",", ":"}
 _PARTIES = {"D", "R", "I", "DFL"}  # "Rep. Jay Roberts (R-Ocilla)": a legislator's party and home town
 _LIST_GLUE = {",", "and", "or", "&"}
 _PLURAL_ADMIN = {"counties": "County", "parishes": "Parish"}
@@ -24,38 +23,6 @@ _RESIDENCE = {"of", "from"}
 def exact(gazetteer: Gazetteer, words: list[str], codes: set[str] = _TOWNISH) -> list[Candidate]:
     """Candidates whose own name or an alternate equals these words, of the given feature codes."""
     return [c for c in gazetteer.candidates(" ".join(words)) if c.feature_code in codes]
-
-
-def _line_start(doc: ParsedDoc, i: int) -> bool:
-    toks = doc.tokens
-    return i == 0 or "\n" in toks[i - 1].ws or "\n" in toks[i - 1].text or toks[i - 1].text in {".", "\n"}
-
-
-def datelines(doc: ParsedDoc, gazetteer: Gazetteer) -> list[Hit]:
-    """A town in capitals opening a line before a dash, colon or bracket ("TORRINGTON —", "BEIRUT:",
-    "MOUNT GILEAD (AP)", "DeKALB –").
-
-    Any size of town: a dateline names the place a story was filed from.
-    """
-    toks = doc.tokens
-    out = []
-
-    def shouted(w: str) -> bool:  # "TORRINGTON", "DeKALB": capitals but for a letter or two
-        letters = w.replace(".", "")
-        return letters.isalpha() and sum(ch.isupper() for ch in letters) >= max(2, len(letters) - 2)
-
-    for i, t in enumerate(toks):
-        if not (len(t.text) > 2 and t.text[:1].isupper() and shouted(t.text)) or not _line_start(doc, i):
-            continue
-        j = i
-        while j < len(toks) and j - i < 3 and shouted(toks[j].text):
-            j += 1
-        if j >= len(toks) or toks[j].text not in _DASHES:
-            continue
-        cands = exact(gazetteer, [w.text.title() for w in toks[i:j]])
-        if cands:
-            out.append((i, j, cands, None))
-    return out
 
 
 def party_homes(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable) -> list[Hit]:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
-from casus.places import constructions, forms, repeats
+from casus.places import constructions, datelines, forms, repeats
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
 
@@ -96,6 +96,8 @@ class ToponymFinder:
 
         def take(s: int, e: int, cands: list[Candidate], key: str | None = None, form: str = "name") -> None:
             text = "".join(t.text for t in toks[s:e])
+            if e - s == 1 and _a_date(doc, s):  # "LONDON, March 3": the day, not March in Cambridgeshire
+                return
             key = key or normalise(" ".join(t.text for t in toks[s:e]))
             if text.isupper() and len(text.replace(".", "")) <= 3 and form == "name":  # "EU", "WA": abbreviations of big places only
                 cands = [c for c in cands if c.feature_code in BIG]
@@ -105,6 +107,10 @@ class ToponymFinder:
             for i in range(s, e):
                 taken[i] = True
 
+        if self.weights.constructions:  # "SALES DROP ST. LOUIS, Oct 19": the dateline's whole name before the NER's part
+            for s, e, cands, key in datelines.wire_datelines(doc, self.gazetteer):
+                if not blocked(s, e):
+                    take(s, e, cands, key)
         others = []
         for ent in doc.entities:
             if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
@@ -127,7 +133,7 @@ class ToponymFinder:
         w = self.weights
         if w.constructions:
             cap = capitalised
-            for s, e, cands, key in [*constructions.datelines(doc, self.gazetteer),
+            for s, e, cands, key in [*datelines.datelines(doc, self.gazetteer),
                                      *constructions.plural_admin(doc, self.gazetteer, cap),
                                      *constructions.residences(doc, self.gazetteer, cap),
                                      *constructions.kind_of(doc, self.gazetteer, cap),
@@ -332,7 +338,7 @@ class ToponymFinder:
             text = "".join(t.text for t in toks[m.start:m.end])
             if (text.isupper() and len(text) > 2 and after is not None and after.text in _DATELINE_MARKS
                     and (m.start == 0 or "\n" in toks[m.start - 1].ws or toks[m.start - 1].text in {".", "\n"}
-                         or first.sent != toks[m.start - 1].sent)):
+                         or first.sent != toks[m.start - 1].sent or datelines.day_follows(doc, m.end))):
                 m.dateline = True
                 m.wire = after.text == "," and m.end + 1 < len(toks) and toks[m.end + 1].text[:1].isupper() and month_number(toks[m.end + 1].text) is not None
                 m.cands = self.gazetteer.candidates(m.key) or m.cands  # NER's ORG/PERSON kept only countries/states
@@ -345,3 +351,10 @@ class ToponymFinder:
 
     # -- ranking ----------------------------------------------------------------------------
 
+
+def _a_date(doc: ParsedDoc, i: int) -> bool:
+    """Whether token i is a month's name beside a day's number ("March 3", "3 March")."""
+    toks = doc.tokens
+    if month_number(toks[i].text) is None:
+        return False
+    return (i + 1 < len(toks) and toks[i + 1].text[:1].isdigit()) or (i > 0 and toks[i - 1].text.isdigit())

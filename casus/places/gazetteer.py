@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = 5  # bump when the build below changes what it stores
+INDEX_VERSION = 7  # bump when the build below changes what it stores
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}  # countries, states, continents and regions: places of the largest kinds
 _WORD_FORMS = [(re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bsainte\b"), "ste"),
                (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft")]
@@ -270,11 +270,11 @@ class Gazetteer:
                 add(Candidate(None, name, "USA", states[key[0]]["name"], lat, lon, "P", "PPL", 0, key[0],
                               postal.town_county[key]), {name})
 
-        for row in _read_tsv(data_dir / "regions.tsv"):
+        for row in [*_read_tsv(data_dir / "regions.tsv"), *_read_tsv(data_dir / "counties.tsv")]:
             aliases = row[0].split("|")
             country = None if row[1] == "-" else row[1]
             admin1 = None if row[2] == "-" else row[2]
-            fclass = {"ADM1": "A", "ADM2": "A", "PPLX": "P", "ISL": "T", "ISLS": "T", "PEN": "T", "VAL": "T",
+            fclass = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "PPLX": "P", "ISL": "T", "ISLS": "T", "PEN": "T", "VAL": "T",
                       "MTS": "T", "DSRT": "T"}.get(row[3], "H" if row[3] in {"SEA", "OCN", "GULF", "LK", "LKS", "STM", "BAY"} else "L")
             add(Candidate(None, aliases[0], country, admin1, float(row[4]), float(row[5]), fclass, row[3],
                           int(row[6])), aliases)

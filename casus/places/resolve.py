@@ -54,8 +54,9 @@ class Weights:
     no_country_share: float = 0.5  # oceans and continents count as this share of the article's main country
     state_vote_min: float = 0.05  # less support than this is noise
     vote_temperature: float = 1.0  # how evenly a toponym's vote spreads over its less likely senses
-    namesake_ratio: float = 10.0  # a town this many times smaller than a capital or big city abroad ...
-    world_city: int = 1_000_000  # ... (a capital, or a city this big) needs a local sign, not the country's alone
+    namesake_ratio: float = 8.0  # a town this many times smaller than a same-named capital or city abroad ...
+    world_city: int = 100_000  # ... (a capital, or a city this big) needs a local sign, not the country's alone
+    broad_state: float = 0.5  # a state with this share of its country's town dwellers (England) is no local sign
 
 
 @dataclass
@@ -73,6 +74,7 @@ class PlaceResolver:
         self.gazetteer = gazetteer
         self.weights = weights or Weights()
         self.rounds = rounds
+        self._state_shares: dict[str, float] | None = None
         self.finder = ToponymFinder(gazetteer, self.weights)
 
     def resolve(self, doc: ParsedDoc, actor_spans: Sequence[tuple[int, int]] = ()) -> list[PlaceMention]:
@@ -174,7 +176,7 @@ class PlaceResolver:
                             why.append(f"country {c.country} named in article")
                     elif n_countries and c.feature_code in _NO_COUNTRY:  # no country to agree or disagree with
                         score += w.country * w.no_country_share * max(countries.values()) / n_countries
-                    local, named_state = 0.0, False
+                    local, named_state, near = 0.0, False, False
                     n_in_admin1 = all_admin1[c.admin1_code] - (
                         own is not None and own.admin1_code == c.admin1_code and own.feature_code != "PCLI")
                     if c.admin1_code and n_in_admin1 > 0:
@@ -183,6 +185,7 @@ class PlaceResolver:
                         why.append(f"{c.admin1 or c.admin1_code} named in article")
                     if c.lat is not None and c.feature_code not in BIG and grid.near(c, w.near_km, exclude=own):
                         local = max(local, w.near) if w.local_max else local + w.near
+                        near = True
                         why.append("near other places in article")
                     if c.admin1_code and c.feature_code != "PCLI":
                         support = votes[c.admin1_code] - group_votes[g.key].get(c.admin1_code, 0.0)
@@ -190,7 +193,10 @@ class PlaceResolver:
                             local = max(local, w.state_vote * min(support, w.state_vote_cap))
                             named_state = True
                     score += local
-                    has_local = bool(named_state or dateline or any(c.country == q.country for q in quals))
+                    # in a state that is most of its country (England), a town in it named is a local sign only
+                    # near this one (Richmond in a London story; not Washington, Tyne and Wear, in one on Leeds)
+                    has_local = bool((named_state and (near or not self._broad_state(c.admin1_code))) or dateline
+                                     or any(c.country == q.country for q in quals))
                     if c.admin2 and c.feature_code in {"PPL", "PPLC", "ADM2"}:
                         county = (c.admin1_code, normalise(c.admin2))
                         other = towns if c.feature_code == "ADM2" else counties
@@ -216,8 +222,8 @@ class PlaceResolver:
                     city = self._world_city(g, best)
                     if city is not None:
                         best = city
-                        best_why = (f"a {city.name} of {city.population:,} people abroad, not a namesake town the "
-                                    "article gives no state, county or qualifier for")
+                        best_why = (f"{city.name}, a city of {city.population:,} people abroad, not a namesake town "
+                                    "the article gives no state, county or qualifier for")
                 if best is not g.pick:
                     changed = True
                 g.pick = best
@@ -226,35 +232,61 @@ class PlaceResolver:
                 break
 
     def _world_city(self, g: _Group, pick: Candidate) -> Candidate | None:
-        """A capital or big city in another country for a town a tenth its size or less, if there is one.
+        """A same-named capital or city of 100,000 in another country for a town an eighth its size or less.
 
-        Paris, Texas and Moscow, Idaho win on a US story's country alone, or on being within a drive of a city
-        it names; a US local story names their state, their county, or towns of their state, and keeps them.
+        Paris, Texas, Moscow, Idaho and Geneva, Illinois win on a US story's country alone, or on being within a
+        drive of a city it names; a US local story names their state, their county, or towns of their state, and
+        keeps them. The city must bear the name as its own, not as one of its alternates (Augsburg's "Augusta").
         """
         w = self.weights
         if pick.feature_class != "P":
             return None
         big = [c for c in g.mentions[0].cands if c.feature_class == "P" and c.country != pick.country
                and (c.feature_code == "PPLC" or c.population >= w.world_city)
-               and c.population >= w.namesake_ratio * max(pick.population, 1)]
+               and c.population >= w.namesake_ratio * max(pick.population, 1) and _own_name(c, g.key)]
         return max(big, key=lambda c: c.population) if big else None
+
+    def _broad_state(self, code: str | None) -> bool:
+        """Whether a state holds most of its country's town dwellers (England, Leinster), so that naming it or a
+        town in it says no more than naming the country."""
+        if code is None:
+            return False
+        if self._state_shares is None:
+            by_state: Counter = Counter()
+            by_country: Counter = Counter()
+            country_of: dict[str, str] = {}
+            for c in self.gazetteer.records:
+                if c.feature_class == "P" and c.admin1_code and c.country:
+                    by_state[c.admin1_code] += c.population
+                    by_country[c.country] += c.population
+                    country_of[c.admin1_code] = c.country
+            self._state_shares = {k: n / max(by_country[country_of[k]], 1) for k, n in by_state.items()}
+        return self._state_shares.get(code, 0.0) >= self.weights.broad_state
 
     def _dateline_metropolis(self, g: _Group) -> bool:
         """Pick a capital or a big city for a wire dateline naming one with no state or country after it.
 
         Agencies qualify a smaller town ("ATHENS, Ga., April 8"), so "MOSCOW, April 8 -" is Russia's capital
-        even when the story is about the United States; a local paper's "ATHENS —" is left to the story.
+        even when the story is about the United States, and "FRANKFURT, March 3 -" the city of 650,000, not the
+        Frankfurt of 57,000 nor Frankfort, Kentucky; a local paper's "ATHENS —" is left to the story.
         Returns True when the group's pick was so fixed.
         """
         if not any(m.wire and m.qualifier is None for m in g.mentions):
             return False
-        big = [c for c in g.mentions[0].cands if c.feature_class == "P" and (
-            c.feature_code == "PPLC" or c.population >= self.weights.dateline_metropolis)]
-        if not big:
-            return False
-        g.pick = max(big, key=lambda c: c.population)
-        g.reason = f"place: a dateline naming {g.pick.name}, a capital or city of a million, with no state after it"
-        return True
+        w = self.weights
+        towns = sorted((c for c in g.mentions[0].cands if c.feature_class == "P"), key=lambda c: -c.population)
+        big = [c for c in towns if c.feature_code == "PPLC" or c.population >= w.dateline_metropolis]
+        if big:
+            g.pick = max(big, key=lambda c: c.population)
+            g.reason = f"place: a dateline naming {g.pick.name}, a capital or city of a million, with no state after it"
+            return True
+        if towns and towns[0].population >= w.world_city and _own_name(towns[0], g.key) and (
+                len(towns) == 1 or towns[0].population >= w.namesake_ratio * max(towns[1].population, 1)):
+            g.pick = towns[0]
+            g.reason = (f"place: a dateline naming {g.pick.name}, a city of {g.pick.population:,} people, "
+                        "eight times any namesake, with no state after it")
+            return True
+        return False
 
     @staticmethod
     def _list_kind(g: _Group, by_key: dict[str, _Group]) -> str | None:
@@ -323,6 +355,13 @@ class PlaceResolver:
             if s.feature_code == "ADM1" and s.admin1_code == c.admin1_code:
                 return s.lat, s.lon, reason + f"; located at the centre of {s.name}"
         return None, None, reason
+
+
+def _own_name(c: Candidate, key: str) -> bool:
+    """Whether the name written is the entry's own ("Geneva", "Frankfurt" of Frankfurt am Main), not only one of
+    its alternates (Augsburg's Latin "Augusta")."""
+    name = normalise(c.name)
+    return name == key or name.startswith(key + " ")
 
 
 def _kind(c: Candidate) -> str:
