@@ -1,10 +1,12 @@
 """Candidates for judging: the check-split events of today's casus that no judgment covers yet.
 
     python scripts/judge_unjudged.py --gold ../shared/eval/events/judged_realnews --gold /tmp/judged_casus \
-        --out eval/judged/candidates-final.jsonl [--split check] [--min-confidence 0]
+        --out /tmp/cands.jsonl [--split check] [--min-confidence 0]
 
 An event is covered when a judged event of its document has an overlapping trigger and the same
-CAMEO root, or when it falls in an annotated sentence (whose annotation judges it). The rest are
+CAMEO root, when it falls in an annotated sentence (whose annotation judges it), or when an earlier
+candidate of eval/judged/candidates-final.jsonl with a final verdict is the same act (document, trigger
+start, code). Events below --min-confidence (default: the event filter's) are left out. The rest are
 written as candidates (references, no text) for `scripts/judge_candidates.py show`.
 """
 from __future__ import annotations
@@ -29,23 +31,29 @@ def main() -> None:
     ap.add_argument("--min-confidence", type=float, default=None)
     ap.add_argument("--cache", type=Path, default=Path("/tmp/casus-judged-cache"))
     a = ap.parse_args()
+    from casus.events import EventFilter
     from casus.pipeline import Pipeline
 
+    floor = EventFilter.load().threshold if a.min_confidence is None else a.min_confidence
     commit = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True,
                             text=True).stdout.strip()
+    judged = _judged_final()
     rows = []
     for folder in a.gold:
         gold = load_gold(folder)
         sents = gold.sentences_by_doc
         corpus = {j["doc_id"]: j.get("corpus") for j in gold.judged}
-        coded = code_docs(gold, Pipeline.load, a.split, a.cache / Path(folder).name)
+        # every confidence, as the cache shared with judged_precision.py holds them; the floor is applied below
+        coded = code_docs(gold, lambda: Pipeline.load(min_confidence=0.0), a.split, a.cache / Path(folder).name)
         for doc in gold.docs:
             if not in_split(doc["id"], a.split):
                 continue
             for e in coded.get(doc["id"], []):
-                if a.min_confidence is not None and e["confidence"] < a.min_confidence:
+                if e["confidence"] < floor:
                     continue
                 if match(e, gold.by_doc.get(doc["id"], [])) or sentences_of(e, sents.get(doc["id"], [])):
+                    continue
+                if (doc["id"], e["trigger"]["start"], e["cameo"]["code"]) in judged:
                     continue
                 t, s, g = e["trigger"], e.get("source") or {}, e.get("target") or {}
                 start = doc["text"].rfind("\n", 0, t["start"]) + 1
@@ -62,6 +70,17 @@ def main() -> None:
         for r in rows:
             fh.write(json.dumps(r) + "\n")
     print(f"{len(rows)} unjudged events on the {a.split} split → {a.out}")
+
+
+def _judged_final() -> set[tuple[str, int, str]]:
+    """(document, trigger start, CAMEO code) of the earlier candidates a final verdict judges, as judged_precision.py
+    matches them."""
+    final = ROOT / "eval" / "judged"
+    ids = set()
+    for path in final.glob("verdicts-*-final.jsonl"):
+        ids |= {json.loads(line)["cand_id"] for line in open(path, encoding="utf-8") if line.strip()}
+    cands = (json.loads(line) for line in open(final / "candidates-final.jsonl", encoding="utf-8") if line.strip())
+    return {(c["doc_id"], c["trigger"][0], c["coded"]["cameo"]) for c in cands if c["cand_id"] in ids}
 
 
 def _sentence(text: str, sentence: str, at: int, line_start: int) -> list[int]:
