@@ -18,6 +18,7 @@ PLURAL_PRONOUNS = frozenset({"they", "their", "them", "theirs"})
 ARMED = frozenset({"REB", "INS", "MIL", "COP", "RAD", "UAF", "SPY"})
 NEUTER_PRONOUNS = frozenset({"it", "its"})
 ANTECEDENT_RULES = ("uncoded_antecedent", "uncoded_previous_subject")  # switchable by `casus eval … --ablate NAME`
+NOT_NOUNS = frozenset({"PRP", "PRP$", "WP", "WDT", "EX", "DT"})  # pronouns and determiners: no subject to re-point to
 
 
 def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable[str] = ()) -> list[ActorMention]:
@@ -28,7 +29,10 @@ def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable
     subject before the pronoun that binds it but is no coded actor ('Acme Corp said it would sue') takes the
     pronoun too: it becomes that subject, with no code.
     """
-    uncoded = "uncoded_antecedent" not in set(off)
+    off = set(off)
+    uncoded, previous = "uncoded_antecedent" not in off, "uncoded_previous_subject" not in off
+    taken = {i for o in actors if o.actor.code or o.actor.kind == "person" or set(o.actor.sector) & ARMED
+             for i in range(o.start, o.end)}  # tokens of actors a pronoun may already mean
     out = []
     repointed: dict[int, Actor] = {}  # pronoun token -> the uncoded subject it was given: 'It said it would sue'
 
@@ -46,9 +50,9 @@ def nearer_antecedents(doc: ParsedDoc, actors: list[ActorMention], off: Iterable
         fit = [o for o in before if (o.actor.code or ARMED & set(o.actor.sector)) and _binds(doc, o.head, tok) and (
             _plural(doc.tokens[o.head]) if low in PLURAL_PRONOUNS
             else doc.tokens[o.head].tag in ("NN", "NNP") and o.actor.kind != "person")]
-        binder = _uncoded_binder(doc, actors, tok) if uncoded else None
-        if binder is None and not fit and "uncoded_previous_subject" not in set(off) and low in NEUTER_PRONOUNS:
-            binder = _uncoded_previous_subject(doc, actors, tok)
+        binder = _uncoded_binder(doc, taken, tok) if uncoded else None
+        if binder is None and not fit and previous and low in NEUTER_PRONOUNS:
+            binder = _uncoded_previous_subject(doc, taken, tok)
         if fit and (binder is None or max(o.head for o in fit) > binder.i):
             near = max(fit, key=lambda o: o.end).actor
             actor = replace(near, text=m.actor.text, start=m.actor.start, end=m.actor.end,
@@ -78,26 +82,23 @@ def _bound_by_repointed(doc: ParsedDoc, repointed: dict[int, Actor], pronoun: To
     return None
 
 
-def _uncoded_binder(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) -> Token | None:
+def _uncoded_binder(doc: ParsedDoc, taken: set[int], pronoun: Token) -> Token | None:
     """The nearest subject before the pronoun, in its sentence, of a verb above it, that agrees with it in number and
     is no coded actor, no person and no pronoun ('Acme said it …', 'the unions said they …'), if any."""
     plural = pronoun.text.lower() in PLURAL_PRONOUNS
-    coded = {i for o in actors if o.actor.code or o.actor.kind == "person" or set(o.actor.sector) & ARMED
-             for i in range(o.start, o.end)}
     sent = doc.sentences[pronoun.sent]
     for o in reversed(doc.tokens[sent.start:pronoun.i]):
-        if o.dep not in ("nsubj", "nsubjpass") or o.tag in ("PRP", "PRP$", "WP", "WDT", "EX", "DT"):
+        if o.dep not in ("nsubj", "nsubjpass") or o.tag in NOT_NOUNS:
             continue
         if o.head == pronoun.head and pronoun.dep not in ("poss", "nsubj", "nsubjpass"):
             continue  # 'the firm asked it to …': a verb's object is not its own subject
-        singular = o.tag in ("NN", "NNP") or o.tag == "NNPS" and o.ent_type == "ORG"  # 'Brantwell Holdings said it'
-        if not _binds(doc, o.i, pronoun) or o.ent_type == "PERSON" or not (_plural(o) if plural else singular):
+        if not _binds(doc, o.i, pronoun) or o.ent_type == "PERSON" or not (_plural(o) if plural else _singular(o)):
             continue
-        return None if o.i in coded else o
+        return None if o.i in taken else o
     return None
 
 
-def _uncoded_previous_subject(doc: ParsedDoc, actors: list[ActorMention], pronoun: Token) -> Token | None:
+def _uncoded_previous_subject(doc: ParsedDoc, taken: set[int], pronoun: Token) -> Token | None:
     """For 'it'/'its' as the subject, or the subject's possessor, of its sentence: the subject of the sentence
     before, when that is a singular noun no coded actor, no person and no pronoun ('Harrowgate Mills cut 200 jobs.
     It said …'), if any."""
@@ -113,13 +114,14 @@ def _uncoded_previous_subject(doc: ParsedDoc, actors: list[ActorMention], pronou
     prev = doc.sentences[pronoun.sent - 1]
     root = next((t for t in doc.tokens[prev.start:prev.end] if t.head == t.i), None)
     subject = next((c for c in doc.children(root.i) if c.dep in ("nsubj", "nsubjpass")), None) if root else None
-    if subject is None or subject.tag in ("PRP", "PRP$", "WP", "WDT", "EX", "DT") or subject.ent_type == "PERSON":
+    if subject is None or subject.ent_type == "PERSON" or not _singular(subject) or subject.i in taken:
         return None
-    if not (subject.tag in ("NN", "NNP") or subject.tag == "NNPS" and subject.ent_type == "ORG"):
-        return None
-    taken = {i for o in actors if o.actor.code or o.actor.kind == "person" or set(o.actor.sector) & ARMED
-             for i in range(o.start, o.end)}
-    return None if subject.i in taken else subject
+    return subject
+
+
+def _singular(tok: Token) -> bool:
+    """A singular noun, or a plural-looking firm's name the NER calls an organisation ('Brantwell Holdings said it')."""
+    return tok.tag in ("NN", "NNP") or tok.tag == "NNPS" and tok.ent_type == "ORG"
 
 
 def _plural(tok: Token) -> bool:
