@@ -159,10 +159,10 @@ def role_of_an_uncoded_body(doc: ParsedDoc, event: Event, tok: Token) -> str | N
     if not words:
         return None
     head = next((t for t in words if not (src.start <= doc.tokens[t.head].idx < src.end) or t.head == t.i), words[-1])
-    near = [*words, *(g for c in doc.children(head.i) if c.dep in ("poss", "compound", "nmod") or (
-        c.dep == "prep" and c.text.lower() in EMPLOYER_PREPS) for g in doc.subtree(c.i))]
     if head.lemma.lower() not in ROLE_NOUNS or head.ent_type == "ORG":  # 'the Air Force', 'the Court of Appeal'
         return None
+    near = [*words, *(g for c in doc.children(head.i) if c.dep in ("poss", "compound", "nmod") or (
+        c.dep == "prep" and c.text.lower() in EMPLOYER_PREPS) for g in doc.subtree(c.i))]
     if any(t.lemma.lower() in POLITICAL_BODY_WORDS for t in near):  # 'a Scottish Labour Party spokesman'
         return None
     body = next((t for t in near if t.i != head.i and (t.ent_type == "ORG" or t.lemma.lower() in NON_POLITICAL_HEADS)),

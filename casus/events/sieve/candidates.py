@@ -11,11 +11,11 @@ from casus.events.modality.modality import PURPOSE, modality
 from casus.events.precision.precision import charged_that, named_not_done
 from casus.events.roles.arguments import acted_on, instruments, object_words
 from casus.events.sieve.draft import Pass, SentenceView
+from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.triggers import FORCE_ROOTS, Candidate
 from casus.model import ParsedDoc, Token
 
 GENERIC_FORCE = "190"
-LEARNED = "model"  # the origin of a learned detector's candidate (casus/events/triggers/detector.py ORIGIN)
 COERCIVE_ROOTS = frozenset({"13", "15", "16", "17", "18", "19", "20"})
 CONSEQUENCES = frozenset({"consequence", "response", "reprisal", "retaliation", "retribution", "action", "measure"})  # "killed", "wounded": force of no stated kind
 UNDOING = frozenset({"overturn", "reverse", "quash", "annul", "revoke", "rescind", "cancel", "scrap", "repeal",
