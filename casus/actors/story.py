@@ -6,11 +6,11 @@ from dataclasses import replace
 
 from casus.actors.kb import NON_STATE, make_code
 from casus.actors.named_roles import named_roles
+from casus.actors.people import HONORIFICS
 from casus.model import ActorMention, Article, ParsedDoc, PlaceMention
 
 # roles that serve the state where the story happens: councillors, police chiefs, party leaders, unions, courts
 DOMESTIC = frozenset({"GOV", "COP", "LEG", "PTY", "LAB", "JUD", "OPP"})
-HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "lady", "dame", "lord", "mister", "madam"})
 # a story told mostly in one country: that country holds this share of the mentions with a country, and this many
 DOMINANT_SHARE = 0.75
 DOMINANT_MIN = 4
@@ -62,7 +62,7 @@ def with_story_country(doc: ParsedDoc, actors: list[ActorMention], places: list[
 def same_person(actors: list[ActorMention]) -> list[ActorMention]:
     """'Mr Kennedy', 'Kennedy' or 'Charles Kennedy' with no country, in a story that gave 'Lib Dem leader Charles
     Kennedy' a code: every mention of that person takes it; a surname two named people share takes none."""
-    coded: dict[tuple[str, ...], str] = {}
+    coded: dict[tuple[str, ...], ActorMention] = {}  # a coded person's full name -> its first coded mention
     full: set[tuple[str, ...]] = set()  # every full name of a person in the story, coded or not
     for m in actors:
         words = _name_words(m.actor)
