@@ -16,7 +16,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from casus.cli_store import Coder, ingest_files
+from casus.cli_store import ingest_files
+from casus.coder import Coder
 from casus.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -76,7 +76,7 @@ def run_spacy(texts: list[str], workers: int) -> float:
         return time.perf_counter() - t0
     import multiprocessing
 
-    from casus.cli_store import _ready
+    from casus.coder import _ready
 
     context = multiprocessing.get_context("spawn")
     with context.Pool(workers, initializer=_load_spacy) as pool, context.Manager() as manager:
@@ -91,7 +91,7 @@ def run_spacy(texts: list[str], workers: int) -> float:
 
 def run_casus(articles: list, workers: int) -> tuple[float, int]:
     """Seconds for casus to code the articles (model and data loading not counted), and the events."""
-    from casus.cli_store import Coder
+    from casus.coder import Coder
 
     coder = Coder(workers, chunk=CHUNK)
     coder.start()  # with workers > 1, returns once every pool process has loaded the pipeline

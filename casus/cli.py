@@ -189,7 +189,7 @@ def code(
     try:
         with _reported(tracked, out):
             if workers > 1:
-                from casus.cli_store import Coder
+                from casus.coder import Coder
 
                 pipe = pool = Coder(workers, actor_files=actors or (), lexicon_files=lexicon or (),
                                     min_confidence=min_confidence, parse_all=parse_all)

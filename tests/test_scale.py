@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from casus import scale
-from casus.cli_store import Coder, ingest_files
+from casus.cli_store import ingest_files
+from casus.coder import Coder
 from casus.store import Store
 
 pytest.importorskip("dask.distributed")
