@@ -8,6 +8,7 @@ from pathlib import Path
 from casus.actors.story import with_story_country
 from casus.model import ActorMention, Article, Event, ParsedDoc, PlaceMention, Quote, TimeRef
 from casus.pieces import CONTEXT_CHARS, PIECE_CHARS, Piece, pieces
+from casus.time.verbtense import read_by_verb
 
 
 @dataclass
@@ -138,6 +139,7 @@ class Pipeline:
         for sent in doc.sentences:
             times.extend(self.find_times(article.text, article.report_date,
                                          start=sent.char_start, end=sent.char_end))
+        times = read_by_verb(doc, times, article.report_date)  # "the ministers meet Monday": the coming Monday
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
         annotated_only = [p for p in places if p.place.form != "name"]  # adjectives and streets
