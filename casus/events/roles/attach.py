@@ -75,7 +75,7 @@ class ClauseAttacher:
         self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
         self.named: dict[int, tuple[TimeRef, Token]] = {}  # noun index -> the year written before it
         self.at: dict[int, tuple[TimeRef, Token]] = {}  # token index -> the time expression it lies in
-        self.days: list[tuple[TimeRef, Token]] = []  # day dates of the text, in order (for story time)
+        self.days: list[tuple[TimeRef, Token | None]] = []  # day dates of the text, in order (for story time)
         self._para_starts: list[int] | None = None  # where the text's paragraphs start (for story time)
         later: list[tuple[int, tuple[TimeRef, Token]]] = []
         for ref in times:
@@ -83,6 +83,8 @@ class ClauseAttacher:
                 continue
             head = self._span_head(ref.start, ref.end)
             if head is None:
+                if ref.type == "DATE" and precision_of(ref.value) == "day" and doc.tokens and ref.end <= doc.tokens[0].idx:
+                    self.days.append((ref, None))  # the story's day, named before this piece of a long text
                 continue
             for t in doc.tokens[head.i - 6:head.i + 6]:
                 if ref.start <= t.idx < ref.end:
@@ -201,8 +203,8 @@ class ClauseAttacher:
         if report is None or not (clause.tag == "VBD" or clause.tag == "VBN" and any(
                 c.dep in ("aux", "auxpass") and c.text.lower() in ("had", "was", "were") for c in self.doc.children(clause.i))):
             return None
-        before = [d for d in self.days if d[0].end <= pred.idx and not any(
-            c.tag == "POS" for c in self.doc.children(d[1].i))]
+        before = [d for d in self.days if d[0].end <= pred.idx and (d[1] is None or not any(
+            c.tag == "POS" for c in self.doc.children(d[1].i)))]
         if not before:
             return None
         para = self._paragraph(pred.idx)
