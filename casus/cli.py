@@ -297,7 +297,10 @@ def evaluate(
         elif kind == "times":
             rows = module.run(str(gold))
         elif kind == "dates":
-            rows = module.run(str(gold), _pipeline(), limit=limit)
+            pipe = _pipeline(min_confidence=0.0)  # every event; the default rows keep those at the floor
+            floor = min_confidence if min_confidence is not None else (
+                pipe.event_filter.threshold if pipe.event_filter is not None else 0.0)
+            rows = module.run(str(gold), pipe, limit=limit, floor=floor)
         elif kind == "events":
             rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence,
                                                            detector=detector, parse_all=parse_all)),

@@ -8,6 +8,7 @@ from pathlib import Path
 from casus.actors.story import with_story_country
 from casus.model import ActorMention, Article, Event, ParsedDoc, PlaceMention, Quote, TimeRef
 from casus.pieces import CONTEXT_CHARS, PIECE_CHARS, Piece, pieces
+from casus.time.verbtense import read_by_verb
 
 
 @dataclass
@@ -138,6 +139,9 @@ class Pipeline:
         for sent in doc.sentences:
             times.extend(self.find_times(article.text, article.report_date,
                                          start=sent.char_start, end=sent.char_end))
+        times = read_by_verb(doc, times, article.report_date)  # "the ministers meet Monday": the coming Monday
+        lead = self._lead_day(article, doc.sentences[0].char_start) if doc.sentences else None
+        times = [lead, *times] if lead is not None else times  # a later piece of a long text: the story's day
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
         annotated_only = [p for p in places if p.place.form != "name"]  # adjectives and streets
@@ -150,6 +154,18 @@ class Pipeline:
             places = [p for p in places if not (line.start <= p.place.start < line.end)]
             times = [t for t in times if not (line.start <= t.start < line.end)]
         return Grounded(doc, actors, times, places, filed, annotated_only)
+
+    def _lead_day(self, article: Article, end: int) -> TimeRef | None:
+        """The first day a long text names before `end` (where a later piece starts), not a dateline's, nor
+        another act's ("Friday's bombing"): the story's day, as the whole text would see it (casus/events/roles/attach.py)."""
+        if end <= 0:
+            return None
+        line = article.dateline
+        for t in self.find_times(article.text, article.report_date, start=0, end=end):
+            if t.type == "DATE" and t.precision == "day" and not (line is not None and line.start <= t.start < line.end) \
+                    and not article.text.startswith(("'s", "\u2019s"), t.end):
+                return t
+        return None
 
     def grounded(self, articles: Iterable[Article]) -> Iterator[Grounded]:
         """Parse and ground a stream of articles, in order."""

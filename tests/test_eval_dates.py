@@ -1,7 +1,10 @@
 """casus eval dates: which gold events are anchored, and when a casus date names the gold time."""
 from __future__ import annotations
 
-from casus.evaluate.dates import _links_tml, anchored, same_time
+from types import SimpleNamespace
+
+from casus.evaluate.dates import _links_tml, anchored, run, same_time
+from casus.evaluate.splits import split_of
 from casus.evaluate.times import read_tml
 
 TML = """<?xml version="1.0" ?>
@@ -41,3 +44,28 @@ def test_same_time_at_the_gold_granularity():
     assert same_time("2012-01-15", "2011-WI")
     assert not same_time("2011", "2011-04-06")  # coarser than the gold is not the gold
     assert not same_time(None, "2011")
+
+
+class _Coder:
+    """A stand-in pipeline: one event per document on the trigger 'resigned', dated and scored as given."""
+
+    def __init__(self, value: str, confidence: float):
+        self.value, self.confidence = value, confidence
+
+    def code(self, articles):
+        for a in articles:
+            at = a.text.index("resigned")
+            event = SimpleNamespace(evidence=[{"trigger": {"start": at, "end": at + 8}}], confidence=self.confidence,
+                                    date=SimpleNamespace(value=self.value, basis="relative"))
+            yield a, [event]
+
+
+def test_all_events_row_scores_what_the_floor_drops(tmp_path):
+    (tmp_path / "demo.tml").write_text(TML, encoding="utf-8")
+    part = "check" if split_of("demo-1") == "check" else "dev"
+    rows = run(str(tmp_path), _Coder("2011-04-06", 0.1), floor=0.3)
+    mine = {r["events"]: r for r in rows if r["part"] == part}
+    assert mine["conf >= 0.30"]["scored"] == 0  # the default figure keeps what `casus code` keeps
+    assert mine["all (conf >= 0)"]["scored"] == 1 and mine["all (conf >= 0)"]["accuracy"] == 1.0
+    # with no floor there is one row per part
+    assert [r["events"] for r in run(str(tmp_path), _Coder("2011-04-07", 0.9)) if r["part"] == part] == ["conf >= 0.00"]

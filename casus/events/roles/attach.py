@@ -20,6 +20,9 @@ SCENE_OR_IN = SCENE_PREPS | {"in"}  # the prepositions of a scene an act noun ha
 TOPIC_PREPS = frozenset({"about", "over", "regarding", "concerning"})  # what is talked about, not where
 PHRASE_UP = frozenset({"pobj", "prep", "npadvmod", "nmod", "advmod", "nummod", "compound", "appos"})
 CARRY_DAYS = 6  # a story's earlier day carries to its later past acts only within this many days of the report
+# a paragraph ends at a blank line or at a line break after a sentence's end (not a hard-wrapped line)
+_QUOTE_OPENS = re.compile(r"\s*(?:``|\"|\u201c|')")
+_PARAGRAPH_END = re.compile(r"\n\s*\n|[.!?\"'’”)]\s*\n")
 # saying, appealing, intending, praising, demanding, criticising, rejecting, threatening: an act these talk
 # about ("condemned the bombing in Kigali") happened where its own place says, not where it was talked about
 VERBAL = ("01", "02", "03", "05", "10", "11", "12", "13")
@@ -72,13 +75,16 @@ class ClauseAttacher:
         self.times: dict[int, list[tuple[TimeRef, Token]]] = {}
         self.named: dict[int, tuple[TimeRef, Token]] = {}  # noun index -> the year written before it
         self.at: dict[int, tuple[TimeRef, Token]] = {}  # token index -> the time expression it lies in
-        self.days: list[tuple[TimeRef, Token]] = []  # day dates of the text, in order (for story time)
+        self.days: list[tuple[TimeRef, Token | None]] = []  # day dates of the text, in order (for story time)
+        self._para_starts: list[int] | None = None  # where the text's paragraphs start (for story time)
         later: list[tuple[int, tuple[TimeRef, Token]]] = []
         for ref in times:
             if precision_of(ref.value) is None:
                 continue
             head = self._span_head(ref.start, ref.end)
             if head is None:
+                if ref.type == "DATE" and precision_of(ref.value) == "day" and doc.tokens and ref.end <= doc.tokens[0].idx:
+                    self.days.append((ref, None))  # the story's day, named before this piece of a long text
                 continue
             for t in doc.tokens[head.i - 6:head.i + 6]:
                 if ref.start <= t.idx < ref.end:
@@ -183,20 +189,34 @@ class ClauseAttacher:
             return None
         return self.at.get(clause.head)
 
+    def _paragraph(self, pos: int) -> int:
+        """The number of the paragraph holding a character position."""
+        if self._para_starts is None:
+            self._para_starts = [0] + [m.end() for m in _PARAGRAPH_END.finditer(self.doc.article.text)]
+        return bisect.bisect_right(self._para_starts, pos) - 1
+
     def _story_day(self, pred: Token, clause: Token, report):
-        """A past act with no time of its own happened on the day the story last named before it, when near the report."""
+        """A past act with no time of its own happened on the story's day, when near the report: the last day
+        named before it in its paragraph (or the paragraph before, when its own opens with a quotation that
+        goes on with a speaker's words), else the first day the story names (its lead's). A day named as
+        another act's ("last Friday's bombings") is no story day."""
         if report is None or not (clause.tag == "VBD" or clause.tag == "VBN" and any(
                 c.dep in ("aux", "auxpass") and c.text.lower() in ("had", "was", "were") for c in self.doc.children(clause.i))):
             return None
-        before = [d for d in self.days if d[0].end <= pred.idx]
+        before = [d for d in self.days if d[0].end <= pred.idx and (d[1] is None or not any(
+            c.tag == "POS" for c in self.doc.children(d[1].i)))]
         if not before:
             return None
-        ref, _ = before[-1]
+        para = self._paragraph(pred.idx)
+        same = [d for d in before if self._paragraph(d[0].start) == para]
+        if not same and para > 0 and _QUOTE_OPENS.match(self.doc.article.text, self._para_starts[para]):
+            same = [d for d in before if self._paragraph(d[0].start) == para - 1]  # the speaker's words go on
+        found = same[-1] if same else before[0]  # else the first day the story names: its lead's
         try:
-            gap = (report - dt.date.fromisoformat(ref.value[:10])).days
+            gap = (report - dt.date.fromisoformat(found[0].value[:10])).days
         except ValueError:
             return None
-        return before[-1] if 0 <= gap <= CARRY_DAYS else None
+        return found if 0 <= gap <= CARRY_DAYS else None
 
     def _object_clause_time(self, clause: Token):
         """'put forward a plan to develop ties … on May 6, 2016': the time in a clause modifying the object."""
