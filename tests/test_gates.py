@@ -165,3 +165,14 @@ def test_withdrawing_posters_is_no_concession(keep_all):
 def test_releasing_sailors_is_still_a_release(keep_all):
     events = _code(keep_all, "Iran released two British sailors on Friday.")
     assert any(e.cameo.code == "0841" and e.source.country == "IRN" for e in events)
+
+
+def test_failing_to_say_is_no_refusal_to_comment(keep_all):
+    text = '"The finance minister has once again failed to explain how the new hospitals will be paid for," the opposition leader said.'
+    assert not any(e.cameo.code == "011" for e in _code(keep_all, text))
+    assert any(e.cameo.code == "011" for e in _code(keep_all, text, off=("failed_to_say",)))
+
+
+def test_declining_to_comment_still_declines(keep_all):
+    text = "The Swedish foreign ministry declined to comment on the report."
+    assert any(e.cameo.code == "011" and e.source.country == "SWE" for e in _code(keep_all, text))

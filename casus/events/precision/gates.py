@@ -293,6 +293,20 @@ def published_thing(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     return None
 
 
+# verbs of omission: 'failed to say', 'neglected to mention' tell what someone did not do, not a refusal to speak
+OMISSION = frozenset({"fail", "neglect", "forget", "omit"})
+
+
+def failed_to_say(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A speech act under a verb of omission ('failed to say which taxes …', 'are failing to report fraud', 'neglected
+    to mention his request') is another's reproach or an omission, not a refusal to comment (011) nor a statement:
+    only 'refused / declined to comment' declines."""
+    if event.cameo.root != "01" or tok.dep != "xcomp" or tok.head == tok.i:
+        return None
+    head = doc.tokens[tok.head]
+    return f"an omission ('{head.text} to {tok.text}')" if head.lemma.lower() in OMISSION else None
+
+
 GATES: list[tuple[str, Gate]] = [
     ("noun_in_passing", noun_in_passing),
     ("victim_as_doer", victim_as_doer),
@@ -304,6 +318,7 @@ GATES: list[tuple[str, Gate]] = [
     ("doer_is_a_thing", doer_is_a_thing),
     ("figurative_struggle", figurative_struggle),
     ("published_thing", published_thing),
+    ("failed_to_say", failed_to_say),
 ]
 
 
