@@ -127,3 +127,52 @@ def test_officials_of_a_municipal_body_stay_political(keep_all):
     text = ("Serbia cut funds to the northern towns. Serbian Municipality Association (SMA) officials demanded support "
             "in regaining control over the town halls.")
     assert any(e.cameo.root == "10" for e in _code(keep_all, text))
+
+
+def test_a_law_that_provides_shelter_is_no_aid_by_its_country(keep_all):
+    text = "The new Danish immigration law provides shelter for refugees from Syria."
+    assert not any(e.cameo.root == "07" for e in _code(keep_all, text))
+    assert any(e.cameo.root == "07" for e in _code(keep_all, text, off=("doer_is_a_thing",)))
+
+
+def test_a_state_that_provides_shelter_still_gives_aid(keep_all):
+    text = "Denmark provides shelter for refugees from Syria."
+    assert any(e.cameo.root == "07" and e.source.country == "DNK" for e in _code(keep_all, text))
+
+
+def test_fighting_it_in_a_quote_is_no_force(keep_all):
+    text = 'The Irish finance minister said: "We are fighting it every single day."'
+    assert not any(e.cameo.root == "19" for e in _code(keep_all, text))
+    assert any(e.cameo.root == "19" for e in _code(keep_all, text, off=("figurative_struggle",)))
+
+
+def test_an_army_clashing_with_militants_is_force(keep_all):
+    text = "The Kenyan army clashed with Somali militants near the border."
+    assert any(e.cameo.root == "19" and e.source.country == "KEN" for e in _code(keep_all, text))
+
+
+def test_releasing_tax_returns_frees_no_one(keep_all):
+    text = "The Senate committee blocked the release of the governor's tax returns."
+    assert not any(e.cameo.root == "08" for e in _code(keep_all, text))
+    assert any(e.cameo.root == "08" for e in _code(keep_all, text, off=("published_thing",)))
+
+
+def test_withdrawing_posters_is_no_concession(keep_all):
+    text = "The Conservative Party withdrew three election posters after complaints."
+    assert not any(e.cameo.root == "08" for e in _code(keep_all, text))
+
+
+def test_releasing_sailors_is_still_a_release(keep_all):
+    events = _code(keep_all, "Iran released two British sailors on Friday.")
+    assert any(e.cameo.code == "0841" and e.source.country == "IRN" for e in events)
+
+
+def test_failing_to_say_is_no_refusal_to_comment(keep_all):
+    text = '"The finance minister has once again failed to explain how the new hospitals will be paid for," the opposition leader said.'
+    assert not any(e.cameo.code == "011" for e in _code(keep_all, text))
+    assert any(e.cameo.code == "011" for e in _code(keep_all, text, off=("failed_to_say",)))
+
+
+def test_declining_to_comment_still_declines(keep_all):
+    text = "The Swedish foreign ministry declined to comment on the report."
+    assert any(e.cameo.code == "011" and e.source.country == "SWE" for e in _code(keep_all, text))

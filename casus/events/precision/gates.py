@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 
+from casus.events.precision.precision import ARMED_SECTORS, PHYSICAL_TARGETS, POLITICAL_SPEAKERS
 from casus.events.ranking.filter import noun_frame
 from casus.events.ranking.ranker import trigger_token
 from casus.events.triggers.triggers import FORCE_ROOTS
@@ -196,6 +197,116 @@ def yes_no_question(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
     return f"a yes/no question ('{doc.tokens[first].text} … ?')" if ends else None
 
 
+# what is said, written or decided, or a stance: such a subject is no doer, whoever owns it ('his words met a cool
+# reception', 'the EU law provides protections', 'his moderate politics have clashed with the party's stances')
+THING_HEADS = frozenset({
+    "word", "remark", "comment", "statement", "speech", "letter", "report", "book", "article", "message", "tweet",
+    "view", "opinion", "politics", "policy", "stance", "position", "record", "law", "bill", "legislation", "directive",
+    "regulation", "rule", "plan", "proposal", "budget", "manifesto", "decision", "ruling", "verdict", "move", "claim",
+    "idea", "document", "paper", "campaign", "programme", "program", "strategy", "reform", "scheme", "measure",
+    "promise", "pledge", "approach", "attitude", "belief", "style", "leadership", "popularity", "legacy",
+    "agenda", "vision", "career", "health", "future", "economy", "constitution", "treaty"})
+
+
+def doer_is_a_thing(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A verb whose subject is a thing said, written, decided or held ('his words', 'the EU law', 'their politics') is
+    not done by the actor who owns that thing: 'his words met a cool reception' is no meeting of his, 'the EU law
+    provides protections' no aid by the EU. The actor is only the subject's owner or modifier, never its head."""
+    src = event.source
+    if src is None or tok.pos != "VERB":
+        return None
+    words = [t for t in doc.tokens if src.start <= t.idx < src.end]
+    if not words:
+        return None
+    last = words[-1]
+    if last.dep not in ("poss", "compound", "amod", "nmod") or last.head == last.i:
+        return None
+    head = doc.tokens[last.head]
+    for _ in range(3):  # "the EU data protection law": up the chain of modifiers
+        if head.dep not in ("compound", "amod", "nmod") or head.head == head.i:
+            break
+        head = doc.tokens[head.head]
+    if src.start <= head.idx < src.end or head.dep not in ("nsubj", "nsubjpass") or head.head != tok.i:
+        return None
+    lemma = head.lemma.lower()
+    if lemma not in THING_HEADS and lemma.rstrip("s") not in THING_HEADS:
+        return None
+    return f"the doer is a thing ('{head.text}'), not '{src.text}'"
+
+
+# the struggle words of force (19x) that politics uses for words and aims: 'fight poverty', 'clashed with the stances'
+STRUGGLE = frozenset({"fight", "clash", "battle", "combat", "struggle", "war", "wage"})
+
+
+def figurative_struggle(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """Force (19x) named by a word of struggle ('fight', 'clash', 'battle', 'combat') and done by no armed actor is
+    figurative when what it is against is no actor — a pronoun as 'it' or 'this', or a common noun no actor or place
+    of the event names ('we are fighting it', 'his politics clashed with the party's stances', 'combat poverty') — or
+    when both sides are political speakers, neither armed ('the judge clashed with ministers': a row, not a battle)."""
+    if event.cameo.root != "19" or tok.lemma.lower() not in STRUGGLE:
+        return None
+    src, tgt = event.source, event.target
+    if src is not None and set(src.sector) & ARMED_SECTORS or tgt is not None and set(tgt.sector) & ARMED_SECTORS:
+        return None
+    if (src is not None and tgt is not None and set(src.sector) & POLITICAL_SPEAKERS and set(tgt.sector) & POLITICAL_SPEAKERS
+            and src.kind != "state" and tgt.kind != "state"):
+        return f"a row of words ('{tok.text}'), not force"
+    against = [c for c in doc.children(tok.i) if c.dep == "dobj"]
+    for prep in doc.children(tok.i):
+        if prep.dep == "prep" and prep.text.lower() in ("with", "against", "on"):
+            against += [g for g in doc.children(prep.i) if g.dep == "pobj"]
+    for obj in against:
+        word = obj.text.lower()
+        if obj.pos == "PRON" and word in ("it", "this", "that"):
+            return f"figurative '{tok.text} {obj.text}'"
+        spans = [(a.start, a.end) for a in (src, tgt) if a is not None]
+        in_actor = any(a <= t.idx < b for t in doc.subtree(obj.i) for a, b in spans)
+        if obj.pos == "NOUN" and not obj.ent_type and not in_actor and obj.lemma.lower() not in PHYSICAL_TARGETS:
+            return f"figurative '{tok.text}' against '{obj.text}'"
+    return None
+
+
+# what is published or put up: releasing or withdrawing it is no release of persons, no yielding, no retreat
+PUBLISHED = frozenset({
+    "report", "return", "record", "document", "data", "figure", "statistic", "detail", "name", "result", "statement",
+    "transcript", "footage", "video", "film", "album", "book", "tape", "photo", "photograph", "picture", "image",
+    "letter", "finding", "memo", "email", "e-mail", "file", "paper", "account", "list", "information", "evidence",
+    "poster", "advert", "advertisement", "ad", "leaflet", "song", "single", "game", "product", "version", "model",
+    "update", "software", "app", "guidance", "guideline", "text", "minute", "forecast", "estimate", "study", "survey",
+    "poll", "audit", "review"})
+
+
+def published_thing(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A release or withdrawal (08x) of something published or put up ('released its annual report', 'the release of
+    his tax returns', 'withdrew two posters') publishes or takes it back: no person freed, no concession, no retreat."""
+    if event.cameo.root != "08":
+        return None
+    if tok.pos == "VERB":
+        things = [c for c in doc.children(tok.i) if c.dep in ("dobj", "nsubjpass")]
+    else:
+        things = [g for p in doc.children(tok.i) if p.dep == "prep" and p.text.lower() == "of"
+                  for g in doc.children(p.i) if g.dep == "pobj"]
+    for obj in things:
+        lemma = obj.lemma.lower()
+        if obj.pos == "NOUN" and (lemma in PUBLISHED or lemma.rstrip("s") in PUBLISHED):
+            return f"a {obj.text} published or taken back, not an act of yielding"
+    return None
+
+
+# verbs of omission: 'failed to say', 'neglected to mention' tell what someone did not do, not a refusal to speak
+OMISSION = frozenset({"fail", "neglect", "forget", "omit"})
+
+
+def failed_to_say(doc: ParsedDoc, event: Event, tok: Token) -> str | None:
+    """A speech act under a verb of omission ('failed to say which taxes …', 'are failing to report fraud', 'neglected
+    to mention his request') is another's reproach or an omission, not a refusal to comment (011) nor a statement:
+    only 'refused / declined to comment' declines."""
+    if event.cameo.root != "01" or tok.dep != "xcomp" or tok.head == tok.i:
+        return None
+    head = doc.tokens[tok.head]
+    return f"an omission ('{head.text} to {tok.text}')" if head.lemma.lower() in OMISSION else None
+
+
 GATES: list[tuple[str, Gate]] = [
     ("noun_in_passing", noun_in_passing),
     ("victim_as_doer", victim_as_doer),
@@ -204,6 +315,10 @@ GATES: list[tuple[str, Gate]] = [
     ("country_of_a_business", country_of_a_business),
     ("yes_no_question", yes_no_question),
     ("role_of_an_uncoded_body", role_of_an_uncoded_body),
+    ("doer_is_a_thing", doer_is_a_thing),
+    ("figurative_struggle", figurative_struggle),
+    ("published_thing", published_thing),
+    ("failed_to_say", failed_to_say),
 ]
 
 
