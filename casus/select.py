@@ -21,6 +21,7 @@ from casus.model import Article
 from casus.pieces import paragraph_starts
 
 TAIL_WORDS = 12  # words of the next paragraph parsed as right context
+CONTEXT_BEFORE = 1  # sentences before a chosen one parsed with it (a pronoun's antecedent, a date's anchor)
 
 _WORDS = re.compile(r"[A-Za-z]+")
 _TAIL = re.compile(r"\S+\s*")
@@ -99,6 +100,15 @@ class Selector:
         """True if the text has a word, or all the words of a phrase, that could be a trigger."""
         return bool(self.triggers(_WORDS.findall(text)))
 
+    def choose(self, text: str, start: int = 0, end: int | None = None,
+               before: int = CONTEXT_BEFORE) -> list[tuple[int, int, bool]]:
+        """The cheap sentences of text[start:end], each (start, end, chosen): chosen if it or one of the
+        `before` sentences after it has a trigger form, i.e. it holds an event or the context one needs."""
+        spans = sentence_spans(text, start, end)
+        hot = [bool(self.triggers(_WORDS.findall(text, lo, hi))) for lo, hi in spans]
+        chosen = [any(hot[i:i + before + 1]) for i in range(len(spans))]
+        return [(lo, hi, c) for (lo, hi), c in zip(spans, chosen)]
+
     def __call__(self, article: Article) -> int:
         """Characters of the text that can hold an event: to the end of the last paragraph with a trigger
         form; 0 for none."""
@@ -109,6 +119,40 @@ class Selector:
             if self.triggers(_WORDS.findall(text, start, end)):
                 return end
         return 0
+
+
+# a sentence ends at . ! or ? (with closing quotes or brackets) before white space and a capital, digit or quote;
+# not after a title or a single capital ("Mr. Smith", "U.S. officials", "John F. Kennedy")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_NO_END_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|Sen|Rep|Gov|Pres|Prof|Rev|"
+                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|Nos|vs|etc|approx|"
+                            r"Ft|Mt|Jr|Sr)|\.[A-Za-z])$")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Cheap sentences of text[start:end]: within each paragraph, cut after a full stop, question or
+    exclamation mark before a capital; each span is trimmed of white space at both ends."""
+    end = len(text) if end is None else end
+    bounds = [b for b in paragraph_starts(text) if start < b < end]
+    spans: list[tuple[int, int]] = []
+    for lo, hi in zip([start, *bounds], [*bounds, end]):
+        cut = lo
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            stop = m.start()  # the mark itself
+            if _NO_END_BEFORE.search(text, max(lo, stop - 6), stop):
+                continue
+            spans.append((cut, m.end()))
+            cut = m.end()
+        spans.append((cut, hi))
+    out = []
+    for lo, hi in spans:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append((lo, hi))
+    return out
 
 
 def parse_end(text: str, end: int, words: int = TAIL_WORDS) -> int:
