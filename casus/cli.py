@@ -80,8 +80,8 @@ def _reported(tracked: _Tracked, out: str | None):
 
 MIN_CONFIDENCE_HELP = ("Drop events whose confidence is below this (default: the event filter's, 0.30, chosen on judged "
                        "dev news; 0 keeps all).")
-PARSE_ALL_HELP = ("Parse every sentence fully, or (--parse-less, the default) only the sentences that can hold an "
-                  "event and the one before each; the others get names only, for the story's context (docs/SCALING.md).")
+PARSE_ALL_HELP = ("Parse every sentence fully (the default), or with --parse-less only the sentences that can hold an "
+                  "event and the one before each; the others get names only (docs/SCALING.md: it gained no speed yet).")
 
 
 def _check_min_confidence(value: float | None) -> None:
@@ -90,7 +90,7 @@ def _check_min_confidence(value: float | None) -> None:
 
 
 def _pipeline(actors: list[Path] | None = None, lexicon: list[Path] | None = None, memory=None,
-              min_confidence: float | None = None, detector: bool = True, parse_all: bool = False):
+              min_confidence: float | None = None, detector: bool = True, parse_all: bool = True):
     from casus.pipeline import Pipeline
 
     pipe = Pipeline.load(actor_files=actors or (), lexicon_files=lexicon or (), memory=memory,
@@ -175,7 +175,7 @@ def code(
                                     "this run (one worker only; docs/ACTORS.md)."),
     min_confidence: Optional[float] = typer.Option(None, "--min-confidence", help=MIN_CONFIDENCE_HELP),
     roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
-    parse_all: bool = typer.Option(False, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
+    parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
 ) -> None:
     """Code events from documents."""
     from casus.ingest import read_inputs
@@ -237,7 +237,7 @@ def demo(fmt: str = typer.Option("table", "--format", help="table | jsonl | csv"
         fail(f"{path}: the worked example is missing from this installation")
     typer.echo(f"casus demo: coding {path.name} with no date given\n")
     code([str(path)], date=None, fmt=fmt, out=None, actors=None, lexicon=None, workers=1, learn=True,
-         min_confidence=None, roots=None, parse_all=False)
+         min_confidence=None, roots=None, parse_all=True)
 
 
 @app.command("eval")
@@ -258,7 +258,7 @@ def evaluate(
                                                help="events, judged, sentences: switch off this pass or gate (docs/CODING.md §9, §10)."),
     detector: bool = typer.Option(True, "--detector/--no-detector",
                                   help="events, judged, sentences: with the learned detector (default) or the lexicon alone."),
-    parse_all: bool = typer.Option(False, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
+    parse_all: bool = typer.Option(True, "--parse-all/--parse-less", help=PARSE_ALL_HELP),
 ) -> None:
     """Score casus on a gold file and print a table (events: also a confusion matrix and the worst errors)."""
     import importlib

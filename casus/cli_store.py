@@ -44,7 +44,7 @@ _WORKER_PIPE = None
 
 
 def _init_worker(actor_files: tuple[str, ...] = (), lexicon_files: tuple[str, ...] = (),
-                 min_confidence: float | None = None, parse_all: bool = False) -> None:
+                 min_confidence: float | None = None, parse_all: bool = True) -> None:
     global _WORKER_PIPE  # one pipeline per pool process, loaded once (the process is casus's own)
     from casus.pipeline import Pipeline
 
@@ -77,7 +77,7 @@ class Coder:
 
     def __init__(self, workers: int = 1, chunk: int = 16, pipeline=None,
                  actor_files: Sequence[str | Path] = (), lexicon_files: Sequence[str | Path] = (), memory=None,
-                 min_confidence: float | None = None, parse_all: bool = False):
+                 min_confidence: float | None = None, parse_all: bool = True):
         self.workers, self.chunk = max(1, workers), chunk
         self._pipe = pipeline
         self.memory = memory  # ActorMemory learning from what one in-process pipeline codes (not used by a pool)
@@ -139,7 +139,7 @@ class RunData(NamedTuple):
     learn: bool = False
     min_confidence: float | None = None  # None: the event filter's default
     roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
-    parse_all: bool = False  # parse every sentence fully (False: only those that can hold an event)
+    parse_all: bool = True  # parse every sentence fully (False: only those that can hold an event)
 
 
 def _progress(enabled: bool):
@@ -197,8 +197,8 @@ def ingest(
     min_confidence: Optional[float] = typer.Option(
         None, "--min-confidence", help="Drop events below this confidence (default: the event filter's; 0 keeps all)."),
     roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
-    parse_all: bool = typer.Option(False, "--parse-all/--parse-less",
-                                   help="Parse every sentence fully, or (the default) only the sentences that can hold an event "
+    parse_all: bool = typer.Option(True, "--parse-all/--parse-less",
+                                   help="Parse every sentence fully (the default), or only the sentences that can hold an event "
                                         "and the one before each; the rest get names only (docs/SCALING.md)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""

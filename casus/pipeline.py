@@ -75,7 +75,7 @@ class Pipeline:
 
     @classmethod
     def load(cls, actor_files: Sequence[Path] = (), lexicon_files: Sequence[Path] = (),
-             batch_size: int = 32, memory=None, min_confidence: float | None = None, parse_all: bool = False,
+             batch_size: int = 32, memory=None, min_confidence: float | None = None, parse_all: bool = True,
              piece_chars: int = PIECE_CHARS) -> "Pipeline":
         """Load the model and every data file (package data plus the user's extra files).
 
@@ -108,11 +108,11 @@ class Pipeline:
                         selector, self.piece_chars, self.context_chars)
 
     def parsing_all(self) -> "Pipeline":
-        """This pipeline parsing every paragraph (as `--parse-all`), sharing its model and data."""
+        """This pipeline parsing every sentence fully (as `--parse-all`), sharing its model and data."""
         return self._like(selector=None)
 
     def parsing_less(self) -> "Pipeline":
-        """This pipeline parsing only the text that can hold an event (as `--parse-less`)."""
+        """This pipeline parsing fully only the sentences that can hold an event (the default, `--parse-less`)."""
         return self._like(selector=self.selector or _selector(self.parser, self.extractor))
 
     def with_pieces(self, piece_chars: int, context_chars: int = CONTEXT_CHARS) -> "Pipeline":
@@ -304,7 +304,7 @@ class Pipeline:
 
 
 def _selector(parser, extractor):
-    """The cheap first pass: how much of an article's text can hold an event (see casus/select.py)."""
+    """The cheap first pass: which sentences of an article's text can hold an event (see casus/select.py)."""
     from casus.select import Selector
 
     return Selector.build(parser, extractor)

@@ -117,3 +117,26 @@ def test_the_same_events_as_parsing_everything(lean):
     fast = {a.id: _keys(ev) for a, ev in lean.code(articles)}
     full = {a.id: _keys(ev) for a, ev in lean.parsing_all().code(articles)}
     assert fast == full and sum(map(len, full.values())) >= 4
+
+
+def test_the_command_line_codes_the_same_events_either_way(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    story = tmp_path / "story.txt"
+    story.write_text(STORY + "\n", encoding="utf-8")
+
+    def code(flag: str) -> list[dict]:
+        run = subprocess.run([sys.executable, "-m", "casus.cli", "code", str(story), "--date", "2024-03-08",
+                              "--format", "jsonl", flag], capture_output=True, text=True, timeout=600,
+                             env={**os.environ, "PYTHONPATH": str(root)})
+        assert run.returncode == 0, run.stderr
+        return [json.loads(line) for line in run.stdout.splitlines() if line.strip()]
+
+    full, lean = code("--parse-all"), code("--parse-less")
+    assert full and [e["trigger"] for e in lean] == [e["trigger"] for e in full]
+    assert [e["source"] for e in lean] == [e["source"] for e in full]
