@@ -112,7 +112,7 @@ class Pipeline:
         return self._like(selector=None)
 
     def parsing_less(self) -> "Pipeline":
-        """This pipeline parsing fully only the sentences that can hold an event (the default, `--parse-less`)."""
+        """This pipeline parsing fully only the sentences that can hold an event (as `--parse-less`)."""
         return self._like(selector=self.selector or _selector(self.parser, self.extractor))
 
     def with_pieces(self, piece_chars: int, context_chars: int = CONTEXT_CHARS) -> "Pipeline":
