@@ -80,8 +80,8 @@ def _reported(tracked: _Tracked, out: str | None):
 
 MIN_CONFIDENCE_HELP = ("Drop events whose confidence is below this (default: the event filter's, 0.30, chosen on judged "
                        "dev news; 0 keeps all).")
-PARSE_ALL_HELP = ("Parse every paragraph (the default), or with --parse-less only the text up to the last paragraph "
-                  "that can hold a lexicon trigger (docs/SCALING.md: it costs ~10 s at start and gained no speed yet).")
+PARSE_ALL_HELP = ("Parse every sentence fully (the default), or with --parse-less only the sentences that can hold an "
+                  "event and the one before each; the others get names only (docs/SCALING.md: it gained no speed yet).")
 
 
 def _check_min_confidence(value: float | None) -> None:
@@ -310,7 +310,7 @@ def evaluate(
                                                                    detector=detector, parse_all=parse_all)),
                               split=split, min_confidence=min_confidence, cache=cache,
                               variant="-".join(sorted(ablate or ())) + ("" if detector else "nodetector")
-                              + ("" if parse_all else "parseless"))
+                              + ("" if parse_all else "chosen"))
         elif kind == "sentences":
             rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence,
                                                            detector=detector, parse_all=parse_all)),

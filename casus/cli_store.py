@@ -49,7 +49,7 @@ class RunData(NamedTuple):
     learn: bool = False
     min_confidence: float | None = None  # None: the event filter's default
     roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
-    parse_all: bool = True  # parse every paragraph (False: only the text that can hold an event)
+    parse_all: bool = True  # parse every sentence fully (False: only those that can hold an event)
 
 
 def _progress(enabled: bool):
@@ -108,7 +108,8 @@ def ingest(
         None, "--min-confidence", help="Drop events below this confidence (default: the event filter's; 0 keeps all)."),
     roots: Optional[str] = typer.Option(None, "--roots", help=ROOTS_HELP),
     parse_all: bool = typer.Option(True, "--parse-all/--parse-less",
-                                   help="Parse every paragraph (the default), or only the text that can hold an event."),
+                                   help="Parse every sentence fully (the default), or only the sentences that can hold an event "
+                                        "and the one before each; the rest get names only (docs/SCALING.md)."),
 ) -> None:
     """Code documents into the store (idempotent; each file is stored whole or not at all)."""
     rejected: list[dict[str, Any]] = []

@@ -96,18 +96,29 @@ class Parser:
     def surface_forms(self, lemmas: Iterable[str]) -> frozenset[str]:
         """Lower-case word forms the lemmatizer could read as one of these lemmas (a generous superset)."""
         lemmas = {w.lower() for w in lemmas}
-        lookups = self.nlp.get_pipe("lemmatizer").lookups
+        irregular, rules = self._lemma_tables()
         forms = set(lemmas)
-        for table in lookups.get_table("lemma_exc").values():  # irregular forms: met -> meet, fled -> flee
-            forms.update(form for form, bases in table.items() if any(b in lemmas for b in bases))
-        rules = [rule for pos_rules in lookups.get_table("lemma_rules").values() for rule in pos_rules]
         for lemma in lemmas:
+            forms.update(irregular.get(lemma, ()))
             for old, new in rules:  # undo each suffix rule: talk -> talks, talked, talking; seize -> seizes
                 if old.isalpha() and lemma.endswith(new):
                     forms.add(lemma[:len(lemma) - len(new)] + old)
             if len(lemma) > 2 and lemma[-1] not in "aeiouwy":  # doubled final consonant: plan -> planned
                 forms.update((lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing", lemma + lemma[-1] + "er"))
         return frozenset(forms)
+
+    def _lemma_tables(self) -> tuple[dict[str, set[str]], list[tuple[str, str]]]:
+        """The lemmatizer's irregular forms by base (meet -> met) and its suffix rules, read once."""
+        if getattr(self, "_tables", None) is None:
+            lookups = self.nlp.get_pipe("lemmatizer").lookups
+            irregular: dict[str, set[str]] = {}
+            for table in lookups.get_table("lemma_exc").values():  # irregular forms: met -> meet, fled -> flee
+                for form, bases in table.items():
+                    for base in bases:
+                        irregular.setdefault(base, set()).add(form)
+            rules = [rule for pos_rules in lookups.get_table("lemma_rules").values() for rule in pos_rules]
+            self._tables = (irregular, rules)
+        return self._tables
 
     def parse(self, article: Article) -> ParsedDoc:
         """Parse one article."""
@@ -119,13 +130,16 @@ class Parser:
         for doc, article in self.nlp.pipe(stream, as_tuples=True, batch_size=self.batch_size):
             yield _convert(doc, article)
 
-    def parse_spans(self, items: Iterable[tuple[Article, S, tuple[int, int] | None]]
+    def parse_spans(self, items: Iterable[tuple[Article, S, tuple | None]]
                     ) -> Iterator[tuple[Article, S, ParsedDoc | None]]:
         """Parse the character range [start, end) of each article (offsets kept into the whole text), in order.
 
-        An item whose range is None is passed through unparsed; each item's tag comes back with it.
+        An item's range is (start, end), or (start, end, sentences) to parse only some sentences fully:
+        `sentences` lists (start, end, chosen) for the range's sentences, and those not chosen get
+        tokens and entities only (no part of speech, lemma or dependency). An item whose range is None
+        is passed through unparsed; each item's tag comes back with it.
         """
-        batch: list[tuple[Article, S, tuple[int, int] | None]] = []
+        batch: list[tuple[Article, S, tuple | None]] = []
         chars = 0
         for item in items:
             batch.append(item)
@@ -137,14 +151,43 @@ class Parser:
             yield from self._parse_batch(batch)
 
     def _parse_batch(self, batch):
-        spans = [(a.text[r[0]:r[1]], (a, r[0])) for a, _, r in batch if r is not None]
-        docs = iter(self.nlp.pipe(spans, as_tuples=True, batch_size=self.batch_size))
+        full = [(a.text[r[0]:r[1]], (a, r[0])) for a, _, r in batch if r is not None and len(r) == 2]
+        docs = iter(self.nlp.pipe(full, as_tuples=True, batch_size=self.batch_size))
+        chosen = [r for _, _, r in batch if r is not None and len(r) == 3]
+        wholes, parts = self._parse_chosen([a for a, _, r in batch if r is not None and len(r) == 3], chosen)
         for article, tag, span in batch:
             if span is None:
                 yield article, tag, None
-                continue
-            doc, (_, start) = next(docs)
-            yield article, tag, _convert(doc, article, start)
+            elif len(span) == 2:
+                doc, (_, start) = next(docs)
+                yield article, tag, _convert(doc, article, start)
+            else:
+                yield article, tag, _combine(next(wholes), next(parts), article, span)
+
+    def _parse_chosen(self, articles: list[Article], spans: list[tuple]):
+        """For each span: its text tokenized and read by the entity recogniser only, and the full parses
+        of its runs of chosen sentences (as (start offset, spaCy doc))."""
+        ner = self.nlp.get_pipe("ner")
+        wholes = []
+        for article, (start, end, _) in zip(articles, spans):
+            doc = self.nlp.make_doc(article.text[start:end])
+            wholes.append(_paragraph_breaks(doc))
+        wholes = list(ner.pipe(wholes, batch_size=self.batch_size))
+        runs: list[list[tuple[int, int]]] = []
+        for _, _, sentences in spans:
+            mine: list[tuple[int, int]] = []
+            previous = False
+            for lo, hi, chosen in sentences:
+                if chosen and previous:
+                    mine[-1] = (mine[-1][0], hi)
+                elif chosen:
+                    mine.append((lo, hi))
+                previous = chosen
+            runs.append(mine)
+        texts = [article.text[lo:hi] for article, mine in zip(articles, runs) for lo, hi in mine]
+        parsed = iter(self.nlp.pipe(texts, batch_size=self.batch_size, disable=["ner"]))
+        parts = [[(lo, next(parsed)) for lo, _ in mine] for mine in runs]
+        return iter(wholes), iter(parts)
 
 
 def _convert(doc, article: Article, offset: int = 0) -> ParsedDoc:
@@ -164,3 +207,45 @@ def _convert(doc, article: Article, offset: int = 0) -> ParsedDoc:
     entities = [Entity(e.start, e.end, e.label_, e.text, e.start_char + offset, e.end_char + offset)
                 for e in doc.ents]
     return ParsedDoc(article=article, tokens=tokens, sentences=sentences, entities=entities)
+
+
+def _combine(whole, parts, article: Article, span: tuple) -> ParsedDoc:
+    """One ParsedDoc of a range read by the entity recogniser (`whole`) and parsed fully in some runs
+    (`parts`: (start offset, doc)); offsets, sentence numbers and paragraphs count over the whole range."""
+    offset, _, sentences = span
+    if not len(whole):
+        return ParsedDoc(article=article, tokens=[], sentences=[], entities=[])
+    at = {t.idx + offset: t.i for t in whole}  # global character offset -> token index
+    full: dict[int, tuple] = {}  # token index -> (lemma, pos, tag, dep, head)
+    starts = {0}
+    for lo, doc in parts:
+        for t in doc:
+            i = at.get(t.idx + lo)
+            if i is None or whole[i].text != t.text:
+                continue
+            head = at.get(t.head.idx + lo, i)
+            full[i] = (t.lemma_, t.pos_, t.tag_, t.dep_, head)
+            if t.is_sent_start:
+                starts.add(i)
+    for lo, _, chosen in sentences:
+        if not chosen and lo in at:
+            starts.add(at[lo])
+    bounds = [0]
+    for b in sorted(starts - {0}):  # white space alone (as at the start of a text) makes no sentence
+        if not all(t.is_space for t in whole[bounds[-1]:b]):
+            bounds.append(b)
+    tokens: list[Token] = []
+    out: list[Sentence] = []
+    para = 0
+    for s_index, (first, stop) in enumerate(zip(bounds, [*bounds[1:], len(whole)])):
+        if s_index and "\n\n" in whole[first - 1].text_with_ws + (whole[first - 2].text_with_ws if first > 1 else ""):
+            para += 1
+        out.append(Sentence(s_index, first, stop, whole[first].idx + offset,
+                            whole[stop - 1].idx + len(whole[stop - 1].text) + offset, para))
+        for t in whole[first:stop]:
+            lemma, pos, tag, dep, head = full.get(t.i, (t.text, "", "", "", t.i))
+            tokens.append(Token(i=t.i, text=t.text, idx=t.idx + offset, lemma=lemma, pos=pos, tag=tag, dep=dep,
+                                head=head, sent=s_index, ent_type=t.ent_type_, ent_iob=t.ent_iob_, ws=t.whitespace_))
+    entities = [Entity(e.start, e.end, e.label_, e.text, e.start_char + offset, e.end_char + offset)
+                for e in whole.ents]
+    return ParsedDoc(article=article, tokens=tokens, sentences=out, entities=entities)

@@ -109,11 +109,11 @@ class Pipeline:
                         selector, self.piece_chars, self.context_chars)
 
     def parsing_all(self) -> "Pipeline":
-        """This pipeline parsing every paragraph (as `--parse-all`), sharing its model and data."""
+        """This pipeline parsing every sentence fully (as `--parse-all`), sharing its model and data."""
         return self._like(selector=None)
 
     def parsing_less(self) -> "Pipeline":
-        """This pipeline parsing only the text that can hold an event (as `--parse-less`)."""
+        """This pipeline parsing fully only the sentences that can hold an event (as `--parse-less`)."""
         return self._like(selector=self.selector or _selector(self.parser, self.extractor))
 
     def with_pieces(self, piece_chars: int, context_chars: int = CONTEXT_CHARS) -> "Pipeline":
@@ -212,21 +212,27 @@ class Pipeline:
         return events
 
     def _plan(self, articles: Iterable[Article], parse_all: bool = False
-              ) -> Iterator[tuple[Article, tuple[Piece, int | None] | None, tuple[int, int] | None]]:
-        """(article, (piece, end of the text that can hold events), characters to parse) per piece to parse;
-        (article, None, None) for an article with nothing to parse."""
-        from casus.select import parse_end
+              ) -> Iterator[tuple[Article, tuple[Piece, int | None] | None, tuple | None]]:
+        """(article, (piece, end of the text that can hold events), what to parse) per piece to parse;
+        (article, None, None) for an article with nothing to parse.
 
+        What to parse is the piece's range, with the selector its cheap sentences too, each marked
+        chosen or not (casus/select.py): only chosen ones are parsed fully."""
+        select = None if parse_all else self.selector
+        learns = getattr(self.actor_resolver, "memory", None) is not None
         for article in articles:
             text = article.text
-            until = None if parse_all or self.selector is None else self.selector(article)
-            if until is not None and until <= 0:
-                yield article, None, None
+            cut = list(pieces(text, self.piece_chars, self.context_chars, len(text)))
+            if select is None:
+                for piece in cut:
+                    yield article, (piece, None), (piece.start, piece.end)
                 continue
-            end = len(text) if until is None else parse_end(text, until)
-            until = None if until is None or until >= len(text) else until
-            for piece in pieces(text, self.piece_chars, self.context_chars, end):
-                yield article, (piece, until), (piece.start, piece.end)
+            choices = [select.choose(text, piece.start, piece.end) for piece in cut]
+            if not learns and not any(c for choice in choices for *_, c in choice):
+                yield article, None, None  # no sentence can hold an event
+                continue
+            for piece, choice in zip(cut, choices):
+                yield article, (piece, None), (piece.start, piece.end, choice)
 
     def _pieces(self, articles: Iterable[Article], parse_all: bool = False
                 ) -> Iterator[tuple[Article, Piece | None, Grounded | None, int, int | None]]:
@@ -314,7 +320,7 @@ class Pipeline:
 
 
 def _selector(parser, extractor):
-    """The cheap first pass: how much of an article's text can hold an event (see casus/select.py)."""
+    """The cheap first pass: which sentences of an article's text can hold an event (see casus/select.py)."""
     from casus.select import Selector
 
     return Selector.build(parser, extractor)

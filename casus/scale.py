@@ -37,7 +37,7 @@ class Options:
     lexicon_files: tuple[str, ...] = ()
     min_confidence: float | None = None  # None: the event filter's default
     roots: str | None = None  # CAMEO roots to keep or drop (casus.events.roots)
-    parse_all: bool = True  # parse every paragraph (False: only the text that can hold an event)
+    parse_all: bool = True  # parse every sentence fully (False: only those that can hold an event)
 
 
 @dataclass(frozen=True)

@@ -1,15 +1,12 @@
-"""The cheap first pass: how much of an article can hold an event, so that only that much is parsed.
+"""The cheap first pass: which sentences of an article can hold an event, so that only they are parsed fully.
 
 An event needs a trigger, and every trigger is a lexicon lemma (or one of the few verbs the
 constructions read). The pass lists the word forms the lemmatizer could turn into a live trigger
 ("met" for meet, "talks" for talk; every word of "air strike"; for a row that needs a certain
-object, one of its objects too) and reads each paragraph's words. A paragraph without such a
-form cannot hold an event.
-
-The text is parsed from its start to the end of the last paragraph with a form, plus the first words
-of the next paragraph as the parser's right context (events found there are dropped); a text
-with no such paragraph is not parsed. Parsing a prefix keeps every earlier sentence, so
-coreference, dates and sentence numbers are those of the whole text. See docs/SCALING.md.
+object, one of its objects too), cuts the text cheaply into sentences (`sentence_spans`) and reads
+each sentence's words. A sentence without such a form cannot hold an event; it is chosen only as
+the context of the next one (a pronoun's antecedent). Sentences not chosen are still read by the
+entity recogniser, for the story's names (casus/nlp.py). See docs/SCALING.md.
 """
 from __future__ import annotations
 
@@ -17,13 +14,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from casus.model import Article
 from casus.pieces import paragraph_starts
 
-TAIL_WORDS = 12  # words of the next paragraph parsed as right context
+CONTEXT_BEFORE = 1  # sentences before a chosen one parsed with it (a pronoun's antecedent, a date's anchor)
 
 _WORDS = re.compile(r"[A-Za-z]+")
-_TAIL = re.compile(r"\S+\s*")
 # words of multiword triggers that never decide on their own ("call for", "according to")
 _PARTICLES = frozenset({"a", "an", "the", "of", "to", "for", "on", "off", "up", "down", "out", "over", "back",
                         "forward", "in", "into", "with", "away", "by", "at", "from", "as", "and", "s"})
@@ -48,7 +43,7 @@ def trigger_phrases(lexicon, extra: Iterable[str] = ()) -> set[tuple[tuple[str, 
 
 @dataclass
 class Selector:
-    """Word forms that may make a trigger: called on an article, gives how much of it to parse.
+    """Word forms that may make a trigger: chooses the sentences of a text to parse fully.
 
     `single` maps a form of a one-word trigger (or cue) to the trigger; `multi` maps a form of the
     first word of a multiword trigger to (trigger, form sets of all its words).
@@ -56,11 +51,13 @@ class Selector:
 
     single: dict[str, str]
     multi: dict[str, list[tuple[str, tuple[frozenset[str], ...]]]]
+    before: int = CONTEXT_BEFORE  # sentences before a chosen one parsed with it
 
     @classmethod
     def build(cls, parser, extractor) -> "Selector":
-        """The forms of the extractor's lexicon triggers, of the verbs its constructions read, and of
-        the words that let a verb outside the lexicon code ('must' for a demand, 'refused to say', 'let … go')."""
+        """The forms of the extractor's lexicon triggers and attribution verbs, of the verbs its constructions
+        read, and of the words that let a verb outside the lexicon code ('must' for a demand, 'refused to say',
+        'let … go')."""
         from casus.events.triggers.constructions import (
             CAUSATIVE_HEADS, EXERCISES, JOIN_VERBS, OBLIGATION, RECEIVE_VERBS, RELEASE_RESULTS,
         )
@@ -69,6 +66,8 @@ class Selector:
 
         extra = {*RECEIVE_VERBS, *JOIN_VERBS, *EXERCISES, *PHONING, *REFUSE_HEADS, *OBLIGATION,
                  "free", "release", "criticize", "provide", "demand"}
+        # attribution verbs: the learned detector may code a statement (010) on one ('announced', 'told')
+        extra |= {e.trigger.lower() for e in extractor.lexicon.entries() if e.pos == "SPEECH" and " " not in e.trigger}
         rules = getattr(extractor, "speech_rules", None)  # speech verbs that criticise or accuse (speech.py)
         extra |= {v for verbs in (rules.verbs.values() if rules is not None else ()) for v in verbs}
         single: dict[str, str] = {}
@@ -99,24 +98,45 @@ class Selector:
         """True if the text has a word, or all the words of a phrase, that could be a trigger."""
         return bool(self.triggers(_WORDS.findall(text)))
 
-    def __call__(self, article: Article) -> int:
-        """Characters of the text that can hold an event: to the end of the last paragraph with a trigger
-        form; 0 for none."""
-        text = article.text
-        starts = paragraph_starts(text)
-        ends = [*starts[1:], len(text)]
-        for start, end in zip(reversed(starts), reversed(ends)):
-            if self.triggers(_WORDS.findall(text, start, end)):
-                return end
-        return 0
+    def choose(self, text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, bool]]:
+        """The cheap sentences of text[start:end], each (start, end, chosen): chosen if it or one of the
+        `before` sentences after it has a trigger form, i.e. it holds an event or the context one needs."""
+        before = self.before
+        spans = sentence_spans(text, start, end)
+        hot = [bool(self.triggers(_WORDS.findall(text, lo, hi))) for lo, hi in spans]
+        chosen = [any(hot[i:i + before + 1]) for i in range(len(spans))]
+        return [(lo, hi, c) for (lo, hi), c in zip(spans, chosen)]
 
 
-def parse_end(text: str, end: int, words: int = TAIL_WORDS) -> int:
-    """Where to stop parsing a prefix ending at `end`: a few words further, as the parser's right context."""
-    pos = end
-    for _ in range(words):
-        m = _TAIL.match(text, pos)
-        if m is None or m.end() == pos:
-            break
-        pos = m.end()
-    return pos
+# a sentence ends at . ! or ? (with closing quotes or brackets) before white space and a capital, digit or quote;
+# not after a title or a single capital ("Mr. Smith", "U.S. officials", "John F. Kennedy")
+_SENTENCE_END = re.compile(r"[.!?][\"'\u201d\u2019)\]]*\s+(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
+_NO_END_BEFORE = re.compile(r"(?:\b[A-Z]|\b(?:Mr|Mrs|Ms|Dr|St|Gen|Col|Lt|Sgt|Capt|Cmdr|Adm|Maj|Sen|Rep|Gov|Pres|Prof|Rev|"
+                            r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Inc|Corp|Co|Ltd|No|Nos|vs|etc|approx|"
+                            r"Ft|Mt|Jr|Sr)|\.[A-Za-z])$")
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Cheap sentences of text[start:end]: within each paragraph, cut after a full stop, question or
+    exclamation mark before a capital; each span is trimmed of white space at both ends."""
+    end = len(text) if end is None else end
+    bounds = [b for b in paragraph_starts(text) if start < b < end]
+    spans: list[tuple[int, int]] = []
+    for lo, hi in zip([start, *bounds], [*bounds, end]):
+        cut = lo
+        for m in _SENTENCE_END.finditer(text, lo, hi):
+            stop = m.start()  # the mark itself
+            if _NO_END_BEFORE.search(text, max(lo, stop - 6), stop):
+                continue
+            spans.append((cut, m.end()))
+            cut = m.end()
+        spans.append((cut, hi))
+    out = []
+    for lo, hi in spans:
+        while lo < hi and text[lo].isspace():
+            lo += 1
+        while hi > lo and text[hi - 1].isspace():
+            hi -= 1
+        if lo < hi:
+            out.append((lo, hi))
+    return out
