@@ -28,6 +28,10 @@ def _codes(pipeline, text: str) -> list[tuple[str, str | None]]:
     ("The Indian government implicated Pakistan in the border attack.", "112", "IND"),
     ("Iran snubbed the American offer of direct talks.", "12", "IRN"),
     ("The Kenyan parliament voted down the Ugandan proposal.", "120", "KEN"),
+    # the idioms issue 15 names, already rows or constructions: kept working
+    ("The Mexican president lashed out at the American ambassador over the water treaty.", "111", "MEX"),
+    ("Slovak opposition leaders slammed the Hungarian government for the border closure.", "111", "SVK"),
+    ("The Venezuelan foreign minister branded the Colombian president a traitor.", "111", "VEN"),
     # rejection, denial and criticism rows written from the annotated train sentences (issue 15 item 3)
     ("Hungarian lawmakers voted against the European Union's migration plan.", "120", "HUN"),
     ("The Danish government shunned the opposition's calls for an inquiry into the deal.", "120", "DNK"),

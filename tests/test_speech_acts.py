@@ -154,6 +154,7 @@ def test_a_speaker_who_denies_a_wrong_of_its_own_side_denies_responsibility(pipe
     "The Greek finance minister said the Turkish plan was not a failure.",  # another's measure
     "The Danish prime minister said the Swedish claims were true.",  # an accusation upheld
     "The Finnish president said the Russian army had not withdrawn.",  # another's act
+    "The Breton party leader said voting for her party was never a waste.",  # a clause about an act, not a wrong denied
 ])
 def test_no_denial_for_a_promise_another_s_record_or_an_upheld_claim(pipeline, text):
     found = _triples(_events(pipeline, text))
