@@ -157,6 +157,7 @@ def _title_of_body(doc: ParsedDoc, drafts: list[Draft]) -> None:
         d.actor = replace(a, country=c, sector=sectors, code=make_code(c, sectors),
                           reason=f"'{a.text}' {how} {body.actor.text}")
         d.needs = None
+        d.extra["body"] = body.actor.text  # the code came from a body its own phrase names
 
 
 def _guessed(a: Actor) -> bool:
@@ -185,8 +186,8 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
             continue  # (a person the tables know out of office on the date takes what the text says he is now)
         for c in doc.children(d.head):
             other = at.get(c.i) if c.dep == "appos" else None
-            if unknown and (other is None or other.actor.kind != "person" or not other.title):
-                continue  # 'Dedi Winarto, a spokesperson for the police': only a person's title makes it a person
+            if unknown and (other is None or other.actor.kind != "person" or not other.extra.get("body")):
+                continue  # 'X, a spokesperson for the police': only a title coded from the body it names
             if other is not None and other is not d and other.actor.country and other.actor.kind != "state":
                 _copy(d, other, f"apposition: '{a.text}' is {other.actor.text}")
                 d.actor = replace(d.actor, name=a.name)

@@ -339,18 +339,17 @@ def _denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dic
 
 
 def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list) -> bool:
-    """True for the speaker's own side as a clause's subject: 'I', 'we', 'he'/'she' (mostly the speaker), a pronoun
-    or noun coreference ties to the speaker, a noun the speaker's pronoun owns ('his comments', 'our troops')."""
+    """True for the speaker's own side as a clause's subject: 'I', 'we', a pronoun or noun coreference ties to the
+    speaker, a noun the speaker's pronoun owns ('his comments', 'our troops'); not an untied 'he' (in a quote, another)."""
     low = subj.text.lower()
     own = index.at(subj.i)  # the subject itself, not an actor inside its phrase ('backing his party')
-    if low in FIRST_PERSON or low in ("he", "she") and (own is None or _ours(own, speaker)):
+    if low in FIRST_PERSON:
         return True
     if own is not None:
         return subj.pos in ("NOUN", "PROPN", "PRON") and _ours(own, speaker)
     poss = next((c for c in doc.children(subj.i) if c.dep == "poss" and c.tag == "PRP$"), None)
     owner = index.at(poss.i) if poss is not None else None
-    return poss is not None and (poss.text.lower() in FIRST_PERSON or poss.text.lower() in ("his", "her") and (
-        owner is None or _ours(owner, speaker)))
+    return poss is not None and (poss.text.lower() in FIRST_PERSON or owner is not None and _ours(owner, speaker))
 
 
 def _accuser(doc: ParsedDoc, index, charge: Token, speaker: list) -> int | None:
