@@ -103,6 +103,13 @@ CASES = [
     ("John Smith, a member of the Kenyan parliament, criticised the budget.", "John Smith", "KEN", ["LEG"]),
     ("The spokesperson for the German government condemned the attack.", "The spokesperson", "DEU", ["GOV"]),
     ("Mary Jones, head of the local school, praised the plan.", "Mary Jones", None, []),  # no known body: no guess
+    # a spokesperson named beside the body it speaks for takes the body's code (issue 15 item 4)
+    ("Oskar Brandt, spokesperson for the Dutch government, said the talks went well. France agreed.", "Oskar Brandt",
+     "NLD", ["GOV"]),  # the body in its own phrase, not the salient state
+    ("Cairo summoned the envoy. The ministry's spokesman, Hamdi Nour, said the visit was off.", "spokesman, Hamdi Nour",
+     "EGY", ["GOV"]),
+    ("Chancellor Olaf Scholz's spokeswoman, Greta Lind, denied the report.", "spokeswoman, Greta Lind", "DEU", ["GOV"]),
+    ("Tumi Wasiru, a spokesperson for the Nigerian police, said two men were held.", "Tumi Wasiru", "NGA", ["COP"]),
     ("Ethnic Albanian guerrillas operating in Macedonia were demobilized.", "Ethnic Albanian guerrillas", "MKD",
      ["CVL", "REB"]),
     ("Pakistan-based militants attacked the post.", "Pakistan-based militants", "PAK", ["REB"]),

@@ -132,3 +132,30 @@ def test_a_denial_of_an_act_is_coded_beside_it(pipeline, text, source):
     events = _events(pipeline, text)
     assert any(e.cameo.code == "016" and e.source.country == source for e in events), _triples(events)
     assert all(e.mode == "reported_denial" for e in events if e.cameo.code != "016"), _triples(events)
+
+
+@pytest.mark.parametrize("text,source,target", [
+    # a wrong of the speaker's own side denied in what is said (issue 15 item 3: denials as CAMEO codes them)
+    ("The Hungarian prime minister said his remarks were not racist.", "HUN", None),
+    ("The Serbian interior minister said he had done nothing wrong.", "SRB", None),
+    ("The Bolivian president insisted he was innocent.", "BOL", None),
+    ("The Irish foreign minister said his government did not interfere in the British election.", "IRL", None),
+    # an accusation called false; its author, if the phrase names one, is the target
+    ("The Kenyan government said the allegations by Uganda were baseless.", "KEN", "UGA"),
+    ("A Turkish army spokesman said the reports of civilian deaths were not true.", "TUR", None),
+])
+def test_a_speaker_who_denies_a_wrong_of_its_own_side_denies_responsibility(pipeline, text, source, target):
+    found = _triples(_events(pipeline, text))
+    assert any(code == "016" and src == source and tgt == target for code, src, tgt, _ in found), found
+
+
+@pytest.mark.parametrize("text", [
+    "The Polish defence minister said Poland would not attack Belarus.",  # a promise, not a denial
+    "The Greek finance minister said the Turkish plan was not a failure.",  # another's measure
+    "The Danish prime minister said the Swedish claims were true.",  # an accusation upheld
+    "The Finnish president said the Russian army had not withdrawn.",  # another's act
+    "The Breton party leader said voting for her party was never a waste.",  # a clause about an act, not a wrong denied
+])
+def test_no_denial_for_a_promise_another_s_record_or_an_upheld_claim(pipeline, text):
+    found = _triples(_events(pipeline, text))
+    assert not any(code == "016" for code, *_ in found), found

@@ -136,22 +136,43 @@ def _fill(doc: ParsedDoc, d: Draft, seen: list[Draft], names: dict[str, str]) ->
 
 def _title_of_body(doc: ParsedDoc, drafts: list[Draft]) -> None:
     """'Vice President of the Italian Chamber of Deputies', 'the spokesperson for the German government': a bare
-    title takes the country of the body it heads or speaks for."""
+    title takes the country of the body it heads or speaks for; so does a title a coded body or person owns, with
+    or without the name after it ('the ministry's spokesman, Ahmed Karim', "Chancellor Merkel's spokesperson")."""
     at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
     for d in drafts:
         a = d.actor
-        if a.kind != "person" or a.country or a.name or not d.title:
+        if a.kind != "person" or a.country and not _guessed(a) or not d.title:
             continue
-        of = next((c for c in doc.children(d.head) if c.dep == "prep" and c.text.lower() in ("of", "for")), None)
-        pobj = next((c for c in doc.children(of.i) if c.dep == "pobj"), None) if of is not None else None
-        body = at.get(pobj.i) if pobj is not None else None
-        if body is None or body is d or not _is_state(body.actor) or body.actor.kind == "person":
+        body, how = _owner(doc, d, at), "owned by"
+        if body is None and not a.name:
+            of = next((c for c in doc.children(d.head) if c.dep == "prep" and c.text.lower() in ("of", "for")), None)
+            pobj = next((c for c in doc.children(of.i) if c.dep == "pobj"), None) if of is not None else None
+            body, how = at.get(pobj.i) if pobj is not None else None, "of"
+            if body is not None and body.actor.kind == "person":
+                body = None
+        if body is None or body is d or not _is_state(body.actor):
             continue
         sectors = list(body.actor.sector) if set(a.sector) <= {"GOV"} and body.actor.sector else list(a.sector)
         c = body.actor.country
         d.actor = replace(a, country=c, sector=sectors, code=make_code(c, sectors),
-                          reason=f"'{a.text}' of {body.actor.text}")
+                          reason=f"'{a.text}' {how} {body.actor.text}")
         d.needs = None
+        d.extra["body"] = body.actor.text  # the code came from a body its own phrase names
+
+
+def _guessed(a: Actor) -> bool:
+    """True if the actor's code came from coreference alone (the salient state, an earlier bearer of the title):
+    the body its own phrase names says more."""
+    return bool(a.reason) and a.reason.startswith("coref: ")
+
+
+def _owner(doc: ParsedDoc, d: Draft, at: dict) -> Draft | None:
+    """The coded body or person whose possessive owns the title of a titled mention ('the ministry's spokesman')."""
+    for k in range(d.start, d.end):
+        for c in doc.children(k):
+            if c.dep == "poss" and not d.start <= c.i < d.end and c.i in at and at[c.i] is not d:
+                return at[c.i]
+    return None
 
 
 def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
@@ -159,11 +180,14 @@ def _appositions(doc: ParsedDoc, drafts: list[Draft]) -> None:
     at = {k: d for d in drafts if not d.extra.get("drop") for k in range(d.start, d.end)}
     for d in drafts:
         a = d.actor
-        if a.kind != "person" or a.country and not d.extra.get("out_of_office") or d.extra.get("pronoun") \
-                or not a.name:
+        unknown = a.kind == "organization" and not a.code and not a.country  # a name the tagger took for a body
+        if a.kind != "person" and not unknown or a.country and not d.extra.get("out_of_office") \
+                or d.extra.get("pronoun") or not a.name:
             continue  # (a person the tables know out of office on the date takes what the text says he is now)
         for c in doc.children(d.head):
             other = at.get(c.i) if c.dep == "appos" else None
+            if unknown and (other is None or other.actor.kind != "person" or not other.extra.get("body")):
+                continue  # 'X, a spokesperson for the police': only a title coded from the body it names
             if other is not None and other is not d and other.actor.country and other.actor.kind != "state":
                 _copy(d, other, f"apposition: '{a.text}' is {other.actor.text}")
                 d.actor = replace(d.actor, name=a.name)

@@ -96,13 +96,16 @@ def naming_insult(doc: ParsedDoc, verb: Token) -> Token | None:
         return None
     kids = doc.children(verb.i)
     oprd = next((c for c in kids if c.dep == "oprd"), None)
+    named = next((c for c in kids if c.dep == "dative"), None)  # 'branded X a traitor' parsed as two objects
+    if oprd is None and named is not None:
+        oprd = next((c for c in kids if c.dep == "dobj" and c.pos == "NOUN"), None)
     if oprd is None:
         return None
     words = [oprd] + [g for c in [oprd] + [c for c in doc.children(oprd.i) if c.dep == "appos"]
                       for g in [c] + doc.children(c.i) if g.dep in ("amod", "compound", "appos", "acomp") or g is c]
     if not any(w.lemma.lower() in PEJORATIVE or w.text.lower() in PEJORATIVE for w in words):
         return None
-    obj = next((c for c in kids if c.dep == "dobj"), None)
+    obj = named if named is not None and oprd.dep == "dobj" else next((c for c in kids if c.dep == "dobj"), None)
     if obj is not None:
         return obj
     return oprd if oprd.pos in ("NOUN", "PROPN") else None  # "called Britain's ambassador a stupid guy": one phrase

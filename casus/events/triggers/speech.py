@@ -1,12 +1,15 @@
 """What a speech verb reports, coded as the CAMEO codebook codes it: criticism of a named actor, an accusation.
 
-A speech verb codes nothing by itself (its lexicon rows are `SPEECH`); two rules read what it reports:
+A speech verb codes nothing by itself (its lexicon rows are `SPEECH`); four rules read what it reports:
 - criticism (111): 'the opposition leader said the government had failed', 'X told MPs the minister was
   complacent' — the reported clause speaks ill (a `neg` word of evaluative.tsv or a criticism cue of
   speech_acts.tsv, not negated) of a political actor named as its subject, who is not the speaker;
 - accusation (112): 'the ministry claims the rebels attacked the convoy', 'X believes the security services
   rigged the vote' — a verb of claiming reports a wrong (a lexicon act of roots 11-20, or a wrong of
-  speech_acts.tsv) done by an actor other than the claimant.
+  speech_acts.tsv) done by an actor other than the claimant;
+- denial (016): 'the minister said his remarks were not racist', 'said the allegations were baseless' — a wrong of
+  the speaker's own side denied, or an accusation called false;
+- statement (010): a political speaker tells a political body ('told MPs').
 Each gives a candidate on the speech verb whose target is the one spoken of (`Candidate.about`).
 """
 from __future__ import annotations
@@ -25,8 +28,8 @@ from casus.model import InputError, ParsedDoc, Token
 DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_FILE = DATA / "speech_acts.tsv"
 EVALUATIVE_FILE = DATA / "evaluative.tsv"
-RULES = {"criticism": "111", "accusation": "112", "statement": "010"}
-KINDS = frozenset({"verb", "cue", "praise", "topic", "conduct"})
+RULES = {"criticism": "111", "accusation": "112", "statement": "010", "denial": "016"}
+KINDS = frozenset({"verb", "cue", "praise", "topic", "conduct", "charge"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
@@ -36,6 +39,8 @@ PRONOUNS = frozenset({"PRP", "WP", "WDT"})
 GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 TAKING_PART = frozenset({"involve", "implicate", "engage"})
 NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of their own inside the reported one
+MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
+NOBODY = frozenset({"nothing", "nobody", "none"})  # "had done nothing wrong": the wrong is denied
 
 
 @dataclass(frozen=True)
@@ -47,6 +52,8 @@ class SpeechRules:
     praise: frozenset[str] = frozenset()  # words of praise that, denied, are criticism ('not honest')
     topics: frozenset[str] = frozenset()  # nouns of public acts and measures ('the tax would be ineffective')
     conduct: frozenset[str] = frozenset()  # nouns naming a wrong way of acting ('the government's incompetence')
+    charges: frozenset[str] = frozenset()  # nouns naming an accusation ('the allegations were baseless')
+    truths: frozenset[str] = frozenset()  # words whose denial denies an accusation ('the claims are not true')
 
     @classmethod
     def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
@@ -56,24 +63,29 @@ class SpeechRules:
         praise: set[str] = set()
         topics: set[str] = set()
         conduct: set[str] = set()
+        charges: set[str] = set()
+        truths: set[str] = set()
         for lineno, header, f in read_tsv(path):
             if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
                 raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
                                             f"({'|'.join(sorted(KINDS))}), word")
             word = f[2].lower()
             if f[1] == "praise":
-                praise.add(word)
+                (praise if f[0] == "criticism" else truths).add(word)
             elif f[1] == "topic":
                 topics.add(word)
             elif f[1] == "conduct":
                 conduct.add(word)
+            elif f[1] == "charge":
+                charges.add(word)
             else:
                 (verbs if f[1] == "verb" else cues)[f[0]].add(word)
         for _, _, f in read_tsv(evaluative):
             if len(f) >= 2 and f[1] == "neg":
                 cues["criticism"].add(f[0].lower())
         return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
-                   frozenset(praise), frozenset(topics), frozenset(conduct))
+                   frozenset(praise), frozenset(topics), frozenset(conduct), frozenset(charges),
+                   frozenset(truths))
 
 
 @dataclass(frozen=True)
@@ -82,7 +94,7 @@ class SpeechAct:
 
     rule: str
     code: str
-    about: int
+    about: int | None
 
 
 def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRules,
@@ -105,6 +117,8 @@ def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRule
                 act = _accusation(doc, root, index, rules, claimed, speaker)
             if act is None and lemma in rules.verbs["criticism"]:
                 act = _criticism(doc, root, index, rules, speaker)
+            if act is None and lemma in rules.verbs["denial"]:
+                act = _denial(doc, root, index, rules, claimed, speaker)
             if act is not None:
                 break
         if act is None and lemma in rules.verbs["statement"]:
@@ -297,6 +311,57 @@ def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed:
     return None
 
 
+def _denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
+            speaker: list) -> SpeechAct | None:
+    """016 when a political speaker's clause denies a wrong of its own side ('said his remarks were not racist',
+    'said he had done nothing wrong', 'said he was innocent') or calls an accusation false ('said the allegations
+    were baseless'); not a promise ('would not attack'). The accuser, if the accusation names one, is the target."""
+    if not any(m.actor.code or m.actor.country for m in speaker):
+        return None
+    cues, wrongs = rules.cues["denial"], rules.cues["criticism"] | rules.cues["accusation"]
+    for pred in _conjuncts(doc, root):
+        subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
+        if subj is None or any(c.dep == "aux" and c.lemma.lower() in MODALS for c in doc.children(pred.i)):
+            continue
+        charge = subj.lemma.lower() in rules.charges
+        if not charge and not _own_side(doc, index, subj, speaker):
+            continue
+        skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
+        for x in _clause(doc, pred):
+            if x.i in skip or _depth(doc, x, pred) > CUE_DEPTH:
+                continue
+            word = {x.lemma.lower(), x.text.lower()}
+            denied = _cue_negated(doc, x, pred) or doc.tokens[x.head].text.lower() in NOBODY
+            if word & cues and not denied or denied and (word & rules.truths if charge else (
+                    word & wrongs or claimed.get(x.i, "") in WRONG_ROOTS)):
+                return SpeechAct("denial", RULES["denial"], _accuser(doc, index, subj, speaker) if charge else None)
+    return None
+
+
+def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list) -> bool:
+    """True for the speaker's own side as a clause's subject: 'I', 'we', a pronoun or noun coreference ties to the
+    speaker, a noun the speaker's pronoun owns ('his comments', 'our troops'); not an untied 'he' (in a quote, another)."""
+    low = subj.text.lower()
+    own = index.at(subj.i)  # the subject itself, not an actor inside its phrase ('backing his party')
+    if low in FIRST_PERSON:
+        return True
+    if own is not None:
+        return subj.pos in ("NOUN", "PROPN", "PRON") and _ours(own, speaker)
+    poss = next((c for c in doc.children(subj.i) if c.dep == "poss" and c.tag == "PRP$"), None)
+    owner = index.at(poss.i) if poss is not None else None
+    return poss is not None and (poss.text.lower() in FIRST_PERSON or owner is not None and _ours(owner, speaker))
+
+
+def _accuser(doc: ParsedDoc, index, charge: Token, speaker: list) -> int | None:
+    """The one who made the accusation: its possessor or 'by' agent ('the opposition's claims', 'claims by X')."""
+    for c in doc.children(charge.i):
+        who = c if c.dep == "poss" else next((g for g in doc.children(c.i) if g.dep == "pobj"), None) if (
+            c.dep == "prep" and c.text.lower() in ("by", "from")) else None
+        if who is not None and _others(doc, index, who, speaker):
+            return who.i
+    return None
+
+
 def _chain(doc: ParsedDoc, root: Token) -> list[Token]:
     """The reported clause's own predicates: its root, verbs joined to it, their infinitives and prepositions."""
     out, stack = [], [root]
@@ -346,7 +411,8 @@ def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules
     mine = {verb.i for verb, _ in found}
     out = [c for c in cands if c.token.i not in mine]
     for verb, act in found:
-        note = f"speech act: '{verb.text}' reports {act.rule} of '{doc.tokens[act.about].text}' → {act.code}"
+        of = f" of '{doc.tokens[act.about].text}'" if act.about is not None else ""
+        note = f"speech act: '{verb.text}' reports {act.rule}{of} → {act.code}"
         entry = LexEntry(verb.lemma.lower(), "VERB", act.code, (), None, note, ORIGIN)
         out.append(Candidate(verb, entry, "VERB", about=act.about))
     return sorted(out, key=lambda c: c.token.i)
