@@ -16,20 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
-from casus.events.ontology import read_tsv
 from casus.events.roles.arguments import FIRST_PERSON
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.lexicon import LexEntry
+from casus.events.triggers.speech_rules import RULES, SpeechRules
 from casus.events.triggers.triggers import Candidate
-from casus.model import InputError, ParsedDoc, Token
+from casus.model import ParsedDoc, Token
 
-DATA = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_FILE = DATA / "speech_acts.tsv"
-EVALUATIVE_FILE = DATA / "evaluative.tsv"
-RULES = {"criticism": "111", "accusation": "112", "statement": "010", "denial": "016"}
-KINDS = frozenset({"verb", "cue", "praise", "topic", "conduct", "charge"})
 WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
 CLAUSE_CAP = 40  # tokens of a reported clause read
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
@@ -41,51 +35,6 @@ TAKING_PART = frozenset({"involve", "implicate", "engage"})
 NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of their own inside the reported one
 MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
 NOBODY = frozenset({"nothing", "nobody", "none"})  # "had done nothing wrong": the wrong is denied
-
-
-@dataclass(frozen=True)
-class SpeechRules:
-    """Per rule, the speech verbs it reads and the words that make a reported clause what it needs."""
-
-    verbs: dict[str, frozenset[str]]
-    cues: dict[str, frozenset[str]]
-    praise: frozenset[str] = frozenset()  # words of praise that, denied, are criticism ('not honest')
-    topics: frozenset[str] = frozenset()  # nouns of public acts and measures ('the tax would be ineffective')
-    conduct: frozenset[str] = frozenset()  # nouns naming a wrong way of acting ('the government's incompetence')
-    charges: frozenset[str] = frozenset()  # nouns naming an accusation ('the allegations were baseless')
-    truths: frozenset[str] = frozenset()  # words whose denial denies an accusation ('the claims are not true')
-
-    @classmethod
-    def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
-        """The rules of speech_acts.tsv; the criticism rule also takes evaluative.tsv's 'neg' words."""
-        verbs: dict[str, set[str]] = {r: set() for r in RULES}
-        cues: dict[str, set[str]] = {r: set() for r in RULES}
-        praise: set[str] = set()
-        topics: set[str] = set()
-        conduct: set[str] = set()
-        charges: set[str] = set()
-        truths: set[str] = set()
-        for lineno, header, f in read_tsv(path):
-            if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
-                raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
-                                            f"({'|'.join(sorted(KINDS))}), word")
-            word = f[2].lower()
-            if f[1] == "praise":
-                (praise if f[0] == "criticism" else truths).add(word)
-            elif f[1] == "topic":
-                topics.add(word)
-            elif f[1] == "conduct":
-                conduct.add(word)
-            elif f[1] == "charge":
-                charges.add(word)
-            else:
-                (verbs if f[1] == "verb" else cues)[f[0]].add(word)
-        for _, _, f in read_tsv(evaluative):
-            if len(f) >= 2 and f[1] == "neg":
-                cues["criticism"].add(f[0].lower())
-        return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
-                   frozenset(praise), frozenset(topics), frozenset(conduct), frozenset(charges),
-                   frozenset(truths))
 
 
 @dataclass(frozen=True)
