@@ -190,13 +190,18 @@ class Parser:
         return iter(wholes), iter(parts)
 
 
+def _after_blank_line(doc, start: int) -> bool:
+    """True if a blank line comes just before token `start`: a sentence there opens a new paragraph."""
+    return "\n\n" in doc[start - 1].text_with_ws + (doc[start - 2].text_with_ws if start > 1 else "")
+
+
 def _convert(doc, article: Article, offset: int = 0) -> ParsedDoc:
     """casus records of a spaCy doc of article.text[offset:...]: character offsets into the whole text."""
     tokens: list[Token] = []
     sentences: list[Sentence] = []
     para = 0
     for s_index, sent in enumerate(doc.sents):
-        if s_index and "\n\n" in doc[sent.start - 1].text_with_ws + (doc[sent.start - 2].text_with_ws if sent.start > 1 else ""):
+        if s_index and _after_blank_line(doc, sent.start):
             para += 1
         sentences.append(Sentence(s_index, sent.start, sent.end, sent.start_char + offset, sent.end_char + offset, para))
         for t in sent:
@@ -238,7 +243,7 @@ def _combine(whole, parts, article: Article, span: tuple) -> ParsedDoc:
     out: list[Sentence] = []
     para = 0
     for s_index, (first, stop) in enumerate(zip(bounds, [*bounds[1:], len(whole)])):
-        if s_index and "\n\n" in whole[first - 1].text_with_ws + (whole[first - 2].text_with_ws if first > 1 else ""):
+        if s_index and _after_blank_line(whole, first):
             para += 1
         out.append(Sentence(s_index, first, stop, whole[first].idx + offset,
                             whole[stop - 1].idx + len(whole[stop - 1].text) + offset, para))
