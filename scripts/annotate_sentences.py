@@ -1,6 +1,6 @@
 """Annotate real-news sentences with every event an analyst codes, stored as references (docs/AUDIT.md).
 
-    python scripts/annotate_sentences.py sample [--batch 2]     # the documents to annotate, by split
+    python scripts/annotate_sentences.py sample [--batch 2|3]   # the documents to annotate, by split (3: train only)
     python scripts/annotate_sentences.py show DOC_ID [DOC_ID …] # their sentences, numbered, with raw offsets
     python scripts/annotate_sentences.py add NOTES --judge A1 [--out eval/annotated/sentences.jsonl]
     python scripts/annotate_sentences.py blind                  # a second annotator's sample, text only (no labels)
@@ -59,8 +59,11 @@ MAX_CHARS = 3000  # whole documents, short enough to read in one go
 PLAN = {"bbc/politics": 27, "bbc/business": 4, "bbc/tech": 1, "bbc/sport": 1, "bbc/entertainment": 1,
         "reuters": 28}
 # later batches: the next documents of the same order, none of an earlier batch (batch 2: read by two annotators)
-BATCH_PLANS = {1: PLAN, 2: {"bbc/politics": 7, "bbc/business": 1, "reuters": 7}}
+# batch 3: training data for the learned detector only (train split), read by two annotators, half each
+BATCH_PLANS = {1: PLAN, 2: {"bbc/politics": 7, "bbc/business": 1, "reuters": 7},
+               3: {"bbc/politics": 21, "bbc/business": 2, "reuters": 28}}  # 21: every train BBC politics document left
 SHARES = {"train": 0.6, "dev": 0.2, "check": 0.2}
+BATCH_SHARES = {3: {"train": 1.0, "dev": 0.0, "check": 0.0}}
 POLITICAL = re.compile(r"\b(MINISTER|GOVERNMENT|PRESIDENT|TALKS|SANCTION|SOVIET|IRAN|IRAQ|TREATY|ARMY|"
                        r"PARLIAMENT|ELECTION|REAGAN|CONGRESS|SENATE|VOTE|PROTEST|STRIKE|TRADE WAR|GATT|TARIFF)\b")
 
@@ -100,7 +103,7 @@ def sample(docs: dict[str, dict], batch: int = 1) -> list[dict]:
         pool = sorted((d for k, d in docs.items() if _part(k) == part and k not in done
                        and 300 < len(d["text"]) <= MAX_CHARS and (part != "reuters" or k in political)),
                       key=lambda d: _key(d["id"]))
-        want = {sp: round(n * share) for sp, share in SHARES.items()}
+        want = {sp: round(n * share) for sp, share in BATCH_SHARES.get(batch, SHARES).items()}
         want["train"] = n - want["dev"] - want["check"]
         for d in pool:
             sp = split_of(d["id"])
