@@ -160,8 +160,19 @@ class Pipeline:
         another act's ("Friday's bombing"): the story's day, as the whole text would see it (casus/events/roles/attach.py)."""
         if end <= 0:
             return None
+        known = getattr(self, "_lead", None)
+        if known is None or known[0] is not article.text:
+            known = (article.text, 0, None)
+        text, scanned, day = known
+        if day is None and scanned < end:  # only the text no earlier piece has scanned (pieces start paragraphs)
+            day, scanned = self._first_day(article, scanned, end), end
+        self._lead = (text, scanned, day)
+        return day if day is not None and day.end <= end else None
+
+    def _first_day(self, article: Article, start: int, end: int) -> TimeRef | None:
+        """The first day the text names in [start, end) that is neither the dateline's nor another act's."""
         line = article.dateline
-        for t in self.find_times(article.text, article.report_date, start=0, end=end):
+        for t in self.find_times(article.text, article.report_date, start=start, end=end):
             if t.type == "DATE" and t.precision == "day" and not (line is not None and line.start <= t.start < line.end) \
                     and not article.text.startswith(("'s", "\u2019s"), t.end):
                 return t

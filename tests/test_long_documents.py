@@ -90,3 +90,43 @@ def test_annotations_of_pieces_are_those_of_the_whole(pipeline):
     assert pieced["sentences"] == whole["sentences"]
     assert [(a["start"], a["country"]) for a in pieced["actors"]] == [(a["start"], a["country"]) for a in whole["actors"]]
     assert [t["value"] for t in pieced["times"]] == [t["value"] for t in whole["times"]]
+
+
+UNDATED = [
+    "Farmers in the north reported a good harvest of wheat this year.",
+    "Prices of rye rose slightly at the markets of Lublin.",
+]
+
+
+def _dates(events, trigger: str) -> set[str]:
+    return {e.date.value for e in events if e.trigger.text == trigger}
+
+
+def test_a_day_first_named_in_a_middle_piece_dates_the_later_pieces_as_the_whole_does(pipeline):
+    # no day in the first pieces; "on Tuesday" first appears in the middle, and later past acts with no
+    # time of their own take it, as when the text is read whole
+    opening = "\n\n".join(UNDATED * 4)
+    middle = "The Polish government said on Tuesday that it would hold talks with Lithuania."
+    later = "\n\n".join(UNDATED * 2 + ["The Polish government accused Belarus of sending migrants across the border."])
+    saved, pipeline.min_confidence = pipeline.min_confidence, 0.0
+    try:
+        article = _article("\n\n".join([opening, middle, later]))
+        whole = next(pipeline.code([article]))[1]
+        pieced = next(pipeline.with_pieces(300, 100).code([article]))[1]
+    finally:
+        pipeline.min_confidence = saved
+    assert _dates(whole, "accused") == {"2023-05-02"}
+    assert _dates(pieced, "accused") == _dates(whole, "accused")
+
+
+def test_a_long_story_never_takes_the_day_of_the_story_before_it(pipeline):
+    dated = _article(_long_text())
+    plain = Article(id="other", text="\n\n".join(UNDATED * 4 + [PARAGRAPHS[3]]), report_date=REPORT,
+                    report_date_basis="given")
+    saved, pipeline.min_confidence = pipeline.min_confidence, 0.0
+    try:
+        coded = {a.id: events for a, events in pipeline.with_pieces(300, 100).code([dated, plain])}
+    finally:
+        pipeline.min_confidence = saved
+    assert _dates(coded["long"], "accused") == {"2023-05-01"}  # the Monday its lead names
+    assert _dates(coded["other"], "accused") == {"2023-05-03"}  # no day named: the report's
