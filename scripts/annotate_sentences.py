@@ -1,6 +1,6 @@
 """Annotate real-news sentences with every event an analyst codes, stored as references (docs/AUDIT.md).
 
-    python scripts/annotate_sentences.py sample [--batch 2|3]   # the documents to annotate, by split (3: train only)
+    python scripts/annotate_sentences.py sample [--batch 2|3|4] # the documents to annotate, by split (3, 4: train only)
     python scripts/annotate_sentences.py show DOC_ID [DOC_ID …] # their sentences, numbered, with raw offsets
     python scripts/annotate_sentences.py add NOTES --judge A1 [--out eval/annotated/sentences.jsonl]
     python scripts/annotate_sentences.py blind                  # a second annotator's sample, text only (no labels)
@@ -63,7 +63,9 @@ PLAN = {"bbc/politics": 27, "bbc/business": 4, "bbc/tech": 1, "bbc/sport": 1, "b
 BATCH_PLANS = {1: PLAN, 2: {"bbc/politics": 7, "bbc/business": 1, "reuters": 7},
                3: {"bbc/politics": 21, "bbc/business": 2, "reuters": 28}}  # 21: every train BBC politics document left
 SHARES = {"train": 0.6, "dev": 0.2, "check": 0.2}
-BATCH_SHARES = {3: {"train": 1.0, "dev": 0.0, "check": 0.0}}
+BATCH_PLANS[4] = {"bbc/politics": 30, "reuters": 30}  # batch 4: train only, BBC politics up to 5,000 characters
+BATCH_SHARES = {3: {"train": 1.0, "dev": 0.0, "check": 0.0}, 4: {"train": 1.0, "dev": 0.0, "check": 0.0}}
+BATCH_MAX_CHARS = {4: 5000}  # the train BBC politics documents under 3,000 characters were all read by batch 3
 POLITICAL = re.compile(r"\b(MINISTER|GOVERNMENT|PRESIDENT|TALKS|SANCTION|SOVIET|IRAN|IRAQ|TREATY|ARMY|"
                        r"PARLIAMENT|ELECTION|REAGAN|CONGRESS|SENATE|VOTE|PROTEST|STRIKE|TRADE WAR|GATT|TARIFF)\b")
 
@@ -101,7 +103,7 @@ def sample(docs: dict[str, dict], batch: int = 1) -> list[dict]:
     chosen = []
     for part, n in BATCH_PLANS[batch].items():
         pool = sorted((d for k, d in docs.items() if _part(k) == part and k not in done
-                       and 300 < len(d["text"]) <= MAX_CHARS and (part != "reuters" or k in political)),
+                       and 300 < len(d["text"]) <= BATCH_MAX_CHARS.get(batch, MAX_CHARS) and (part != "reuters" or k in political)),
                       key=lambda d: _key(d["id"]))
         want = {sp: round(n * share) for sp, share in BATCH_SHARES.get(batch, SHARES).items()}
         want["train"] = n - want["dev"] - want["check"]
