@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from casus.time.anchor import iso_week
+from casus.time.anchor import iso_week, to_date_range
 from casus.time.context import Context
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
@@ -41,6 +41,31 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
     if ctx.tense is None and gap < -9:  # news tell the past more than the future: only the next two months look ahead
         return a.year + 1
     return a.year
+
+
+def _season_year(ctx: Context, code: str, rel: str) -> int:
+    """The year of a season named without one, counted from the anchor as news count it.
+
+    "last spring" is the latest spring that has ended ("last spring" in October is this year's),
+    "next spring" the first one to begin after the report, "this winter" the winter the report falls
+    in; a bare "the spring" is the latest begun in a past sentence, the next one not yet over in a
+    future one, else the calendar year's (a winter named in January or February is the one going on).
+    """
+    a = ctx.anchor
+    spans = {y: to_date_range(f"{y}-{code}") for y in (a.year - 2, a.year - 1, a.year, a.year + 1)}
+    ended = [y for y, (_, end) in spans.items() if end < a]
+    begun = [y for y, (start, _) in spans.items() if start <= a]
+    ahead = [y for y, (start, _) in spans.items() if start > a]
+    current = [y for y, (start, end) in spans.items() if start <= a <= end]
+    if rel in ("last", "this past"):
+        return max(ended)
+    if rel in ("next", "this coming"):
+        return min(ahead)
+    if rel in ("", "the") and ctx.tense == "past":
+        return max(begun)
+    if rel in ("", "the") and ctx.tense == "future":
+        return min(current + ahead)
+    return current[0] if current else a.year
 
 
 def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
@@ -311,8 +336,7 @@ class DateRules:
             return "DATE", f"{self._yr(m['year'])}-{code}"
         if ctx.anchor is None:
             return "DATE", f"XXXX-{code}"
-        y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
-        return "DATE", f"{y}-{code}"
+        return "DATE", f"{_season_year(ctx, code, rel)}-{code}"
 
     def _pod_alone(self, m: re.Match, ctx: Context) -> Result:
         """'by mid-afternoon': that part of the day last mentioned (else of the report date)."""
