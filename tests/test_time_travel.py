@@ -59,3 +59,38 @@ def test_a_coming_weekday_not_framed_by_a_dated_saying_counts_from_the_report():
     assert got == {"Saturday": "2026-10-10", "Monday": "2026-10-19"}
     got = values("The board said on Tuesday that counting would end on Friday.", THURSDAY)
     assert got == {"Tuesday": "2026-10-13", "Friday": "2026-10-16"}  # the same Friday from either day
+
+
+def event_dates(pipeline, text: str, report: dt.date) -> dict[str, str]:
+    from casus.model import Article
+
+    art = Article(id="travel", text=text, report_date=report, report_date_basis="given")
+    [(_, events)] = list(pipeline.code([art]))
+    return {e.trigger.text: e.date.value for e in events}
+
+
+def test_a_past_time_on_an_infinitive_dates_the_act_that_governs_it(pipeline):
+    got = event_dates(pipeline, "The governor asked the protesters to leave the square two days ago.", THURSDAY)
+    assert got.get("asked") == "2026-10-13", got
+    got = event_dates(pipeline, "The government urged the opposition to join the cabinet last month.", THURSDAY)
+    assert got.get("urged") == "2026-09", got
+
+
+def test_a_weekday_on_an_infinitive_leaves_the_act_its_own_date(pipeline):
+    got = event_dates(pipeline, "The mediators invited the rebel delegation to return to the talks on Monday.", THURSDAY)
+    assert got.get("invited") == "2026-10-15", got  # the return's Monday may be to come: no date for the invitation
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The treasury cut its forecast for the 2026-27 fiscal year.", {"the 2026-27 fiscal year": "2027"}),
+    ("Exports grew in the 2025/26 financial year, the bureau reported.", {"the 2025/26 financial year": "2026"}),
+    ("The ministry's deficit target for fiscal 2026-27 was raised.", {"fiscal 2026-27": "2027"}),
+    ("The defence budget for FY27 includes new frigates.", {"FY27": "2027"}),
+    ("The defence budget for fiscal 2027 includes new frigates.", {"fiscal 2027": "2027"}),
+])
+def test_a_fiscal_year_is_named_by_the_year_it_ends_in(text, expected):
+    assert values(text, OCTOBER) == expected
+
+
+def test_a_span_of_years_is_no_fiscal_year():
+    assert values("Wages rose in 2019-2021, the union said.", OCTOBER) == {}

@@ -172,6 +172,14 @@ class DateRules:
                 return None
         return "DATE", str(y)
 
+    def _fiscal_span(self, m: re.Match, ctx: Context) -> Result:
+        """'fiscal 2025-26', 'the 2025/26 financial year', 'FY27': the year the fiscal year ends in."""
+        if m["yy"]:
+            return "DATE", str(2000 + int(m["yy"]))
+        first, second = m["y1"] or m["y1b"], m["y2"] or m["y2b"]
+        end = int(second) if len(second) == 4 else int(first[:2] + second)
+        return ("DATE", str(end)) if end == int(first) + 1 else None
+
     def _labelled(self, text: str, at: int) -> bool:
         """True if the number at `at` follows a noun it names ("Section 1201", "U.S. Code \u00a7 1201", "Room 2010")."""
         word = re.search(r"([A-Za-z]+)\.?\s+(?:\u00a7+\s*)?$", text[max(0, at - 20):at])
