@@ -94,3 +94,16 @@ def test_a_fiscal_year_is_named_by_the_year_it_ends_in(text, expected):
 
 def test_a_span_of_years_is_no_fiscal_year():
     assert values("Wages rose in 2019-2021, the union said.", OCTOBER) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The regional assembly voted in March to extend the curfew.", "2026-03"),
+    ("The border accord was signed in February by both ministers.", "2026-02"),
+    ("The peace talks were adjourned in early March.", "2026-03"),
+    ("The border accord is expected in February.", "2027-02"),
+    ("The border accord will be signed in February.", "2027-02"),
+    ("The border accord was scheduled in February, the ministry said.", "2027-02"),
+])
+def test_a_month_after_a_past_verb_in_a_story_of_the_months_before_is_last_years(text, expected):
+    [value] = values(text, JANUARY).values()
+    assert value == expected

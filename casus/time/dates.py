@@ -43,6 +43,20 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
     return a.year
 
 
+# a past verb written just before "in <month>": "voted in March", "was signed in February" (not "is expected in
+# March", "will be signed in March": a participle after a present or future auxiliary, or one of a schedule)
+_DONE_IN = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bbeing\s)"
+                      r"\b(?P<verb>[a-z]{3,}ed)\s+(?:on\s+|back\s+)?in\s+(?:early\s+|late\s+|mid-?)?$")
+_SCHEDULED = frozenset({"expected", "scheduled", "planned", "slated", "timed", "billed", "pencilled", "penciled",
+                        "tipped", "earmarked", "proposed", "intended", "hoped", "targeted", "aimed"})
+
+
+def _done_in(text: str, at: int) -> bool:
+    """Whether a month at `at` follows a past verb and "in" ("voted in March"), not a schedule's participle."""
+    m = _DONE_IN.search(text, max(0, at - 40), at)
+    return m is not None and m["verb"].lower() not in _SCHEDULED and not m["verb"].lower().endswith("eed")
+
+
 def _season_year(ctx: Context, code: str, rel: str) -> int:
     """The year of a season named without one, counted from the anchor as news count it.
 
@@ -160,6 +174,8 @@ class DateRules:
                 year = ref.year if month > ref.month else ref.year + 1
         else:
             year = _infer_year(ctx, month, None)
+            if 0 < month - ctx.anchor.month <= 2 and _done_in(m.string, m.start()):
+                year = ctx.anchor.year - 1  # "parliament voted in March" in a story of January: last year's March
         return "DATE", f"{year}-{month:02d}"
 
     def _year(self, m: re.Match, ctx: Context) -> Result:
