@@ -246,7 +246,8 @@ def evaluate(
     gold: Path = typer.Option(..., "--gold", help="Gold file or folder."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N items."),
     fmt: str = typer.Option("table", "--format", help="table | jsonl"),
-    errors: int = typer.Option(10, "--errors", help="events: how many of the worst errors to list (table format)."),
+    errors: Optional[int] = typer.Option(None, "--errors", help="events: how many of the worst errors to list (table format; "
+                                         "default 10); times: how many value errors of the dev part to list (default none)."),
     actors: Optional[list[Path]] = actors_option(),
     lexicon: Optional[list[Path]] = lexicon_option(),
     split: str = typer.Option("dev", "--split",
@@ -291,11 +292,16 @@ def evaluate(
         fail(f"--split must be train, dev, check or all, not '{split}'")
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     diagnostics: list | None = [] if fmt != "jsonl" else None
+    extra: list[dict] = []  # times: the dev part's value errors asked for with --errors
     try:
         if kind == "petrarch":
             rows = module.run(str(gold), lambda a, x: _pipeline([*a, *(actors or ())], [*x, *(lexicon or ())]))
         elif kind == "times":
-            rows = module.run(str(gold))
+            time_errors: list = []
+            rows = module.run(str(gold), parts=True, errors=time_errors)
+            diagnostics = None
+            if errors and fmt != "jsonl":
+                extra = module.error_rows(time_errors[:errors])
         elif kind == "dates":
             pipe = _pipeline(min_confidence=0.0)  # every event; the default rows keep those at the floor
             floor = min_confidence if min_confidence is not None else (
@@ -304,7 +310,7 @@ def evaluate(
         elif kind == "events":
             rows = module.run(str(gold), ablated(_pipeline(actors, lexicon, min_confidence=min_confidence,
                                                            detector=detector, parse_all=parse_all)),
-                              limit=limit, diagnostics=diagnostics, worst=max(errors, 0))
+                              limit=limit, diagnostics=diagnostics, worst=max(10 if errors is None else errors, 0))
         elif kind == "judged":
             rows = module.run(str(gold), lambda: ablated(_pipeline(actors, lexicon, min_confidence=0.0,
                                                                    detector=detector, parse_all=parse_all)),
@@ -337,6 +343,8 @@ def evaluate(
         typer.echo(render_rows(rows[1:], title="reliability: confidence against the mean verdict of judged events"))
     else:
         typer.echo(render_rows(rows, title=f"casus eval {kind}: {gold}"))
+        if extra:
+            typer.echo(render_rows(extra, title="value errors of the dev part (check is only scored)"))
         if diagnostics:
             from casus.evaluate.diagnose import render
 

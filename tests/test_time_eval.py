@@ -121,3 +121,24 @@ def test_value_f1_does_not_regress(name, floor):
         pytest.skip(f"{gold} not present")
     (row,) = run(str(gold))
     assert row["value_f1"] >= floor, row
+
+
+def test_parts_score_dev_and_check_apart_and_list_dev_errors_only(tmp_path):
+    """Each set gets a row for the whole, the dev part and the check part; errors come from dev documents only."""
+    from casus.evaluate.splits import split_of
+
+    assert (split_of("doc0"), split_of("doc1")) == ("train", "check")
+    for name in ("doc0", "doc1"):
+        (tmp_path / f"{name}.tml").write_text(TML.replace("<DOCID>T1</DOCID>", f"<DOCID>{name}</DOCID>"))
+
+    def tagger(text, anchor):  # right on "Friday", wrong on "the day before"
+        i, j = text.index("Friday"), text.index("the day before")
+        return [TimeRef("Friday", i, i + 6, "DATE", "1998-08-07"), TimeRef("the day before", j, j + 14, "DATE", "1998-08-01")]
+
+    errors: list = []
+    rows = run(str(tmp_path), tagger, parts=True, errors=errors)
+    assert [(r["part"], r["docs"], r["gold"]) for r in rows] == [("all", 2, 6), ("dev", 1, 3), ("check", 1, 3)]
+    assert [d.id for d, _, _ in errors] == ["doc0", "doc0"]  # one wrong value, one gold time not found
+    assert {(g.text if g else None, p.value if p else None) for _, g, p in errors} == {
+        ("the day before", "1998-08-01"), ("three days", None)}
+    assert run(str(tmp_path), tagger)[0].get("part") is None  # without parts: one row a set, as before

@@ -51,3 +51,18 @@ def test_year_before_an_act_noun_dates_that_act_where_it_happens(pipeline):
     assert got.get("met") == "2017", got
     got = event_dates(pipeline, "Brazil criticised the 1964 coup against the government of Bolivia.")
     assert "criticised" in got and not got["criticised"].startswith("1964"), got
+
+
+@pytest.mark.parametrize("text", [
+    "The verdict was read out in Courtroom 1802 of the tribunal.",
+    "Inmates of Camp 1391 were moved to another prison.",
+    "Artillery shelled the ridge near Hill 1070 for a week.",
+    "The protesters marched down Avenue 1905 towards the palace.",
+    "The refugees queued at Checkpoint 1948 on the border.",
+])
+def test_places_numbered_like_years_hold_no_year(text):
+    assert years(text) == []
+
+
+def test_a_year_after_post_is_still_a_year():
+    assert years("The post 1945 order is fraying, the minister said.") == ["1945"]

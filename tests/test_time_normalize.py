@@ -72,7 +72,7 @@ CASES = [
     ("fourth-quarter", "past", "DATE", "2017-Q4"),
     ("the first half of 2017", None, "DATE", "2017-H1"),
     ("this summer", None, "DATE", "2018-SU"),
-    ("last winter", None, "DATE", "2017-WI"),
+    ("last winter", None, "DATE", "2016-WI"),  # 2017-WI (Dec 2017 - Feb 2018) is the winter the report falls in
     ("the spring of 2015", None, "DATE", "2015-SP"),
     # refs
     ("now", None, "DATE", "PRESENT_REF"),

@@ -26,6 +26,10 @@ no space before closing punctuation), predictions overlapping the DCT's own toke
 (Wikinews prints the date as the article's second line) are not counted, and, as MEANTIME
 annotated only the title, the date line and the first four body sentences (sentences 0-5;
 no markable of any kind lies beyond them), predictions after sentence 5 are not counted.
+
+Documents are split by `casus.evaluate.splits.split_of`, as `casus eval dates` splits them: with
+`parts=True` each data set gets a row for the whole set, one for the dev part (train and dev) and
+one for the check part, which is only ever scored. Value errors are listed for the dev part only.
 """
 from __future__ import annotations
 
@@ -204,14 +208,24 @@ def _dateline_date(text: str, tagger: Tagger) -> dt.date | None:
     return None
 
 
-def score(docs: Iterable[GoldDoc], tagger: Tagger, name: str = "") -> dict:
-    """TempEval-3 span and attribute scores of `tagger` over gold documents."""
+def score(docs: Iterable[GoldDoc], tagger: Tagger, name: str = "", errors: list | None = None) -> dict:
+    """TempEval-3 span and attribute scores of `tagger` over gold documents.
+
+    errors: if given, gets (document, gold TIMEX3 or None, prediction or None) for each matched pair
+    whose value differs, each gold TIMEX3 no prediction overlaps and each prediction no gold overlaps.
+    """
     n_docs = n_gold = n_pred = strict = relaxed = type_ok = value_ok = 0
     for doc in docs:
         dct = doc.dct or _dateline_date(doc.text, tagger)
         pred = [p for p in tagger(doc.text, dct)
                 if not any(p.start < e and s < p.end for s, e in doc.ignore)]
         pairs = _align(doc.timexes, pred)
+        if errors is not None:
+            paired = {id(p) for _, p in pairs}
+            found = {id(g) for g, _ in pairs}
+            errors.extend((doc, g, p) for g, p in pairs if g.value != p.value)
+            errors.extend((doc, g, None) for g in doc.timexes if id(g) not in found)
+            errors.extend((doc, None, p) for p in pred if id(p) not in paired)
         n_docs += 1
         n_gold += len(doc.timexes)
         n_pred += len(pred)
@@ -238,12 +252,43 @@ def _datasets(gold: Path) -> list[tuple[str, Path]]:
     return [(d.name, d) for d in subsets] or [(gold.name, gold)]
 
 
-def run(gold: str, tagger: Tagger | None = None) -> list[dict]:
-    """Score the casus tagger on a gold folder (one data set, or a parent of several): one row per data set."""
+def run(gold: str, tagger: Tagger | None = None, parts: bool = False, errors: list | None = None) -> list[dict]:
+    """Score the casus tagger on a gold folder (one data set, or a parent of several): one row per data set.
+
+    parts: also a row for each split part (dev: train and dev; check: only scored), after the set's own.
+    errors: if given, gets the dev part's errors (see `score`); the check part's are never listed.
+    """
+    from casus.evaluate.splits import split_of
+
     if tagger is None:
         from casus.time.tagger import find_times
         tagger = find_times
     root = Path(gold)
     if not root.exists():
         raise FileNotFoundError(f"{gold}: no such gold folder")
-    return [score(read_dataset(path), tagger, name) for name, path in _datasets(root)]
+    rows = []
+    for name, path in _datasets(root):
+        docs = read_dataset(path)
+        if not parts:
+            rows.append(score(docs, tagger, name))
+            continue
+        rows.append(_with_part(score(docs, tagger, name), "all"))
+        for part in ("dev", "check"):
+            chosen = [d for d in docs if (split_of(d.id) == "check") == (part == "check")]
+            rows.append(_with_part(score(chosen, tagger, name, errors if part == "dev" else None), part))
+    return rows
+
+
+def _with_part(row: dict, part: str) -> dict:
+    return {"dataset": row["dataset"], "part": part, **row}
+
+
+def error_rows(errors: list, context: int = 40) -> list[dict]:
+    """One printable row per value error: document, gold text and value, casus text and value, the words around."""
+    out = []
+    for doc, g, p in errors:
+        s, e = (g.start, g.end) if g is not None else (p.start, p.end)
+        around = doc.text[max(0, s - context):e + context].replace("\n", " / ")
+        out.append({"doc": doc.id, "dct": str(doc.dct), "gold": f"{g.text} = {g.value}" if g else "-",
+                    "casus": f"{p.text} = {p.value}" if p else "-", "context": around})
+    return out

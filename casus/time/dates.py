@@ -5,7 +5,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from casus.time.anchor import iso_week
+from casus.time.anchor import iso_week, to_date_range
 from casus.time.context import Context
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
@@ -41,6 +41,45 @@ def _infer_year(ctx: Context, month: int, day: int | None) -> int | None:
     if ctx.tense is None and gap < -9:  # news tell the past more than the future: only the next two months look ahead
         return a.year + 1
     return a.year
+
+
+# a past verb written just before "in <month>": "voted in March", "was signed in February" (not "is expected in
+# March", "will be signed in March": a participle after a present or future auxiliary, or one of a schedule)
+_DONE_IN = re.compile(r"(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bbeing\s)"
+                      r"\b(?P<verb>[a-z]{3,}ed)\s+(?:on\s+|back\s+)?in\s+(?:early\s+|late\s+|mid-?)?$")
+_SCHEDULED = frozenset({"expected", "scheduled", "planned", "slated", "timed", "billed", "pencilled", "penciled",
+                        "tipped", "earmarked", "proposed", "intended", "hoped", "targeted", "aimed"})
+
+
+def _done_in(text: str, at: int) -> bool:
+    """Whether a month at `at` follows a past verb and "in" ("voted in March"), not a schedule's participle."""
+    m = _DONE_IN.search(text, max(0, at - 40), at)
+    return m is not None and m["verb"].lower() not in _SCHEDULED and not m["verb"].lower().endswith("eed")
+
+
+def _season_year(ctx: Context, code: str, rel: str) -> int:
+    """The year of a season named without one, counted from the anchor as news count it.
+
+    "last spring" is the latest spring that has ended ("last spring" in October is this year's),
+    "next spring" the first one to begin after the report, "this winter" the winter the report falls
+    in; a bare "the spring" is the latest begun in a past sentence, the next one not yet over in a
+    future one, else the calendar year's (a winter named in January or February is the one going on).
+    """
+    a = ctx.anchor
+    spans = {y: to_date_range(f"{y}-{code}") for y in (a.year - 2, a.year - 1, a.year, a.year + 1)}
+    ended = [y for y, (_, end) in spans.items() if end < a]
+    begun = [y for y, (start, _) in spans.items() if start <= a]
+    ahead = [y for y, (start, _) in spans.items() if start > a]
+    current = [y for y, (start, end) in spans.items() if start <= a <= end]
+    if rel in ("last", "this past"):
+        return max(ended)
+    if rel in ("next", "this coming"):
+        return min(ahead)
+    if rel in ("", "the") and ctx.tense == "past":
+        return max(begun)
+    if rel in ("", "the") and ctx.tense == "future":
+        return min(current + ahead)
+    return current[0] if current else a.year
 
 
 def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
@@ -135,6 +174,8 @@ class DateRules:
                 year = ref.year if month > ref.month else ref.year + 1
         else:
             year = _infer_year(ctx, month, None)
+            if 0 < month - ctx.anchor.month <= 2 and _done_in(m.string, m.start()):
+                year = ctx.anchor.year - 1  # "parliament voted in March" in a story of January: last year's March
         return "DATE", f"{year}-{month:02d}"
 
     def _year(self, m: re.Match, ctx: Context) -> Result:
@@ -146,6 +187,14 @@ class DateRules:
                     or y > (ctx.anchor.year + 30 if ctx.anchor else 2100) or self._labelled(m.string, m.start()):
                 return None
         return "DATE", str(y)
+
+    def _fiscal_span(self, m: re.Match, ctx: Context) -> Result:
+        """'fiscal 2025-26', 'the 2025/26 financial year', 'FY27': the year the fiscal year ends in."""
+        if m["yy"]:
+            return "DATE", str(2000 + int(m["yy"]))
+        first, second = m["y1"] or m["y1b"], m["y2"] or m["y2b"]
+        end = int(second) if len(second) == 4 else int(first[:2] + second)
+        return ("DATE", str(end)) if end == int(first) + 1 else None
 
     def _labelled(self, text: str, at: int) -> bool:
         """True if the number at `at` follows a noun it names ("Section 1201", "U.S. Code \u00a7 1201", "Room 2010")."""
@@ -311,8 +360,7 @@ class DateRules:
             return "DATE", f"{self._yr(m['year'])}-{code}"
         if ctx.anchor is None:
             return "DATE", f"XXXX-{code}"
-        y = ctx.anchor.year + {"last": -1, "next": 1}.get(rel, 0)
-        return "DATE", f"{y}-{code}"
+        return "DATE", f"{_season_year(ctx, code, rel)}-{code}"
 
     def _pod_alone(self, m: re.Match, ctx: Context) -> Result:
         """'by mid-afternoon': that part of the day last mentioned (else of the report date)."""

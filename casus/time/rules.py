@@ -80,7 +80,7 @@ NEEDS = {
     "time": _gate("noon", "midnight", "midday", digit=True),
     "set_adv": _gate("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semiannually"),
     "ref": _gate("now", "current", "days", "present", "recent", "lately", "past", "future"),
-    **{name: _gate(digit=True) for name in ("iso", "slash", "year", "year2")},
+    **{name: _gate(digit=True) for name in ("iso", "slash", "year", "year2", "fiscal_span")},
 }
 
 
@@ -138,6 +138,10 @@ class Grammar(DateRules, RelativeRules):
         add("month", rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|the\s+previous|the\s+following|early|late|mid-?)\s*)?{MONTH}",
             self._month)
         add("year", rf"(?:(?P<fy>fiscal(?:\s+year)?|calendar(?:\s+year)?|the\s+year|fy|model\s+year)\s*)?(?P<year>1[0-9]\d\d|20\d\d)(?![-–]\d|\s*%|\.\d|,\d|\s+(?:million|billion|percent|people|shares|troops|index|hours)\b)", self._year)
+        # "fiscal 2025-26", "the 2025/26 financial year", "FY27": a fiscal year named, as "FY27" names it, by the year it ends in
+        add("fiscal_span", r"(?:(?:fiscal(?:\s+year)?|financial\s+year|(?-i:FY))\s*(?P<y1>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<y2>\d\d(?:\d\d)?)"
+                           r"|(?:the\s+)?(?P<y1b>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<y2b>\d\d(?:\d\d)?)\s+(?:fiscal|financial|budget)\s+year"
+                           r"|(?-i:FY)\s?['\u2019]?(?P<yy>\d\d)(?!\d))", self._fiscal_span)
         add("year_words", rf"(?P<the>the\s+year\s+)?(?P<year>{YEARW})(?!\s+(?:hundred|thousand|million|billion|percent)\b)",
             self._year_words)
         if L.holiday:

@@ -10,6 +10,7 @@ from casus.time.anchor import precision_of
 from casus.time.lexicon import Lexicon, default
 from casus.time.context import Context
 from casus.time.rules import Grammar, Rule
+from casus.time.speechday import from_saying
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
 _LEFT_MOD = re.compile(
@@ -75,7 +76,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
     if before:
         last_end = max(c[1] for c in before)
         return "future" if any(c[1] == last_end and c[2] == "future" for c in before) else "past"
-    after = [c for c in cues if c[0] >= end and c[0] - end <= 60]
+    opens = not text[left:start].strip(" \t\"'`(\u201c") or re.fullmatch(r"\s*(?:On|At|By|In|Early|Late|Later|Earlier)\s+", text[left:start])
+    after = [c for c in cues if c[0] >= end and (c[0] - end <= 60 or opens)]
     if after:
         return after[0][2]
     return "future" if _DEADLINE.search(text, max(0, start - 9), start) else None  # "pay down the loan by February"
@@ -131,6 +133,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
     out: list[TimeRef] = []
     titles = [t.span(1) for t in _TITLE.finditer(text, start, end)]
     chosen, found = _candidates(grammar, text, start, end)
+    future_weekdays: dict[int, int] = {}  # index in out -> ISO weekday of a bare weekday read as to come
     for k, (s, e, i) in enumerate(chosen):
         if any(ts <= s and e <= te for ts, te in titles):
             continue
@@ -146,6 +149,10 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
         if result is None:
             continue
         typ, value = result
+        if rule.name == "weekday" and ctx.tense == "future":
+            wd = _bare_weekday(grammar, text, s, e)
+            if wd:
+                future_weekdays[len(out)] = wd
         ext = _LEFT_MOD.search(text, max(start, s - 40), s)
         if ext and not (out and out[-1].end > ext.start()):
             s = ext.start()
@@ -162,7 +169,15 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             second = _second_day(text, e, end, value)
             if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
                 out.append(second)
-    return out
+    return from_saying(text, out, future_weekdays, anchor)
+
+
+def _bare_weekday(grammar: Grammar, text: str, s: int, e: int) -> int | None:
+    """The ISO weekday of a weekday match with no modifier and no date ("Monday", "Monday night"), else None."""
+    m = grammar.rules[[r.name for r in grammar.rules].index("weekday")].regex.match(text, s)
+    if m is None or m.end() != e or m["rel"] or m["month"] or m["month2"]:
+        return None
+    return grammar.lex.weekday[m["wd"].lower().rstrip(".")]
 
 
 def _second_day(text: str, at: int, end: int, value: str) -> TimeRef | None:

@@ -7,12 +7,14 @@ import re
 from collections.abc import Callable
 
 from casus.model import EventDate, ParsedDoc, Place, PlaceMention, TimeRef, Token
-from casus.time.anchor import precision_of
+from casus.time.anchor import precision_of, to_date_range
 
 NOT_WHEN = frozenset({"until", "till", "by", "before", "after", "through", "within", "ahead"})
 CLAUSE_UP = ("xcomp", "conj", "advcl", "dep", "prep", "pcomp", "acl", "pobj")
 PLACE_PREPS = frozenset({"in", "near", "at", "outside", "inside", "around", "across", "throughout"})
 _YEAR = re.compile(r"\b\d{4}\b")
+# a time past by its own words, whatever the tense around it ("two weeks ago", "yesterday", "last month", "in 2019")
+_PAST_IN_ITSELF = re.compile(r"\b(?:ago|yesterday|last|earlier|previous|\d{4})\b", re.I)
 NAMING = frozenset({"nummod", "compound", "amod", "nmod", "npadvmod"})
 ACTED_ON = ("042", "043", "15", "18", "19", "20")  # visits and force: their object place is where they happen
 SCENE_PREPS = frozenset({"at", "during", "throughout", "amid"})
@@ -137,7 +139,7 @@ class ClauseAttacher:
         doc = self.doc
         clause = clause_head(doc, pred)
         found = self._own_phrase_time(pred) if pred.pos in ("NOUN", "PROPN") else None  # "the 2003 invasion"
-        found = found or self._first_time(clause) or self._when_time(clause)
+        found = found or self._first_time(clause) or self._when_time(clause) or self._past_time_of_infinitive(clause, report)
         via_object = found is None and (found := self._object_clause_time(clause)) is not None
         hops = 0
         while found is None and hops < 4 and clause.head != clause.i:
@@ -180,6 +182,20 @@ class ClauseAttacher:
                 if cur.head == cur.i or not (cur.dep in PHRASE_UP or cur.dep == "acl" and cur.head == noun.i):
                     break
                 cur = self.doc.tokens[cur.head]
+        return None
+
+    def _past_time_of_infinitive(self, clause: Token, report):
+        """'invited the rebels to return two weeks ago': a time wholly before the report on the act's infinitive
+        names when the act was done, since what the infinitive names was still to come then."""
+        if report is None:
+            return None
+        for c in self.doc.children(clause.i):
+            if c.dep != "xcomp" or not any(a.dep == "aux" and a.text.lower() == "to" for a in self.doc.children(c.i)):
+                continue
+            for ref, head in self.times.get(c.i, []):
+                span = to_date_range(ref.value)
+                if span is not None and span[1] < report and _PAST_IN_ITSELF.search(ref.text):
+                    return ref, head
         return None
 
     def _when_time(self, clause: Token):

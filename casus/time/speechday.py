@@ -1,0 +1,62 @@
+"""A coming weekday in words said on an earlier day counts from the day of the saying, not from the report.
+
+'"Counting ends on Monday," the board said on Saturday' in a story of Thursday names the Monday after that
+Saturday (three days before the report), not the Monday after the report: the speaker's "will" looks
+ahead from the day they spoke. The tagger reads a future weekday from the report date; this pass moves it
+when its sentence dates a saying (a speech verb or noun beside a day before the report).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from casus.model import TimeRef
+
+_SPEECH = (r"said|says|told|announced|stated|declared|wrote|added|insisted|promised|pledged|warned|"
+           r"statement|remarks|speech|interview|briefing|news\s+conference|press\s+conference|address")
+# the day of a saying: "said on Saturday", "in a statement issued on Saturday", "on Saturday, the board said",
+# "Saturday's statement"
+_BEFORE_DAY = re.compile(rf"\b(?:{_SPEECH})\b(?:\s+[\w-]+){{0,2}}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+_AFTER_DAY = re.compile(rf"^(?:['\u2019]s\s+(?:{_SPEECH})\b|\s*,?\s+(?:[\w.'-]+\s+){{0,7}}(?:{_SPEECH})\b)", re.I)
+_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+(?=[A-Z\"'`\u201c])|\n")
+_DAY = re.compile(r"^\d{4}-\d\d-\d\d")
+
+
+def _sentence(text: str, at: int) -> tuple[int, int]:
+    """The bounds of the sentence around character `at`."""
+    start = 0
+    for m in _SENT_END.finditer(text, max(0, at - 400), at):
+        start = m.end()
+    m = _SENT_END.search(text, at)
+    return start, (m.start() if m else len(text))
+
+
+def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.date) -> dt.date | None:
+    """The day before the report on which a sentence's words were said, if the sentence names one."""
+    for r in refs:
+        if not (lo <= r.start and r.end <= hi) or not _DAY.match(r.value):
+            continue
+        day = dt.date.fromisoformat(r.value[:10])
+        if day >= report:
+            continue
+        if _BEFORE_DAY.search(text, max(lo, r.start - 40), r.start) or _AFTER_DAY.match(text[r.end:min(hi, r.end + 50)]):
+            return day
+    return None
+
+
+def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int], report: dt.date | None) -> list[TimeRef]:
+    """The times with each future weekday (index → ISO weekday) counted from the day its sentence was said."""
+    if report is None or not future_weekdays:
+        return refs
+    out = list(refs)
+    for i, wd in future_weekdays.items():
+        ref = refs[i]
+        lo, hi = _sentence(text, ref.start)
+        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
+        if said is None:
+            continue
+        day = said + dt.timedelta(days=(wd - said.isoweekday()) % 7)
+        if day.isoformat() < ref.value[:10]:
+            out[i] = replace(ref, value=day.isoformat() + ref.value[10:])
+    return out

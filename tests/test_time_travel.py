@@ -1,0 +1,109 @@
+"""Time values that travel: seasons counted as news count them, a sentence's verb read however far, a saying's day."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.time.tagger import find_times
+
+OCTOBER = dt.date(2026, 10, 14)  # a Wednesday in autumn
+JANUARY = dt.date(2027, 1, 20)  # a Wednesday in winter
+THURSDAY = dt.date(2026, 10, 15)
+
+
+def values(text: str, report: dt.date) -> dict[str, str]:
+    return {t.text: t.value for t in find_times(text, report)}
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    ("Farmers have blocked the border crossing since last spring.", OCTOBER, {"last spring": "2026-SP"}),
+    ("Farmers have blocked the border crossing since last spring.", JANUARY, {"last spring": "2026-SP"}),
+    ("The pipeline froze last winter, the operator admitted.", OCTOBER, {"last winter": "2025-WI"}),
+    ("The pipeline froze last winter, the operator admitted.", JANUARY, {"last winter": "2025-WI"}),
+    ("The regional council will be dissolved next spring.", JANUARY, {"next spring": "2027-SP"}),
+    ("The regional council will be dissolved next winter.", JANUARY, {"next winter": "2027-WI"}),
+    ("The health ministry expects shortages this winter.", JANUARY, {"this winter": "2026-WI"}),
+    ("The health ministry expects shortages this winter.", OCTOBER, {"this winter": "2026-WI"}),
+])
+def test_a_season_named_with_last_next_or_this_is_counted_from_the_report(text, report, expected):
+    assert values(text, report) == expected
+
+
+def test_a_bare_season_takes_the_tense_of_its_sentence():
+    assert values("Negotiators will meet again in the spring.", OCTOBER) == {"the spring": "2027-SP"}
+    assert values("The militia retreated from the valley in the summer.", JANUARY) == {"the summer": "2026-SU"}
+    assert values("The militia retreated from the valley in the summer.", OCTOBER) == {"the summer": "2026-SU"}
+
+
+def test_a_time_opening_a_sentence_takes_the_tense_of_its_distant_verb():
+    text = "On Tuesday, the union of port workers and the farmers' league of the southern provinces plans to block roads."
+    assert values(text, OCTOBER) == {"Tuesday": "2026-10-20"}
+    text = "On Tuesday, the union of port workers and the farmers' league of the southern provinces blocked the roads."
+    assert values(text, OCTOBER) == {"Tuesday": "2026-10-13"}
+
+
+@pytest.mark.parametrize("text", [
+    '"Counting will be finished on Monday," the electoral board said on Saturday.',
+    "In a statement issued on Saturday, the electoral board said counting would end on Monday.",
+    "On Saturday, the chairman of the electoral board said counting would end on Monday.",
+])
+def test_a_coming_weekday_in_words_said_days_ago_counts_from_the_saying(text):
+    got = values(text, THURSDAY)
+    assert got["Saturday"] == "2026-10-10" and got["Monday"] == "2026-10-12", got
+
+
+def test_a_coming_weekday_not_framed_by_a_dated_saying_counts_from_the_report():
+    assert values('"Counting will be finished on Monday," the electoral board said.', THURSDAY) == {"Monday": "2026-10-19"}
+    got = values("Rebels shelled the port on Saturday, and talks will resume on Monday.", THURSDAY)
+    assert got == {"Saturday": "2026-10-10", "Monday": "2026-10-19"}
+    got = values("The board said on Tuesday that counting would end on Friday.", THURSDAY)
+    assert got == {"Tuesday": "2026-10-13", "Friday": "2026-10-16"}  # the same Friday from either day
+
+
+def event_dates(pipeline, text: str, report: dt.date) -> dict[str, str]:
+    from casus.model import Article
+
+    art = Article(id="travel", text=text, report_date=report, report_date_basis="given")
+    [(_, events)] = list(pipeline.code([art]))
+    return {e.trigger.text: e.date.value for e in events}
+
+
+def test_a_past_time_on_an_infinitive_dates_the_act_that_governs_it(pipeline):
+    got = event_dates(pipeline, "The governor asked the protesters to leave the square two days ago.", THURSDAY)
+    assert got.get("asked") == "2026-10-13", got
+    got = event_dates(pipeline, "The government urged the opposition to join the cabinet last month.", THURSDAY)
+    assert got.get("urged") == "2026-09", got
+
+
+def test_a_weekday_on_an_infinitive_leaves_the_act_its_own_date(pipeline):
+    got = event_dates(pipeline, "The mediators invited the rebel delegation to return to the talks on Monday.", THURSDAY)
+    assert got.get("invited") == "2026-10-15", got  # the return's Monday may be to come: no date for the invitation
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The treasury cut its forecast for the 2026-27 fiscal year.", {"the 2026-27 fiscal year": "2027"}),
+    ("Exports grew in the 2025/26 financial year, the bureau reported.", {"the 2025/26 financial year": "2026"}),
+    ("The ministry's deficit target for fiscal 2026-27 was raised.", {"fiscal 2026-27": "2027"}),
+    ("The defence budget for FY27 includes new frigates.", {"FY27": "2027"}),
+    ("The defence budget for fiscal 2027 includes new frigates.", {"fiscal 2027": "2027"}),
+])
+def test_a_fiscal_year_is_named_by_the_year_it_ends_in(text, expected):
+    assert values(text, OCTOBER) == expected
+
+
+def test_a_span_of_years_is_no_fiscal_year():
+    assert values("Wages rose in 2019-2021, the union said.", OCTOBER) == {}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The regional assembly voted in March to extend the curfew.", "2026-03"),
+    ("The border accord was signed in February by both ministers.", "2026-02"),
+    ("The peace talks were adjourned in early March.", "2026-03"),
+    ("The border accord is expected in February.", "2027-02"),
+    ("The border accord will be signed in February.", "2027-02"),
+    ("The border accord was scheduled in February, the ministry said.", "2027-02"),
+])
+def test_a_month_after_a_past_verb_in_a_story_of_the_months_before_is_last_years(text, expected):
+    [value] = values(text, JANUARY).values()
+    assert value == expected
