@@ -31,6 +31,11 @@ def test_a_town_opening_a_building_the_ner_calls_a_facility_is_a_place(grounded)
     assert institutions(g).get("Knoxville") == ("Tennessee", "USA"), institutions(g)
 
 
+def test_a_town_opening_a_name_the_ner_missed_is_placed_in_the_storys_state(grounded):
+    g = grounded("The Moscow Volunteer Fire Department answered two calls on Sunday, the Idaho State Police said.")
+    assert institutions(g).get("Moscow") == ("Idaho", "USA"), institutions(g)
+
+
 def test_a_place_inside_a_name_is_a_mention_but_places_no_event(grounded):
     g = grounded("The Wallingford Town Council in Connecticut approved the budget on Monday.")
     assert "Wallingford" in institutions(g), institutions(g)

@@ -9,7 +9,7 @@ from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
 from casus.places import constructions, datelines, forms, repeats
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
-from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
+from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span, unlabelled_names
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
@@ -158,11 +158,11 @@ class ToponymFinder:
                     take(*hit)
         if w.institution_places:  # "Groton Town Council", "University of Nebraska-Lincoln": where the body is
             keys, local = {m.key for m in found}, self._story_states(doc, found, claimed)
-            for ent in [*others, *facilities]:
-                if ent.label in {"ORG", "FAC"}:
-                    for s, e, cands in self.organisations.institution_places(doc, ent.start, ent.end, keys, local):
-                        if not any(taken[s:e]):  # an acting body's name too: the town places no event
-                            take(s, e, cands, form="institution")
+            names = [(ent.start, ent.end) for ent in [*others, *facilities] if ent.label in {"ORG", "FAC"}]
+            for a, b in [*names, *unlabelled_names(doc)]:  # and names the NER missed: "Owensboro Public Schools"
+                for s, e, cands in self.organisations.institution_places(doc, a, b, keys, local):
+                    if not any(taken[s:e]):  # an acting body's name too: the town places no event
+                        take(s, e, cands, form="institution")
         if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
             for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
                 cands = [c for code in codes for c in self._adjective_places(code)]

@@ -41,6 +41,22 @@ def capitalised(tok) -> bool:
     return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
 
 
+def unlabelled_names(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words the NER left unlabelled, hyphens inside included ("Cookville
+    Volunteer Fire Department")."""
+    toks = doc.tokens
+    out, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].ent_iob == "O" and (toks[j].text[:1].isupper() or (
+                toks[j].text == "-" and j > i and not toks[j].ws and not toks[j - 1].ws)):
+            j += 1
+        if j - i >= 2:
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
 class OrganisationPlaces:
     """Finds the place an organisation or a mislabelled person entity is named after."""
 
@@ -110,9 +126,8 @@ class OrganisationPlaces:
         spelt = len(key) > 3 or "." in text  # "Herts", "Korea", not "La" or "Ga"
         if key in keys or any(c.feature_code in _KEEPS_ANY and (spelt or normalise(c.name) == key) for c in cands):
             return cands
-        if any(c.feature_class == "P" and c.admin1_code in local and normalise(c.name) == key for c in cands):
-            return cands  # the town's own name: not "Duke", an alternate of Erwin, North Carolina
-        return []
+        # the town's own name in a state of the story: not "Duke", an alternate of Erwin, North Carolina
+        return [c for c in cands if c.feature_class == "P" and c.admin1_code in local and normalise(c.name) == key]
 
     def in_organisation(self, doc: ParsedDoc, s: int, e: int, label: str, keys: set[str]) -> tuple | None:
         """A place the NER called a person or organisation: named as a place elsewhere, after 'in',
