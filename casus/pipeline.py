@@ -144,7 +144,7 @@ class Pipeline:
         times = [lead, *times] if lead is not None else times  # a later piece of a long text: the story's day
         acting = [(m.actor.start, m.actor.end) for m in actors if m.actor.kind == "state" and m.actor.code]
         places = self.place_resolver.resolve(doc, acting)
-        annotated_only = [p for p in places if p.place.form != "name"]  # adjectives and streets
+        annotated_only = [p for p in places if p.place.form != "name"]  # adjectives, streets, institutions
         places = [p for p in places if p.place.form == "name"]
         actors = with_story_country(doc, actors, places)
         filed: list[PlaceMention] = []

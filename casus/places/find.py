@@ -9,7 +9,7 @@ from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
 from casus.places import constructions, datelines, forms, repeats
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
-from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span
+from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span, unlabelled_names
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
@@ -74,7 +74,9 @@ class ToponymFinder:
         self.institutions = institutions if institutions is not None else load_words(DATA / "institutions.txt")
         nouns = place_nouns if place_nouns is not None else load_words(DATA / "place_nouns.txt")
         self.place_nouns = nouns | self.institutions
-        self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions)
+        self.organisations = OrganisationPlaces(gazetteer, weights, self.institutions,
+                                                load_words(DATA / "institution_heads.txt"),
+                                                load_words(DATA / "institution_openers.txt"))
         self.demonyms = demonyms if demonyms is not None else load_demonyms(DATA / "demonyms.tsv")
         self.endings = forms.load_endings(DATA / "demonym_endings.tsv")
 
@@ -111,7 +113,7 @@ class ToponymFinder:
             for s, e, cands, key in datelines.wire_datelines(doc, self.gazetteer):
                 if not blocked(s, e):
                     take(s, e, cands, key)
-        others = []
+        others, facilities = [], []
         for ent in doc.entities:
             if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
                 hit = self._mislabelled(doc, ent.start, ent.end)  # the small model's "Mali" PERSON
@@ -122,6 +124,8 @@ class ToponymFinder:
                 continue
             if ent.label not in PLACE_LABELS:
                 continue
+            if ent.label == "FAC":
+                facilities.append(ent)  # "Vancouver International Airport": a town opening a building's name
             end = ent.end
             while end < len(toks) and toks[end].text in _ADMIN_SUFFIX:  # "Douglas" + "County"
                 end += 1
@@ -152,6 +156,13 @@ class ToponymFinder:
                 hit = self.organisations.in_organisation(doc, ent.start, ent.end, ent.label, keys)
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
+        if w.institution_places:  # "Groton Town Council", "University of Nebraska-Lincoln": where the body is
+            keys, local = {m.key for m in found}, self._story_states(doc, found, claimed)
+            names = [(ent.start, ent.end) for ent in [*others, *facilities] if ent.label in {"ORG", "FAC"}]
+            for a, b in [*names, *unlabelled_names(doc)]:  # and names the NER missed: "Owensboro Public Schools"
+                for s, e, cands in self.organisations.institution_places(doc, a, b, keys, local):
+                    if not any(taken[s:e]):  # an acting body's name too: the town places no event
+                        take(s, e, cands, form="institution")
         if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
             for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
                 cands = [c for code in codes for c in self._adjective_places(code)]
@@ -220,6 +231,18 @@ class ToponymFinder:
                 continue  # "US TROOPS LEAVE": a headline in capitals
             out.append(k)
         return out
+
+    def _story_states(self, doc: ParsedDoc, found: list[Mention], claimed: Sequence[tuple[int, int]]) -> set[str]:
+        """The states the story's places lie in: each state named, as a place or as an actor ("Connecticut
+        approved"), and the state of each place name's largest sense."""
+        out = set()
+        for m in found:
+            if m.cands and m.form == "name":
+                states = [c.admin1_code for c in m.cands if c.feature_code == "ADM1"]
+                out.update(states or [m.cands[0].admin1_code])
+        for a, b in claimed:
+            out.update(c.admin1_code for c in self.gazetteer.candidates(doc.article.text[a:b]) if c.feature_code == "ADM1")
+        return out - {None, ""}
 
     def _state_named(self, name: str) -> Candidate | None:
         """The state, province or region a name first means in the gazetteer ("Ohio", "Gaza"), if it is one."""

@@ -2,12 +2,17 @@
 "Texas Forest Service"), and the name helpers toponym finding shares (a person's name, a capitalised word)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from casus.model import ParsedDoc
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 
 _PLACE_PREPOSITIONS = {"in", "near", "outside", "throughout", "across", "around"}
 _INSTITUTION_OF = {"state", "governor", "government", "city", "county", "republic", "province", "mayor"}
 _PROPN_STOP = {"I", "A", "An", "The", "Mr", "Mrs", "Ms", "Dr", "St", "Co", "Inc", "Mt", "Ft"}
+_TOWNISH = {"PCLI", "ADM1", "ADM2", "PPLC", "PPLA", "PPL", "PPLX"}
+_KEEPS_ANY = {"PCLI", "ADM1", "ADM2", "PPLC"}  # a country, state, county or capital needs no local sign
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
 def strip_span(doc: ParsedDoc, s: int, e: int) -> tuple[int, int]:
@@ -36,13 +41,93 @@ def capitalised(tok) -> bool:
     return tok.pos == "PROPN" and tok.text[:1].isupper() and tok.text.strip(".") not in _PROPN_STOP
 
 
+def unlabelled_names(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """Runs of two or more capitalised words the NER left unlabelled, hyphens inside included ("Cookville
+    Volunteer Fire Department")."""
+    toks = doc.tokens
+    out, i = [], 0
+    while i < len(toks):
+        j = i
+        while j < len(toks) and toks[j].ent_iob == "O" and (toks[j].text[:1].isupper() or (
+                toks[j].text == "-" and j > i and not toks[j].ws and not toks[j - 1].ws)):
+            j += 1
+        if j - i >= 2:
+            out.append((i, j))
+        i = max(j, i + 1)
+    return out
+
+
 class OrganisationPlaces:
     """Finds the place an organisation or a mislabelled person entity is named after."""
 
-    def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str]):
+    def __init__(self, gazetteer: Gazetteer, weights, institutions: frozenset[str],
+                 heads: frozenset[str] = frozenset(), openers: frozenset[str] = frozenset()):
         self.gazetteer = gazetteer
         self.weights = weights
         self.institutions = institutions
+        self.heads = heads
+        self.openers = openers
+
+    def institution_places(self, doc: ParsedDoc, s: int, e: int, keys: set[str],
+                           local: set[str]) -> list[tuple[int, int, list[Candidate]]]:
+        """Places in the name of a town's body or building: the town opening it before a head word of
+        `data/institution_heads.txt` ("Groton Town Council", "Vancouver International Airport"), and each place
+        of a hyphened pair in it ("University of Nebraska-Lincoln", "the Armenia-Italy Friendship Group").
+
+        A town counts when the story names it as a place elsewhere (`keys`) or names its state (`local`, the
+        states of the story's other places) and the name is its own, not an alternate; a country, state, county
+        or capital counts as it is. No name opening with a word of `data/institution_openers.txt` ("City
+        Council", "Supreme Court").
+        """
+        toks = doc.tokens
+        s, e = strip_span(doc, s, e)
+        out = []
+        head = next((k for k in range(s + 1, e) if toks[k].text.lower() in self.heads and toks[k].text[:1].isupper()), None)
+        if head is not None and toks[s].text[:1].isupper():
+            for n in range(min(3, head - s), 0, -1):  # the longest name first: "Fort Mill High School"
+                between = toks[s + n:head]
+                if not all(t.text[:1].isupper() or t.text in _POSSESSIVE for t in between):
+                    continue
+                cands = self._known_here(doc, toks[s:s + n], keys, local)
+                if cands:
+                    out.append((s, s + n, cands))
+                    break
+        for k in range(s + 1, e - 1):  # "Nebraska-Lincoln", "Greenville-Spartanburg": both sides places
+            if toks[k].text != "-" or toks[k].ws or toks[k - 1].ws:
+                continue
+            left = self._pair_part(doc, [range(k - n, k) for n in (2, 1) if k - n >= s], keys, local)
+            states = {c.admin1_code for c in (left[2] if left else []) if c.feature_code == "ADM1"}  # "Nebraska-Lincoln"
+            right = self._pair_part(doc, [range(k + 1, k + 1 + n) for n in (2, 1) if k + 1 + n <= e], keys,
+                                    local | states)
+            if left and right:
+                out += [left, right]
+        return out
+
+    def _pair_part(self, doc: ParsedDoc, spans: list[range], keys: set[str], local: set[str]) -> tuple | None:
+        """The longest of these token ranges beside a hyphen that names a place the story backs."""
+        toks = doc.tokens
+        for r in spans:
+            words = [toks[i] for i in r]
+            if all(t.text[:1].isupper() for t in words):
+                cands = self._known_here(doc, words, keys, local)
+                if cands:
+                    return r.start, r.stop, cands
+        return None
+
+    def _known_here(self, doc: ParsedDoc, words, keys: set[str], local: set[str]) -> list[Candidate]:
+        """A place's candidates when these words name it exactly and the story backs it: named elsewhere as a
+        place, a country, state, county or capital, or a town in a state the story's places lie in."""
+        text = " ".join(t.text for t in words)
+        key = normalise(text)
+        if (not text[:1].isupper() or words[0].text.lower() in self.openers
+                or a_persons_name(doc, [t.text for t in words])):
+            return []
+        cands = [c for c in self.gazetteer.candidates(key) if c.feature_code in _TOWNISH]
+        spelt = len(key) > 3 or "." in text  # "Herts", "Korea", not "La" or "Ga"
+        if key in keys or any(c.feature_code in _KEEPS_ANY and (spelt or normalise(c.name) == key) for c in cands):
+            return cands
+        # the town's own name in a state of the story: not "Duke", an alternate of Erwin, North Carolina
+        return [c for c in cands if c.feature_class == "P" and c.admin1_code in local and normalise(c.name) == key]
 
     def in_organisation(self, doc: ParsedDoc, s: int, e: int, label: str, keys: set[str]) -> tuple | None:
         """A place the NER called a person or organisation: named as a place elsewhere, after 'in',

@@ -33,6 +33,7 @@ class Weights:
     org_places: bool = True  # take places named inside organisations, after 'in', or elsewhere as places
     org_min_population: int = 5000  # a person/organisation after 'in' is a place only if this big
     inner_names: bool = True  # look for a place name opening a longer entity
+    institution_places: bool = True  # a town opening a body's or building's name, "Groton Town Council" (form institution)
     inner_countries: bool = True  # a country, state or capital named inside an organisation ("Air Zimbabwe")
     peoples: bool = True  # "Americans", "Ohioans", "a Texan pilot": a people's word names its country or state
     abbreviations: bool = True  # "EU", "U.S.", "T&T" name their places wherever they stand
