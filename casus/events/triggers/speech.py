@@ -347,14 +347,41 @@ def _doer(doc: ParsedDoc, pred: Token) -> Token | None:
 ORIGIN = "speech"
 
 
+def claimed_wrongs(doc: ParsedDoc, nouns: Iterable[Token], index, rules: SpeechRules,
+                   claimed: dict[int, str]) -> list[tuple[Token, SpeechAct]]:
+    """Nouns of claiming whose owner accuses another: "Kenya's claim that Ugandan troops attacked a post" (112).
+
+    The noun's own arguments make the act: a possessor that is a political actor (the one who claims) and a
+    'that' clause of the noun telling a wrong done by another actor, read as a claiming verb's clause is. A
+    claim in passing ("despite its claims of fraud", "the claims were repeated") names no one accused.
+    """
+    out = []
+    for noun in nouns:
+        poss = next((c for c in doc.children(noun.i) if c.dep == "poss"), None)
+        owner = [m for m in index.for_phrase(poss.i) if m.actor.code or m.actor.country] if poss is not None else []
+        if not owner or poss.text.lower() in FIRST_PERSON:
+            continue
+        for clause in (c for c in doc.children(noun.i) if c.dep in ("acl", "ccomp") and c.pos in ("VERB", "AUX")):
+            if not any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(clause.i)):
+                continue  # "its claim to have won": no other actor's wrong
+            act = _accusation(doc, clause, index, rules, claimed, owner)
+            if act is not None:
+                out.append((noun, act))
+                break
+    return out
+
+
 def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules: SpeechRules,
                      cands: list[Candidate]) -> list[Candidate]:
-    """A sentence's candidates plus its speech verbs that criticise or accuse (replacing a learned guess on one)."""
+    """A sentence's candidates plus its speech verbs (and nouns of claiming) that criticise or accuse (replacing a
+    learned guess, or a noun's plain lexicon row, on one)."""
     learned = {c.token.i for c in cands if c.entry.origin == LEARNED}
     claimed = {c.token.i: c.entry.code[:2] for c in cands if c.token.i not in learned}
     verbs = [t for t in doc.tokens[start:end] if t.pos == "VERB" and t.i not in claimed
              and lexicon.is_speech(t.lemma.lower())]
     found = speech_acts(doc, verbs, index, rules, claimed) if verbs else []
+    nouns = [t for t in doc.tokens[start:end] if t.pos == "NOUN" and t.lemma.lower() in rules.claims]
+    found += claimed_wrongs(doc, nouns, index, rules, claimed) if nouns else []
     if not found:
         return cands
     mine = {verb.i for verb, _ in found}
@@ -362,6 +389,7 @@ def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules
     for verb, act in found:
         of = f" of '{doc.tokens[act.about].text}'" if act.about is not None else ""
         note = f"speech act: '{verb.text}' reports {act.rule}{of} → {act.code}"
-        entry = LexEntry(verb.lemma.lower(), "VERB", act.code, (), None, note, ORIGIN)
-        out.append(Candidate(verb, entry, "VERB", about=act.about))
+        pos = "NOUN" if verb.pos == "NOUN" else "VERB"
+        entry = LexEntry(verb.lemma.lower(), pos, act.code, (), None, note, ORIGIN)
+        out.append(Candidate(verb, entry, pos, about=act.about))
     return sorted(out, key=lambda c: c.token.i)
