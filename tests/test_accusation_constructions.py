@@ -50,13 +50,15 @@ def test_no_accusation_without_someone_held_responsible(pipeline, text):
     assert not any(code == "112" for code, _, _ in _triples(_events(pipeline, text)))
 
 
-@pytest.mark.parametrize("text,source,target", [
-    ("The killing of the two journalists was blamed by Mexico on Guatemalan gangs.", "MEX", "GTM"),
-    ("Beijing blamed the failure of the talks on Tokyo.", "CHN", "JPN"),
+@pytest.mark.parametrize("text,source,target,not_target", [
+    ("The shelling of the Chadian border post was blamed on Sudanese rebels.", None, "SDN", "TCD"),
+    ("The killing of the two journalists was blamed by Mexico on Guatemalan gangs.", "MEX", "GTM", None),
+    ("Beijing blamed the failure of the talks on Tokyo.", "CHN", "JPN", None),
 ])
-def test_the_one_a_wrong_is_blamed_on_is_accused(pipeline, text, source, target):
-    found = _triples(_events(pipeline, text))
+def test_the_one_a_wrong_is_blamed_on_is_accused(pipeline, text, source, target, not_target):
+    found = [(code, s, t) for code, s, t in _triples(_events(pipeline, text)) if code == "112"]
     assert ("112", source, target) in found, found
+    assert not any(t == not_target for _, _, t in found if not_target), found  # not the thing blamed
 
 
 @pytest.mark.parametrize("text,source,target", [
@@ -78,3 +80,18 @@ def test_an_actors_claim_that_another_did_wrong_is_its_accusation(pipeline, text
 ])
 def test_no_accusation_from_a_claim_that_accuses_no_one(pipeline, text):
     assert not any(code == "112" for code, _, _ in _triples(_events(pipeline, text)))
+
+
+@pytest.mark.parametrize("text,source,target", [
+    ("The Kenyan High Court denied the opposition's appeal against the election result.", "KEN", "KEN"),
+    ("A federal judge in Ohio denied the motion by the Justice Department.", "USA", "USA"),
+])
+def test_denying_a_motion_or_appeal_rejects_it_and_denies_no_wrong(pipeline, text, source, target):
+    found = _triples(_events(pipeline, text))
+    assert ("120", source, target) in found, found
+    assert not any(code == "016" for code, _, _ in found), found
+
+
+def test_denying_an_allegation_stays_a_denial(pipeline):
+    found = _triples(_events(pipeline, "The Israeli army denied the allegations made by Lebanon."))
+    assert any(code == "016" and source == "ISR" for code, source, _ in found), found
