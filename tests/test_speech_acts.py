@@ -162,6 +162,7 @@ def test_a_speaker_who_denies_a_wrong_of_its_own_side_denies_responsibility(pipe
     "The Greek tribunal chairman said it had not been proven that the Greek athletes refused to take the test.",
     # a harm the speaker suffered, denied, is no wrong of the speaker's denied
     "The Welsh first minister said his years in the army had not done him any lasting harm.",
+    'The Welsh first minister said: "I do not think the army did me any lasting harm."',
 ])
 def test_no_denial_for_a_promise_another_s_record_or_an_upheld_claim(pipeline, text):
     found = _triples(_events(pipeline, text))

@@ -81,10 +81,10 @@ def _extraposed(doc: ParsedDoc, subj: Token, pred: Token) -> bool:
 def _done_to_speaker(doc: ParsedDoc, index, pred: Token, speaker: list) -> bool:
     """True if the speaker is the one the denied harm is done to ('had not done him any lasting damage'): a denial of
     harm suffered is no denial of a wrong done."""
-    for c in doc.children(pred.i):
-        if c.dep in ("dobj", "dative") and c.tag == "PRP":
+    for c in _clause(doc, pred):  # "I don't think it's done me any damage": the object of a verb below it too
+        if c.dep in ("dobj", "dative") and c.tag == "PRP" and _depth(doc, c, pred) <= CUE_DEPTH:
             m = index.at(c.i)
-            if c.text.lower() in FIRST_PERSON or (m is not None and _ours(m, speaker)):
+            if c.text.lower() in FIRST_PERSON | {"me"} or (m is not None and _ours(m, speaker)):
                 return True
     return False
 
