@@ -95,3 +95,16 @@ def test_denying_a_motion_or_appeal_rejects_it_and_denies_no_wrong(pipeline, tex
 def test_denying_an_allegation_stays_a_denial(pipeline):
     found = _triples(_events(pipeline, "The Israeli army denied the allegations made by Lebanon."))
     assert any(code == "016" and source == "ISR" for code, source, _ in found), found
+
+
+def test_the_learned_detector_keeps_a_construction_as_it_keeps_the_lexicons_acts(pipeline):
+    """The detector judges only a user's lexicon; the package's constructions stand as its lexicon rows do."""
+    saved = pipeline.min_confidence
+    pipeline.min_confidence = 0.0
+    try:
+        art = Article(id="d", text='"We hold the smugglers responsible for the deaths," the Italian interior ministry '
+                                   "said.", report_date=dt.date(2022, 6, 9), report_date_basis="given")
+        events = [e for _, evs in pipeline.code([art]) for e in evs]
+    finally:
+        pipeline.min_confidence = saved
+    assert any(e.cameo.code == "112" and e.trigger.text == "hold" for e in events), _triples(events)
