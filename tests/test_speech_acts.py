@@ -139,6 +139,7 @@ def test_a_denial_of_an_act_is_coded_beside_it(pipeline, text, source):
     ("The Hungarian prime minister said his remarks were not racist.", "HUN", None),
     ("The Serbian interior minister said he had done nothing wrong.", "SRB", None),
     ("The Bolivian president insisted he was innocent.", "BOL", None),
+    ('The Spanish prime minister said: "I never threatened anybody."', "ESP", None),  # 'I' in a quote: the speaker
     ("The Irish foreign minister said his government did not interfere in the British election.", "IRL", None),
     # an accusation called false; its author, if the phrase names one, is the target
     ("The Kenyan government said the allegations by Uganda were baseless.", "KEN", "UGA"),
@@ -155,6 +156,13 @@ def test_a_speaker_who_denies_a_wrong_of_its_own_side_denies_responsibility(pipe
     "The Danish prime minister said the Swedish claims were true.",  # an accusation upheld
     "The Finnish president said the Russian army had not withdrawn.",  # another's act
     "The Breton party leader said voting for her party was never a waste.",  # a clause about an act, not a wrong denied
+    # 'he' inside a direct quote is another: a speaker names itself 'I'
+    'The Labour minister Alan Milburn said: "He is not some reckless adventurer."',
+    # an 'it' that stands for a clause is no one's side
+    "The Greek tribunal chairman said it had not been proven that the Greek athletes refused to take the test.",
+    # a harm the speaker suffered, denied, is no wrong of the speaker's denied
+    "The Welsh first minister said his years in the army had not done him any lasting harm.",
+    'The Welsh first minister said: "I do not think the army did me any lasting harm."',
 ])
 def test_no_denial_for_a_promise_another_s_record_or_an_upheld_claim(pipeline, text):
     found = _triples(_events(pipeline, text))

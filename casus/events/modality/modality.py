@@ -40,6 +40,7 @@ BELIEF_HEADS = frozenset({"hope", "wish", "expect", "fear", "believe", "think", 
 DENY_HEADS = frozenset({"deny"})
 ALLEGE_HEADS = frozenset({"accuse", "charge", "blame", "allege", "suspect", "claim", "condemn", "criticize",
                           "criticise", "denounce", "fault", "indict", "convict", "sue", "investigate", "probe"})
+ALLEGE_NOUNS = frozenset({"claim", "allegation", "accusation", "charge", "assertion", "contention"})
 CONDITIONAL_MARKS = frozenset({"if", "unless"})
 PURPOSE = "mode intended: purpose clause"
 FRAME_HEADS = INTENT_HEADS | APPEAL_HEADS | DEMAND_HEADS | THREAT_HEADS | REFUSE_HEADS | CONSIDER_HEADS | WANT_HEADS
@@ -190,6 +191,9 @@ def modality(doc: ParsedDoc, pred: Token, is_speech: Callable[[str], bool] = lam
         asked = _demand_noun(doc, tok) if own_clause else None
         if asked is not None:  # "its demand that Israel ease …": asked of Israel, not done
             return Modality("demanded", asked, appeal_head=asked, reason=f"mode requested: the {asked.text} that")
+        if tok.dep == "acl" and head.pos == "NOUN" and head.lemma.lower() in ALLEGE_NOUNS and any(
+                c.dep == "mark" and c.text.lower() == "that" for c in doc.children(tok.i)):
+            return Modality("alleged", head, reason=f"alleged, not asserted: the {head.text} that")  # "its claim that"
         if tok.dep == "ccomp":
             if forms & WANT_HEADS and _asks_another(doc, head, tok):
                 return _framed("requested", head)

@@ -17,7 +17,7 @@ from casus.events.sieve.places import place_target
 from casus.events.triggers.constructions import own_claim
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.speech import ORIGIN as SPEECH
-from casus.events.triggers.triggers import FORCE_ROOTS
+from casus.events.triggers.triggers import CONSTRUCTION, FORCE_ROOTS
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 CRITICISM = "111"
@@ -44,7 +44,8 @@ def arguments(ex, d: Draft) -> None:
 
 
 def speech_target(ex, d: Draft) -> None:
-    """A speech act's target is the one its reported clause speaks ill of or accuses ('said the minister had failed')."""
+    """A speech act's target is the one its reported clause speaks ill of or accuses ('said the minister had failed');
+    an accusation's, the one a construction names ('held the army responsible', 'was blamed on militants')."""
     if d.cand.about is not None:
         about = d.doc.tokens[d.cand.about]
         found = [m for m in d.index.for_phrase(about.i) if m.actor.code or m.actor.country or m.actor.name]
@@ -212,7 +213,7 @@ def political_after_roles(ex, d: Draft) -> str | None:
 def explain_and_attach(ex, d: Draft) -> None:
     """Core: the reasons so far, and the event's date and place from its clause (casus/events/roles/attach.py)."""
     entry, mod = d.entry, d.mod
-    d.reasons = [entry.note if entry.origin in (LEARNED, SPEECH)  # "model: 'slammed' → 11, p 0.83"
+    d.reasons = [entry.note if entry.origin in (LEARNED, SPEECH, CONSTRUCTION)  # "model: 'slammed' → 11, p 0.83"
                  else f"trigger '{d.tok.text}' → {entry.code} ({d.cand.pos.lower()} lexicon)"]
     if d.base != entry.code:
         d.reasons.append(f"actor sectors recode {entry.code} as {d.base}")

@@ -111,6 +111,41 @@ def naming_insult(doc: ParsedDoc, verb: Token) -> Token | None:
     return oprd if oprd.pos in ("NOUN", "PROPN") else None  # "called Britain's ambassador a stupid guy": one phrase
 
 
+HOLDING_VERBS = frozenset({"hold"})
+RESPONSIBLE = frozenset({"responsible"})
+BLAMING_VERBS = frozenset({"blame"})
+
+
+def held_responsible(doc: ParsedDoc, verb: Token) -> Token | None:
+    """'held the army responsible (for …)', 'holds Israel fully responsible': the one held responsible.
+
+    Holding another responsible is accusing it (112); the parser hangs 'responsible' on the verb (a complement
+    with its own subject, or 'oprd') or on the object (an adjective of it).
+    """
+    if verb.pos != "VERB" or verb.lemma.lower() not in HOLDING_VERBS:
+        return None
+    kids = doc.children(verb.i)
+    obj = next((c for c in kids if c.dep == "dobj"), None)
+    for c in kids:
+        if c.lemma.lower() in RESPONSIBLE and c.dep in ("oprd", "ccomp", "xcomp", "acomp") and c.i > verb.i:
+            inner = next((g for g in doc.children(c.i) if g.dep == "nsubj"), None)
+            return inner if inner is not None else obj
+    if obj is not None and any(c.lemma.lower() in RESPONSIBLE and c.dep == "amod" and c.i > obj.i
+                               for c in doc.children(obj.i)):
+        return obj
+    return None
+
+
+def blamed_on(doc: ParsedDoc, verb: Token) -> Token | None:
+    """'blamed the collapse on Washington', 'the bombing was blamed on militants': the one blamed ('on' X)."""
+    if verb.pos != "VERB" or verb.lemma.lower() not in BLAMING_VERBS:
+        return None
+    for c in doc.children(verb.i):
+        if c.dep == "prep" and c.text.lower() == "on":
+            return next((g for g in doc.children(c.i) if g.dep == "pobj"), None)
+    return None
+
+
 def free_relative_object(doc: ParsedDoc, prep: Token) -> Token | None:
     """'provided Egypt with what now totals $50 billion': the thing the free relative clause names."""
     for c in doc.children(prep.i):

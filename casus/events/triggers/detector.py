@@ -20,7 +20,7 @@ import numpy as np
 
 from casus.events.roles.arguments import ActorIndex, subject_of
 from casus.events.triggers.lexicon import LexEntry
-from casus.events.triggers.triggers import NAME_ENTITIES, Candidate
+from casus.events.triggers.triggers import CONSTRUCTION, NAME_ENTITIES, Candidate
 from casus.model import ParsedDoc, Token
 
 DEFAULT_PATH = Path(__file__).resolve().parent.parent / "data" / "detector.npz"
@@ -226,9 +226,11 @@ class Detector:
     evaluative: dict[str, str] = field(default_factory=load_evaluative)
 
     def _threshold(self, cand: Candidate) -> float:
-        """The 'no event' probability at which a lexicon candidate is dropped: the package's, or a user's."""
+        """The 'no event' probability at which a lexicon candidate is dropped: the package's (its lexicon and its
+        construction rules, 'held X responsible'), or a user's."""
         origin = cand.entry.origin
-        return self.drop if not origin or origin.startswith(PACKAGE_LEXICON) else self.judge
+        package = not origin or origin.startswith(PACKAGE_LEXICON) or origin == CONSTRUCTION
+        return self.drop if package else self.judge
 
     @property
     def _roots(self) -> np.ndarray:

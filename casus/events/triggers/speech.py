@@ -15,35 +15,25 @@ Each gives a candidate on the speech verb whose target is the one spoken of (`Ca
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from casus.events.roles.arguments import FIRST_PERSON
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.lexicon import LexEntry
+from casus.events.triggers.speech_clause import (
+    SpeechAct, clause as _clause, conjuncts as _conjuncts, cue_negated as _cue_negated, depth as _depth,
+    negated as _negated, others as _others, ours as _ours,
+)
+from casus.events.triggers.speech_denial import WRONG_ROOTS, denial
 from casus.events.triggers.speech_rules import RULES, SpeechRules
 from casus.events.triggers.triggers import Candidate
 from casus.model import ParsedDoc, Token
 
-WRONG_ROOTS = frozenset({"11", "12", "13", "15", "16", "17", "18", "19", "20"})  # acts one is accused of
-CLAUSE_CAP = 40  # tokens of a reported clause read
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
-NEGATIONS = frozenset({"not", "n't", "never", "no"})
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = frozenset({"PRP", "WP", "WDT"})
 GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 TAKING_PART = frozenset({"involve", "implicate", "engage"})
 NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of their own inside the reported one
-MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
-NOBODY = frozenset({"nothing", "nobody", "none"})  # "had done nothing wrong": the wrong is denied
-
-
-@dataclass(frozen=True)
-class SpeechAct:
-    """A speech verb coded by what it reports: the rule, its code and the token of the one spoken of."""
-
-    rule: str
-    code: str
-    about: int | None
 
 
 def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRules,
@@ -67,7 +57,7 @@ def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRule
             if act is None and lemma in rules.verbs["criticism"]:
                 act = _criticism(doc, root, index, rules, speaker)
             if act is None and lemma in rules.verbs["denial"]:
-                act = _denial(doc, root, index, rules, claimed, speaker)
+                act = denial(doc, root, index, rules, claimed, speaker)
             if act is not None:
                 break
         if act is None and lemma in rules.verbs["statement"]:
@@ -111,45 +101,6 @@ def _reported(doc: ParsedDoc, verb: Token) -> list[Token]:
     if verb.dep in ("parataxis", "ccomp") and verb.head != verb.i and verb.head < verb.i:  # "X has failed, Y said"
         return [doc.tokens[verb.head]]
     return []
-
-
-def _clause(doc: ParsedDoc, root: Token, skip: int | None = None) -> list[Token]:
-    """The tokens of a reported clause, without the speech verb's own phrase (for a parenthesis)."""
-    own = {x.i for x in doc.subtree(skip)} if skip is not None else set()
-    return [x for x in doc.subtree(root.i) if x.i not in own][:CLAUSE_CAP]
-
-
-def _negated(doc: ParsedDoc, tok: Token) -> bool:
-    return any(c.dep == "neg" or (c.dep in ("advmod", "det") and c.text.lower() in NEGATIONS)
-               for c in doc.children(tok.i))
-
-
-def _same(a, b) -> bool:
-    return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
-
-
-def _others(doc: ParsedDoc, index, tok: Token, speaker: list, persons: bool = False) -> list:
-    """Political actors of a phrase that are not the speaker's side: not the speaker, not 'we' or 'our …', not
-    'its / their fighters' (a possessive pronoun that is the speaker's or unresolved), not a body of its code."""
-    poss = next((c for c in doc.children(tok.i) if c.dep == "poss" and c.tag == "PRP$"), None)
-    if tok.text.lower() in FIRST_PERSON or (poss is not None and (
-            poss.text.lower() in FIRST_PERSON or index.at(poss.i) is None or _ours(index.at(poss.i), speaker))):
-        return []
-    return [m for m in index.for_phrase(tok.i) if (m.actor.code or m.actor.country or (
-        persons and m.actor.kind == "person" and m.actor.name)) and m.actor.kind != "unknown" and not _ours(m, speaker)]
-
-
-def _ours(m, speaker: list) -> bool:
-    """True for the speaker itself, or a body of its code ('the Russian army' of 'Moscow'); two people who share
-    a code ('GBRGOV') are two, not one."""
-    return any(m is s or _same(m, s) or (_within(m, s) and "person" not in (m.actor.kind, s.actor.kind))
-               for s in speaker)
-
-
-def _within(m, s) -> bool:
-    """True for the same body or one inside the other ('RUSGOV' and 'RUSGOVMIL')."""
-    a, b = m.actor.code or "", s.actor.code or ""
-    return bool(a and b) and (a.startswith(b) or b.startswith(a))
 
 
 def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: list) -> SpeechAct | None:
@@ -208,38 +159,6 @@ def _public_measure(doc: ParsedDoc, index, subj: Token, speaker: list, rules: Sp
     return not found or not all(_ours(m, speaker) for m in found)
 
 
-def _depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
-    """How many heads up from the token the predicate is (99 when it is not above it)."""
-    cur, n = tok, 0
-    while cur.i != pred.i and n < 99:
-        if cur.head == cur.i:
-            return 99
-        cur, n = doc.tokens[cur.head], n + 1
-    return n
-
-
-def _conjuncts(doc: ParsedDoc, root: Token) -> list[Token]:
-    """A clause's root and the predicates coordinated with it."""
-    out, stack = [], [root]
-    while stack and len(out) < 6:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in doc.children(t.i) if c.dep == "conj" and c.pos in ("VERB", "AUX", "ADJ"))
-    return out
-
-
-def _cue_negated(doc: ParsedDoc, cue: Token, root: Token) -> bool:
-    """True when the clause denies the cue: 'the plan was not a failure', 'never failed'."""
-    cur = cue
-    for _ in range(6):
-        if _negated(doc, cur):
-            return True
-        if cur.i == root.i or cur.head == cur.i:
-            return False
-        cur = doc.tokens[cur.head]
-    return False
-
-
 def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
                 speaker: list) -> SpeechAct | None:
     """112 when the clause tells a wrong (a lexicon act of roots 11-20 or a wrong word) done by another actor."""
@@ -257,57 +176,6 @@ def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed:
             continue  # "claimed he had been cheated": a pronoun doer is too often the claimant
         if _others(doc, index, doer, speaker):
             return SpeechAct("accusation", RULES["accusation"], doer.i)
-    return None
-
-
-def _denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
-            speaker: list) -> SpeechAct | None:
-    """016 when a political speaker's clause denies a wrong of its own side ('said his remarks were not racist',
-    'said he had done nothing wrong', 'said he was innocent') or calls an accusation false ('said the allegations
-    were baseless'); not a promise ('would not attack'). The accuser, if the accusation names one, is the target."""
-    if not any(m.actor.code or m.actor.country for m in speaker):
-        return None
-    cues, wrongs = rules.cues["denial"], rules.cues["criticism"] | rules.cues["accusation"]
-    for pred in _conjuncts(doc, root):
-        subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
-        if subj is None or any(c.dep == "aux" and c.lemma.lower() in MODALS for c in doc.children(pred.i)):
-            continue
-        charge = subj.lemma.lower() in rules.charges
-        if not charge and not _own_side(doc, index, subj, speaker):
-            continue
-        skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
-        for x in _clause(doc, pred):
-            if x.i in skip or _depth(doc, x, pred) > CUE_DEPTH:
-                continue
-            word = {x.lemma.lower(), x.text.lower()}
-            denied = _cue_negated(doc, x, pred) or doc.tokens[x.head].text.lower() in NOBODY
-            if word & cues and not denied or denied and (word & rules.truths if charge else (
-                    word & wrongs or claimed.get(x.i, "") in WRONG_ROOTS)):
-                return SpeechAct("denial", RULES["denial"], _accuser(doc, index, subj, speaker) if charge else None)
-    return None
-
-
-def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list) -> bool:
-    """True for the speaker's own side as a clause's subject: 'I', 'we', a pronoun or noun coreference ties to the
-    speaker, a noun the speaker's pronoun owns ('his comments', 'our troops'); not an untied 'he' (in a quote, another)."""
-    low = subj.text.lower()
-    own = index.at(subj.i)  # the subject itself, not an actor inside its phrase ('backing his party')
-    if low in FIRST_PERSON:
-        return True
-    if own is not None:
-        return subj.pos in ("NOUN", "PROPN", "PRON") and _ours(own, speaker)
-    poss = next((c for c in doc.children(subj.i) if c.dep == "poss" and c.tag == "PRP$"), None)
-    owner = index.at(poss.i) if poss is not None else None
-    return poss is not None and (poss.text.lower() in FIRST_PERSON or owner is not None and _ours(owner, speaker))
-
-
-def _accuser(doc: ParsedDoc, index, charge: Token, speaker: list) -> int | None:
-    """The one who made the accusation: its possessor or 'by' agent ('the opposition's claims', 'claims by X')."""
-    for c in doc.children(charge.i):
-        who = c if c.dep == "poss" else next((g for g in doc.children(c.i) if g.dep == "pobj"), None) if (
-            c.dep == "prep" and c.text.lower() in ("by", "from")) else None
-        if who is not None and _others(doc, index, who, speaker):
-            return who.i
     return None
 
 
@@ -347,14 +215,41 @@ def _doer(doc: ParsedDoc, pred: Token) -> Token | None:
 ORIGIN = "speech"
 
 
+def claimed_wrongs(doc: ParsedDoc, nouns: Iterable[Token], index, rules: SpeechRules,
+                   claimed: dict[int, str]) -> list[tuple[Token, SpeechAct]]:
+    """Nouns of claiming whose owner accuses another: "Kenya's claim that Ugandan troops attacked a post" (112).
+
+    The noun's own arguments make the act: a possessor that is a political actor (the one who claims) and a
+    'that' clause of the noun telling a wrong done by another actor, read as a claiming verb's clause is. A
+    claim in passing ("despite its claims of fraud", "the claims were repeated") names no one accused.
+    """
+    out = []
+    for noun in nouns:
+        poss = next((c for c in doc.children(noun.i) if c.dep == "poss"), None)
+        owner = [m for m in index.for_phrase(poss.i) if m.actor.code or m.actor.country] if poss is not None else []
+        if not owner or poss.text.lower() in FIRST_PERSON:
+            continue
+        for clause in (c for c in doc.children(noun.i) if c.dep in ("acl", "ccomp") and c.pos in ("VERB", "AUX")):
+            if not any(g.dep == "mark" and g.text.lower() == "that" for g in doc.children(clause.i)):
+                continue  # "its claim to have won": no other actor's wrong
+            act = _accusation(doc, clause, index, rules, claimed, owner)
+            if act is not None:
+                out.append((noun, act))
+                break
+    return out
+
+
 def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules: SpeechRules,
                      cands: list[Candidate]) -> list[Candidate]:
-    """A sentence's candidates plus its speech verbs that criticise or accuse (replacing a learned guess on one)."""
+    """A sentence's candidates plus its speech verbs (and nouns of claiming) that criticise or accuse (replacing a
+    learned guess, or a noun's plain lexicon row, on one)."""
     learned = {c.token.i for c in cands if c.entry.origin == LEARNED}
     claimed = {c.token.i: c.entry.code[:2] for c in cands if c.token.i not in learned}
     verbs = [t for t in doc.tokens[start:end] if t.pos == "VERB" and t.i not in claimed
              and lexicon.is_speech(t.lemma.lower())]
     found = speech_acts(doc, verbs, index, rules, claimed) if verbs else []
+    nouns = [t for t in doc.tokens[start:end] if t.pos == "NOUN" and t.lemma.lower() in rules.claims]
+    found += claimed_wrongs(doc, nouns, index, rules, claimed) if nouns else []
     if not found:
         return cands
     mine = {verb.i for verb, _ in found}
@@ -362,6 +257,7 @@ def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules
     for verb, act in found:
         of = f" of '{doc.tokens[act.about].text}'" if act.about is not None else ""
         note = f"speech act: '{verb.text}' reports {act.rule}{of} → {act.code}"
-        entry = LexEntry(verb.lemma.lower(), "VERB", act.code, (), None, note, ORIGIN)
-        out.append(Candidate(verb, entry, "VERB", about=act.about))
+        pos = "NOUN" if verb.pos == "NOUN" else "VERB"
+        entry = LexEntry(verb.lemma.lower(), pos, act.code, (), None, note, ORIGIN)
+        out.append(Candidate(verb, entry, pos, about=act.about))
     return sorted(out, key=lambda c: c.token.i)

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 
 from casus.events.roles.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
 from casus.events.triggers.constructions import (
-    EXERCISES, RECEIVE_VERBS, caused_by_release, frees_captives, helps_actor, joined_by, naming_insult, received_gift,
-    release_result, stray_subject, wh_clause, with_modifier,
+    EXERCISES, RECEIVE_VERBS, blamed_on, caused_by_release, frees_captives, held_responsible, helps_actor, joined_by,
+    naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
 )
+from casus.events.triggers.lexicon import LexEntry
 from casus.events.modality.demands import demanded_act
 from casus.events.modality.modality import REFUSE_HEADS
 from casus.model import ParsedDoc, Token
@@ -19,6 +20,7 @@ PARTICLES = frozenset({"for", "on", "off", "up", "down", "out", "over", "back", 
 FORCE_ROOTS = frozenset({"18", "19", "20"})
 PHONING = frozenset({"call", "phone", "telephone", "ring"})  # verbs whose 041 (phone call) needs someone called
 JOINT = frozenset({"joint", "combined", "bilateral", "trilateral"})
+CONSTRUCTION = "construction"  # origin of an entry a construction makes ('held X responsible' → 112)
 NAMED_BODIES = frozenset({"minister", "ministry", "secretary", "department", "commissioner", "commission",
                           "committee", "agency", "council", "office", "bureau", "envoy", "spokesman",
                           "spokeswoman", "spokesperson", "official", "worker", "organization", "organisation"})
@@ -66,6 +68,12 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
             if naming_insult(doc, t) is not None:  # "called the ambassador a stupid guy": criticism (111)
                 out.append(Candidate(t, lexicon.lookup("criticize", "VERB"), "VERB"))
                 continue
+            held = held_responsible(doc, t)
+            if held is not None and (accuse := lexicon.lookup("accuse", "VERB")) is not None:
+                note = f"construction: '{t.text} … responsible' accuses '{held.text}' → {accuse.code}"
+                out.append(Candidate(t, LexEntry(t.lemma.lower(), "VERB", accuse.code, accuse.target, None, note,
+                                                 CONSTRUCTION), "VERB", about=held.i))
+                continue  # "held the army responsible for …": an accusation (112) of the one held responsible
             if any(c.dep == "oprd" and c.pos in ("NOUN", "PROPN") for c in kids):
                 continue  # "called the move a mistake": naming, not the act ("shot dead" is the act)
             result = release_result(doc, t)
@@ -152,7 +160,9 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                 doc, t, index):
             entry = None  # "firefighters were called to the building": summoned, not a phone call
         if entry is not None and entry.pos in ("VERB", "NOUN"):
-            out.append(Candidate(t, entry, entry.pos, first_char))
+            blamed = blamed_on(doc, t) if pos == "VERB" and entry.code[:3] == "112" else None
+            out.append(Candidate(t, entry, entry.pos, first_char,  # "was blamed on militants": they are accused
+                                 about=blamed.i if blamed is not None else None))
         elif entry is None and pos == "VERB" and (asked := demanded_act(lexicon, doc, t, index)):
             out.append(Candidate(t, lexicon.lookup(asked, "VERB"), "VERB"))  # "X said the government must ensure …"
     return out

@@ -1,0 +1,93 @@
+"""What the speech-act rules share: the act they code, and readings of a reported clause and of whose side an actor
+is on (the speaker's own or another's)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from casus.events.roles.arguments import FIRST_PERSON
+from casus.model import ParsedDoc, Token
+
+CLAUSE_CAP = 40  # tokens of a reported clause read
+NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A speech verb coded by what it reports: the rule, its code and the token of the one spoken of."""
+
+    rule: str
+    code: str
+    about: int | None
+
+
+def clause(doc: ParsedDoc, root: Token, skip: int | None = None) -> list[Token]:
+    """The tokens of a reported clause, without the speech verb's own phrase (for a parenthesis)."""
+    own = {x.i for x in doc.subtree(skip)} if skip is not None else set()
+    return [x for x in doc.subtree(root.i) if x.i not in own][:CLAUSE_CAP]
+
+
+def negated(doc: ParsedDoc, tok: Token) -> bool:
+    """True if the token carries a negation ('not', 'never', 'no')."""
+    return any(c.dep == "neg" or (c.dep in ("advmod", "det") and c.text.lower() in NEGATIONS)
+               for c in doc.children(tok.i))
+
+
+def same(a, b) -> bool:
+    """True for two mentions of one coded actor (same code and name)."""
+    return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
+
+
+def others(doc: ParsedDoc, index, tok: Token, speaker: list, persons: bool = False) -> list:
+    """Political actors of a phrase that are not the speaker's side: not the speaker, not 'we' or 'our …', not
+    'its / their fighters' (a possessive pronoun that is the speaker's or unresolved), not a body of its code."""
+    poss = next((c for c in doc.children(tok.i) if c.dep == "poss" and c.tag == "PRP$"), None)
+    if tok.text.lower() in FIRST_PERSON or (poss is not None and (
+            poss.text.lower() in FIRST_PERSON or index.at(poss.i) is None or ours(index.at(poss.i), speaker))):
+        return []
+    return [m for m in index.for_phrase(tok.i) if (m.actor.code or m.actor.country or (
+        persons and m.actor.kind == "person" and m.actor.name)) and m.actor.kind != "unknown" and not ours(m, speaker)]
+
+
+def ours(m, speaker: list) -> bool:
+    """True for the speaker itself, or a body of its code ('the Russian army' of 'Moscow'); two people who share
+    a code ('GBRGOV') are two, not one."""
+    return any(m is s or same(m, s) or (within(m, s) and "person" not in (m.actor.kind, s.actor.kind))
+               for s in speaker)
+
+
+def within(m, s) -> bool:
+    """True for the same body or one inside the other ('RUSGOV' and 'RUSGOVMIL')."""
+    a, b = m.actor.code or "", s.actor.code or ""
+    return bool(a and b) and (a.startswith(b) or b.startswith(a))
+
+
+def depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
+    """How many heads up from the token the predicate is (99 when it is not above it)."""
+    cur, n = tok, 0
+    while cur.i != pred.i and n < 99:
+        if cur.head == cur.i:
+            return 99
+        cur, n = doc.tokens[cur.head], n + 1
+    return n
+
+
+def conjuncts(doc: ParsedDoc, root: Token) -> list[Token]:
+    """A clause's root and the predicates coordinated with it."""
+    out, stack = [], [root]
+    while stack and len(out) < 6:
+        t = stack.pop()
+        out.append(t)
+        stack.extend(c for c in doc.children(t.i) if c.dep == "conj" and c.pos in ("VERB", "AUX", "ADJ"))
+    return out
+
+
+def cue_negated(doc: ParsedDoc, cue: Token, root: Token) -> bool:
+    """True when the clause denies the cue: 'the plan was not a failure', 'never failed'."""
+    cur = cue
+    for _ in range(6):
+        if negated(doc, cur):
+            return True
+        if cur.i == root.i or cur.head == cur.i:
+            return False
+        cur = doc.tokens[cur.head]
+    return False
