@@ -111,3 +111,23 @@ def test_an_unknown_accuser_is_no_source_country_hit(gold_country):
     gold = [Sentence("d", 0, 10, [{"root": "11", "code": "112", "source_country": gold_country}])]
     row = score(gold, [Coded([("11", None)])])[0]
     assert row["recall root"] == 1.0 and row["recall root+source"] == 0.0
+
+
+# 1b. a quoted sentence with no speech verb of its own: the quote's speaker criticises
+
+def test_a_quoted_sentence_that_speaks_ill_of_another_is_the_quote_speakers_criticism(pipeline):
+    text = ('The Bolivian opposition leader spoke to supporters in Sucre. "The government cannot be trusted," he said. '
+            '"They have betrayed the tin miners."')
+    found = _rows(_events(pipeline, text))
+    assert any(c == "111" and s == "BOL" and t == "betrayed" for c, s, _, t in found), found
+
+
+@pytest.mark.parametrize("text", [
+    # the speaker's own side
+    'The Bolivian opposition leader spoke in Sucre. "We have failed the tin miners," he said. "We have betrayed them."',
+    # no ill word
+    'The Bolivian opposition leader spoke in Sucre. "The vote is on Sunday," he said. "They have opened new schools."',
+])
+def test_no_quote_criticism_without_another_actor_spoken_ill_of(pipeline, text):
+    found = _rows(_events(pipeline, text))
+    assert not any(c == "111" for c, _, _, _ in found), found

@@ -62,6 +62,10 @@ CASES = [
     ("speech_target", "The Austrian chancellor said the Hungarian government's asylum policy was a disgrace.",
      lambda ev: ("AUT", "HUN") in [(e[1][:3], (e[2] or "")[:3]) for e in ev if e[0] == "111"],
      lambda ev: all((e[2] or "")[:3] != "HUN" for e in ev if e[0] == "111")),
+    ("quote_speaker", 'The Bolivian opposition leader addressed a rally. "I will run," he said. "The government has betrayed '
+                      'the tin miners."',
+     lambda ev: ("BOLOPP", "BOLGOV") in [(e[1], e[2]) for e in ev if e[0] == "111"],
+     lambda ev: ("BOLOPP", "BOLGOV") not in [(e[1], e[2]) for e in ev if e[0] == "111"]),
     ("speaker_as_source", "The Chadian government announced that it is willing to withdraw its soldiers from Niger.",
      lambda ev: [(e[4], e[1]) for e in ev] == [("withdraw", "TCDGOV")], lambda ev: not ev),
     ("own_possession", "Russia reinforced its troops in Crimea.",

@@ -53,6 +53,12 @@ def speech_target(ex, d: Draft) -> None:
             d.target = Arg(found, about, "spoken of in the reported clause")
 
 
+def quote_speaker(ex, d: Draft) -> None:
+    """Criticism told in a quoted sentence with no speech verb is the quote speaker's ('"He has failed the farmers."')."""
+    if d.cand.speaker is not None:
+        d.source = Arg([d.cand.speaker], None, "speaker of the quote")
+
+
 def speaker_as_source(ex, d: Draft) -> None:
     """A doer 'we'/'I', or none or a bare 'it'/'they' in the reported clause's predicate, is the speaker ('said it will quit')."""
     tok = d.tok
@@ -330,6 +336,7 @@ def build(ex, d: Draft) -> None:
 EVENT_PASSES: list[Pass] = [
     Pass("arguments", arguments, optional=False),
     Pass("speech_target", speech_target),
+    Pass("quote_speaker", quote_speaker),
     Pass("speaker_as_source", speaker_as_source),
     Pass("own_possession", own_possession),
     Pass("accused_standing", accused_standing),

@@ -113,10 +113,11 @@ def direct(doc: ParsedDoc, tok: Token, verb: Token) -> bool:
         t.text == ":" and t.head == verb.i for t in doc.tokens[verb.i + 1:tok.i]))
 
 
-def other_pronoun(doc: ParsedDoc, index, tok: Token, verb: Token, speaker: list) -> bool:
+def other_pronoun(doc: ParsedDoc, index, tok: Token, verb: Token | None, speaker: list) -> bool:
     """True for 'he', 'she' or 'they' in a speaker's own words, where the speaker says 'I' or 'we' of itself
-    ('said: "They have betrayed the workers"'), unless coreference ties it to the speaker's side."""
-    if tok.text.lower() not in THIRD_PERSON or not direct(doc, tok, verb):
+    ('said: "They have betrayed the workers"'), unless coreference ties it to the speaker's side. With no verb, the
+    token is known to be in a quote."""
+    if tok.text.lower() not in THIRD_PERSON or (verb is not None and not direct(doc, tok, verb)):
         return False
     found = index.for_phrase(tok.i)
     return not found or not all(ours(m, speaker) for m in found)
