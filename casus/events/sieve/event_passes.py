@@ -149,12 +149,14 @@ def appeal_passive_doer(ex, d: Draft) -> None:
 
 def asked_in_noun(ex, d: Draft) -> None:
     """An act asked for in an appeal or demand noun that names its asker is asked by that asker, whatever verb takes the
-    noun ('rejected Germany's calls for sanctions': Germany asks for sanctions; France rejects)."""
+    noun ('rejected Germany's calls for sanctions': Germany asks for sanctions; France rejects). The act's own subject,
+    or a doer inside the noun's phrase, stays: it is the one asked ('its demand today that Israel ease …')."""
     head = d.mod.appeal_head
     if head is None or own_asker(d.doc, head) is None:
         return
-    inside = d.source.token is not None and any(x.i == d.source.token.i for x in d.doc.subtree(head.i))
-    if not inside:  # a doer found outside the noun's phrase is the reacting verb's; one inside is the one asked
+    own = d.source.token is not None and (d.source.token.head == d.tok.i or any(
+        x.i == d.source.token.i for x in d.doc.subtree(head.i)))
+    if not own:  # a doer borrowed from the reacting verb is not the asker; the act's own subject is the one asked
         asker, _ = ex.roles.noun_args(d.doc, head, d.entry, d.index)
         if asker:
             d.source = asker
