@@ -227,7 +227,8 @@ def score(gold: JudgedGold, coded: dict[str, list[dict]], split: str = "all", mi
             n_gold += 1
             same = [e for e in mine if e["cameo"]["code"][:2] == g["root"]]
             found_root += bool(same)
-            found_src += any((e.get("source") or {}).get("country") == g.get("source_country") for e in same)
+            found_src += any((country := (e.get("source") or {}).get("country")) is not None
+                             and country == g.get("source_country") for e in same)  # an unknown source is no hit
     verdicts = [v for _, v in pairs]
     row = {"split": split, "min conf": min_confidence, "events": n_events, "judged": len(pairs),
            "judged share": len(pairs) / n_events if n_events else None, "unjudged": n_events - len(pairs),

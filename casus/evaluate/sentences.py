@@ -142,7 +142,9 @@ def score(sentences: list[Sentence], coded: list[Coded], top: int = TOP_ROOTS) -
             counts = per_root.setdefault(root, [0, 0, 0, 0])
             counts[0] += 1
             counts[1] += any(r == root for r, _ in c.pairs)
-            counts[2] += any(r == root and country == g.get("source_country") for r, country in c.pairs)
+            # an event with no source country (an unknown accuser) is no source hit, even where the gold names none
+            counts[2] += any(r == root and country is not None and country == g.get("source_country")
+                             for r, country in c.pairs)
             counts[3] += not c.pairs
     total = [sum(v[i] for v in per_root.values()) for i in range(4)]
 

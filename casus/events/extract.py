@@ -49,7 +49,7 @@ class EventExtractor:
         report = doc.article.report_date
         events: list[Event] = []
         for sent in doc.sentences:
-            cands = self._candidates(doc, sent.start, sent.end, index)
+            cands = self._candidates(doc, sent.start, sent.end, index, quotes)
             view = sentence_view(self, doc, cands)
             for cand in cands:
                 for p in candidate_passes:
@@ -64,11 +64,12 @@ class EventExtractor:
                         events.extend(draft.events)
         return events
 
-    def _candidates(self, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
+    def _candidates(self, doc: ParsedDoc, start: int, end: int, index: ActorIndex,
+                    quotes: Sequence[Quote] = ()) -> list[Candidate]:
         cands = find_candidates(self.lexicon, doc, start, end, index)
         if self.detector is not None:
             cands = self.detector.revise(doc, start, end, index, self.lexicon, cands)
-        return with_speech_acts(doc, start, end, index, self.lexicon, self.speech_rules, cands)
+        return with_speech_acts(doc, start, end, index, self.lexicon, self.speech_rules, cands, quotes)
 
     def build(self, d: Draft, s: ActorMention, t: ActorMention | None) -> Event:
         """One event of a finished draft, for this source and target."""

@@ -11,6 +11,7 @@ from casus.events.modality.modality import PURPOSE, modality
 from casus.events.precision.precision import charged_that, named_not_done
 from casus.events.roles.arguments import acted_on, instruments, object_words
 from casus.events.sieve.draft import Pass, SentenceView
+from casus.events.triggers.constructions import own_asker
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.triggers import FORCE_ROOTS, Candidate
 from casus.model import ParsedDoc, Token
@@ -40,7 +41,8 @@ def sentence_view(extractor, doc: ParsedDoc, cands: list[Candidate]) -> Sentence
     yielding = {c.token.i for c in cands if c.pos == "VERB" and c.entry.requires
                 and compounds.get(matched_object(doc, c)) == c.entry.code[:2]}
     covered = {i for c in cands if c.pos == "VERB" and c.entry.requires and c.token.i not in yielding
-               for i in object_words(doc, acted_on(doc, c.token))}
+               for i in object_words(doc, acted_on(doc, c.token))
+               if own_asker(doc, doc.tokens[i]) is None}  # "shunned the unions' calls": the unions' own appeal
     covered |= {i for c in cands if c.pos == "VERB" and c.entry.requires and c.entry.code[:2] == "03"
                 and (m := matched_object(doc, c)) is not None for i in object_words(doc, doc.tokens[m])}
     moods = {c.token.i: modality(doc, c.token, extractor.lexicon.is_speech) for c in cands}

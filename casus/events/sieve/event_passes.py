@@ -14,7 +14,7 @@ from casus.events.roles.placing import in_place
 from casus.events.roles.sectors import recode_by_sector
 from casus.events.sieve.draft import Draft, Pass
 from casus.events.sieve.places import place_target
-from casus.events.triggers.constructions import own_claim
+from casus.events.triggers.constructions import accused_without_verb_subject, accuser_named, own_asker, own_claim
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.speech import ORIGIN as SPEECH
 from casus.events.triggers.triggers import CONSTRUCTION, FORCE_ROOTS
@@ -51,6 +51,12 @@ def speech_target(ex, d: Draft) -> None:
         found = [m for m in d.index.for_phrase(about.i) if m.actor.code or m.actor.country or m.actor.name]
         if found:
             d.target = Arg(found, about, "spoken of in the reported clause")
+
+
+def quote_speaker(ex, d: Draft) -> None:
+    """Criticism told in a quoted sentence with no speech verb is the quote speaker's ('"He has failed the farmers."')."""
+    if d.cand.speaker is not None:
+        d.source = Arg([d.cand.speaker], None, "speaker of the quote")
 
 
 def speaker_as_source(ex, d: Draft) -> None:
@@ -105,6 +111,19 @@ def own_possession(ex, d: Draft) -> None:
         d.target = ex.roles.fallback_target(d.doc, d.tok, obj, d.index, own_object=True)
 
 
+def accused_standing(ex, d: Draft) -> None:
+    """'X stands accused of …', 'X, accused of …': X is the accusation's target; its source is the 'by' phrase, else
+    unknown (no source country), as an agentless passive's is."""
+    accused = accused_without_verb_subject(d.doc, d.tok) if d.cand.pos == "VERB" else None
+    if accused is None or not d.entry.code.startswith("112"):
+        return
+    by = accuser_named(d.doc, d.tok)
+    found = d.index.for_phrase(by.i) if by is not None else []
+    d.source = (Arg(found, by, "'by' agent") if found
+                else Arg([_unknown_source(d.tok)], None, "accused, no accuser named"))
+    d.target = Arg(d.index.for_phrase(accused.i), accused, "the one who stands accused")
+
+
 def passive_unknown_doer(ex, d: Draft) -> None:
     """A passive without agent has an unknown doer; an arrest of a named person, the state of the sentence or story."""
     if not d.source and d.target and _passive(d.doc, d.tok):
@@ -126,6 +145,21 @@ def appeal_passive_doer(ex, d: Draft) -> None:
     """An act called for in the passive has an unknown doer; the one who asks becomes the source later."""
     if not d.source and d.mod.appeal_head is not None and _passive(d.doc, d.tok):
         d.source = Arg([_unknown_source(d.tok)], None, "passive without agent")
+
+
+def asked_in_noun(ex, d: Draft) -> None:
+    """An act asked for in an appeal or demand noun that names its asker is asked by that asker, whatever verb takes the
+    noun ('rejected Germany's calls for sanctions': Germany asks for sanctions; France rejects). The act's own subject,
+    or a doer inside the noun's phrase, stays: it is the one asked ('its demand that the army withdraw …')."""
+    head = d.mod.appeal_head
+    if head is None or own_asker(d.doc, head) is None:
+        return
+    own = d.source.token is not None and (d.source.token.head == d.tok.i or any(
+        x.i == d.source.token.i for x in d.doc.subtree(head.i)))
+    if not own:  # a doer borrowed from the reacting verb is not the asker; the act's own subject is the one asked
+        asker, _ = ex.roles.noun_args(d.doc, head, d.entry, d.index)
+        if asker:
+            d.source = asker
 
 
 def needs_source(ex, d: Draft) -> str | None:
@@ -182,7 +216,9 @@ def appeal_roles(ex, d: Draft) -> None:
     mod = d.mod
     if mod.appeal_head is None or mod.mode != "requested":
         return
-    a_src, _ = ex.roles.verb_args(d.doc, mod.appeal_head, d.entry, d.index)
+    a_src, _ = (ex.roles.noun_args(d.doc, mod.appeal_head, d.entry, d.index)
+                if own_asker(d.doc, mod.appeal_head) is not None  # "welcomed Iran's appeal for talks": Iran asks
+                else ex.roles.verb_args(d.doc, mod.appeal_head, d.entry, d.index))
     obj = object_of(d.doc, mod.appeal_head)
     b = Arg(d.index.for_phrase(obj.i), obj, "appeal object") if obj is not None else Arg()
     if a_src:  # the one asked is the object of the appeal, else the wanted act's own doer
@@ -302,11 +338,14 @@ def build(ex, d: Draft) -> None:
 EVENT_PASSES: list[Pass] = [
     Pass("arguments", arguments, optional=False),
     Pass("speech_target", speech_target),
+    Pass("quote_speaker", quote_speaker),
     Pass("speaker_as_source", speaker_as_source),
     Pass("own_possession", own_possession),
+    Pass("accused_standing", accused_standing),
     Pass("passive_unknown_doer", passive_unknown_doer),
     Pass("attack_unknown_doer", attack_unknown_doer),
     Pass("appeal_passive_doer", appeal_passive_doer),
+    Pass("asked_in_noun", asked_in_noun),
     Pass("needs_source", needs_source, optional=False),
     Pass("political_side", political_side),
     Pass("condition_target", condition_target),

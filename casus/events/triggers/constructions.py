@@ -296,3 +296,60 @@ def helps_actor(doc: ParsedDoc, verb: Token, index) -> bool:
     heads = [c for c in doc.children(verb.i) if c.dep in ("dobj", "dative")]
     heads += [o for c in comps for o in doc.children(c.i) if o.dep in ("dobj", "nsubj")]
     return any(index.at(h.i) is not None and index.at(h.i).actor.code for h in heads)
+
+
+ACCUSING_VERBS = frozenset({"accuse"})
+STANDING_VERBS = frozenset({"stand", "remain", "stay"})  # "stands accused of", "remains accused of"
+
+
+def accused_without_verb_subject(doc: ParsedDoc, verb: Token) -> Token | None:
+    """'X stands / remains accused of …', 'X, accused of …': the accused, told with no accuser as subject.
+
+    The participle hangs on a verb of standing (its subject is the accused) or on the accused noun itself (a reduced
+    relative); the parser would otherwise give the accused as the accusation's doer. A plain passive ('X was
+    accused of') is read as every agentless passive is.
+    """
+    if verb.lemma.lower() not in ACCUSING_VERBS or verb.tag != "VBN" or verb.head == verb.i:
+        return None
+    if any(c.dep in ("nsubj", "nsubjpass", "auxpass", "dobj") for c in doc.children(verb.i)):
+        return None
+    head = doc.tokens[verb.head]
+    if verb.dep in ("xcomp", "acomp", "oprd") and head.lemma.lower() in STANDING_VERBS:
+        return next((c for c in doc.children(head.i) if c.dep == "nsubj"), None)
+    if verb.dep == "acl" and head.pos in ("NOUN", "PROPN", "PRON"):
+        return head
+    return None
+
+
+def accuser_named(doc: ParsedDoc, verb: Token) -> Token | None:
+    """The 'by' phrase of an accusation told without an accuser as subject ('accused by rights groups of …', or the
+    parser's 'accused of torturing detainees by rights groups')."""
+    for c in doc.children(verb.i):
+        if c.dep == "agent" or (c.dep == "prep" and c.text.lower() == "by"):
+            return next((g for g in doc.children(c.i) if g.dep == "pobj"), None)
+    for c in doc.children(verb.i):
+        if c.dep == "prep" and c.text.lower() == "of":
+            for g in doc.children(c.i):
+                by = next((x for x in doc.children(g.i) if x.dep == "prep" and x.text.lower() == "by"), None)
+                if by is not None:
+                    return next((x for x in doc.children(by.i) if x.dep == "pobj" and x.pos in ("NOUN", "PROPN")), None)
+    return None
+
+
+ASKING_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea"})
+
+
+def own_asker(doc: ParsedDoc, noun: Token) -> Token | None:
+    """Who an appeal or demand noun says asks: its possessor ('rejected Germany's calls for …'), or a 'by' phrase
+    ('dismissed calls by the unions for …'); the verb that takes the noun reacts to it, it does not ask. ('from' is
+    left to the lexicon, which reads 'a demand from X' as one made of X.)"""
+    if noun.pos != "NOUN" or noun.lemma.lower() not in ASKING_NOUNS:
+        return None
+    for c in doc.children(noun.i):
+        if c.dep == "poss":
+            return c
+        if c.dep == "prep" and c.text.lower() == "by":
+            pobj = next((g for g in doc.children(c.i) if g.dep == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None

@@ -14,25 +14,29 @@ Each gives a candidate on the speech verb whose target is the one spoken of (`Ca
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from casus.events.roles.arguments import FIRST_PERSON
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.lexicon import LexEntry
 from casus.events.triggers.speech_clause import (
-    SpeechAct, clause as _clause, conjuncts as _conjuncts, cue_negated as _cue_negated, depth as _depth,
-    negated as _negated, others as _others, ours as _ours,
+    SpeechAct, chain as _chain, clause as _clause, conjuncts as _conjuncts, cue_negated as _cue_negated,
+    depth as _depth, negated as _negated, other_pronoun as _other_pronoun, others as _others, ours as _ours,
 )
 from casus.events.triggers.speech_denial import WRONG_ROOTS, denial
 from casus.events.triggers.speech_rules import RULES, SpeechRules
 from casus.events.triggers.triggers import Candidate
-from casus.model import ParsedDoc, Token
+from casus.model import ParsedDoc, Quote, Token
 
 CUE_DEPTH = 3  # an ill word at most this many heads below the predicate: "was a form of deception"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 PRONOUNS = frozenset({"PRP", "WP", "WDT"})
 GOVERNING = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 TAKING_PART = frozenset({"involve", "implicate", "engage"})
+QUOTED_CRITICISM = "criticism in the speaker's own words"  # rule names in the reason of the act
+QUOTED_ACCUSATION = "accusation in the speaker's own words"
+QUOTE_SENTENCE = "criticism in a quote"
 NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of their own inside the reported one
 
 
@@ -53,9 +57,9 @@ def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRule
         act = None
         for root in _reported(doc, verb):
             if lemma in rules.verbs["accusation"]:
-                act = _accusation(doc, root, index, rules, claimed, speaker)
+                act = _accusation(doc, root, index, rules, claimed, speaker, verb)
             if act is None and lemma in rules.verbs["criticism"]:
-                act = _criticism(doc, root, index, rules, speaker)
+                act = _criticism(doc, root, index, rules, speaker, verb)
             if act is None and lemma in rules.verbs["denial"]:
                 act = denial(doc, root, index, rules, claimed, speaker)
             if act is not None:
@@ -103,17 +107,22 @@ def _reported(doc: ParsedDoc, verb: Token) -> list[Token]:
     return []
 
 
-def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: list) -> SpeechAct | None:
+def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: list,
+               verb: Token | None = None, in_quote: bool = False) -> SpeechAct | None:
     """111 when a predicate of the clause has another political actor as subject and speaks ill of it.
 
     The clause's root and the clauses joined to it are read each with its own subject ('said the bill would
-    help, but ministers had been complacent').
+    help, but ministers had been complacent'); in the speaker's own words (a direct quote, or after 'said:') a
+    'he', 'she' or 'they' is another actor ('said: "They have betrayed the workers"').
     """
     cues = rules.cues["criticism"]
+    political = any(m.actor.code or m.actor.country for m in speaker)
     for pred in _conjuncts(doc, root):
         subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
-        if subj is None or subj.tag in PRONOUNS or not (_others(doc, index, subj, speaker, persons=True)
-                                                        or _public_measure(doc, index, subj, speaker, rules)):
+        own_words = (subj is not None and (verb is not None or in_quote) and political and subj.tag in PRONOUNS
+                     and _other_pronoun(doc, index, subj, None if in_quote else verb, speaker))
+        if subj is None or not own_words and (subj.tag in PRONOUNS or not (
+                _others(doc, index, subj, speaker, persons=True) or _public_measure(doc, index, subj, speaker, rules))):
             continue  # "said he had failed": a pronoun subject is mostly the speaker, whatever coreference says
         clause = _clause(doc, pred)
         skip = {x.i for c in doc.children(pred.i) if c.dep == "conj" or c.i == subj.i for x in doc.subtree(c.i)}
@@ -124,7 +133,7 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
             ill = x.lemma.lower() in cues or x.text.lower() in cues
             praised = x.lemma.lower() in rules.praise or x.text.lower() in rules.praise
             if (ill or praised) and _cue_negated(doc, x, pred) != ill:  # "a failure", "not straightforward"
-                return SpeechAct("criticism", RULES["criticism"], subj.i)
+                return SpeechAct(QUOTED_CRITICISM if own_words else "criticism", RULES["criticism"], subj.i)
     return _owned_conduct(doc, root, index, rules, speaker)
 
 
@@ -160,8 +169,9 @@ def _public_measure(doc: ParsedDoc, index, subj: Token, speaker: list, rules: Sp
 
 
 def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
-                speaker: list) -> SpeechAct | None:
-    """112 when the clause tells a wrong (a lexicon act of roots 11-20 or a wrong word) done by another actor."""
+                speaker: list, verb: Token | None = None) -> SpeechAct | None:
+    """112 when the clause tells a wrong (a lexicon act of roots 11-20 or a wrong word) done by another actor; in the
+    speaker's own words a 'he', 'she' or 'they' is another actor ('claimed: "They rigged the vote"')."""
     cues = rules.cues["accusation"]
     for pred in _chain(doc, root):
         wrong = claimed.get(pred.i, "") in WRONG_ROOTS or pred.lemma.lower() in cues
@@ -172,23 +182,14 @@ def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed:
         if not (wrong or noun is not None) or _negated(doc, pred):
             continue
         doer = _doer(doc, pred)
+        if doer is not None and verb is not None and doer.tag in PRONOUNS and _other_pronoun(
+                doc, index, doer, verb, speaker) and any(m.actor.code or m.actor.country for m in speaker):
+            return SpeechAct(QUOTED_ACCUSATION, RULES["accusation"], doer.i)
         if doer is None or doer.tag in PRONOUNS:
             continue  # "claimed he had been cheated": a pronoun doer is too often the claimant
         if _others(doc, index, doer, speaker):
             return SpeechAct("accusation", RULES["accusation"], doer.i)
     return None
-
-
-def _chain(doc: ParsedDoc, root: Token) -> list[Token]:
-    """The reported clause's own predicates: its root, verbs joined to it, their infinitives and prepositions."""
-    out, stack = [], [root]
-    while stack and len(out) < 8:
-        t = stack.pop()
-        out.append(t)
-        stack.extend(c for c in doc.children(t.i) if c.dep in ("conj", "xcomp"))
-        stack.extend(g for c in doc.children(t.i) if c.dep == "prep" and c.text.lower() in ("in", "of")
-                     for g in doc.children(c.i) if g.dep == "pcomp")
-    return out
 
 
 def _doer(doc: ParsedDoc, pred: Token) -> Token | None:
@@ -239,10 +240,27 @@ def claimed_wrongs(doc: ParsedDoc, nouns: Iterable[Token], index, rules: SpeechR
     return out
 
 
+def quoted_criticism(doc: ParsedDoc, start: int, end: int, index, lexicon, rules: SpeechRules,
+                     claimed: dict[int, str], quotes: Sequence[Quote]) -> tuple[Token, SpeechAct, object] | None:
+    """Criticism in a quoted sentence with no speech verb of its own ('"He has made a mess of the talks."', its speaker
+    named in the sentence before): the criticism rule reads the sentence as the quote speaker's reported clause, a 'he',
+    'she' or 'they' being another actor. Returns the predicate (the trigger), the act and the speaker's mention."""
+    root = next((t for t in doc.tokens[start:end] if t.head == t.i), None)
+    if root is None or root.i in claimed or root.pos not in ("VERB", "AUX", "ADJ") or any(
+            t.pos == "VERB" and lexicon.is_speech(t.lemma.lower()) for t in doc.tokens[start:end]):
+        return None  # a speech verb of its own: the verb rules read it ('"…," he said')
+    q = next((q for q in quotes if q.direct and q.speaker is not None and q.start <= root.idx < q.end), None)
+    spk = index.at_char(q.speaker.start) if q is not None else None
+    if spk is None or not (spk.actor.code or spk.actor.country):
+        return None
+    act = _criticism(doc, root, index, rules, [spk], in_quote=True)
+    return (root, replace(act, rule=QUOTE_SENTENCE), spk) if act is not None else None
+
+
 def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules: SpeechRules,
-                     cands: list[Candidate]) -> list[Candidate]:
+                     cands: list[Candidate], quotes: Sequence[Quote] = ()) -> list[Candidate]:
     """A sentence's candidates plus its speech verbs (and nouns of claiming) that criticise or accuse (replacing a
-    learned guess, or a noun's plain lexicon row, on one)."""
+    learned guess, or a noun's plain lexicon row, on one), and a quoted sentence that criticises."""
     learned = {c.token.i for c in cands if c.entry.origin == LEARNED}
     claimed = {c.token.i: c.entry.code[:2] for c in cands if c.token.i not in learned}
     verbs = [t for t in doc.tokens[start:end] if t.pos == "VERB" and t.i not in claimed
@@ -250,6 +268,11 @@ def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules
     found = speech_acts(doc, verbs, index, rules, claimed) if verbs else []
     nouns = [t for t in doc.tokens[start:end] if t.pos == "NOUN" and t.lemma.lower() in rules.claims]
     found += claimed_wrongs(doc, nouns, index, rules, claimed) if nouns else []
+    speakers = {}
+    if not found and quotes:
+        quoted = quoted_criticism(doc, start, end, index, lexicon, rules, claimed, quotes)
+        if quoted is not None:
+            found, speakers = [quoted[:2]], {quoted[0].i: quoted[2]}
     if not found:
         return cands
     mine = {verb.i for verb, _ in found}
@@ -259,5 +282,5 @@ def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules
         note = f"speech act: '{verb.text}' reports {act.rule}{of} → {act.code}"
         pos = "NOUN" if verb.pos == "NOUN" else "VERB"
         entry = LexEntry(verb.lemma.lower(), pos, act.code, (), None, note, ORIGIN)
-        out.append(Candidate(verb, entry, pos, about=act.about))
+        out.append(Candidate(verb, entry, pos, about=act.about, speaker=speakers.get(verb.i)))
     return sorted(out, key=lambda c: c.token.i)

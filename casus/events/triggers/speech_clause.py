@@ -9,6 +9,11 @@ from casus.model import ParsedDoc, Token
 
 CLAUSE_CAP = 40  # tokens of a reported clause read
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
+THIRD_PERSON = frozenset({"he", "she", "they"})
+CONJ, CONJ_XCOMP = frozenset({"conj"}), frozenset({"conj", "xcomp"})
+PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
+CHAIN_PREPS = frozenset({"in", "of"})  # "were involved in the attacks", "accused of rigging"
+QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 @dataclass(frozen=True)
@@ -71,14 +76,51 @@ def depth(doc: ParsedDoc, tok: Token, pred: Token) -> int:
     return n
 
 
-def conjuncts(doc: ParsedDoc, root: Token) -> list[Token]:
-    """A clause's root and the predicates coordinated with it."""
+def predicates(doc: ParsedDoc, root: Token, deps: frozenset[str], cap: int, pos: frozenset[str] | None = None,
+               preps: frozenset[str] = frozenset()) -> list[Token]:
+    """A clause's root and the predicates reached from it by `deps` (of a part of speech in `pos`, if given) and by
+    the 'pcomp' of a preposition in `preps`, depth first, at most `cap` of them."""
     out, stack = [], [root]
-    while stack and len(out) < 6:
+    while stack and len(out) < cap:
         t = stack.pop()
         out.append(t)
-        stack.extend(c for c in doc.children(t.i) if c.dep == "conj" and c.pos in ("VERB", "AUX", "ADJ"))
+        stack.extend(c for c in doc.children(t.i) if c.dep in deps and (pos is None or c.pos in pos))
+        stack.extend(g for c in doc.children(t.i) if c.dep == "prep" and c.text.lower() in preps
+                     for g in doc.children(c.i) if g.dep == "pcomp")
     return out
+
+
+def conjuncts(doc: ParsedDoc, root: Token) -> list[Token]:
+    """A clause's root and the predicates coordinated with it."""
+    return predicates(doc, root, CONJ, 6, PREDICATE_POS)
+
+
+def chain(doc: ParsedDoc, root: Token) -> list[Token]:
+    """The reported clause's own predicates: its root, verbs joined to it, their infinitives and prepositions."""
+    return predicates(doc, root, CONJ_XCOMP, 8, preps=CHAIN_PREPS)
+
+
+def quoted(doc: ParsedDoc, tok: Token) -> bool:
+    """True if the token stands inside a direct quote: an odd number of quote marks before it in its sentence."""
+    start = doc.sentences[tok.sent].start
+    return sum(t.text in QUOTE_MARKS for t in doc.tokens[start:tok.i]) % 2 == 1
+
+
+def direct(doc: ParsedDoc, tok: Token, verb: Token) -> bool:
+    """True if the token is in the speaker's own words: inside a direct quote, or after the speech verb's colon
+    ('said: they have failed')."""
+    return quoted(doc, tok) or (verb.i < tok.i and any(
+        t.text == ":" and t.head == verb.i for t in doc.tokens[verb.i + 1:tok.i]))
+
+
+def other_pronoun(doc: ParsedDoc, index, tok: Token, verb: Token | None, speaker: list) -> bool:
+    """True for 'he', 'she' or 'they' in a speaker's own words, where the speaker says 'I' or 'we' of itself
+    ('said: "They have betrayed the workers"'), unless coreference ties it to the speaker's side. With no verb, the
+    token is known to be in a quote."""
+    if tok.text.lower() not in THIRD_PERSON or (verb is not None and not direct(doc, tok, verb)):
+        return False
+    found = index.for_phrase(tok.i)
+    return not found or not all(ours(m, speaker) for m in found)
 
 
 def cue_negated(doc: ParsedDoc, cue: Token, root: Token) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from casus.events.roles.arguments import FIRST_PERSON
 from casus.events.triggers.speech_clause import (
     SpeechAct, clause as _clause, conjuncts as _conjuncts, cue_negated as _cue_negated, depth as _depth,
-    others as _others, ours as _ours,
+    others as _others, ours as _ours, quoted as _quoted, THIRD_PERSON,
 )
 from casus.events.triggers.speech_rules import RULES, SpeechRules
 from casus.model import ParsedDoc, Token
@@ -16,8 +16,6 @@ CUE_DEPTH = 3  # an ill word at most this many heads below the predicate
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 MODALS = frozenset({"will", "would", "shall", "should", "could", "can", "may", "might", "must"})
 NOBODY = frozenset({"nothing", "nobody", "none"})  # "had done nothing wrong": the wrong is denied
-THIRD_PERSON = frozenset({"he", "she", "they"})
-QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 def denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
@@ -64,12 +62,6 @@ def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list) -> bool:
     poss = next((c for c in doc.children(subj.i) if c.dep == "poss" and c.tag == "PRP$"), None)
     owner = index.at(poss.i) if poss is not None else None
     return poss is not None and (poss.text.lower() in FIRST_PERSON or owner is not None and _ours(owner, speaker))
-
-
-def _quoted(doc: ParsedDoc, tok: Token) -> bool:
-    """True if the token stands inside a direct quote: an odd number of quote marks before it in its sentence."""
-    start = doc.sentences[tok.sent].start
-    return sum(t.text in QUOTE_MARKS for t in doc.tokens[start:tok.i]) % 2 == 1
 
 
 def _extraposed(doc: ParsedDoc, subj: Token, pred: Token) -> bool:

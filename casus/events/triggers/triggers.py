@@ -35,6 +35,7 @@ class Candidate:
     pos: str
     start: int | None = None  # character start when the trigger spans several tokens ("cease-fire")
     about: int | None = None  # a speech act's target: the token of the one spoken of (speech.py)
+    speaker: object | None = None  # the quote speaker's ActorMention, for an act told in a quote with no speech verb
 
 
 def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
