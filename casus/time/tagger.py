@@ -9,7 +9,7 @@ from casus.model import TimeRef
 from casus.time.anchor import precision_of
 from casus.time.lexicon import Lexicon, default
 from casus.time.context import Context
-from casus.time.rules import Grammar, Rule
+from casus.time.rules import Gate, Grammar, Rule
 from casus.time.speechday import from_saying
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
@@ -59,6 +59,30 @@ def _grammar(lex: Lexicon) -> Grammar:
     return Grammar(lex)
 
 
+@lru_cache(maxsize=4)
+def _gate_plan(grammar: Grammar) -> tuple[list[Gate], list[int]]:
+    """The grammar's distinct gates, and for each rule the index of its gate among them (-1: none)."""
+    gates: list[Gate] = []
+    index: dict[Gate, int] = {}
+    which = []
+    for rule in grammar.rules:
+        if rule.needs is None:
+            which.append(-1)
+            continue
+        if rule.needs not in index:
+            index[rule.needs] = len(gates)
+            gates.append(rule.needs)
+        which.append(index[rule.needs])
+    return gates, which
+
+
+def prepare(lexicon: Lexicon | None = None) -> None:
+    """Compile the grammar and its gates now (about a second), not while the first text is tagged."""
+    lex = lexicon or default()
+    _gate(lex)
+    _gate_plan(_grammar(lex))
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
     left = max(0, start - 120)
@@ -87,13 +111,14 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
     """The longest non-overlapping rule matches as (start, end, rule index) in text order, and all matches longest first."""
     found = []
     lowered = text[start:end].lower()
-    seen: dict = {}  # gate -> present in this text (rules share gates)
+    gates, which = _gate_plan(grammar)
+    seen: list[bool | None] = [None] * len(gates)  # each distinct gate tested once per text (rules share gates)
     for i, rule in enumerate(grammar.rules):
-        gate = rule.needs
-        if gate is not None:
-            hit = seen.get(gate)
+        g = which[i]
+        if g >= 0:
+            hit = seen[g]
             if hit is None:
-                hit = seen[gate] = gate.present(lowered)
+                hit = seen[g] = gates[g].present(lowered)
             if not hit:
                 continue
         for m in rule.regex.finditer(text, start, end):
