@@ -75,7 +75,7 @@ NEEDS = {
     "half_by_quarters": _gate("quarters"), "q_abbrev": _gate(*(f"{a}{n}" for a in "qh" for n in "1234"),
                                                               *(f"{n}{a}" for a in "qh" for n in "1234")),
     "the_quarter": _gate("quarter", "period"), "pod_alone": _gate("morning", "afternoon", "evening"),
-    "clock_pod": _gate(digit=True), "set": _gate("every", "each", "per"), "soon": _gate("soon"),
+    "clock_pod": _gate("morning", "afternoon", "evening", "night"), "set": _gate("every", "each", "per"), "soon": _gate("soon"),
     "recent_unit": _gate("recent", "coming", "past", "future"), "that_day": _gate("day", "night", "morning"),
     "weekend": _gate("weekend"), "year_end": _gate("end"), "full_year": _gate("full", "whole", "entire"),
     "term": _gate("term", "future"), "the_year": _gate("year", "month", "week"),
@@ -85,7 +85,10 @@ NEEDS = {
     "time": _gate("noon", "midnight", "midday", digit=True),
     "set_adv": _gate("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semiannually"),
     "ref": _gate("now", "current", "days", "present", "recent", "lately", "past", "future"),
-    **{name: _gate(digit=True) for name in ("iso", "slash", "year", "year2", "fiscal_span")},
+    "year": _gate(digit=True),
+    # rarer than a digit in news (every sentence with a number or a price has one)
+    "iso": _gate("-"), "slash": _gate("/"), "year2": _gate("'"), "fiscal_span": _gate("fiscal", "financial", "budget", "fy"),
+    "year_words": _gate("eighteen", "nineteen", "thousand"),
 }
 
 
