@@ -43,7 +43,6 @@ class Gate:
     digit: bool = False
     # every match holds one of the words followed by this (a regex; "s?": a plural) and no letter or digit
     ends: str | None = None
-    also: Gate | None = None  # a second gate every match passes too (a month and a day's digit)
     after: re.Pattern | None = field(default=None, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -61,9 +60,7 @@ class Gate:
                 break
         else:
             return False
-        if self.after is not None and lowered.isascii() and self.after.search(lowered) is None:
-            return False
-        return self.also is None or self.also.present(lowered)
+        return self.after is None or not lowered.isascii() or self.after.search(lowered) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """`present` on text[pos:endpos], for callers holding the original text."""
@@ -113,12 +110,7 @@ def _lexicon_needs(L: Lexicon) -> dict[str, Gate]:
 
     # a month ("March", "Sept.") or a unit ("years", "week-long") ends a word in every match: not "market", "today"
     month, unit = kind("month", ends=""), kind("unit", ends="s?")
-    # the day of "March 3" and "3 March" is a digit; "March 1987" has a year in digits or words, or "this year"
-    dated = Gate(month.words, month.digit, month.ends, also=_gate(digit=True))
-    table = {name: dated for name in ("mdy", "dmy", "md", "dm")}
-    table["my"] = Gate(month.words, month.digit, month.ends, also=_gate("year", "eighteen", "nineteen", "thousand",
-                                                                        digit=True))
-    table["month"] = month
+    table = {name: month for name in ("mdy", "dmy", "md", "dm", "my", "month")}
     table.update({name: unit for name in ("rel_unit", "duration", "range_dur", "range_first")})
     table.update(weekday=kind("weekday"), this_pod=kind("partofday"), season=kind("season"))
     if L.holiday:
