@@ -121,23 +121,34 @@ class ParsedDoc:
 
     def children(self, i: int) -> list[Token]:
         """Direct syntactic dependents of token i, in order."""
-        kids = getattr(self, "_children", None)
-        if kids is None:
-            kids = [[] for _ in self.tokens]
-            for t in self.tokens:
-                if t.head != t.i:
-                    kids[t.head].append(t)
-            self._children = kids
-        return kids[i]
+        try:
+            return self._children[i]  # built once per document (called hundreds of thousands of times)
+        except AttributeError:
+            return self._kids()[i]
+
+    def _kids(self) -> list[list[Token]]:
+        """Every token's direct dependents, built once."""
+        kids: list[list[Token]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i:
+                kids[t.head].append(t)
+        self._children = kids
+        return kids
 
     def subtree(self, i: int) -> list[Token]:
         """Token i and everything below it, in document order."""
-        out, stack = [], [i]
+        try:
+            kids = self._children
+        except AttributeError:
+            kids = self._kids()
+        found, stack = [i], [i]
         while stack:
-            j = stack.pop()
-            out.append(self.tokens[j])
-            stack.extend(c.i for c in self.children(j))
-        return sorted(out, key=lambda t: t.i)
+            for c in kids[stack.pop()]:
+                found.append(c.i)
+                stack.append(c.i)
+        found.sort()
+        tokens = self.tokens
+        return [tokens[j] for j in found]
 
 
 @dataclass

@@ -200,3 +200,19 @@ def test_rule_gates_hold_on_real_news(shared):
         for rule in rules:
             for m in rule.regex.finditer(text):  # from the match on: a look-ahead may hold the word ("five to ten years")
                 assert rule.needs.search(text, m.start()), (rule.name, m.group(0))
+
+
+def test_sentence_gate_by_strings_never_refuses_what_the_regex_admits():
+    """The plain-string sentence gate is a superset of the gate regex: a text the regex admits is never skipped."""
+    from casus.time.lexicon import default
+    from casus.time.tagger import _gate, _may_hold_time
+    lex = default()
+    texts = ["Shares slipped 3 pct in heavy trade.", "The envoys will meet again next Tuesday.",
+             "Talks stalled for a couple of weeks.", "Nobody answered the letter.", "Voters queued since dawn.",
+             "The board met on Independence Day.", "Die Gespräche enden am Montag.", "quarterly results",
+             "a fortnight-long strike", "Marketing costs declined.", "in the mid-1990s", "Sept. 4"]
+    for text in texts:
+        if _gate(lex).search(text):
+            assert _may_hold_time(text, 0, len(text), lex), text
+    assert not _may_hold_time("Nobody answered the letter.", 0, 28, lex)
+    assert _may_hold_time("Talks stalled for a couple of weeks.", 0, 36, lex)

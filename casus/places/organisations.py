@@ -45,15 +45,22 @@ def unlabelled_names(doc: ParsedDoc) -> list[tuple[int, int]]:
     """Runs of two or more capitalised words the NER left unlabelled, hyphens inside included ("Cookville
     Volunteer Fire Department")."""
     toks = doc.tokens
+    n = len(toks)
     out, i = [], 0
-    while i < len(toks):
-        j = i
-        while j < len(toks) and toks[j].ent_iob == "O" and (toks[j].text[:1].isupper() or (
-                toks[j].text == "-" and j > i and not toks[j].ws and not toks[j - 1].ws)):
+    while i < n:
+        t = toks[i]
+        if t.ent_iob != "O" or not t.text[:1].isupper():
+            i += 1
+            continue
+        j = i + 1  # a run opens with a capital; a hyphen inside it touches the words on both sides
+        while j < n:
+            u = toks[j]
+            if u.ent_iob != "O" or not (u.text[:1].isupper() or (u.text == "-" and not u.ws and not toks[j - 1].ws)):
+                break
             j += 1
         if j - i >= 2:
             out.append((i, j))
-        i = max(j, i + 1)
+        i = j
     return out
 
 

@@ -252,6 +252,10 @@ class PlaceResolver:
         town in it says no more than naming the country."""
         if code is None:
             return False
+        return self.state_shares().get(code, 0.0) >= self.weights.broad_state
+
+    def state_shares(self) -> dict[str, float]:
+        """Each state's share of its country's town dwellers, counted once over the gazetteer (about a second)."""
         if self._state_shares is None:
             by_state: Counter = Counter()
             by_country: Counter = Counter()
@@ -262,7 +266,7 @@ class PlaceResolver:
                     by_country[c.country] += c.population
                     country_of[c.admin1_code] = c.country
             self._state_shares = {k: n / max(by_country[country_of[k]], 1) for k, n in by_state.items()}
-        return self._state_shares.get(code, 0.0) >= self.weights.broad_state
+        return self._state_shares
 
     def _dateline_metropolis(self, g: _Group) -> bool:
         """Pick a capital or a big city for a wire dateline naming one with no state or country after it.

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable
 
 from casus.time.context import Context
@@ -41,18 +41,34 @@ class Gate:
 
     words: tuple[str, ...] = ()
     digit: bool = False
+    # every match holds one of the words followed by this (a regex; "s?": a plural) and no letter or digit
+    ends: str | None = None
+    after: re.Pattern | None = field(default=None, init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.ends is not None and self.words:
+            words = sorted(self.words, key=len, reverse=True)
+            object.__setattr__(self, "after", re.compile(rf"(?:{'|'.join(map(re.escape, words))}){self.ends}(?!\w)"))
 
     def present(self, lowered: str) -> bool:
-        """Whether the (already lower-cased) text holds the gate's text: plain substring tests, no regex."""
-        return bool(self.digit and _DIGIT.search(lowered)) or any(w in lowered for w in self.words)
+        """Whether the (already lower-cased) text holds the gate's text: plain substring tests, then for a word
+        that must end a word (ASCII text) one regex."""
+        if self.digit and _DIGIT.search(lowered):
+            return True
+        for w in self.words:  # a plain loop: a generator costs more than the tests themselves
+            if w in lowered:
+                break
+        else:
+            return False
+        return self.after is None or not lowered.isascii() or self.after.search(lowered) is not None
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> bool:
         """`present` on text[pos:endpos], for callers holding the original text."""
         return self.present(text[pos:endpos].lower())
 
 
-def _gate(*words: str, digit: bool = False) -> Gate:
-    return Gate(tuple(sorted(set(words))), digit)
+def _gate(*words: str, digit: bool = False, ends: str | None = None) -> Gate:
+    return Gate(tuple(sorted(set(words))), digit, ends)
 
 
 def _literal(phrase: str) -> str:
@@ -70,7 +86,7 @@ NEEDS = {
     "half_by_quarters": _gate("quarters"), "q_abbrev": _gate(*(f"{a}{n}" for a in "qh" for n in "1234"),
                                                               *(f"{n}{a}" for a in "qh" for n in "1234")),
     "the_quarter": _gate("quarter", "period"), "pod_alone": _gate("morning", "afternoon", "evening"),
-    "clock_pod": _gate(digit=True), "set": _gate("every", "each", "per"), "soon": _gate("soon"),
+    "clock_pod": _gate("morning", "afternoon", "evening", "night"), "set": _gate("every", "each", "per"), "soon": _gate("soon"),
     "recent_unit": _gate("recent", "coming", "past", "future"), "that_day": _gate("day", "night", "morning"),
     "weekend": _gate("weekend"), "year_end": _gate("end"), "full_year": _gate("full", "whole", "entire"),
     "term": _gate("term", "future"), "the_year": _gate("year", "month", "week"),
@@ -80,16 +96,20 @@ NEEDS = {
     "time": _gate("noon", "midnight", "midday", digit=True),
     "set_adv": _gate("daily", "weekly", "monthly", "yearly", "annually", "hourly", "nightly", "biweekly", "semiannually"),
     "ref": _gate("now", "current", "days", "present", "recent", "lately", "past", "future"),
-    **{name: _gate(digit=True) for name in ("iso", "slash", "year", "year2", "fiscal_span")},
+    "year": _gate(digit=True),
+    # rarer than a digit in news (every sentence with a number or a price has one)
+    "iso": _gate("-"), "slash": _gate("/"), "year2": _gate("'"), "fiscal_span": _gate("fiscal", "financial", "budget", "fy"),
+    "year_words": _gate("eighteen", "nineteen", "thousand"),
 }
 
 
 def _lexicon_needs(L: Lexicon) -> dict[str, Gate]:
     """Gates for the rules built on a lexicon word class: every match holds a month name, a unit …"""
-    def kind(name: str) -> Gate:
-        return _gate(*(_literal(w) for w in getattr(L, name)))
+    def kind(name: str, ends: str | None = None) -> Gate:
+        return _gate(*(_literal(w) for w in getattr(L, name)), ends=ends)
 
-    month, unit = kind("month"), kind("unit")
+    # a month ("March", "Sept.") or a unit ("years", "week-long") ends a word in every match: not "market", "today"
+    month, unit = kind("month", ends=""), kind("unit", ends="s?")
     table = {name: month for name in ("mdy", "dmy", "md", "dm", "my", "month")}
     table.update({name: unit for name in ("rel_unit", "duration", "range_dur", "range_first")})
     table.update(weekday=kind("weekday"), this_pod=kind("partofday"), season=kind("season"))

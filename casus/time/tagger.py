@@ -9,7 +9,7 @@ from casus.model import TimeRef
 from casus.time.anchor import precision_of
 from casus.time.lexicon import Lexicon, default
 from casus.time.context import Context
-from casus.time.rules import Grammar, Rule
+from casus.time.rules import Gate, Grammar, Rule
 from casus.time.speechday import from_saying
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
@@ -55,8 +55,67 @@ def _gate(lex: Lexicon) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
+def _gate_words(lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The gate's words as plain strings: single words (each must open a word of the text) and, for each phrase
+    ("a couple of", "new year's day"), its longest run of letters (which the text must hold somewhere)."""
+    words = [w.lower() for k in ("month", "weekday", "ordinal", "unit", "season", "partofday", "holiday")
+             for w in getattr(lex, k)]
+    words += [w.lower() for w in lex.number if w not in ("a", "an")] + GATE_WORDS.split("|")
+    single = tuple(sorted({w for w in words if re.fullmatch(r"[a-z0-9]+", w)}))
+    phrases = tuple(sorted({max(re.findall(r"[a-z0-9]+", w), key=len) for w in words if w not in single}))
+    return single, phrases
+
+
+_WORD_START = re.compile(r"\b\w")
+_DIGIT = re.compile(r"\d")
+
+
+def _may_hold_time(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """False when text[start:end] has no digit and no word of the gate: no rule can match there.
+
+    Plain string tests on ASCII text (a superset of the gate's regex, which is kept for other text): a digit;
+    a word of the text opening with a single gate word; a phrase's longest word anywhere."""
+    chunk = text[start:end]
+    if not chunk.isascii():
+        return _gate(lex).search(text, start, end) is not None
+    if _DIGIT.search(chunk):
+        return True
+    low = chunk.lower()
+    single, phrases = _gate_words(lex)
+    for m in _WORD_START.finditer(low):
+        if low.startswith(single, m.start()):
+            return True
+    return any(w in low for w in phrases)
+
+
+@lru_cache(maxsize=4)
 def _grammar(lex: Lexicon) -> Grammar:
     return Grammar(lex)
+
+
+@lru_cache(maxsize=4)
+def _gate_plan(grammar: Grammar) -> tuple[list[Gate], list[int]]:
+    """The grammar's distinct gates, and for each rule the index of its gate among them (-1: none)."""
+    gates: list[Gate] = []
+    index: dict[Gate, int] = {}
+    which = []
+    for rule in grammar.rules:
+        if rule.needs is None:
+            which.append(-1)
+            continue
+        if rule.needs not in index:
+            index[rule.needs] = len(gates)
+            gates.append(rule.needs)
+        which.append(index[rule.needs])
+    return gates, which
+
+
+def prepare(lexicon: Lexicon | None = None) -> None:
+    """Compile the grammar and its gates now (about a second), not while the first text is tagged."""
+    lex = lexicon or default()
+    _gate(lex)
+    _gate_words(lex)
+    _gate_plan(_grammar(lex))
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
@@ -87,13 +146,14 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
     """The longest non-overlapping rule matches as (start, end, rule index) in text order, and all matches longest first."""
     found = []
     lowered = text[start:end].lower()
-    seen: dict = {}  # gate -> present in this text (rules share gates)
+    gates, which = _gate_plan(grammar)
+    seen: list[bool | None] = [None] * len(gates)  # each distinct gate tested once per text (rules share gates)
     for i, rule in enumerate(grammar.rules):
-        gate = rule.needs
-        if gate is not None:
-            hit = seen.get(gate)
+        g = which[i]
+        if g >= 0:
+            hit = seen[g]
             if hit is None:
-                hit = seen[gate] = gate.present(lowered)
+                hit = seen[g] = gates[g].present(lowered)
             if not hit:
                 continue
         for m in rule.regex.finditer(text, start, end):
@@ -126,7 +186,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
     """All time expressions in text[start:end], with character offsets into `text` and values anchored on `anchor`."""
     end = len(text) if end is None else end
     lex = lexicon or default()
-    if not _gate(lex).search(text, start, end):
+    if not _may_hold_time(text, start, end, lex):
         return []  # no digit and no time word: no rule can match (a cheap check before ~40 regexes)
     grammar = _grammar(lex)
     ctx = Context(anchor)

@@ -39,6 +39,7 @@ class ActorIndex:
             for i in range(m.start, m.end):
                 self.by_token[i] = m
         self.pairs = {id(m): members for m in mentions if (members := _pair_members(m, mentions))}
+        self._phrases: dict[tuple[int, bool], list[ActorMention]] = {}  # for_phrase's answers (the index is fixed)
 
     def at(self, i: int) -> ActorMention | None:
         """The mention covering token i, if any."""
@@ -56,6 +57,12 @@ class ActorIndex:
         where=False: a place after 'in', 'near' … under a head that is no actor is where, not who
         ('a bombing near Kandahar killed …' has no doer Afghanistan).
         """
+        known = self._phrases.get((i, where))
+        if known is None:  # asked again and again by the detector's features and the role rules
+            known = self._phrases[i, where] = self._for_phrase(i, where)
+        return list(known)
+
+    def _for_phrase(self, i: int, where: bool) -> list[ActorMention]:
         found: list[ActorMention] = []
         for head in self._conjuncts(i):
             m = self._phrase_actor(head, where)

@@ -262,10 +262,18 @@ class Detector:
         if not feats:
             return np.zeros((0, len(self.classes)), dtype=np.float32)
         scores = np.zeros((len(feats), self.weights.shape[1]), dtype=np.float32)
+        get = self.vocab.get
+        rows, flat, starts = [], [], []
         for r, fs in enumerate(feats):
-            ids = [self.vocab[x] for x in fs if x in self.vocab]
+            ids = [j for j in map(get, fs) if j is not None]
             if ids:
-                scores[r] = self.weights[ids].sum(axis=0)
+                rows.append(r)
+                starts.append(len(flat))
+                flat.extend(ids)
+        if rows:  # one gather for all rows; each row summed on its own (np.add.reduceat adds in another order)
+            gathered = self.weights[flat]
+            for r, a, b in zip(rows, starts, [*starts[1:], len(flat)]):
+                scores[r] = gathered[a:b].sum(axis=0)
         scores -= scores.max(axis=1, keepdims=True)
         e = np.exp(scores)
         return e / e.sum(axis=1, keepdims=True)

@@ -64,6 +64,7 @@ class Lexicon:
         self.ontology = ontology
         self._slots: dict[tuple[str, str], _Slot] = {}
         self._aliases: dict[tuple[str, str], tuple[str, str]] = {}  # noun written plural: "talk" -> "talks"
+        self._found: dict[tuple[str, str], _Slot | None] = {}  # what `_slot` answered, until the next `add`
         self.files: list[Path] = []
 
     @classmethod
@@ -114,6 +115,7 @@ class Lexicon:
 
     def add(self, entry: LexEntry) -> None:
         """Add a row; a later row with the same trigger, pos and object lemma replaces an earlier one."""
+        self._found.clear()
         key = (entry.trigger, entry.pos)
         slot = self._slots.setdefault(key, _Slot())
         if entry.requires is None:
@@ -126,6 +128,16 @@ class Lexicon:
             self._aliases[(alias, entry.pos)] = key
 
     def _slot(self, trigger: str, pos: str) -> _Slot | None:
+        try:
+            return self._found[trigger, pos]
+        except KeyError:
+            pass
+        if len(self._found) >= 200_000:
+            self._found.clear()
+        slot = self._found[trigger, pos] = self._find_slot(trigger, pos)
+        return slot
+
+    def _find_slot(self, trigger: str, pos: str) -> _Slot | None:
         key = (normalize(trigger), pos.upper())
         slot = self._slots.get(key)
         if slot is None and key[1] == "NOUN":
