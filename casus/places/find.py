@@ -116,7 +116,7 @@ class ToponymFinder:
         others, facilities = [], []
         for ent in doc.entities:
             if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
-                hit = self._mislabelled(doc, ent.start, ent.end)  # the small model's "Mali" PERSON
+                hit = self._mislabelled(doc, ent.start, ent.end, ent.label)  # the small model's "Mali" PERSON
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
                 else:
@@ -280,14 +280,17 @@ class ToponymFinder:
                 out.append((i, j, cands))
         return out
 
-    def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
-        """A country or state name the NER called a person or organisation, unless it is a subject."""
+    def _mislabelled(self, doc: ParsedDoc, s: int, e: int, label: str = "ORG") -> tuple | None:
+        """A country or state name the NER called a person or organisation, unless it is a subject; a person's
+        only a country, a US state or a division of `regions.tsv` ("Brittany", "Paul" of Cape Verde are names)."""
         s, e = strip_span(doc, s, e)
         if s >= e or any(doc.tokens[i].dep in {"nsubj", "nsubjpass"} for i in range(s, e)):
             return None
         key = normalise(" ".join(t.text for t in doc.tokens[s:e]))
         cands = [c for c in self.gazetteer.candidates(key)
                  if c.feature_code in {"PCLI", "ADM1"} and normalise(c.name) == key]
+        if label == "PERSON" and not any(c.feature_code == "PCLI" or "." not in (c.admin1_code or "") for c in cands):
+            return None  # a division of admin1.tsv (its code "NG.26") the NER calls a person
         return (s, e, cands) if cands else None
 
     def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:
