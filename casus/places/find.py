@@ -204,7 +204,9 @@ class ToponymFinder:
                         take(s, e, cands, key)
             spans = [(m.start, m.end, m.cands) for m in found]
             for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, capitalised, spans, free),
-                                     *constructions.list_members(doc, self.gazetteer, capitalised, spans, free)]:
+                                     *constructions.list_members(doc, self.gazetteer, capitalised, spans, free),
+                                     *(constructions.regions_after_names(doc, self.gazetteer, capitalised, free)
+                                       if w.regions_after_names else ())]:
                 if free(s, e):
                     take(s, e, cands, key)
         for m in list(found):
