@@ -163,6 +163,13 @@ class ToponymFinder:
                 for s, e, cands in self.organisations.institution_places(doc, a, b, keys, local):
                     if not any(taken[s:e]):  # an acting body's name too: the town places no event
                         take(s, e, cands, form="institution")
+        if w.countries_in_unlabelled_names:  # "SME Mauritius Limited", "Air France KLM": names the NER missed
+            for a, b in unlabelled_names(doc):  # a country or state, not a capital ("Licking Valley"), nor in a byline
+                if toks[a].text.lower() == "by":
+                    continue
+                hit = self.organisations.inner_country(doc, a, b, frozenset({"PCLI", "ADM1"}))
+                if hit and not blocked(hit[0], hit[1]):
+                    take(*hit, form="institution")
         if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
             for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
                 cands = [c for code in codes for c in self._adjective_places(code)]
