@@ -147,7 +147,7 @@ class ToponymFinder:
                 if not blocked(s, e):
                     take(s, e, cands, key)
         if w.streets:  # "Wichita Drive", "Interstate 70": no gazetteer entry, placed in the story's town
-            for s, e in forms.streets(doc):
+            for s, e in [*forms.streets(doc), *forms.numbered_roads(doc)]:
                 if not blocked(s, e):
                     take(s, e, [], "street " + normalise(" ".join(t.text for t in toks[s:e])), form="street")
         if w.org_places:
