@@ -292,3 +292,25 @@ def test_a_malformed_demonym_endings_row_names_the_file_and_line(tmp_path):
     assert err.value.line == 3 and str(path) in str(err.value)
     path.write_text("ian\ta\tFloridian\nan\t\tOhioan\n", encoding="utf-8")
     assert load_endings(path) == [("ian", "a"), ("an", "")]
+
+
+def test_a_county_after_a_venue_and_a_comma_is_a_place(grounded):
+    g = grounded("The rally moves on to Hollowmere Raceway, Lincolnshire. After that comes Glenbarrow Park, Fife.")
+    found = [t for t, _ in spans(g)]
+    assert "Lincolnshire" in found and "Fife" in found, spans(g)
+
+
+def test_a_county_name_in_a_list_of_people_is_not_a_place(grounded):
+    g = grounded("Her sons Mason, Devon and Tyler were in the other car.")
+    assert "Devon" not in [t for t, _ in spans(g)], spans(g)
+
+
+def test_a_british_numbered_road_in_a_sentence_about_roads_is_a_street_of_the_story(pipeline):
+    from casus.model import Article
+
+    text = ("ABINGDON — The A34 northbound carriageway will shut overnight near the Milton interchange. "
+            "Separately, the airline said its A380 fleet would fly again.")
+    g = next(pipeline.grounded([Article(id="r", text=text)]))
+    streets = {pm.place.text: pm.place.form for pm in g.annotated_only}
+    assert streets.get("A34") == "street", streets
+    assert "A380" not in streets, streets  # an airliner, not a road

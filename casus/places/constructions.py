@@ -276,6 +276,29 @@ def qualified(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
     return out
 
 
+def regions_after_names(doc: ParsedDoc, gazetteer: Gazetteer, capitalised: Callable,
+                        free: Callable[[int, int], bool]) -> list[Hit]:
+    """A state, province, county or country after a name and a comma, closing the phrase: "Oulton Park,
+    Cheshire.", "the Ramor Theatre, Cavan;" - the region of a place the gazetteer need not know (a venue, a
+    farm, a village). The region is one to three capitalised words, an exact gazetteer name of its kind, and
+    neither a capitalised word nor a list goes on after it ("Smith, Kent Brown", "Mason, Devon and Lee")."""
+    toks = doc.tokens
+    out = []
+    for i in range(2, len(toks)):
+        if toks[i - 1].text != "," or not capitalised(toks[i]) or not toks[i - 2].text[:1].isupper():
+            continue
+        for j in range(min(len(toks), i + 3), i, -1):
+            if not all(capitalised(t) for t in toks[i:j]):
+                continue
+            if j < len(toks) and "\n" not in toks[j - 1].ws and (toks[j].text[:1].isupper() or toks[j].text in _LIST_GLUE):
+                continue  # the name goes on, or a list of names does ("Mason, Devon and the driver")
+            cands = exact(gazetteer, [t.text for t in toks[i:j]], {"PCLI", "ADM1", "ADM2"})
+            if cands and free(i, j):
+                out.append((i, j, gazetteer.candidates(" ".join(t.text for t in toks[i:j])), None))
+                break
+    return out
+
+
 _PLACE_PREPOSITIONS = {"in", "near", "to", "from", "at", "between", "outside"}
 _NOT_PLACE_TYPES = {"DATE", "TIME", "LANGUAGE", "LAW", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY",
                     "NORP", "EVENT", "WORK_OF_ART"}

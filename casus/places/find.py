@@ -116,7 +116,7 @@ class ToponymFinder:
         others, facilities = [], []
         for ent in doc.entities:
             if ent.label in {"PERSON", "ORG"} and self.weights.mislabelled_countries:
-                hit = self._mislabelled(doc, ent.start, ent.end)  # the small model's "Mali" PERSON
+                hit = self._mislabelled(doc, ent.start, ent.end, ent.label)  # the small model's "Mali" PERSON
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
                 else:
@@ -147,7 +147,7 @@ class ToponymFinder:
                 if not blocked(s, e):
                     take(s, e, cands, key)
         if w.streets:  # "Wichita Drive", "Interstate 70": no gazetteer entry, placed in the story's town
-            for s, e in forms.streets(doc):
+            for s, e in [*forms.streets(doc), *forms.numbered_roads(doc)]:
                 if not blocked(s, e):
                     take(s, e, [], "street " + normalise(" ".join(t.text for t in toks[s:e])), form="street")
         if w.org_places:
@@ -163,6 +163,13 @@ class ToponymFinder:
                 for s, e, cands in self.organisations.institution_places(doc, a, b, keys, local):
                     if not any(taken[s:e]):  # an acting body's name too: the town places no event
                         take(s, e, cands, form="institution")
+        if w.countries_in_unlabelled_names:  # "SME Mauritius Limited", "Air France KLM": names the NER missed
+            for a, b in unlabelled_names(doc):  # a country or state, not a capital ("Licking Valley"), nor in a byline
+                if toks[a].text.lower() == "by":
+                    continue
+                hit = self.organisations.inner_country(doc, a, b, frozenset({"PCLI", "ADM1"}))
+                if hit and not blocked(hit[0], hit[1]):
+                    take(*hit, form="institution")
         if w.adjectives:  # "Ukrainian troops": the country, a mention of its own kind
             for s, e, codes in forms.adjectives(doc, self.demonyms, capitalised):
                 cands = [c for code in codes for c in self._adjective_places(code)]
@@ -204,7 +211,9 @@ class ToponymFinder:
                         take(s, e, cands, key)
             spans = [(m.start, m.end, m.cands) for m in found]
             for s, e, cands, key in [*constructions.qualified(doc, self.gazetteer, capitalised, spans, free),
-                                     *constructions.list_members(doc, self.gazetteer, capitalised, spans, free)]:
+                                     *constructions.list_members(doc, self.gazetteer, capitalised, spans, free),
+                                     *(constructions.regions_after_names(doc, self.gazetteer, capitalised, free)
+                                       if w.regions_after_names else ())]:
                 if free(s, e):
                     take(s, e, cands, key)
         for m in list(found):
@@ -280,14 +289,17 @@ class ToponymFinder:
                 out.append((i, j, cands))
         return out
 
-    def _mislabelled(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
-        """A country or state name the NER called a person or organisation, unless it is a subject."""
+    def _mislabelled(self, doc: ParsedDoc, s: int, e: int, label: str = "ORG") -> tuple | None:
+        """A country or state name the NER called a person or organisation, unless it is a subject; a person's
+        only a country, a US state or a division of `regions.tsv` ("Brittany", "Paul" of Cape Verde are names)."""
         s, e = strip_span(doc, s, e)
         if s >= e or any(doc.tokens[i].dep in {"nsubj", "nsubjpass"} for i in range(s, e)):
             return None
         key = normalise(" ".join(t.text for t in doc.tokens[s:e]))
         cands = [c for c in self.gazetteer.candidates(key)
                  if c.feature_code in {"PCLI", "ADM1"} and normalise(c.name) == key]
+        if label == "PERSON" and not any(c.feature_code == "PCLI" or "." not in (c.admin1_code or "") for c in cands):
+            return None  # a division of admin1.tsv (its code "NG.26") the NER calls a person
         return (s, e, cands) if cands else None
 
     def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:

@@ -4,6 +4,7 @@ both are annotated and neither places an event (docs/CODING.md §5).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from casus.model import InputError, ParsedDoc
@@ -41,6 +42,20 @@ def streets(doc: ParsedDoc) -> list[tuple[int, int]]:
         if s < i:
             out.append((s, i + 1))
     return out
+
+
+_ROAD_NUMBER = re.compile(r"^[AM]\d{1,4}$")
+_ROAD_WORDS = {"road", "roads", "carriageway", "motorway", "junction", "roundabout", "southbound", "northbound",
+               "eastbound", "westbound", "diversion", "bypass", "lane", "lanes", "traffic", "closure", "crash",
+               "collision", "lorry", "slip"}
+
+
+def numbered_roads(doc: ParsedDoc) -> list[tuple[int, int]]:
+    """A British numbered road, "the A417", "the M25", in a sentence about roads (a word of `_ROAD_WORDS`:
+    "carriageway", "junction", "diversion", ...), so that an "A380" airliner or an "M16" rifle is not one."""
+    toks = doc.tokens
+    road_sents = {t.sent for t in toks if t.text.lower() in _ROAD_WORDS}
+    return [(i, i + 1) for i, t in enumerate(toks) if _ROAD_NUMBER.match(t.text) and t.sent in road_sents]
 
 
 def adjectives(doc: ParsedDoc, table: dict[tuple[str, ...], tuple[str, ...]], capitalised: Callable,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = 7  # bump when the build below changes what it stores
+INDEX_VERSION = 8  # bump when the build below changes what it stores
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}  # countries, states, continents and regions: places of the largest kinds
 _WORD_FORMS = [(re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bsainte\b"), "ste"),
                (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft")]
@@ -278,6 +278,11 @@ class Gazetteer:
                       "MTS": "T", "DSRT": "T"}.get(row[3], "H" if row[3] in {"SEA", "OCN", "GULF", "LK", "LKS", "STM", "BAY"} else "L")
             add(Candidate(None, aliases[0], country, admin1, float(row[4]), float(row[5]), fclass, row[3],
                           int(row[6])), aliases)
+
+        for row in _read_tsv(data_dir / "admin1.tsv") if (data_dir / "admin1.tsv").exists() else ():
+            # states and provinces outside the US ("Benue State", "Roraima"): scripts/build_admin1.py
+            add(Candidate(None, row[2], row[1], row[2], float(row[4]), float(row[5]), "A", "ADM1", int(row[6]),
+                          None if row[7] == "-" else row[7]), row[0].split("|"))
 
         def rank(i: int) -> tuple:
             r = records[i]

@@ -162,9 +162,10 @@ class OrganisationPlaces:
             if cands and toks[k].text[:1].isupper():
                 return k, e, cands
         return self._opening(doc, s, e, keys, institution_only=False) or (
-            self._inner_country(doc, s, e) if self.weights.inner_countries else None)
+            self.inner_country(doc, s, e) if self.weights.inner_countries else None)
 
-    def _inner_country(self, doc: ParsedDoc, s: int, e: int) -> tuple | None:
+    def inner_country(self, doc: ParsedDoc, s: int, e: int,
+                      codes: frozenset[str] = frozenset({"PCLI", "ADM1", "PPLC"})) -> tuple | None:
         """A country, state or capital named whole inside an organisation's name: "Air Zimbabwe", "HSBC Malta plc"
         (the longest, first from the left; not its first word, which `_opening` reads; not the end of a longer
         place, "New England Journal", nor joined by a hyphen, "Agence France-Presse")."""
@@ -177,7 +178,7 @@ class OrganisationPlaces:
                     continue  # "Agence France-Presse"
                 key = normalise(" ".join(t.text for t in toks[i:i + n]))
                 cands = [c for c in self.gazetteer.candidates(key) if normalise(c.name) == key
-                         and c.feature_code in {"PCLI", "ADM1", "PPLC"}]
+                         and c.feature_code in codes]
                 if cands:
                     return i, i + n, cands
         return None

@@ -40,6 +40,8 @@ class Weights:
     streets: bool = True  # a street or numbered road by its name, placed in the story's town
     adjectives: bool = True  # a country's adjective is a mention of the country ("Ukrainian troops")
     after_prepositions: bool = True  # a town's name right after 'in / near / to / from / at / between / outside'
+    countries_in_unlabelled_names: bool = True  # a country, state or capital inside a name the NER left unlabelled
+    regions_after_names: bool = True  # a state, county or country after a name and a comma: "Oulton Park, Cheshire"
     repeats_in_names: bool = True  # a found place repeats opening a longer name, after a part-of-town word, as a lone 'person'
     surnames_not_towns: bool = True  # one word the NER called a place that closes a person's name in the story
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
