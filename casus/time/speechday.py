@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from casus.model import TimeRef
+from casus.time.window import sentence_bounds
 
 _SPEECH = (r"said|says|told|announced|stated|declared|wrote|added|insisted|promised|pledged|warned|"
            r"statement|remarks|speech|interview|briefing|news\s+conference|press\s+conference|address")
@@ -19,17 +20,7 @@ _SPEECH = (r"said|says|told|announced|stated|declared|wrote|added|insisted|promi
 # "Saturday's statement"
 _BEFORE_DAY = re.compile(rf"\b(?:{_SPEECH})\b(?:\s+[\w-]+){{0,2}}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _AFTER_DAY = re.compile(rf"^(?:['\u2019]s\s+(?:{_SPEECH})\b|\s*,?\s+(?:[\w.'-]+\s+){{0,7}}(?:{_SPEECH})\b)", re.I)
-_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+(?=[A-Z\"'`\u201c])|\n")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
-
-
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    """The bounds of the sentence around character `at`."""
-    start = 0
-    for m in _SENT_END.finditer(text, max(0, at - 400), at):
-        start = m.end()
-    m = _SENT_END.search(text, at)
-    return start, (m.start() if m else len(text))
 
 
 def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.date) -> dt.date | None:
@@ -52,7 +43,7 @@ def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int],
     out = list(refs)
     for i, wd in future_weekdays.items():
         ref = refs[i]
-        lo, hi = _sentence(text, ref.start)
+        lo, hi = sentence_bounds(text, ref.start, ref.end)
         said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
         if said is None:
             continue

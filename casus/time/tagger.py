@@ -11,6 +11,7 @@ from casus.time.lexicon import Lexicon, default
 from casus.time.context import Context
 from casus.time.rules import Grammar, Rule
 from casus.time.speechday import from_saying
+from casus.time.window import sentence_bounds
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
 _LEFT_MOD = re.compile(
@@ -33,9 +34,7 @@ _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in
 _AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,?\s+\d)"
                       r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
-# a full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|Lt|Mt|Ft))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Sgt))"
-                       r"(?<!\b(?:Corp|Sept|Prof|Capt))[.!?]\s+(?=[A-Z\"'`])|\n")
+
 
 
 GATE_WORDS = ("today|tonight|yesterday|tomorrow|overnight|now|current|present|recent|lately|past|future|soon|"
@@ -61,13 +60,7 @@ def _grammar(lex: Lexicon) -> Grammar:
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
-    left = max(0, start - 120)
-    for m in _SENT_END.finditer(text, left, start + 1):  # +1: the look-ahead must see the first letter
-        left = m.end()
-    right = min(len(text), end + 100)
-    m = _SENT_END.search(text, end, right)
-    if m:
-        right = m.start()
+    left, right = sentence_bounds(text, start, end, back=120, ahead=100)
     cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
                   + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
     # "until Thursday" opening a clause: the preposition tells the deadline, the verb tells the tense

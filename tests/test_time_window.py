@@ -1,0 +1,28 @@
+"""The sentence a time's tense and saying are read in: one splitter for the tagger and the saying's day."""
+from __future__ import annotations
+
+import datetime as dt
+
+from casus.time.tagger import find_times
+from casus.time.window import sentence_bounds
+
+
+def test_a_sentence_ends_at_a_stop_inside_a_closing_quote_but_not_after_a_title():
+    text = 'Talks will go on. "We walked out," Gen. Okoro said. Observers left.'
+    lo, hi = sentence_bounds(text, text.index("walked"))
+    assert text[lo:hi] == '"We walked out," Gen. Okoro said'
+    lo, hi = sentence_bounds(text, text.index("Observers"))
+    assert text[lo:hi] == "Observers left."
+
+
+def test_the_window_looks_only_so_far_back_and_ahead():
+    text = "a" * 500 + " then the vote came."
+    assert sentence_bounds(text, 505, back=100, ahead=5) == (405, 510)
+    assert sentence_bounds(text, 505) == (105, len(text))
+
+
+def test_a_saying_dated_in_the_next_sentence_does_not_move_a_coming_weekday():
+    thursday = dt.date(2026, 10, 15)
+    text = '"Counting will be finished on Monday." The electoral board met on Saturday.'
+    got = {t.text: t.value for t in find_times(text, thursday)}
+    assert got["Monday"] == "2026-10-19", got
