@@ -265,6 +265,10 @@ class RelativeRules:
             return None
         step = 1 if ("next" in what or "following" in what or "after" in what) else (
             -1 if ("previous" in what or "before" in what) else 0)
+        if step == 0 and ("that" in what or "same" in what) and ctx.ref_value and re.fullmatch(r"\d{4}-\d\d", ctx.ref_value):
+            # "killed last October ... crossed out that same day": a day of the month named last, not of an earlier day
+            value = ctx.ref_value + "-XX"
+            return ("TIME", value + ("TNI" if what.endswith("night") else "TMO")) if what.endswith(("night", "morning")) else ("DATE", value)
         d = base + dt.timedelta(days=step)
         if what.endswith(("night", "morning")):
             return "TIME", d.isoformat() + ("TNI" if what.endswith("night") else "TMO")

@@ -33,6 +33,8 @@ _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in
                     r"(?:\s+(?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to))+)[,.?!]?(?:\"|''|\u201d)")
 _AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,?\s+\d)"
                       r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
+# "the day before" or "the day after" just before a day: that day's neighbour ("the day after Christmas")
+_DAY_STEP = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<dir>before|after)\s+$")
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
 
 
@@ -142,7 +144,10 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
         if result is None:
             continue
         typ, value = result
-        if rule.name == "weekday" and ctx.tense == "future":
+        step = _DAY_STEP.search(text, max(start, s - 20), s) if typ == "DATE" and precision_of(value) == "day" else None
+        if step and not (out and out[-1].end > step.start()):  # "the day before yesterday": one day, a step from the other
+            s, value = step.start(), (dt.date.fromisoformat(value) + dt.timedelta(days=1 if step["dir"] == "after" else -1)).isoformat()
+        elif rule.name == "weekday" and ctx.tense == "future":
             wd = _bare_weekday(grammar, text, s, e)
             if wd:
                 future_weekdays[len(out)] = wd
