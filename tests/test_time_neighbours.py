@@ -42,3 +42,19 @@ def test_the_same_day_after_a_day_is_that_day():
     assert values(text)["that same day"] == "2026-03-04"
     text = "Two ferries sank last March off the coast. On Monday the port was shut, and that day the mayor resigned."
     assert values(text)["that day"] == "2026-10-12"
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The colonel was jailed in 2019 and pardoned two years later.", "2021"),
+    ("The border treaty, signed in 1994, lapsed a decade later.", "2004"),
+    ("The dam burst in March 2020; six months later the engineer was charged.", "2020-09"),
+    ("The party won in 2010; four years earlier it had no seats.", "2006"),
+])
+def test_units_later_or_earlier_count_from_the_time_last_named(text, expected):
+    got = find_times(text, THURSDAY)
+    assert got[-1].value == expected, [(t.text, t.value) for t in got]
+
+
+def test_days_later_after_a_year_count_from_the_last_day_named():
+    text = "Talks began on Monday. The 2015 accord was dropped, and three days later the truce ended."
+    assert values(text)["three days later"] == "2026-10-15"

@@ -83,8 +83,8 @@ class RelativeRules:
             if n != int(n):
                 return None
         base = ctx.anchor
-        if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
-            base = ctx.ref_day
+        if m["dir"].lower() in ("earlier", "later"):  # counted from the time last named, if it is fine enough for the unit
+            base = _reference_start(ctx, unit) or ctx.ref_day or ctx.anchor  # "jailed in 2019 and freed two years later"
         closing_day = ctx.ref_quarter and 0 < ctx.ref_end - ctx.quarter_end < 30  # "the quarter ended Sept. 30"
         if unit == "Y" and n == 1 and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
                 and not closing_day and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
@@ -306,7 +306,9 @@ class RelativeRules:
 
 
 _FINER_OR_EQUAL = {"D": ("day",), "W": ("day", "week"), "M": ("day", "week", "month"),
-                   "Q": ("day", "week", "month", "quarter"), "Y": ("day", "week", "month", "quarter", "half", "season", "year")}
+                   "Q": ("day", "week", "month", "quarter"), "Y": ("day", "week", "month", "quarter", "half", "season", "year"),
+                   "DE": ("day", "week", "month", "quarter", "half", "season", "year", "decade"),
+                   "CE": ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")}
 
 
 def _reference_start(ctx: Context, unit: str) -> dt.date | None:
