@@ -58,3 +58,14 @@ def test_units_later_or_earlier_count_from_the_time_last_named(text, expected):
 def test_days_later_after_a_year_count_from_the_last_day_named():
     text = "Talks began on Monday. The 2015 accord was dropped, and three days later the truce ended."
     assert values(text)["three days later"] == "2026-10-15"
+
+
+def test_the_next_day_counts_from_the_day_last_named():
+    text = "The electoral board said on Monday that the recount would start the next day."
+    assert values(text) == {"Monday": "2026-10-12", "the next day": "2026-10-13"}
+    text = "Militias entered the port on Oct. 2 and withdrew the next day."
+    assert values(text)["the next day"] == "2026-10-03"
+
+
+def test_the_next_day_with_no_day_named_is_the_day_after_the_report():
+    assert values("The recount will start the next day.") == {"the next day": "2026-10-16"}

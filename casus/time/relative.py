@@ -43,10 +43,10 @@ class RelativeRules:
         if rel in ("that", "the same") or (rel.startswith(("earlier", "later")) and last == "that"):
             r = _reference_start(ctx, unit)
             return ("DATE", at_unit(r, unit)) if r else None
-        if rel in ("the following", "the previous"):  # counted from the time last mentioned, not from today
-            r = _reference_start(ctx, unit)
+        if rel in ("the following", "the previous") or (rel == "the next" and unit == "D"):
+            r = _reference_start(ctx, unit)  # counted from the time last mentioned ("the next day" too), not from today
             if r:
-                return "DATE", at_unit(shift(r, unit, 1 if rel == "the following" else -1), unit)
+                return "DATE", at_unit(shift(r, unit, -1 if rel == "the previous" else 1), unit)
         if rel in ("the past", "the last") and unit in ("DE", "CE"):
             return "DURATION", duration_value("1", unit)
         if last in ("past", "last", "previous", "latest", "recent"):
