@@ -107,3 +107,21 @@ def test_a_span_of_years_is_no_fiscal_year():
 def test_a_month_after_a_past_verb_in_a_story_of_the_months_before_is_last_years(text, expected):
     [value] = values(text, JANUARY).values()
     assert value == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ('"Our patrol shelled the depot yesterday," the colonel said on Tuesday.', "yesterday", "2026-10-12"),
+    ('"The ballots will be counted tomorrow," the commission said on Monday.', "tomorrow", "2026-10-13"),
+    ("\u201cWe meet the unions again tonight,\u201d the premier told reporters on Monday.", "tonight", "2026-10-12TNI"),
+    ("``We sign today,'' the envoy said Tuesday.", "today", "2026-10-13"),
+])
+def test_a_quoted_yesterday_or_tomorrow_counts_from_the_day_of_the_saying(text, word, expected):
+    assert values(text, THURSDAY)[word] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Our patrol shelled the depot yesterday," the colonel said.', "2026-10-14"),  # no day of saying
+    ("The colonel said on Tuesday that the depot was shelled yesterday.", "2026-10-14"),  # not in quotes
+])
+def test_yesterday_outside_a_dated_quotation_counts_from_the_report(text, expected):
+    assert values(text, THURSDAY)["yesterday"] == expected

@@ -1,9 +1,11 @@
-"""A coming weekday in words said on an earlier day counts from the day of the saying, not from the report.
+"""Days in words said on an earlier day count from the day of the saying, not from the report.
 
 '"Counting ends on Monday," the board said on Saturday' in a story of Thursday names the Monday after that
 Saturday (three days before the report), not the Monday after the report: the speaker's "will" looks
-ahead from the day they spoke. The tagger reads a future weekday from the report date; this pass moves it
-when its sentence dates a saying (a speech verb or noun beside a day before the report).
+ahead from the day they spoke. So do "yesterday", "today", "tomorrow" and "tonight" inside the quotation
+marks of such a sentence: '"We shelled the depot yesterday," the colonel said on Tuesday' is Monday. The
+tagger reads them from the report date; this pass moves them when their sentence dates a saying (a speech
+verb or noun beside a day before the report).
 """
 from __future__ import annotations
 
@@ -36,11 +38,30 @@ def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.dat
     return None
 
 
-def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int], report: dt.date | None) -> list[TimeRef]:
-    """The times with each future weekday (index → ISO weekday) counted from the day its sentence was said."""
-    if report is None or not future_weekdays:
+def _quoted(text: str, lo: int, at: int) -> bool:
+    """Whether character `at` lies inside quotation marks opened after `lo` (straight, curly or ``TeX'' quotes)."""
+    before = text[lo:at]
+    if before.count('"') % 2:
+        return True
+    opened = max(before.rfind("\u201c"), before.rfind("``"))
+    return opened > max(before.rfind("\u201d"), before.rfind("''"))
+
+
+def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int], report: dt.date | None,
+                deictic_days: dict[int, int] | None = None) -> list[TimeRef]:
+    """The times with each future weekday (index → ISO weekday) and each quoted deictic day (index → days after
+    the saying: yesterday -1, today 0, tomorrow 1) counted from the day its sentence was said."""
+    if report is None or not (future_weekdays or deictic_days):
         return refs
     out = list(refs)
+    for i, step in (deictic_days or {}).items():
+        ref = refs[i]
+        lo, hi = sentence_bounds(text, ref.start, ref.end)
+        if not _quoted(text, lo, ref.start):
+            continue
+        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
+        if said is not None:
+            out[i] = replace(ref, value=(said + dt.timedelta(days=step)).isoformat() + ref.value[10:])
     for i, wd in future_weekdays.items():
         ref = refs[i]
         lo, hi = sentence_bounds(text, ref.start, ref.end)

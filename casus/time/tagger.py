@@ -129,6 +129,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
     titles = [t.span(1) for t in _TITLE.finditer(text, start, end)]
     chosen, found = _candidates(grammar, text, start, end)
     future_weekdays: dict[int, int] = {}  # index in out -> ISO weekday of a bare weekday read as to come
+    deictic_days: dict[int, int] = {}  # index in out -> days from the report of "yesterday", "today", "tomorrow", "tonight"
     for k, (s, e, i) in enumerate(chosen):
         if any(ts <= s and e <= te for ts, te in titles):
             continue
@@ -151,6 +152,8 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             wd = _bare_weekday(grammar, text, s, e)
             if wd:
                 future_weekdays[len(out)] = wd
+        elif rule.name == "deictic" and anchor and re.match(r"\d{4}-\d\d-\d\d", value):
+            deictic_days[len(out)] = (dt.date.fromisoformat(value[:10]) - anchor).days
         ext = _LEFT_MOD.search(text, max(start, s - 40), s)
         if ext and not (out and out[-1].end > ext.start()):
             s = ext.start()
@@ -167,7 +170,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             second = _second_day(text, e, end, value)
             if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
                 out.append(second)
-    return from_saying(text, out, future_weekdays, anchor)
+    return from_saying(text, out, future_weekdays, anchor, deictic_days)
 
 
 def _bare_weekday(grammar: Grammar, text: str, s: int, e: int) -> int | None:
