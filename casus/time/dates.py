@@ -13,6 +13,7 @@ from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 from casus.time.periods import PeriodRules
 from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY
+from casus.time.window import sentence_bounds
 
 Result = tuple[str, str] | None  # (type, value)
 
@@ -77,6 +78,23 @@ def _weekday_date(ctx: Context, wd: int, rel: str | None) -> dt.date | None:
     return a + dt.timedelta(days=diff if diff <= 0 else diff - 7)
 
 
+# a year opening its sentence, perhaps after "in" or "during", as the scene of the whole sentence ("In 1998, the
+# treaty ...", "Last year the army ..."); not a year naming a thing ("In 1998 elections, ...")
+_SCENE = re.compile(r"[\"'`\u201c(]*\s*(?:(?:back\s+|early\s+|late\s+|later\s+|earlier\s+)?(?:in|during)\s+)?"
+                    r"(?:(?P<year>1[5-9]\d\d|20\d\d)|(?P<rel>last|this|next)\s+year)"
+                    r"(?:\s*,|\s+(?=[A-Z]|(?:the|a|an|he|she|it|they|we|I|his|her|its|their|this|that|some|many|most|all)\b))", re.I)
+
+
+def _sentence_year(ctx: Context, text: str) -> int | None:
+    """The year a sentence is set in when it opens with a time naming a year and no more ("In 1998, ...",
+    "Last year, ..."): a month or a day written without a year later in that sentence is in that year."""
+    lo, _ = sentence_bounds(text, ctx.pos, back=300)
+    m = _SCENE.match(text, lo, ctx.pos)
+    if m is None or ctx.anchor is None and not m["year"]:
+        return None
+    return int(m["year"]) if m["year"] else ctx.anchor.year + {"last": -1, "next": 1}.get(m["rel"].lower(), 0)
+
+
 class _Fields(dict):
     """Named fields standing in for a regex match (the date part of a longer match)."""
 
@@ -103,6 +121,8 @@ class DateRules(PeriodRules):
             return None
         year = self._yr(g["year"]) if g.get("year") else _infer_year(ctx, month, day)
         rel = re.sub(r"\s+", " ", (g.get("mrel") or "").lower())
+        if not g.get("year") and not rel and isinstance(m, re.Match):
+            year = _sentence_year(ctx, m.string) or year  # "In 1998, the treaty was signed on May 5"
         if rel and ctx.anchor:  # "last Oct. 23": the latest Oct. 23 before the report; "next May 5" the first after
             a = ctx.anchor
             later = (month, day) > (a.month, a.day)
@@ -145,6 +165,8 @@ class DateRules(PeriodRules):
                 year = ref.year if month < ref.month else ref.year - 1
             else:
                 year = ref.year if month > ref.month else ref.year + 1
+        elif _sentence_year(ctx, m.string):
+            year = _sentence_year(ctx, m.string)  # "In 1998, the treaty was signed in May"
         else:
             year = _infer_year(ctx, month, None)
             if 0 < month - ctx.anchor.month <= 2 and _done_in(m.string, m.start()):
