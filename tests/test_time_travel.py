@@ -125,3 +125,15 @@ def test_a_quoted_yesterday_or_tomorrow_counts_from_the_day_of_the_saying(text, 
 ])
 def test_yesterday_outside_a_dated_quotation_counts_from_the_report(text, expected):
     assert values(text, THURSDAY)["yesterday"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The two foreign ministers meet in Geneva on Monday.", "2026-10-19"),
+    ("Voters go to the polls on Sunday in the first round.", "2026-10-18"),
+    ("The tribunal resumes its hearings Tuesday.", "2026-10-20"),
+    ("The two foreign ministers met in Geneva on Monday.", "2026-10-12"),
+    ("It was hard for the refinery to meet demand on Monday.", "2026-10-12"),
+])
+def test_a_present_verb_of_a_scheduled_act_looks_ahead(text, expected):
+    [ref] = find_times(text, THURSDAY)
+    assert ref.value == expected
