@@ -69,3 +69,19 @@ def test_the_next_day_counts_from_the_day_last_named():
 
 def test_the_next_day_with_no_day_named_is_the_day_after_the_report():
     assert values("The recount will start the next day.") == {"the next day": "2026-10-16"}
+
+
+@pytest.mark.parametrize("text", [
+    "The curfew began at 10 p.m. local time on Monday.",
+    "The curfew began at 10 p.m. (1900 GMT) on Monday.",
+    "The curfew began at 10 p.m. local time (1900 GMT) on Monday.",
+])
+def test_a_clock_time_before_its_day_is_on_that_day(text):
+    got = values(text)
+    assert got["10 p.m."] == "2026-10-12T22:00" and got["Monday"] == "2026-10-12", got
+    assert got.get("1900 GMT", "2026-10-12T19:00Z") == "2026-10-12T19:00Z"
+
+
+def test_a_clock_time_not_tied_to_the_day_after_it_stays_on_the_report():
+    got = values("The curfew began at 10 p.m. local time, when the army moved in on Monday.")
+    assert got["10 p.m."] == "2026-10-15T22:00"

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from casus.model import TimeRef
@@ -171,7 +172,30 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             second = _second_day(text, e, end, value)
             if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
                 out.append(second)
-    return from_saying(text, out, future_weekdays, anchor, deictic_days)
+    return from_saying(text, _clock_days(text, out), future_weekdays, anchor, deictic_days)
+
+
+# between a clock time and the day it is on: "local time", a time in brackets ("(1900 GMT)"), "on"
+_CLOCK_TO_DAY = re.compile(r"(?:\s+local\s+time|\s*\([^()]{1,25}\))+\s*,?\s+(?:on\s+)?")
+_IN_BRACKETS = re.compile(r"(?:\s+local\s+time)?\s*\([^()]{0,12}")
+
+
+def _clock_days(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """The clock times written before their day ("at 10 p.m. local time on Monday", "at 10 p.m. (1900 GMT) on
+    Monday") dated on that day, not on the report's or the last day named."""
+    out = list(refs)
+    for i, ref in enumerate(refs):
+        if ref.type != "TIME" or not re.match(r"\d{4}-\d\d-\d\dT\d", ref.value):
+            continue
+        k = i + 1  # the next time not in brackets just after the clock's ("(1900 GMT)")
+        while k < len(refs) and _IN_BRACKETS.fullmatch(text, ref.end, refs[k].start):
+            k += 1
+        if k == len(refs) or not _CLOCK_TO_DAY.fullmatch(text, ref.end, refs[k].start):
+            continue
+        if refs[k].type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", refs[k].value):
+            for j in range(i, k):
+                out[j] = replace(refs[j], value=refs[k].value + refs[j].value[10:])
+    return out
 
 
 def _bare_weekday(grammar: Grammar, text: str, s: int, e: int) -> int | None:
