@@ -23,7 +23,7 @@ _FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\
                      r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|(?:scheduled|slated|set|due)\s+for|"
                      r"(?:has|have)\s+scheduled|effective|payable|would|is\s+to|are\s+to|"
                      r"planned\s+(?:to|for|a|an)|next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting|"
-                     r"(?<!\bto\s)(?-i:meets?|begins?|opens|resumes?|convenes?|arrives?|travels|goes|go\s+to\s+the\s+polls))\b", re.I)
+                     r"(?<!\bto\s)(?-i:meets?|begins?|opens|resumes?|convenes?|arrives?|travels|go(?:es)?\s+to\s+the\s+polls))\b", re.I)
 # lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:brought|took|made|came|went|began|fell|rose|lost|won|sold|bought|paid|left|met|held|got|gave|"
