@@ -137,3 +137,18 @@ def test_yesterday_outside_a_dated_quotation_counts_from_the_report(text, expect
 def test_a_present_verb_of_a_scheduled_act_looks_ahead(text, expected):
     [ref] = find_times(text, THURSDAY)
     assert ref.value == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The referendum was postponed until March.", "2027-03"),
+    ("The referendum was put off to March, the commission said.", "2027-03"),
+    ("The creditors extended the bridging loans of the utility through January.", "2027-01"),
+    ("The tribunal adjourned the hearing to Tuesday.", "2026-10-20"),
+])
+def test_a_time_an_act_moves_ahead_is_to_come(text, expected):
+    [ref] = find_times(text, THURSDAY)
+    assert ref.value == expected
+
+
+def test_a_past_span_that_ends_at_a_time_is_not_moved_ahead():
+    assert values("The talks, delayed since June, resumed in August.", THURSDAY) == {"June": "2026-06", "August": "2026-08"}

@@ -37,6 +37,10 @@ _AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,
                       r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
 # "the day before" or "the day after" just before a day: that day's neighbour ("the day after Christmas")
 _DAY_STEP = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<dir>before|after)\s+$")
+# a verb that moves or stretches a time ahead, then the time it moves it to ("postponed until", "extended the
+# loans through", "adjourned the case to")
+_PUSHED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|pushed\s+back|put\s+off|rescheduled)"
+                     r"(?:\s+[^\s,;.]+){0,10}?\s+(?:until|till|to|through|into)\s+(?:early\s+|late\s+|mid-?|next\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
 
 
@@ -65,6 +69,8 @@ def _grammar(lex: Lexicon) -> Grammar:
 def _tense(text: str, start: int, end: int) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
     left, right = sentence_bounds(text, start, end, back=120, ahead=100)
+    if _PUSHED.search(text, max(left, start - 90), start):
+        return "future"  # "the vote was postponed until March": a time an act moved ahead
     cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
                   + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
     # "until Thursday" opening a clause: the preposition tells the deadline, the verb tells the tense
