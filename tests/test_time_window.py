@@ -26,3 +26,15 @@ def test_a_saying_dated_in_the_next_sentence_does_not_move_a_coming_weekday():
     text = '"Counting will be finished on Monday." The electoral board met on Saturday.'
     got = {t.text: t.value for t in find_times(text, thursday)}
     assert got["Monday"] == "2026-10-19", got
+
+
+def test_no_time_runs_across_a_line():
+    text = "Border stays shut until Friday\nOctober 15, 2026\nThe crossing stays shut, officials said."
+    got = [(t.text, t.value) for t in find_times(text, dt.date(2026, 10, 15))]
+    assert got == [("Friday", "2026-10-16"), ("October 15, 2026", "2026-10-15")]
+
+
+def test_a_time_ending_a_line_still_reads_its_line():
+    text = "Rebels took the port on Monday, March 2\nThe army left."
+    got = [(t.text, t.value) for t in find_times(text, dt.date(2026, 3, 5))]
+    assert got == [("Monday, March 2", "2026-03-02")]

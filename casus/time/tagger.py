@@ -99,9 +99,10 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
                 hit = seen[gate] = gate.present(lowered)
             if not hit:
                 continue
-        for m in rule.regex.finditer(text, start, end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), i))
+        spans = [m.span() for m in rule.regex.finditer(text, start, end) if m.end() > m.start()]
+        if any(text.find("\n", a, b) >= 0 for a, b in spans):  # no time runs across a line ("… until Friday\nSeptember 18")
+            spans = [m.span() for a, b in _lines(text, start, end) for m in rule.regex.finditer(text, a, b) if m.end() > m.start()]
+        found.extend((a, b, i) for a, b in spans)
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     chosen: list[tuple[int, int, int]] = []
     for s, e, i in found:
@@ -110,10 +111,22 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
     return sorted(chosen), found
 
 
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bounds of each line of text[start:end]."""
+    out, a = [], start
+    while a <= end:
+        b = text.find("\n", a, end)
+        b = end if b < 0 else b
+        out.append((a, b))
+        a = b + 1
+    return out
+
+
 def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) -> tuple[Rule, tuple[str, str] | None]:
     """Rule i's (type, value) for text[s:e] in context, or None."""
     rule = grammar.rules[i]
-    m = rule.regex.match(text, s)  # no endpos: a lookahead may look past the match
+    line_end = text.find("\n", e)
+    m = rule.regex.match(text, s, len(text) if line_end < 0 else line_end)  # a lookahead may look past the match, not the line
     if m is None or m.end() != e:
         return rule, None
     ctx.tense = _tense(text, s, e)
