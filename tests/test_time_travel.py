@@ -107,3 +107,48 @@ def test_a_span_of_years_is_no_fiscal_year():
 def test_a_month_after_a_past_verb_in_a_story_of_the_months_before_is_last_years(text, expected):
     [value] = values(text, JANUARY).values()
     assert value == expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ('"Our patrol shelled the depot yesterday," the colonel said on Tuesday.', "yesterday", "2026-10-12"),
+    ('"The ballots will be counted tomorrow," the commission said on Monday.', "tomorrow", "2026-10-13"),
+    ("\u201cWe meet the unions again tonight,\u201d the premier told reporters on Monday.", "tonight", "2026-10-12TNI"),
+    ("``We sign today,'' the envoy said Tuesday.", "today", "2026-10-13"),
+])
+def test_a_quoted_yesterday_or_tomorrow_counts_from_the_day_of_the_saying(text, word, expected):
+    assert values(text, THURSDAY)[word] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ('"Our patrol shelled the depot yesterday," the colonel said.', "2026-10-14"),  # no day of saying
+    ("The colonel said on Tuesday that the depot was shelled yesterday.", "2026-10-14"),  # not in quotes
+])
+def test_yesterday_outside_a_dated_quotation_counts_from_the_report(text, expected):
+    assert values(text, THURSDAY)["yesterday"] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The two foreign ministers meet in Geneva on Monday.", "2026-10-19"),
+    ("Voters go to the polls on Sunday in the first round.", "2026-10-18"),
+    ("The tribunal resumes its hearings Tuesday.", "2026-10-20"),
+    ("The two foreign ministers met in Geneva on Monday.", "2026-10-12"),
+    ("It was hard for the refinery to meet demand on Monday.", "2026-10-12"),
+])
+def test_a_present_verb_of_a_scheduled_act_looks_ahead(text, expected):
+    [ref] = find_times(text, THURSDAY)
+    assert ref.value == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The referendum was postponed until March.", "2027-03"),
+    ("The referendum was put off to March, the commission said.", "2027-03"),
+    ("The creditors extended the bridging loans of the utility through January.", "2027-01"),
+    ("The tribunal adjourned the hearing to Tuesday.", "2026-10-20"),
+])
+def test_a_time_an_act_moves_ahead_is_to_come(text, expected):
+    [ref] = find_times(text, THURSDAY)
+    assert ref.value == expected
+
+
+def test_a_past_span_that_ends_at_a_time_is_not_moved_ahead():
+    assert values("The talks, delayed since June, resumed in August.", THURSDAY) == {"June": "2026-06", "August": "2026-08"}

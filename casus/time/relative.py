@@ -43,10 +43,10 @@ class RelativeRules:
         if rel in ("that", "the same") or (rel.startswith(("earlier", "later")) and last == "that"):
             r = _reference_start(ctx, unit)
             return ("DATE", at_unit(r, unit)) if r else None
-        if rel in ("the following", "the previous"):  # counted from the time last mentioned, not from today
-            r = _reference_start(ctx, unit)
+        if rel in ("the following", "the previous") or (rel == "the next" and unit == "D"):
+            r = _reference_start(ctx, unit)  # counted from the time last mentioned ("the next day" too), not from today
             if r:
-                return "DATE", at_unit(shift(r, unit, 1 if rel == "the following" else -1), unit)
+                return "DATE", at_unit(shift(r, unit, -1 if rel == "the previous" else 1), unit)
         if rel in ("the past", "the last") and unit in ("DE", "CE"):
             return "DURATION", duration_value("1", unit)
         if last in ("past", "last", "previous", "latest", "recent"):
@@ -83,8 +83,8 @@ class RelativeRules:
             if n != int(n):
                 return None
         base = ctx.anchor
-        if m["dir"].lower() in ("earlier", "later") and ctx.ref_day:
-            base = ctx.ref_day
+        if m["dir"].lower() in ("earlier", "later"):  # counted from the time last named, if it is fine enough for the unit
+            base = _reference_start(ctx, unit) or ctx.ref_day or ctx.anchor  # "jailed in 2019 and freed two years later"
         closing_day = ctx.ref_quarter and 0 < ctx.ref_end - ctx.quarter_end < 30  # "the quarter ended Sept. 30"
         if unit == "Y" and n == 1 and ctx.ref_value and precision_of(ctx.ref_value) in ("quarter", "month", "day") \
                 and not closing_day and ctx.pos - ctx.ref_end < _NEAR and m["dir"].lower() in ("earlier", "ago"):
@@ -265,6 +265,10 @@ class RelativeRules:
             return None
         step = 1 if ("next" in what or "following" in what or "after" in what) else (
             -1 if ("previous" in what or "before" in what) else 0)
+        if step == 0 and ("that" in what or "same" in what) and ctx.ref_value and re.fullmatch(r"\d{4}-\d\d", ctx.ref_value):
+            # "killed last October ... crossed out that same day": a day of the month named last, not of an earlier day
+            value = ctx.ref_value + "-XX"
+            return ("TIME", value + ("TNI" if what.endswith("night") else "TMO")) if what.endswith(("night", "morning")) else ("DATE", value)
         d = base + dt.timedelta(days=step)
         if what.endswith(("night", "morning")):
             return "TIME", d.isoformat() + ("TNI" if what.endswith("night") else "TMO")
@@ -302,7 +306,9 @@ class RelativeRules:
 
 
 _FINER_OR_EQUAL = {"D": ("day",), "W": ("day", "week"), "M": ("day", "week", "month"),
-                   "Q": ("day", "week", "month", "quarter"), "Y": ("day", "week", "month", "quarter", "half", "season", "year")}
+                   "Q": ("day", "week", "month", "quarter"), "Y": ("day", "week", "month", "quarter", "half", "season", "year"),
+                   "DE": ("day", "week", "month", "quarter", "half", "season", "year", "decade"),
+                   "CE": ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")}
 
 
 def _reference_start(ctx: Context, unit: str) -> dt.date | None:

@@ -1,7 +1,7 @@
 """The time-expression grammar: one regex per form, each with a builder giving its TIMEX3 type and value.
 
-The builders live in two modules by job: `dates` (calendar dates and clock times) and `relative`
-(relative expressions, durations, sets and vague references).
+The builders live in three modules by job: `dates` (days, months and clock times), `periods` (years,
+decades, centuries, quarters, seasons) and `relative` (relative expressions, durations, sets and vague references).
 """
 from __future__ import annotations
 

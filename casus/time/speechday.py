@@ -1,9 +1,11 @@
-"""A coming weekday in words said on an earlier day counts from the day of the saying, not from the report.
+"""Days in words said on an earlier day count from the day of the saying, not from the report.
 
 '"Counting ends on Monday," the board said on Saturday' in a story of Thursday names the Monday after that
 Saturday (three days before the report), not the Monday after the report: the speaker's "will" looks
-ahead from the day they spoke. The tagger reads a future weekday from the report date; this pass moves it
-when its sentence dates a saying (a speech verb or noun beside a day before the report).
+ahead from the day they spoke. So do "yesterday", "today", "tomorrow" and "tonight" inside the quotation
+marks of such a sentence: '"We shelled the depot yesterday," the colonel said on Tuesday' is Monday. The
+tagger reads them from the report date; this pass moves them when their sentence dates a saying (a speech
+verb or noun beside a day before the report).
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ import re
 from dataclasses import replace
 
 from casus.model import TimeRef
+from casus.time.window import sentence_bounds
 
 _SPEECH = (r"said|says|told|announced|stated|declared|wrote|added|insisted|promised|pledged|warned|"
            r"statement|remarks|speech|interview|briefing|news\s+conference|press\s+conference|address")
@@ -19,17 +22,7 @@ _SPEECH = (r"said|says|told|announced|stated|declared|wrote|added|insisted|promi
 # "Saturday's statement"
 _BEFORE_DAY = re.compile(rf"\b(?:{_SPEECH})\b(?:\s+[\w-]+){{0,2}}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
 _AFTER_DAY = re.compile(rf"^(?:['\u2019]s\s+(?:{_SPEECH})\b|\s*,?\s+(?:[\w.'-]+\s+){{0,7}}(?:{_SPEECH})\b)", re.I)
-_SENT_END = re.compile(r"(?<=[.!?])[\"'\u201d]?\s+(?=[A-Z\"'`\u201c])|\n")
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
-
-
-def _sentence(text: str, at: int) -> tuple[int, int]:
-    """The bounds of the sentence around character `at`."""
-    start = 0
-    for m in _SENT_END.finditer(text, max(0, at - 400), at):
-        start = m.end()
-    m = _SENT_END.search(text, at)
-    return start, (m.start() if m else len(text))
 
 
 def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.date) -> dt.date | None:
@@ -45,14 +38,33 @@ def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.dat
     return None
 
 
-def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int], report: dt.date | None) -> list[TimeRef]:
-    """The times with each future weekday (index → ISO weekday) counted from the day its sentence was said."""
-    if report is None or not future_weekdays:
+def _quoted(text: str, lo: int, at: int) -> bool:
+    """Whether character `at` lies inside quotation marks opened after `lo` (straight, curly or ``TeX'' quotes)."""
+    before = text[lo:at]
+    if before.count('"') % 2:
+        return True
+    opened = max(before.rfind("\u201c"), before.rfind("``"))
+    return opened > max(before.rfind("\u201d"), before.rfind("''"))
+
+
+def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int], report: dt.date | None,
+                deictic_days: dict[int, int] | None = None) -> list[TimeRef]:
+    """The times with each future weekday (index → ISO weekday) and each quoted deictic day (index → days after
+    the saying: yesterday -1, today 0, tomorrow 1) counted from the day its sentence was said."""
+    if report is None or not (future_weekdays or deictic_days):
         return refs
     out = list(refs)
+    for i, step in (deictic_days or {}).items():
+        ref = refs[i]
+        lo, hi = sentence_bounds(text, ref.start, ref.end)
+        if not _quoted(text, lo, ref.start):
+            continue
+        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
+        if said is not None:
+            out[i] = replace(ref, value=(said + dt.timedelta(days=step)).isoformat() + ref.value[10:])
     for i, wd in future_weekdays.items():
         ref = refs[i]
-        lo, hi = _sentence(text, ref.start)
+        lo, hi = sentence_bounds(text, ref.start, ref.end)
         said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
         if said is None:
             continue

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from casus.model import TimeRef
@@ -11,6 +12,7 @@ from casus.time.lexicon import Lexicon, default
 from casus.time.context import Context
 from casus.time.rules import Gate, Grammar, Rule
 from casus.time.speechday import from_saying
+from casus.time.window import sentence_bounds
 
 # modifiers that widen a span without changing its value ("early next year", "the end of 2008")
 _LEFT_MOD = re.compile(
@@ -20,7 +22,8 @@ _LEFT_MOD = re.compile(
 _FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\s+to|planning|"
                      r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|(?:scheduled|slated|set|due)\s+for|"
                      r"(?:has|have)\s+scheduled|effective|payable|would|is\s+to|are\s+to|"
-                     r"planned\s+(?:to|for|a|an)|next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting)\b", re.I)
+                     r"planned\s+(?:to|for|a|an)|next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting|"
+                     r"(?<!\bto\s)(?-i:meets?|begins?|opens|resumes?|convenes?|arrives?|travels|go(?:es)?\s+to\s+the\s+polls))\b", re.I)
 # lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:brought|took|made|came|went|began|fell|rose|lost|won|sold|bought|paid|left|met|held|got|gave|"
@@ -32,10 +35,14 @@ _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in
                     r"(?:\s+(?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to))+)[,.?!]?(?:\"|''|\u201d)")
 _AND_DAY = re.compile(r"\s*(?:and|or|&)\s+([0-3]?\d)(?:st|nd|rd|th)?(?![.,]?\d|,?\s+\d)"
                       r"(?=[,.;:)!?\"']|\s*$|\s+(?:in|at|on|to|when|with|during|for|and|this|next|last|respectively)\b)")
+# "the day before" or "the day after" just before a day: that day's neighbour ("the day after Christmas")
+_DAY_STEP = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<dir>before|after)\s+$")
+# a verb that moves or stretches a time ahead, then the time it moves it to ("postponed until", "extended the
+# loans through", "adjourned the case to")
+_PUSHED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|pushed\s+back|put\s+off|rescheduled)"
+                     r"(?:\s+[^\s,;.]+){0,10}?\s+(?:until|till|to|through|into)\s+(?:early\s+|late\s+|mid-?|next\s+)?$", re.I)
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
-# a full stop after an initial or a title ("Daniel P. Davison", "Mr. Smith", "Feb. 1") ends no sentence
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|Lt|Mt|Ft))(?<!\b(?:Mrs|Gen|Sen|Rep|Gov|Col|Inc|Ltd|Jan|Feb|Mar|Apr|Aug|Sep|Oct|Nov|Dec|Sgt))"
-                       r"(?<!\b(?:Corp|Sept|Prof|Capt))[.!?]\s+(?=[A-Z\"'`])|\n")
+
 
 
 GATE_WORDS = ("today|tonight|yesterday|tomorrow|overnight|now|current|present|recent|lately|past|future|soon|"
@@ -120,13 +127,9 @@ def prepare(lexicon: Lexicon | None = None) -> None:
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
-    left = max(0, start - 120)
-    for m in _SENT_END.finditer(text, left, start + 1):  # +1: the look-ahead must see the first letter
-        left = m.end()
-    right = min(len(text), end + 100)
-    m = _SENT_END.search(text, end, right)
-    if m:
-        right = m.start()
+    left, right = sentence_bounds(text, start, end, back=120, ahead=100)
+    if _PUSHED.search(text, max(left, start - 90), start):
+        return "future"  # "the vote was postponed until March": a time an act moved ahead
     cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
                   + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
     # "until Thursday" opening a clause: the preposition tells the deadline, the verb tells the tense
@@ -156,9 +159,10 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
                 hit = seen[g] = gates[g].present(lowered)
             if not hit:
                 continue
-        for m in rule.regex.finditer(text, start, end):
-            if m.end() > m.start():
-                found.append((m.start(), m.end(), i))
+        spans = [m.span() for m in rule.regex.finditer(text, start, end) if m.end() > m.start()]
+        if any(text.find("\n", a, b) >= 0 for a, b in spans):  # no time runs across a line ("… until Friday\nSeptember 18")
+            spans = [m.span() for a, b in _lines(text, start, end) for m in rule.regex.finditer(text, a, b) if m.end() > m.start()]
+        found.extend((a, b, i) for a, b in spans)
     found.sort(key=lambda c: (-(c[1] - c[0]), c[0], c[2]))
     chosen: list[tuple[int, int, int]] = []
     for s, e, i in found:
@@ -167,10 +171,22 @@ def _candidates(grammar: Grammar, text: str, start: int, end: int) -> tuple[list
     return sorted(chosen), found
 
 
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The bounds of each line of text[start:end]."""
+    out, a = [], start
+    while a <= end:
+        b = text.find("\n", a, end)
+        b = end if b < 0 else b
+        out.append((a, b))
+        a = b + 1
+    return out
+
+
 def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) -> tuple[Rule, tuple[str, str] | None]:
     """Rule i's (type, value) for text[s:e] in context, or None."""
     rule = grammar.rules[i]
-    m = rule.regex.match(text, s)  # no endpos: a lookahead may look past the match
+    line_end = text.find("\n", e)
+    m = rule.regex.match(text, s, len(text) if line_end < 0 else line_end)  # a lookahead may look past the match, not the line
     if m is None or m.end() != e:
         return rule, None
     ctx.tense = _tense(text, s, e)
@@ -194,6 +210,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
     titles = [t.span(1) for t in _TITLE.finditer(text, start, end)]
     chosen, found = _candidates(grammar, text, start, end)
     future_weekdays: dict[int, int] = {}  # index in out -> ISO weekday of a bare weekday read as to come
+    deictic_days: dict[int, int] = {}  # index in out -> days from the report of "yesterday", "today", "tomorrow", "tonight"
     for k, (s, e, i) in enumerate(chosen):
         if any(ts <= s and e <= te for ts, te in titles):
             continue
@@ -209,10 +226,15 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
         if result is None:
             continue
         typ, value = result
-        if rule.name == "weekday" and ctx.tense == "future":
+        step = _DAY_STEP.search(text, max(start, s - 20), s) if typ == "DATE" and precision_of(value) == "day" else None
+        if step and not (out and out[-1].end > step.start()):  # "the day before yesterday": one day, a step from the other
+            s, value = step.start(), (dt.date.fromisoformat(value) + dt.timedelta(days=1 if step["dir"] == "after" else -1)).isoformat()
+        elif rule.name == "weekday" and ctx.tense == "future":
             wd = _bare_weekday(grammar, text, s, e)
             if wd:
                 future_weekdays[len(out)] = wd
+        elif rule.name == "deictic" and anchor and re.match(r"\d{4}-\d\d-\d\d", value):
+            deictic_days[len(out)] = (dt.date.fromisoformat(value[:10]) - anchor).days
         ext = _LEFT_MOD.search(text, max(start, s - 40), s)
         if ext and not (out and out[-1].end > ext.start()):
             s = ext.start()
@@ -229,7 +251,30 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             second = _second_day(text, e, end, value)
             if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
                 out.append(second)
-    return from_saying(text, out, future_weekdays, anchor)
+    return from_saying(text, _clock_days(text, out), future_weekdays, anchor, deictic_days)
+
+
+# between a clock time and the day it is on: "local time", a time in brackets ("(1900 GMT)"), "on"
+_CLOCK_TO_DAY = re.compile(r"(?:\s+local\s+time|\s*\([^()]{1,25}\))+\s*,?\s+(?:on\s+)?")
+_IN_BRACKETS = re.compile(r"(?:\s+local\s+time)?\s*\([^()]{0,12}")
+
+
+def _clock_days(text: str, refs: list[TimeRef]) -> list[TimeRef]:
+    """The clock times written before their day ("at 10 p.m. local time on Monday", "at 10 p.m. (1900 GMT) on
+    Monday") dated on that day, not on the report's or the last day named."""
+    out = list(refs)
+    for i, ref in enumerate(refs):
+        if ref.type != "TIME" or not re.match(r"\d{4}-\d\d-\d\dT\d", ref.value):
+            continue
+        k = i + 1  # the next time not in brackets just after the clock's ("(1900 GMT)")
+        while k < len(refs) and _IN_BRACKETS.fullmatch(text, ref.end, refs[k].start):
+            k += 1
+        if k == len(refs) or not _CLOCK_TO_DAY.fullmatch(text, ref.end, refs[k].start):
+            continue
+        if refs[k].type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", refs[k].value):
+            for j in range(i, k):
+                out[j] = replace(refs[j], value=refs[k].value + refs[j].value[10:])
+    return out
 
 
 def _bare_weekday(grammar: Grammar, text: str, s: int, e: int) -> int | None:
