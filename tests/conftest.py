@@ -43,3 +43,22 @@ def code_all(pipeline):
             pipeline.min_confidence, pipeline.gates_off = saved
 
     return code
+
+
+@pytest.fixture(scope="session")
+def code_rules(pipeline):
+    """A function coding one text by the rules alone (no learned detector), every event kept."""
+    import datetime as dt
+
+    from casus.model import Article
+
+    def code(text: str, report_date: dt.date = dt.date(2023, 4, 11)) -> list:
+        saved = pipeline.extractor.detector, pipeline.min_confidence
+        pipeline.extractor.detector, pipeline.min_confidence = None, 0.0
+        try:
+            article = Article(id="r", text=text, report_date=report_date, report_date_basis="given")
+            return [e for _, events in pipeline.code([article]) for e in events]
+        finally:
+            pipeline.extractor.detector, pipeline.min_confidence = saved
+
+    return code

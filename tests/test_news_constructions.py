@@ -3,22 +3,9 @@
 accusation told without an accuser ('stands accused of', 'X, accused of …')."""
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
 from casus.evaluate.sentences import Coded, Sentence, score
-from casus.model import Article
-
-
-def _events(pipeline, text: str) -> list:
-    saved = pipeline.extractor.detector, pipeline.min_confidence
-    pipeline.extractor.detector, pipeline.min_confidence = None, 0.0  # the rules alone, every event kept
-    try:
-        art = Article(id="n", text=text, report_date=dt.date(2023, 4, 11), report_date_basis="given")
-        return [e for _, evs in pipeline.code([art]) for e in evs]
-    finally:
-        pipeline.extractor.detector, pipeline.min_confidence = saved
 
 
 def _rows(events) -> list[tuple[str, str | None, str | None, str]]:
@@ -34,13 +21,13 @@ def _rows(events) -> list[tuple[str, str | None, str | None, str]]:
     ('"They failed the tin miners," the Bolivian opposition leader said.', "111", "BOL", "said"),
     ('The Chilean interior minister claimed: "They lied about the border patrols."', "112", "CHL", "claimed"),
 ])
-def test_a_pronoun_in_the_speakers_own_words_is_another_actor(pipeline, text, code, source, trigger):
-    found = _rows(_events(pipeline, text))
+def test_a_pronoun_in_the_speakers_own_words_is_another_actor(code_rules, text, code, source, trigger):
+    found = _rows(code_rules(text))
     assert any(c == code and s == source and t == trigger for c, s, _, t in found), found
 
 
-def test_the_reason_names_the_quoted_rule(pipeline):
-    events = [e for e in _events(pipeline, 'The Bolivian opposition leader said: "They have betrayed the tin miners."')
+def test_the_reason_names_the_quoted_rule(code_rules):
+    events = [e for e in code_rules('The Bolivian opposition leader said: "They have betrayed the tin miners."')
               if e.cameo.code == "111"]
     assert events and any("own words" in r for r in events[0].reasons), events
 
@@ -53,8 +40,8 @@ def test_the_reason_names_the_quoted_rule(pipeline):
     # no ill word
     'The Bolivian opposition leader said: "They have opened a school for the tin miners."',
 ])
-def test_no_quoted_criticism_without_another_actor_spoken_ill_of(pipeline, text):
-    found = _rows(_events(pipeline, text))
+def test_no_quoted_criticism_without_another_actor_spoken_ill_of(code_rules, text):
+    found = _rows(code_rules(text))
     assert not any(c == "111" and t == "said" for c, _, _, t in found), found
 
 
@@ -64,21 +51,21 @@ def test_no_quoted_criticism_without_another_actor_spoken_ill_of(pipeline, text)
     ("The Chilean government rejected Bolivia's calls for a new border treaty.", "12"),
     ("The Chilean government shunned the Bolivian opposition's demands for a new border treaty.", "12"),
 ])
-def test_the_asker_of_a_rejected_appeal_appeals_and_the_rejecter_rejects(pipeline, text, reaction):
-    found = _rows(_events(pipeline, text))
+def test_the_asker_of_a_rejected_appeal_appeals_and_the_rejecter_rejects(code_rules, text, reaction):
+    found = _rows(code_rules(text))
     assert any(c[:2] == reaction and s == "CHL" and t == "BOL" for c, s, t, _ in found), found
     assert any(c[:2] in ("02", "10") and s == "BOL" for c, s, _, _ in found), found
     assert not any(c[:2] in ("02", "10") and s == "CHL" for c, s, _, _ in found), found
 
 
-def test_an_appeal_welcomed_is_the_askers_appeal_not_the_welcomers(pipeline):
-    found = _rows(_events(pipeline, "Peru welcomed Ecuador's appeal for talks on the river dispute."))
+def test_an_appeal_welcomed_is_the_askers_appeal_not_the_welcomers(code_rules):
+    found = _rows(code_rules("Peru welcomed Ecuador's appeal for talks on the river dispute."))
     assert any(c[:2] == "05" and s == "PER" for c, s, _, _ in found), found
     assert not any(c[:2] == "02" and s == "PER" for c, s, _, _ in found), found
 
 
-def test_an_appeal_with_no_asker_named_is_nobodys(pipeline):
-    found = _rows(_events(pipeline, "The Chilean government rejected calls for a new border treaty."))
+def test_an_appeal_with_no_asker_named_is_nobodys(code_rules):
+    found = _rows(code_rules("The Chilean government rejected calls for a new border treaty."))
     assert not any(c[:2] in ("02", "10") for c, _, _, _ in found), found
 
 
@@ -88,21 +75,21 @@ def test_an_appeal_with_no_asker_named_is_nobodys(pipeline):
     "The Bolivian army stands accused of torturing prisoners in Oruro.",
     "The Bolivian interior minister, accused of corruption, resigned on Tuesday.",
 ])
-def test_one_who_stands_accused_is_the_target_and_the_accuser_unknown(pipeline, text):
-    events = [e for e in _events(pipeline, text) if e.cameo.code.startswith("112")]
-    assert events, _rows(_events(pipeline, text))
+def test_one_who_stands_accused_is_the_target_and_the_accuser_unknown(code_rules, text):
+    events = [e for e in code_rules(text) if e.cameo.code.startswith("112")]
+    assert events, _rows(code_rules(text))
     e = events[0]
     assert e.target is not None and e.target.country == "BOL", _rows(events)
     assert e.source is not None and e.source.kind == "unknown" and e.source.country is None, _rows(events)
 
 
-def test_a_by_phrase_names_the_accuser(pipeline):
-    found = _rows(_events(pipeline, "The Bolivian army, accused by Chilean officials of abuses, denied the claims."))
+def test_a_by_phrase_names_the_accuser(code_rules):
+    found = _rows(code_rules("The Bolivian army, accused by Chilean officials of abuses, denied the claims."))
     assert any(c.startswith("112") and s == "CHL" and t == "BOL" for c, s, t, _ in found), found
 
 
-def test_an_active_accusation_is_unchanged(pipeline):
-    found = _rows(_events(pipeline, "The Bolivian army accused Chile of torturing prisoners."))
+def test_an_active_accusation_is_unchanged(code_rules):
+    found = _rows(code_rules("The Bolivian army accused Chile of torturing prisoners."))
     assert any(c.startswith("112") and s == "BOL" and t == "CHL" for c, s, t, _ in found), found
 
 
@@ -115,10 +102,10 @@ def test_an_unknown_accuser_is_no_source_country_hit(gold_country):
 
 # 1b. a quoted sentence with no speech verb of its own: the quote's speaker criticises
 
-def test_a_quoted_sentence_that_speaks_ill_of_another_is_the_quote_speakers_criticism(pipeline):
+def test_a_quoted_sentence_that_speaks_ill_of_another_is_the_quote_speakers_criticism(code_rules):
     text = ('The Bolivian opposition leader spoke to supporters in Sucre. "The government cannot be trusted," he said. '
             '"They have betrayed the tin miners."')
-    found = _rows(_events(pipeline, text))
+    found = _rows(code_rules(text))
     assert any(c == "111" and s == "BOL" and t == "betrayed" for c, s, _, t in found), found
 
 
@@ -128,6 +115,6 @@ def test_a_quoted_sentence_that_speaks_ill_of_another_is_the_quote_speakers_crit
     # no ill word
     'The Bolivian opposition leader spoke in Sucre. "The vote is on Sunday," he said. "They have opened new schools."',
 ])
-def test_no_quote_criticism_without_another_actor_spoken_ill_of(pipeline, text):
-    found = _rows(_events(pipeline, text))
+def test_no_quote_criticism_without_another_actor_spoken_ill_of(code_rules, text):
+    found = _rows(code_rules(text))
     assert not any(c == "111" for c, _, _, _ in found), found
