@@ -9,12 +9,14 @@ from __future__ import annotations
 from casus.events.modality.modality import Modality
 from casus.events.precision.precision import attacked_matter, figurative_force, no_host
 from casus.events.roles.arguments import FIRST_PERSON, Arg, object_of
-from casus.events.roles.doers import place_near, state_of_named, state_of_people, unnamed_doer
+from casus.events.roles.doers import place_near, unnamed_doer
 from casus.events.roles.placing import in_place
 from casus.events.roles.sectors import recode_by_sector
+from casus.events.sieve.doer_passes import (accused_standing, appeal_passive_doer, asked_in_noun, is_political,
+                                              passive_unknown_doer, unknown_source)
 from casus.events.sieve.draft import Draft, Pass
 from casus.events.sieve.places import place_target
-from casus.events.triggers.constructions import accused_without_verb_subject, accuser_named, own_asker, own_claim
+from casus.events.triggers.constructions import own_asker, own_claim
 from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.speech import ORIGIN as SPEECH
 from casus.events.triggers.triggers import CONSTRUCTION, FORCE_ROOTS
@@ -111,55 +113,11 @@ def own_possession(ex, d: Draft) -> None:
         d.target = ex.roles.fallback_target(d.doc, d.tok, obj, d.index, own_object=True)
 
 
-def accused_standing(ex, d: Draft) -> None:
-    """'X stands accused of …', 'X, accused of …': X is the accusation's target; its source is the 'by' phrase, else
-    unknown (no source country), as an agentless passive's is."""
-    accused = accused_without_verb_subject(d.doc, d.tok) if d.cand.pos == "VERB" else None
-    if accused is None or not d.entry.code.startswith("112"):
-        return
-    by = accuser_named(d.doc, d.tok)
-    found = d.index.for_phrase(by.i) if by is not None else []
-    d.source = (Arg(found, by, "'by' agent") if found
-                else Arg([_unknown_source(d.tok)], None, "accused, no accuser named"))
-    d.target = Arg(d.index.for_phrase(accused.i), accused, "the one who stands accused")
-
-
-def passive_unknown_doer(ex, d: Draft) -> None:
-    """A passive without agent has an unknown doer; an arrest of a named person, the state of the sentence or story."""
-    if not d.source and d.target and _passive(d.doc, d.tok):
-        d.source = Arg([_unknown_source(d.tok)], None, "passive without agent")
-        if d.entry.code[:2] == "17" and not _political(d.target):  # "Ingabire was arrested … in Rwanda"
-            d.source = state_of_named(d.doc, d.tok, d.target, ex.place_at, d.index, ex.story) or d.source
-    elif not d.source and not d.target and d.entry.code[:2] == "17" and d.cand.pos == "VERB":
-        d.source = state_of_people(d.doc, d.tok, ex.place_at, d.index, ex.story)  # "two suspects were arrested"
-
-
 def attack_unknown_doer(ex, d: Draft) -> None:
     """An attack told as done to a coded victim with no attacker named has an unknown doer ('a bombing killed a U.S. soldier')."""
-    if (not d.source and _political(d.target) and d.cand.pos == "NOUN" and d.entry.code[:2] in FORCE_ROOTS
+    if (not d.source and is_political(d.target) and d.cand.pos == "NOUN" and d.entry.code[:2] in FORCE_ROOTS
             and d.mod.mode == "asserted" and _reported_as_done(d.doc, d.tok)):
-        d.source = Arg([_unknown_source(d.tok)], None, "act of force with no named doer")
-
-
-def appeal_passive_doer(ex, d: Draft) -> None:
-    """An act called for in the passive has an unknown doer; the one who asks becomes the source later."""
-    if not d.source and d.mod.appeal_head is not None and _passive(d.doc, d.tok):
-        d.source = Arg([_unknown_source(d.tok)], None, "passive without agent")
-
-
-def asked_in_noun(ex, d: Draft) -> None:
-    """An act asked for in an appeal or demand noun that names its asker is asked by that asker, whatever verb takes the
-    noun ('rejected Germany's calls for sanctions': Germany asks for sanctions; France rejects). The act's own subject,
-    or a doer inside the noun's phrase, stays: it is the one asked ('its demand that the army withdraw …')."""
-    head = d.mod.appeal_head
-    if head is None or own_asker(d.doc, head) is None:
-        return
-    own = d.source.token is not None and (d.source.token.head == d.tok.i or any(
-        x.i == d.source.token.i for x in d.doc.subtree(head.i)))
-    if not own:  # a doer borrowed from the reacting verb is not the asker; the act's own subject is the one asked
-        asker, _ = ex.roles.noun_args(d.doc, head, d.entry, d.index)
-        if asker:
-            d.source = asker
+        d.source = Arg([unknown_source(d.tok)], None, "act of force with no named doer")
 
 
 def needs_source(ex, d: Draft) -> str | None:
@@ -169,7 +127,7 @@ def needs_source(ex, d: Draft) -> str | None:
 
 def political_side(ex, d: Draft) -> str | None:
     """Some actor on either side must be political (sport, markets, crime among the unnamed code nothing)."""
-    if not (_political(d.source) or _political(d.target) or d.mod.appeal_head is not None):
+    if not (is_political(d.source) or is_political(d.target) or d.mod.appeal_head is not None):
         return "no political actor on either side"
     return None
 
@@ -243,7 +201,7 @@ def demand_roles(ex, d: Draft) -> None:
 
 def political_after_roles(ex, d: Draft) -> str | None:
     """After appeals and demands have moved the roles, some actor on either side must still be political."""
-    return None if (_political(d.source) or _political(d.target)) else "no political actor after appeal roles"
+    return None if (is_political(d.source) or is_political(d.target)) else "no political actor after appeal roles"
 
 
 def explain_and_attach(ex, d: Draft) -> None:
@@ -404,21 +362,3 @@ def _same(a: ActorMention, b: ActorMention) -> bool:
     if a is b:
         return True
     return a.actor.code is not None and a.actor.code == b.actor.code and a.actor.name == b.actor.name
-
-
-def _political(arg: Arg) -> bool:
-    """True if some actor of the argument is a state, a known organisation or a group with a sector."""
-    return any(m.actor.country or m.actor.code or m.actor.sector for m in arg.mentions)
-
-
-def _passive(doc: ParsedDoc, tok: Token) -> bool:
-    if tok.pos != "VERB":
-        return False
-    kids = doc.children(tok.i)
-    return any(c.dep in ("nsubjpass", "auxpass") for c in kids) and not any(c.dep == "agent" for c in kids)
-
-
-def _unknown_source(tok: Token) -> ActorMention:
-    actor = Actor("", tok.idx, tok.idx, name=None, code=None, country=None, sector=[], kind="unknown",
-                  reason="passive without agent: the text does not say who acted")
-    return ActorMention(tok.i, tok.i, tok.i, actor)
