@@ -156,15 +156,16 @@ class ToponymFinder:
                 hit = self.organisations.in_organisation(doc, ent.start, ent.end, ent.label, keys)
                 if hit and not blocked(hit[0], hit[1]):
                     take(*hit)
+        unlabelled = unlabelled_names(doc) if w.institution_places or w.countries_in_unlabelled_names else []
         if w.institution_places:  # "Groton Town Council", "University of Nebraska-Lincoln": where the body is
             keys, local = {m.key for m in found}, self._story_states(doc, found, claimed)
             names = [(ent.start, ent.end) for ent in [*others, *facilities] if ent.label in {"ORG", "FAC"}]
-            for a, b in [*names, *unlabelled_names(doc)]:  # and names the NER missed: "Owensboro Public Schools"
+            for a, b in [*names, *unlabelled]:  # and names the NER missed: "Owensboro Public Schools"
                 for s, e, cands in self.organisations.institution_places(doc, a, b, keys, local):
                     if not any(taken[s:e]):  # an acting body's name too: the town places no event
                         take(s, e, cands, form="institution")
         if w.countries_in_unlabelled_names:  # "SME Mauritius Limited", "Air France KLM": names the NER missed
-            for a, b in unlabelled_names(doc):  # a country or state, not a capital ("Licking Valley"), nor in a byline
+            for a, b in unlabelled:  # a country or state, not a capital ("Licking Valley"), nor in a byline
                 if toks[a].text.lower() == "by":
                     continue
                 hit = self.organisations.inner_country(doc, a, b, frozenset({"PCLI", "ADM1"}))
