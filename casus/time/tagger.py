@@ -44,7 +44,6 @@ _PUSHED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|pushed
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
 
 
-
 GATE_WORDS = ("today|tonight|yesterday|tomorrow|overnight|now|current|present|recent|lately|past|future|soon|"
               "weekend|daily|weekly|monthly|yearly|annual|hourly|nightly|biweekly|semiannual|twenties|thirties|"
               "forties|fifties|sixties|seventies|eighties|nineties|centur|decade|period|quarter|term|year|month|"
@@ -277,9 +276,15 @@ def _clock_days(text: str, refs: list[TimeRef]) -> list[TimeRef]:
     return out
 
 
+@lru_cache(maxsize=16)
+def _rule_named(grammar: Grammar, name: str) -> Rule:
+    """The grammar's rule of this name."""
+    return next(r for r in grammar.rules if r.name == name)
+
+
 def _bare_weekday(grammar: Grammar, text: str, s: int, e: int) -> int | None:
     """The ISO weekday of a weekday match with no modifier and no date ("Monday", "Monday night"), else None."""
-    m = grammar.rules[[r.name for r in grammar.rules].index("weekday")].regex.match(text, s)
+    m = _rule_named(grammar, "weekday").regex.match(text, s)
     if m is None or m.end() != e or m["rel"] or m["month"] or m["month2"]:
         return None
     return grammar.lex.weekday[m["wd"].lower().rstrip(".")]
