@@ -290,6 +290,8 @@ def evaluate(
 
     if kind == "judged" and split not in ("train", "dev", "check", "all"):
         fail(f"--split must be train, dev, check or all, not '{split}'")
+    if errors is not None and errors < 0:
+        fail(f"--errors must be 0 or more, not {errors}")
     module = importlib.import_module(f"casus.evaluate.{'petrarch_suite' if kind == 'petrarch' else kind}")
     diagnostics: list | None = [] if fmt != "jsonl" else None
     extra: list[dict] = []  # times: the dev part's value errors asked for with --errors

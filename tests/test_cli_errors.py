@@ -90,3 +90,10 @@ def test_an_internal_failure_names_the_document_and_leaves_no_file(tmp_path, mon
     assert r.exit_code == 3
     assert "docs.jsonl:1" in r.output and "internal error" in r.output and "Traceback" not in r.output
     assert not out.exists()
+
+
+def test_a_negative_error_count_is_refused_before_any_scoring(tmp_path):
+    r = casus("eval", "times", "--gold", str(tmp_path), "--errors", "-3")
+    assert r.returncode != 0
+    assert "--errors must be 0 or more" in r.stderr
+    assert "Traceback" not in r.stderr
