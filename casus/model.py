@@ -200,8 +200,9 @@ class Place:
     feature: str | None = None
     basis: str | None = None
     form: str = "name"  # how the text names it: "name", "adjective" ("Ukrainian troops": no place of an act),
-    # "people" ("Americans", "Ohioans"), "street" ("Wichita Drive") or "institution" (the town in "Groton Town
-    # Council": where a body or building is, annotated, no event's place)
+    # "people" ("Americans", "Ohioans"), "street" ("Wichita Drive"), "institution" (the town in "Groton Town
+    # Council": where a body or building is, annotated, no event's place) or "site" (a place the gazetteer lacks,
+    # "Torkula village", at the point of a place the story names; annotated, no event's place)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

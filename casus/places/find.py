@@ -7,7 +7,7 @@ from pathlib import Path
 
 from casus.ingest.dateline import month_number
 from casus.model import ParsedDoc
-from casus.places import constructions, datelines, forms, repeats
+from casus.places import constructions, datelines, forms, repeats, sites
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span, unlabelled_names
 
@@ -60,7 +60,8 @@ class Mention:
     wire: bool = False  # a wire dateline, the city then the day: "MOSCOW, April 8 -"
     siblings: list[Mention] = field(default_factory=list)  # other members of a list "Texas, Ohio and Iowa"
     form: str = "name"  # "adjective": a country's adjective ("Ukrainian troops"); "street": "Wichita Drive";
-    # "people": a people's word ("Americans", "Ohioans")
+    # "people": a people's word ("Americans", "Ohioans"); "site": a place the gazetteer lacks ("Torkula village")
+    anchor: Mention | None = None  # a site's: the found place it lies in (None: the story's town)
 
 
 class ToponymFinder:
@@ -96,7 +97,7 @@ class ToponymFinder:
             cs, ce = toks[s].idx, toks[e - 1].end
             return any(a < ce and cs < b for a, b in claimed) or any(taken[s:e])
 
-        def take(s: int, e: int, cands: list[Candidate], key: str | None = None, form: str = "name") -> None:
+        def take(s: int, e: int, cands: list[Candidate], key: str | None = None, form: str = "name", anchor=None) -> None:
             text = "".join(t.text for t in toks[s:e])
             if e - s == 1 and _a_date(doc, s):  # "LONDON, March 3": the day, not March in Cambridgeshire
                 return
@@ -105,7 +106,7 @@ class ToponymFinder:
                 cands = [c for c in cands if c.feature_code in BIG]
                 if not cands:
                     return
-            found.append(Mention(s, e, key, cands, form=form))
+            found.append(Mention(s, e, key, cands, form=form, anchor=anchor))
             for i in range(s, e):
                 taken[i] = True
 
@@ -217,10 +218,13 @@ class ToponymFinder:
                                        if w.regions_after_names else ())]:
                 if free(s, e):
                     take(s, e, cands, key)
+            for s, e, where in sites.sites(doc, found, capitalised, free, self.gazetteer.__contains__) if w.sites else ():
+                take(s, e, [], "site " + normalise(" ".join(t.text for t in toks[s:e])), "site", where)  # "Torkula village"
         for m in list(found):
-            for s, e in repeats.repeats(doc, m.start, m.end, m.key, m.cands, taken, self.weights):
+            site = m.form == "site"  # a site repeats by its words: its key is "site " and them
+            for s, e in repeats.repeats(doc, m.start, m.end, m.key[5:] if site else m.key, m.cands, taken, self.weights):
                 if not blocked(s, e):
-                    take(s, e, m.cands)
+                    take(s, e, m.cands, *((m.key, "site", m.anchor) if site else ()))
         found.sort(key=lambda m: m.start)
         return found
 

@@ -42,6 +42,7 @@ class Weights:
     after_prepositions: bool = True  # a town's name right after 'in / near / to / from / at / between / outside'
     countries_in_unlabelled_names: bool = True  # a country, state or capital inside a name the NER left unlabelled
     regions_after_names: bool = True  # a state, county or country after a name and a comma: "Oulton Park, Cheshire"
+    sites: bool = True  # a place the gazetteer lacks by its kind noun or its region: "Torkula village" (places/sites.py)
     repeats_in_names: bool = True  # a found place repeats opening a longer name, after a part-of-town word, as a lone 'person'
     surnames_not_towns: bool = True  # one word the NER called a place that closes a person's name in the story
     constructions: bool = True  # datelines, 'X and Y counties', 'Jane Doe of X', 'X police' (places/constructions.py)
@@ -103,6 +104,9 @@ class PlaceResolver:
                     basis=f"street: in {town.name}, the story's town" if town else "street: no town in the story",
                     form="street")))
                 continue
+            if m.form == "site":
+                out.extend(self._site(doc, m, groups, town))
+                continue
             if c is None:
                 continue
             lat, lon, reason = c.lat, c.lon, g.reason
@@ -113,6 +117,23 @@ class PlaceResolver:
                 text=text[s:e], start=s, end=e, name=c.name, country=c.country, admin1=c.admin1,
                 lat=lat, lon=lon, geonameid=c.geonameid, feature=c.feature_code, basis=reason, form=m.form)))
         return out
+
+    @staticmethod
+    def _site(doc: ParsedDoc, m: Mention, groups: dict[str, _Group], town: Candidate | None) -> list[PlaceMention]:
+        """A place the gazetteer lacks, at the point of the found place it lies in, else of the story's town: a small
+        place lies in the story's country, so a country or a place abroad yields to the story's town in it."""
+        where = groups[m.anchor.key].pick if m.anchor is not None and m.anchor.key in groups else None
+        at = where if where is not None and where.lat is not None else town
+        if town is not None and where is not None and (where.country != town.country or where.feature_code == "PCLI"):
+            at = town if where.country == town.country or where.feature_code != "PCLI" else where
+        if at is None:
+            return []
+        s, e = doc.tokens[m.start].idx, doc.tokens[m.end - 1].end
+        text = doc.article.text[s:e]
+        why = f"site: in {at.name}" + ("" if at is where else ", the story's town")
+        return [PlaceMention(m.start, m.end, Place(text=text, start=s, end=e, name=text, country=at.country,
+                                                   admin1=at.admin1, lat=at.lat, lon=at.lon, feature="SITE",
+                                                   basis=why, form="site"))]
 
     @staticmethod
     def _story_town(groups: list[_Group]) -> Candidate | None:
