@@ -55,6 +55,8 @@ def test_a_venue_before_a_county_that_closes_the_phrase_lies_in_the_county(topon
     pytest.param("Tickets for the Velvet Owls, Queens of the Desert and others sold out.", id="the region's name goes on"),
     pytest.param("The school board of the K-8 district met in Dayton.", id="a number in the name"),
     pytest.param("Sales rose in the Lancaster district last year.", id="a name the gazetteer knows"),
+    pytest.param("Flooding hit Nenagh on Monday, and homes in the Nenagh Rural Ward area were emptied.",
+                 id="a run holding a town the story names"),
 ])
 def test_no_site_where_the_construction_does_not_hold(toponyms, text):
     assert sites(toponyms(text)) == {}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from casus.model import ParsedDoc
+from casus.places.gazetteer import normalise
 
 # lower-case nouns of a kind of small place: "Torkula village", "the Ituri district", "the village of Nagrig"
 KIND_NOUNS = frozenset({"village", "hamlet", "suburb", "district", "region", "area", "neighbourhood", "neighborhood",
@@ -93,8 +94,12 @@ def sites(doc: ParsedDoc, found: Sequence, capitalised: Callable, free: Callable
           known: Callable[[str], bool]) -> list[Site]:
     """Sites by their kind noun or their region, each with the found place it lies in; not a name the gazetteer
     knows (`known`): other rules find those, or leave them out for a reason ("the Lancaster district")."""
-    def new(s: int, e: int) -> bool:
-        return free(s, e) and not known(" ".join(t.text for t in doc.tokens[s:e]))
+    keys = {m.key for m in found if m.form == "name"}
+
+    def new(s: int, e: int) -> bool:  # nor a run holding a place the story names ("the Nenagh Municipal District")
+        words = [t.text for t in doc.tokens[s:e]]
+        return free(s, e) and not known(" ".join(words)) and not any(
+            normalise(" ".join(words[a:b])) in keys for a in range(len(words)) for b in range(a + 1, len(words) + 1))
 
     out: list[Site] = [(s, e, m) for s, e, m in before_regions(doc, capitalised, found) if new(s, e)]
     for s, e in by_kind(doc, capitalised):
