@@ -3,13 +3,22 @@ placed where a place it names lies (docs/CODING.md §5): mentions of form "site"
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from casus.model import ParsedDoc
 from casus.places.gazetteer import normalise
 
-# lower-case nouns of a kind of small place: "Torkula village", "the Ituri district", "the village of Nagrig"
-KIND_NOUNS = frozenset({"village", "hamlet", "suburb", "district", "region", "area", "neighbourhood", "neighborhood",
-                        "township", "enclave", "locality", "settlement"})
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def _words(path: Path) -> frozenset[str]:
+    """One lower-case word a line; '#' starts a comment."""
+    lines = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
+    return frozenset(w for w in lines if w)
+
+
+# lower-case nouns of a kind of small place: "Torkula village", "the Wedza district", "the village of Nagrig"
+KIND_NOUNS = _words(DATA / "site_nouns.txt")
 _NOT_NAMES = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW",
               "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _GOES_ON = {",", "and", "or", "&", "'s", "’s", "-", "–"}
