@@ -6,7 +6,8 @@ frozen 'tok2vec' (one embedding pass, not two) and measures what the student wou
 
     python scripts/train_shared_ner.py silver  [--shared ../shared] [--out /tmp/ner8] [--words 700000]
     python scripts/train_shared_ner.py config  [--out /tmp/ner8] [--minutes 50]
-    python -m spacy train /tmp/ner8/config.cfg --output /tmp/ner8/model --nlp.batch_size 64  # 1 thread
+    OMP_NUM_THREADS=1 PYTHONPATH=/tmp/ner8 python -m spacy train /tmp/ner8/config.cfg \\
+        --output /tmp/ner8/model --code /tmp/ner8/casus_ner8.py
     python scripts/train_shared_ner.py agree   [--out /tmp/ner8] [--model /tmp/ner8/model/model-best]
     python scripts/train_shared_ner.py time    [--out /tmp/ner8] [--model /tmp/ner8/model/model-best]
 
@@ -326,8 +327,10 @@ def cmd_agree(args) -> None:
 
     nlp = _student(args.model)
     gold = list(DocBin().from_disk(args.out / "dev.spacy").get_docs(nlp.vocab))
-    texts = [d.text for d in gold]
-    pred = list(nlp.pipe(texts, batch_size=32, disable=["tagger", "parser", "attribute_ruler", "lemmatizer"]))
+    from casus.nlp import _paragraph_breaks
+
+    docs = nlp.get_pipe("tok2vec").pipe([_paragraph_breaks(nlp.make_doc(d.text)) for d in gold], batch_size=32)
+    pred = list(nlp.get_pipe("ner").pipe(docs, batch_size=32))  # read as the teacher's labels were made
     tp: Counter = Counter()
     fp: Counter = Counter()
     fn: Counter = Counter()
