@@ -23,7 +23,9 @@ initialised from scratch with the teacher's labels, a wall-clock budget of --min
 the student against the teacher on DEV (precision, recall, F1 overall and by label); `time` prints
 CPU seconds of the teacher's and the student's recogniser on the same DEV texts (one run, this
 process; the student's cost includes nothing else, as the tok2vec it reads runs anyway).
-Deterministic: fixed document order, seed 0; run with one thread (OMP_NUM_THREADS=1).
+Deterministic: fixed document order, seed 0, one thread (OMP_NUM_THREADS=1); the time budget makes the
+number of updates depend on the machine, so to repeat a run exactly give its step count (--max-steps 4800
+and a generous --minutes for the thirteenth session's model).
 """
 from __future__ import annotations
 
@@ -207,7 +209,7 @@ dropout = 0.1
 accumulate_gradient = 1
 patience = 0
 max_epochs = 0
-max_steps = 0
+max_steps = {max_steps}
 eval_frequency = {eval_every}
 frozen_components = ["tok2vec"]
 annotating_components = ["tok2vec"]
@@ -284,7 +286,8 @@ def cmd_config(args) -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "ner_labels.json").write_text(json.dumps(moves))
     (args.out / "config.cfg").write_text(CONFIG.format(out=args.out, teacher=MODEL, minutes=args.minutes,
-                                                        hidden=args.hidden, eval_every=args.eval_every))
+                                                        hidden=args.hidden, eval_every=args.eval_every,
+                                                        max_steps=args.max_steps))
     (args.out / "casus_ner8.py").write_text(DEADLINE)
     print(f"wrote {args.out}/config.cfg; train with:\n  OMP_NUM_THREADS=1 PYTHONPATH={args.out} python -m spacy "
           f"train {args.out}/config.cfg --output {args.out}/model --code {args.out}/casus_ner8.py")
@@ -395,6 +398,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--words", type=int, default=700_000, help="train words to label (about 30,000 sentences)")
     ap.add_argument("--minutes", type=float, default=50.0)
     ap.add_argument("--hidden", type=int, default=64)
+    ap.add_argument("--max-steps", type=int, default=0, help="stop after this many updates (0: the time budget only)")
     ap.add_argument("--eval-every", type=int, default=400)
     ap.add_argument("--model", type=Path, default=Path("/tmp/ner8/model/model-best"))
     args = ap.parse_args(argv)
