@@ -10,6 +10,7 @@ frozen 'tok2vec' (one embedding pass, not two) and measures what the student wou
         --output /tmp/ner8/model --code /tmp/ner8/casus_ner8.py
     python scripts/train_shared_ner.py agree   [--out /tmp/ner8] [--model /tmp/ner8/model/model-best]
     python scripts/train_shared_ner.py time    [--out /tmp/ner8] [--model /tmp/ner8/model/model-best]
+    python scripts/train_shared_ner.py floor   [--out /tmp/ner8]
 
 `silver`: documents of ../shared/corpus (Reuters-21578, BBC News, the Wikinews sample) are read as
 `casus code` reads them (casus.ingest), split by casus.evaluate.splits.split_of, and labelled by the
@@ -22,7 +23,8 @@ frozen tok2vec sourced from the shipped model and listed in annotating_component
 initialised from scratch with the teacher's labels, a wall-clock budget of --minutes). `agree` scores
 the student against the teacher on DEV (precision, recall, F1 overall and by label); `time` prints
 CPU seconds of the teacher's and the student's recogniser on the same DEV texts (one run, this
-process; the student's cost includes nothing else, as the tok2vec it reads runs anyway).
+process; the student's cost includes nothing else, as the tok2vec it reads runs anyway); `floor` times the
+teacher's own embedding alone and untrained listener students of hidden width 64, 32, 16 (the state loop's cost).
 Deterministic: fixed document order, seed 0, one thread (OMP_NUM_THREADS=1); the time budget makes the
 number of updates depend on the machine, so to repeat a run exactly give its step count (--max-steps 4800
 and a generous --minutes for the thirteenth session's model).
@@ -390,9 +392,41 @@ def cmd_time(args) -> None:
           f"student ner {student:.2f} (student / teacher {student / tea:.2f})")
 
 
+def cmd_floor(args) -> None:
+    """CPU seconds of the teacher's own embedding, and of untrained listener students by hidden width (one run)."""
+    from spacy.tokens import DocBin
+    from spacy.training import Example
+
+    from casus.nlp import MODEL
+
+    import spacy
+
+    teacher = spacy.load(MODEL)
+    gold = list(DocBin().from_disk(args.out / "dev.spacy").get_docs(teacher.vocab))
+    docs = [teacher.make_doc(d.text) for d in gold]
+    embed = teacher.get_pipe("ner").model.get_ref("tok2vec")
+    t0 = time.process_time()
+    for i in range(0, len(docs), 32):
+        embed.predict(docs[i:i + 32])
+    print(f"teacher ner's own embedding: {time.process_time() - t0:.2f} CPU-s")
+    shared = list(teacher.get_pipe("tok2vec").pipe(docs, batch_size=32))
+    labels = json.loads((args.out / "ner_labels.json").read_text())
+    for width in (64, 32, 16):
+        nlp = spacy.load(MODEL, exclude=["tagger", "parser", "senter", "attribute_ruler", "lemmatizer", "ner"])
+        model = {"@architectures": "spacy.TransitionBasedParser.v2", "state_type": "ner", "extra_state_tokens": False,
+                 "hidden_width": width, "maxout_pieces": 2, "use_upper": True,
+                 "tok2vec": {"@architectures": "spacy.Tok2VecListener.v1", "width": 96, "upstream": "tok2vec"}}
+        ner = nlp.add_pipe("ner", config={"model": model})
+        ner.initialize(lambda: [Example(nlp.make_doc(g.text), g) for g in gold[:5]], nlp=nlp, labels=labels)
+        copies = [d.copy() for d in shared]
+        t0 = time.process_time()
+        list(ner.pipe(copies, batch_size=32))
+        print(f"untrained listener student, hidden width {width}: {time.process_time() - t0:.2f} CPU-s")
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("command", choices=("silver", "config", "agree", "time"))
+    ap.add_argument("command", choices=("silver", "config", "agree", "time", "floor"))
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=Path("/tmp/ner8"))
     ap.add_argument("--words", type=int, default=700_000, help="train words to label (about 30,000 sentences)")
@@ -402,7 +436,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--eval-every", type=int, default=400)
     ap.add_argument("--model", type=Path, default=Path("/tmp/ner8/model/model-best"))
     args = ap.parse_args(argv)
-    {"silver": cmd_silver, "config": cmd_config, "agree": cmd_agree, "time": cmd_time}[args.command](args)
+    commands = {"silver": cmd_silver, "config": cmd_config, "agree": cmd_agree, "time": cmd_time, "floor": cmd_floor}
+    commands[args.command](args)
 
 
 if __name__ == "__main__":
