@@ -250,7 +250,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             second = _second_day(text, e, end, value)
             if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
                 out.append(second)
-    return from_saying(text, _clock_days(text, out), future_weekdays, anchor, deictic_days)
+    return from_saying(text, _clock_days(text, out), future_weekdays, anchor, deictic_days, lex)
 
 
 # between a clock time and the day it is on: "local time", a time in brackets ("(1900 GMT)"), "on"
