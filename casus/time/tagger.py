@@ -41,6 +41,16 @@ _DAY_STEP = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<dir>before|after)\s+$")
 # loans through", "adjourned the case to")
 _PUSHED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|pushed\s+back|put\s+off|rescheduled)"
                      r"(?:\s+[^\s,;.]+){0,10}?\s+(?:until|till|to|through|into)\s+(?:early\s+|late\s+|mid-?|next\s+)?$", re.I)
+_UNTIL_TAIL = r"(?:\s+(?!to\b|will\b|would\b)[^\s,;.]+){0,6}?\s+(?:until|till|up\s+to)\s+(?:early\s+|late\s+|mid-?)?$"
+
+
+@lru_cache(maxsize=4)
+def _lasted(lex: Lexicon) -> re.Pattern:
+    """A past verb of a state that ran on ("lasted", "stayed", `lasting` in words.tsv), then "until" and a time."""
+    return re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bhas\s)(?<!\bhave\s)"
+                      rf"\b{lex.alternation('lasting')}\b{_UNTIL_TAIL}", re.I)
+
+
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
 
 
@@ -124,11 +134,13 @@ def prepare(lexicon: Lexicon | None = None) -> None:
     _gate_plan(_grammar(lex))
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
+def _tense(text: str, start: int, end: int, lex: Lexicon | None = None) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
     left, right = sentence_bounds(text, start, end, back=120, ahead=100)
     if _PUSHED.search(text, max(left, start - 90), start):
         return "future"  # "the vote was postponed until March": a time an act moved ahead
+    if _lasted(lex or default()).search(text, max(left, start - 90), start):
+        return "past"  # "the strike lasted until Monday": a time a past state ran on to
     cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
                   + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
     # "until Thursday" opening a clause: the preposition tells the deadline, the verb tells the tense
@@ -188,7 +200,7 @@ def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) ->
     m = rule.regex.match(text, s, len(text) if line_end < 0 else line_end)  # a lookahead may look past the match, not the line
     if m is None or m.end() != e:
         return rule, None
-    ctx.tense = _tense(text, s, e)
+    ctx.tense = _tense(text, s, e, grammar.lex)
     ctx.pos = s
     try:
         return rule, rule.build(m, ctx)

@@ -1,0 +1,34 @@
+"""Time values of constructions news write often: a state that ran on until a day, and more (CODING §4)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casus.time.tagger import find_times
+
+THURSDAY = dt.date(2026, 10, 15)
+
+
+def values(text: str, report: dt.date = THURSDAY) -> dict[str, str]:
+    return {t.text: t.value for t in find_times(text, report)}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The strike at the port lasted until Monday.", {"Monday": "2026-10-12"}),
+    ("Talks between the two delegations went on until Tuesday, when the mediators left.", {"Tuesday": "2026-10-13"}),
+    ("The sit-in continued until Monday.", {"Monday": "2026-10-12"}),
+    ("The fighting raged until early Monday, residents said.", {"early Monday": "2026-10-12"}),
+])
+def test_until_after_a_past_verb_of_a_state_that_ran_on_is_past(text, expected):
+    assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The port will stay closed until Monday.", {"Monday": "2026-10-19"}),
+    ("The ministry closed the crossing until Monday.", {"Monday": "2026-10-19"}),  # no state that ran on: a limit ahead
+    ("The curfew was extended until Monday.", {"Monday": "2026-10-19"}),
+    ("The government has continued to keep the schools shut until Friday.", {"Friday": "2026-10-16"}),
+])
+def test_until_after_a_future_a_closing_or_an_infinitive_stays_to_come(text, expected):
+    assert values(text) == expected
