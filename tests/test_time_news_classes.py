@@ -32,3 +32,19 @@ def test_until_after_a_past_verb_of_a_state_that_ran_on_is_past(text, expected):
 ])
 def test_until_after_a_future_a_closing_or_an_infinitive_stays_to_come(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,report,expected", [
+    ("Grain exports fell to 2.1 million tonnes, down from 2.6 million last September.", dt.date(2026, 10, 15), "2025-09"),
+    ("Two ferries sank in the strait last February.", dt.date(2027, 3, 2), "2026-02"),
+    ("The mayor resigned last December.", dt.date(2027, 1, 20), "2025-12"),
+    ("The mayor resigned last August.", dt.date(2026, 10, 15), "2026-08"),  # not the month just before: this year's
+    ("The mayor resigned this past September.", dt.date(2026, 10, 15), "2026-09"),
+])
+def test_last_and_the_month_just_before_the_reports_is_a_year_back(text, report, expected):
+    [value] = values(text, report).values()
+    assert value == expected
+
+
+def test_the_last_week_of_a_month_is_not_that_month_a_year_back():
+    assert values("Holdings fell in the last March week, the central bank said.", dt.date(2026, 4, 8)) == {"last March": "2026-03"}

@@ -157,6 +157,9 @@ class DateRules(PeriodRules):
             year = ctx.anchor.year
         elif rel in ("last", "this past"):
             year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+            if rel == "last" and month == (ctx.anchor.month - 2) % 12 + 1 \
+                    and not re.search(r"\bthe\s+$", m.string[max(0, m.start() - 8):m.start("rel")], re.I):
+                year -= 1  # "down from last February" in March: the month before is "last month", so a year back
         elif rel in ("next", "this coming"):
             year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
         elif rel in ("the previous", "the following"):  # counted from the month last mentioned ("February ... the previous February")
