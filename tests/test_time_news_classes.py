@@ -48,3 +48,16 @@ def test_last_and_the_month_just_before_the_reports_is_a_year_back(text, report,
 
 def test_the_last_week_of_a_month_is_not_that_month_a_year_back():
     assert values("Holdings fell in the last March week, the central bank said.", dt.date(2026, 4, 8)) == {"last March": "2026-03"}
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Ballots may arrive until April 13, and none is counted until then.", {"April 13": "2027-04-13", "then": "2027-04-13"}),
+    ("The lenders want a new loan by June 30. If none is found by that time, the mill closes.",
+     {"June 30": "2027-06-30", "that time": "2027-06-30"}),
+    ("The party split in 2019. At that time, its leader was in exile.", {"2019": "2019", "that time": "2019"}),
+    ("The militia quit the town in 2019. Since then, the roads have reopened.", {"2019": "2019"}),  # a stretch to now
+    ("Loans were repaid at then-current rates.", {}),
+    ("Nothing changed until then, the envoy said.", {}),  # no time named before: no value to borrow
+])
+def test_until_then_and_by_that_time_take_the_time_just_named(text, expected):
+    assert values(text, dt.date(2027, 1, 20) if "April" in text else THURSDAY) == expected

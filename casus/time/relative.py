@@ -274,6 +274,13 @@ class RelativeRules:
             return "TIME", d.isoformat() + ("TNI" if what.endswith("night") else "TMO")
         return "DATE", d.isoformat()
 
+    def _then(self, m: re.Match, ctx: Context) -> Result:
+        """'until then', 'by that time': the time last named, when it was named just before (else no time)."""
+        ref = ctx.ref_value
+        if not ref or not ref[:4].isdigit() or ctx.pos - ctx.ref_end > _NEAR:
+            return None
+        return "DATE", ref
+
     def _weekend(self, m: re.Match, ctx: Context) -> Result:
         if ctx.anchor is None:
             return "DATE", "XXXX-WXX-WE"
