@@ -61,3 +61,15 @@ def test_the_last_week_of_a_month_is_not_that_month_a_year_back():
 ])
 def test_until_then_and_by_that_time_take_the_time_just_named(text, expected):
     assert values(text, dt.date(2027, 1, 20) if "April" in text else THURSDAY) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The poet died on Saturday at his farm, reportedly due to a fall.", {"Saturday": "2026-10-10"}),
+    ("The ferry service stopped on Tuesday due to high winds.", {"Tuesday": "2026-10-13"}),
+    ("The second largest province, the next biggest, counted 4,120 cases as of Monday.", {"Monday": "2026-10-12"}),
+    ("The envoy is due to arrive on Saturday.", {"Saturday": "2026-10-17"}),  # a schedule still looks ahead
+    ("Creditors are due to auction the mill on Monday.", {"Monday": "2026-10-19"}),
+    ("The next round of talks opens on Monday.", {"Monday": "2026-10-19"}),
+])
+def test_a_cause_with_due_to_and_a_ranking_next_are_no_cues_of_the_future(text, expected):
+    assert values(text) == expected

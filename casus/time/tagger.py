@@ -19,16 +19,22 @@ _LEFT_MOD = re.compile(
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|course|latter\s+part|early\s+part)"
     r"\s+of\s+(?:the\s+)?|(?<![\w-])(?:early|earlier|late|later|mid)[\s-]+|mid-)$",
     re.I)
+# "due to" a noun is a cause ("died due to complications"), not a schedule ("due to arrive"); "the next highest" ranks
+_CAUSE = (r"\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|[a-z]+(?:ion|ity|ness|ment|ure|ing)s?"
+          r"|[a-z]*[^\Wsu]s)\b")
+_SUPERLATIVE = (r"\s+(?:highest|largest|biggest|best|worst|most|closest|nearest|greatest|strongest|busiest|richest|oldest|"
+                r"youngest|smallest|lowest|longest|fastest|deadliest)\b")
 _FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\s+to|planning|"
-                     r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|(?:scheduled|slated|set|due)\s+for|"
+                     rf"(?<!been\s)(?<!was\s)(?<!were\s)(?:(?:expected|scheduled|set|slated|poised|ready|intends?|aims?)\s+to|due\s+to(?!{_CAUSE})|(?:(?<=\bis\s)|(?<=\bare\s))due\s+to)|"
+                     r"(?:scheduled|slated|set|due)\s+for|"
                      r"(?:has|have)\s+scheduled|effective|payable|would|is\s+to|are\s+to|"
-                     r"planned\s+(?:to|for|a|an)|next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting|"
+                     rf"planned\s+(?:to|for|a|an)|next(?!\s+to\b|\s+door\b|\s+of\s+kin\b|{_SUPERLATIVE})|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting|"
                      r"(?<!\bto\s)(?-i:meets?|begins?|opens|resumes?|convenes?|arrives?|travels|go(?:es)?\s+to\s+the\s+polls))\b", re.I)
 # lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:brought|took|made|came|went|began|fell|rose|lost|won|sold|bought|paid|left|met|held|got|gave|"
                    r"saw|found|became|thought|knew|spent|built|sent|struck|fought|grew|wrote|ran|chose|drove|flew|"
-                   r"broke|spoke|stood|shot|kept|felt|meant|sought|taught|caught|fled|slid|sank|swept|wore)|"
+                   r"broke|spoke|stood|shot|kept|felt|meant|sought|taught|caught|fled|slid|sank|swept|wore|died)|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed)(?<!eed)(?<!unspecified)(?<!hundred)|agreed|freed)\b", re.I)
 # a quoted title of two or more capitalised words ("This Week", ``High Noon'', "60 Minutes") names a work, not a time
 _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to)"
