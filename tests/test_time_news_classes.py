@@ -73,3 +73,15 @@ def test_until_then_and_by_that_time_take_the_time_just_named(text, expected):
 ])
 def test_a_cause_with_due_to_and_a_ranking_next_are_no_cues_of_the_future(text, expected):
     assert values(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The home secretary told the Sunday Times the bill would pass.", {}),
+    ("A poll for the Independent on Sunday put the party third.", {}),
+    ("The grid will be sold this year, according to The Mail on Sunday.", {"this year": "2026"}),
+    ("The minister told reporters on Sunday the bill would pass.", {"Sunday": "2026-10-11"}),
+    ("On Sunday Times Square was closed to traffic.", {"Sunday": "2026-10-11"}),
+    ("Italy will face Scotland on Saturday in the opening match.", {"Saturday": "2026-10-17"}),
+])
+def test_a_newspaper_named_after_a_weekday_is_no_time(text, expected):
+    assert values(text) == expected

@@ -12,7 +12,7 @@ from casus.time.context import Context
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 from casus.time.periods import PeriodRules
-from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY
+from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY, PRESS_AFTER, PRESS_BEFORE
 from casus.time.window import sentence_bounds
 
 Result = tuple[str, str] | None  # (type, value)
@@ -207,6 +207,10 @@ class DateRules(PeriodRules):
         word = m["wd"]
         if not word[0].isupper() or (len(word) <= 4 and word.lower() in ("sun", "sat", "wed", "mon", "thu", "fri", "tue") and not m.group(0).endswith(".")):
             return None
+        if not (m["rel"] or m["month"] or m["month2"] or m["pod"]) and word.lower() in ("sunday", "saturday") and (
+                PRESS_AFTER.match(m.string, m.end()) and not re.search(r"\bon\s+$", m.string[max(0, m.start() - 4):m.start()], re.I)
+                or word.lower() == "sunday" and PRESS_BEFORE.search(m.string, max(0, m.start() - 20), m.start())):
+            return None  # "told the Sunday Times", "according to The Mail on Sunday": a newspaper's name
         if m["month"] or m["month2"]:
             g = {"month": m["month"] or m["month2"], "day": m["day"] or m["day2"], "year": m["year"] or m["year2"]}
             r = self._ymd(_Fields(g), ctx)
