@@ -85,3 +85,17 @@ def test_a_cause_with_due_to_and_a_ranking_next_are_no_cues_of_the_future(text, 
 ])
 def test_a_newspaper_named_after_a_weekday_is_no_time(text, expected):
     assert values(text) == expected
+
+
+def test_a_word_list_without_lasting_verbs_or_words_of_saying_reads_no_such_cue(tmp_path):
+    from casus.time.lexicon import DATA, load
+
+    words = tmp_path / "words.tsv"
+    words.write_text("".join(line + "\n" for line in DATA.read_text(encoding="utf-8").splitlines()
+                             if not line.startswith(("lasting\t", "saying\t"))), encoding="utf-8")
+    lex = load(words)
+    got = {t.text: t.value for t in find_times("The port will stay closed until Monday.", THURSDAY, lexicon=lex)}
+    assert got == {"Monday": "2026-10-19"}
+    text = '"Counting will be finished on Monday," the electoral board said on Saturday.'
+    got = {t.text: t.value for t in find_times(text, THURSDAY, lexicon=lex)}
+    assert got["Monday"] == "2026-10-19"  # no word of saying: counted from the report

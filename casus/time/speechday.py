@@ -22,6 +22,8 @@ from casus.time.window import sentence_bounds
 @lru_cache(maxsize=4)
 def _day_cues(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
     """The regexes for a day of saying just before a time and just after one, from the `saying` words of words.tsv."""
+    if not lex.saying:
+        return re.compile(r"(?!)"), re.compile(r"(?!)")  # a word list without words of saying: no day of saying
     speech = lex.alternation("saying")
     # the day of a saying: "said on Saturday", "in a statement issued on Saturday", "on Saturday, the board said",
     # "Saturday's statement"

@@ -53,6 +53,8 @@ _UNTIL_TAIL = r"(?:\s+(?!to\b|will\b|would\b)[^\s,;.]+){0,6}?\s+(?:until|till|up
 @lru_cache(maxsize=4)
 def _lasted(lex: Lexicon) -> re.Pattern:
     """A past verb of a state that ran on ("lasted", "stayed", `lasting` in words.tsv), then "until" and a time."""
+    if not lex.lasting:
+        return re.compile(r"(?!)")  # a word list without such verbs: never
     return re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bhas\s)(?<!\bhave\s)"
                       rf"\b{lex.alternation('lasting')}\b{_UNTIL_TAIL}", re.I)
 
