@@ -99,3 +99,13 @@ def test_a_word_list_without_lasting_verbs_or_words_of_saying_reads_no_such_cue(
     text = '"Counting will be finished on Monday," the electoral board said on Saturday.'
     got = {t.text: t.value for t in find_times(text, THURSDAY, lexicon=lex)}
     assert got["Monday"] == "2026-10-19"  # no word of saying: counted from the report
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The frigate docks on November 11, three days later than first planned.",
+     {"November 11": "2026-11-11", "three days later": "2026-11-11"}),
+    ("The summit closes today, a day earlier than scheduled.", {"today": "2026-10-15", "a day earlier": "2026-10-15"}),
+    ("The army will leave the valley two months earlier than agreed.", {"two months earlier": "P2M"}),
+])
+def test_later_or_earlier_than_a_plan_is_the_time_just_named_or_an_amount(text, expected):
+    assert values(text) == expected
