@@ -97,3 +97,20 @@ def test_a_negative_error_count_is_refused_before_any_scoring(tmp_path):
     assert r.returncode != 0
     assert "--errors must be 0 or more" in r.stderr
     assert "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("kind", ["times", "dates"])
+def test_a_gold_folder_with_no_timeml_documents_is_named_and_refused(tmp_path, kind):
+    (tmp_path / "notes.txt").write_text("not an annotated document\n", encoding="utf-8")
+    r = casus("eval", kind, "--gold", str(tmp_path))
+    assert r.returncode != 0
+    assert str(tmp_path) in r.stderr and "no TimeML documents" in r.stderr
+    assert "Traceback" not in r.stderr and "dataset" not in r.stdout  # no empty table
+
+
+def test_a_time_gold_that_is_a_file_is_refused(tmp_path):
+    f = tmp_path / "gold.txt"
+    f.write_text("plain text\n", encoding="utf-8")
+    r = casus("eval", "times", "--gold", str(f))
+    assert r.returncode != 0 and "gold.txt" in r.stderr and "not a folder" in r.stderr
+    assert "Traceback" not in r.stderr

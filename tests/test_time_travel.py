@@ -152,3 +152,15 @@ def test_a_time_an_act_moves_ahead_is_to_come(text, expected):
 
 def test_a_past_span_that_ends_at_a_time_is_not_moved_ahead():
     assert values("The talks, delayed since June, resumed in August.", THURSDAY) == {"June": "2026-06", "August": "2026-08"}
+
+
+def test_the_words_of_saying_are_read_from_the_word_list(tmp_path):
+    from casus.time.lexicon import DATA, default, load
+
+    assert default().saying["said"] == "verb" and default().saying["news conference"] == "noun"
+    text = '"The bridge will reopen on Monday," the engineers posted on Saturday.'
+    assert values(text, THURSDAY)["Monday"] == "2026-10-19"  # "posted" is no word of saying in the shipped list
+    extra = tmp_path / "words.tsv"
+    extra.write_text(DATA.read_text(encoding="utf-8") + "saying\tposted\tverb\n", encoding="utf-8")
+    got = {t.text: t.value for t in find_times(text, THURSDAY, lexicon=load(extra))}
+    assert got["Monday"] == "2026-10-12", got

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from casus.evaluate.splits import split_of
-from casus.evaluate.times import GoldDoc, _datasets, read_meantime, read_tml
+from casus.evaluate.times import GoldDoc, _datasets, gold_files, read_meantime, read_tml
 from casus.ingest.dateline import parse_dateline
 from casus.model import Article
 
@@ -133,12 +133,11 @@ def same_time(value: str | None, gold: str) -> bool:
 
 
 def _gold_docs(folder: Path) -> list[tuple[GoldDoc, list[DateItem]]]:
-    tml = sorted(p for p in folder.rglob("*.tml") if not p.name.startswith("._"))
-    if tml:
-        pairs = [(read_tml(p), _links_tml(p)) for p in tml]
+    kind, files = gold_files(folder)
+    if kind == "tml":
+        pairs = [(read_tml(p), _links_tml(p)) for p in files]
     else:
-        xml = sorted(p for p in folder.rglob("*.xml") if "intra-doc_annotation" in p.parts)
-        pairs = [(read_meantime(p), _links_meantime(p)) for p in xml]
+        pairs = [(read_meantime(p), _links_meantime(p)) for p in files]
     return [(doc, anchored(doc, links)) for doc, links in pairs]
 
 

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
-from casus.model import TimeRef
+from casus.model import InputError, TimeRef
 
 
 @dataclass
@@ -164,13 +164,26 @@ def read_meantime(path: Path) -> GoldDoc:
     return doc
 
 
-def read_dataset(folder: Path) -> list[GoldDoc]:
-    """Read every gold document under a folder (`.tml`, or MEANTIME intra-doc XML)."""
+def gold_files(folder: Path) -> tuple[str, list[Path]]:
+    """The gold files under a folder: ("tml", TimeML files) or ("meantime", MEANTIME intra-doc XML files).
+
+    Raises InputError naming the folder when it is not a folder or holds neither kind."""
+    if not folder.is_dir():
+        raise InputError(str(folder), "not a folder (--gold wants a folder of TimeML .tml files or MEANTIME XML)")
     tml = sorted(p for p in folder.rglob("*.tml") if not p.name.startswith("._"))
     if tml:
-        return [read_tml(p) for p in tml]
+        return "tml", tml
     xml = sorted(p for p in folder.rglob("*.xml") if "intra-doc_annotation" in p.parts)
-    return [read_meantime(p) for p in xml]
+    if xml:
+        return "meantime", xml
+    raise InputError(str(folder), "no TimeML documents: no .tml file and no MEANTIME .xml file under an "
+                                  "intra-doc_annotation folder")
+
+
+def read_dataset(folder: Path) -> list[GoldDoc]:
+    """Read every gold document under a folder (`.tml`, or MEANTIME intra-doc XML); InputError if there is none."""
+    kind, files = gold_files(folder)
+    return [read_tml(p) if kind == "tml" else read_meantime(p) for p in files]
 
 
 def _align(gold: list[GoldTimex], pred: list[TimeRef]) -> list[tuple[GoldTimex, TimeRef]]:

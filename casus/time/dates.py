@@ -12,7 +12,7 @@ from casus.time.context import Context
 from casus.time.holidays import holiday_date
 from casus.time.lexicon import Lexicon
 from casus.time.periods import PeriodRules
-from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY
+from casus.time.usage import ATTRIBUTIVE, COMPOUND_HEAD, GENERIC_HEAD, OF_DAY, PRESS_AFTER, PRESS_BEFORE
 from casus.time.window import sentence_bounds
 
 Result = tuple[str, str] | None  # (type, value)
@@ -157,6 +157,9 @@ class DateRules(PeriodRules):
             year = ctx.anchor.year
         elif rel in ("last", "this past"):
             year = ctx.anchor.year if month < ctx.anchor.month else ctx.anchor.year - 1
+            if rel == "last" and month == (ctx.anchor.month - 2) % 12 + 1 \
+                    and not re.search(r"\bthe\s+$", m.string[max(0, m.start() - 8):m.start("rel")], re.I):
+                year -= 1  # "down from last February" in March: the month before is "last month", so a year back
         elif rel in ("next", "this coming"):
             year = ctx.anchor.year if month > ctx.anchor.month else ctx.anchor.year + 1
         elif rel in ("the previous", "the following"):  # counted from the month last mentioned ("February ... the previous February")
@@ -204,6 +207,10 @@ class DateRules(PeriodRules):
         word = m["wd"]
         if not word[0].isupper() or (len(word) <= 4 and word.lower() in ("sun", "sat", "wed", "mon", "thu", "fri", "tue") and not m.group(0).endswith(".")):
             return None
+        if not (m["rel"] or m["month"] or m["month2"] or m["pod"]) and word.lower() in ("sunday", "saturday") and (
+                PRESS_AFTER.match(m.string, m.end()) and not re.search(r"\bon\s+$", m.string[max(0, m.start() - 4):m.start()], re.I)
+                or word.lower() == "sunday" and PRESS_BEFORE.search(m.string, max(0, m.start() - 20), m.start())):
+            return None  # "told the Sunday Times", "according to The Mail on Sunday": a newspaper's name
         if m["month"] or m["month2"]:
             g = {"month": m["month"] or m["month2"], "day": m["day"] or m["day2"], "year": m["year"] or m["year2"]}
             r = self._ymd(_Fields(g), ctx)

@@ -25,6 +25,8 @@ class Lexicon:
     partofday: dict[str, str] = field(default_factory=dict)
     holiday: dict[str, str] = field(default_factory=dict)  # name → rule (see data/holidays.tsv)
     label: dict[str, str] = field(default_factory=dict)  # nouns a number names ("Section 1201"): no year follows
+    lasting: dict[str, str] = field(default_factory=dict)  # past verbs of a state run on to a time → plain form
+    saying: dict[str, str] = field(default_factory=dict)  # words of saying ("said", "statement") → verb | noun
 
     def alternation(self, kind: str, full: bool | None = None) -> str:
         """A regex alternation of one kind's words, longest first, spaces matching any whitespace.
@@ -92,7 +94,7 @@ class Lexicon:
 def load(path: Path = DATA, holidays: Path | None = HOLIDAYS) -> Lexicon:
     """Read a words.tsv file and a holidays.tsv file (see their headers for the formats)."""
     tables: dict[str, dict] = {k: {} for k in ("month", "weekday", "number", "ordinal", "unit", "season", "partofday",
-                                               "label")}
+                                               "label", "lasting", "saying")}
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue

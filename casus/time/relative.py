@@ -25,6 +25,7 @@ _FRACTION_OF = re.compile(r",?\s+of\s+(?!(?:a\s+|the\s+)?(?:century|year|fiscal|
 _ENDED = re.compile(r"\s+(?:ended|ending|that\s+ended|which\s+ended)\s+(?P<mon>[A-Z][a-z]{2,8})\.?\s+(?P<day>[0-3]?\d)\b(?:,?\s+(?P<year>\d{4}))?")
 _FRACTION = re.compile(r"(?:^|\s)(?:a|one|three)[\s-]+quarters?$", re.I)
 _OFFSET_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago|since|into|from)\b", re.I)
+_THAN = re.compile(r"\s+than\b", re.I)  # "a day earlier than scheduled": an amount of delay or advance
 _AGE = re.compile(r"[\s-]+old\b|\s+of\s+age\b", re.I)  # "a 6-year-old": an age, not a duration
 
 
@@ -78,6 +79,11 @@ class RelativeRules:
         if n is None:
             return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
         n += 0.5 if m["half"] else 0
+        if m["dir"].lower() in ("earlier", "later") and _THAN.match(m.string, m.end()):
+            # "arrives on November 11, three days later than planned": the time just named, not three days after it
+            if ctx.ref_value and ctx.ref_value[:4].isdigit() and 0 <= ctx.pos - ctx.ref_end < 60:
+                return "DATE", ctx.ref_value
+            return "DURATION", duration_value(str(n).removesuffix(".0"), unit)  # "two months earlier than planned"
         if n != int(n):  # "a year and a half ago", "half a century ago": count in the next smaller unit
             n, unit = {"CE": (n * 100, "Y"), "DE": (n * 10, "Y"), "Y": (n * 12, "M")}.get(unit, (n, unit))
             if n != int(n):
@@ -273,6 +279,13 @@ class RelativeRules:
         if what.endswith(("night", "morning")):
             return "TIME", d.isoformat() + ("TNI" if what.endswith("night") else "TMO")
         return "DATE", d.isoformat()
+
+    def _then(self, m: re.Match, ctx: Context) -> Result:
+        """'until then', 'by that time': the time last named, when it was named just before (else no time)."""
+        ref = ctx.ref_value
+        if not ref or not ref[:4].isdigit() or ctx.pos - ctx.ref_end > _NEAR:
+            return None
+        return "DATE", ref
 
     def _weekend(self, m: re.Match, ctx: Context) -> Result:
         if ctx.anchor is None:

@@ -88,7 +88,7 @@ NEEDS = {
     "the_quarter": _gate("quarter", "period"), "pod_alone": _gate("morning", "afternoon", "evening"),
     "clock_pod": _gate("morning", "afternoon", "evening", "night"), "set": _gate("every", "each", "per"), "soon": _gate("soon"),
     "recent_unit": _gate("recent", "coming", "past", "future"), "that_day": _gate("day", "night", "morning"),
-    "weekend": _gate("weekend"), "year_end": _gate("end"), "full_year": _gate("full", "whole", "entire"),
+    "weekend": _gate("weekend"), "then": _gate("then", "that"), "year_end": _gate("end"), "full_year": _gate("full", "whole", "entire"),
     "term": _gate("term", "future"), "the_year": _gate("year", "month", "week"),
     "decade_word": _gate("twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"),
     "deictic": _gate("today", "tonight", "yesterday", "tomorrow", "overnight"), "quarter": _gate("quarter", "half"),
@@ -221,6 +221,11 @@ class Grammar(DateRules, RelativeRules):
         add("recent_unit", r"(?:in\s+)?(?:recent|coming|past|future)\s+(?P<unit>years|months|weeks|days|decades|quarters)", self._recent_unit)
         WDN = L.alternation("weekday", full=True)  # "during the day Friday": a part of that weekday
         add("that_day", rf"(?P<what>that\s+same\s+day|the\s+same\s+day|that\s+day|the\s+next\s+day|the\s+following\s+day|the\s+previous\s+day|the\s+next\s+morning|that\s+night|that\s+morning|the\s+day(?!\s+(?:before|after|of|when|that|which|on|in|he|she|it|they|we|I|to|{WDN})\b|[\s-]+(?:long|old)\b))", self._that_day, sets_reference=False)
+        # "until then", "by that time": the time last named; the preposition stays outside the expression ("since
+        # then" opens a stretch that runs to now: not that time)
+        add("then", r"(?:(?<=\buntil\s)|(?<=\btill\s)|(?<=\bby\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s)"
+                    r"|(?<=\bat\s))(?:then|that\s+(?:time|date))(?!-|\s+(?:on\b|onwards?\b|[a-z]+ed\b))", self._then,
+            sets_reference=False)
         add("weekend", r"(?P<rel>the|this|last|next|this\s+past|this\s+coming|over\s+the)\s+weekend", self._weekend)
         add("year_end", r"(?:the\s+)?(?:year[\s-]+end|year's\s+end)", self._year_end)
         add("full_year", r"the\s+(?:full|whole|entire)\s+(?:fiscal\s+)?year", self._full_year)

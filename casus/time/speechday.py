@@ -12,20 +12,30 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import lru_cache
 
 from casus.model import TimeRef
+from casus.time.lexicon import Lexicon, default
 from casus.time.window import sentence_bounds
 
-_SPEECH = (r"said|says|told|announced|stated|declared|wrote|added|insisted|promised|pledged|warned|"
-           r"statement|remarks|speech|interview|briefing|news\s+conference|press\s+conference|address")
-# the day of a saying: "said on Saturday", "in a statement issued on Saturday", "on Saturday, the board said",
-# "Saturday's statement"
-_BEFORE_DAY = re.compile(rf"\b(?:{_SPEECH})\b(?:\s+[\w-]+){{0,2}}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
-_AFTER_DAY = re.compile(rf"^(?:['\u2019]s\s+(?:{_SPEECH})\b|\s*,?\s+(?:[\w.'-]+\s+){{0,7}}(?:{_SPEECH})\b)", re.I)
+
+@lru_cache(maxsize=4)
+def _day_cues(lex: Lexicon) -> tuple[re.Pattern, re.Pattern]:
+    """The regexes for a day of saying just before a time and just after one, from the `saying` words of words.tsv."""
+    if not lex.saying:
+        return re.compile(r"(?!)"), re.compile(r"(?!)")  # a word list without words of saying: no day of saying
+    speech = lex.alternation("saying")
+    # the day of a saying: "said on Saturday", "in a statement issued on Saturday", "on Saturday, the board said",
+    # "Saturday's statement"
+    before = re.compile(rf"\b{speech}\b(?:\s+[\w-]+){{0,2}}\s+(?:on\s+|late\s+|early\s+)?$", re.I)
+    after = re.compile(rf"^(?:['\u2019]s\s+{speech}\b|\s*,?\s+(?:[\w.'-]+\s+){{0,7}}{speech}\b)", re.I)
+    return before, after
+
+
 _DAY = re.compile(r"^\d{4}-\d\d-\d\d")
 
 
-def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.date) -> dt.date | None:
+def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.date, lex: Lexicon) -> dt.date | None:
     """The day before the report on which a sentence's words were said, if the sentence names one."""
     for r in refs:
         if not (lo <= r.start and r.end <= hi) or not _DAY.match(r.value):
@@ -33,7 +43,8 @@ def _saying_day(text: str, refs: list[TimeRef], lo: int, hi: int, report: dt.dat
         day = dt.date.fromisoformat(r.value[:10])
         if day >= report:
             continue
-        if _BEFORE_DAY.search(text, max(lo, r.start - 40), r.start) or _AFTER_DAY.match(text[r.end:min(hi, r.end + 50)]):
+        before, after = _day_cues(lex)
+        if before.search(text, max(lo, r.start - 40), r.start) or after.match(text[r.end:min(hi, r.end + 50)]):
             return day
     return None
 
@@ -48,24 +59,25 @@ def _quoted(text: str, lo: int, at: int) -> bool:
 
 
 def from_saying(text: str, refs: list[TimeRef], future_weekdays: dict[int, int], report: dt.date | None,
-                deictic_days: dict[int, int] | None = None) -> list[TimeRef]:
+                deictic_days: dict[int, int] | None = None, lexicon: Lexicon | None = None) -> list[TimeRef]:
     """The times with each future weekday (index → ISO weekday) and each quoted deictic day (index → days after
     the saying: yesterday -1, today 0, tomorrow 1) counted from the day its sentence was said."""
     if report is None or not (future_weekdays or deictic_days):
         return refs
+    lex = lexicon or default()
     out = list(refs)
     for i, step in (deictic_days or {}).items():
         ref = refs[i]
         lo, hi = sentence_bounds(text, ref.start, ref.end)
         if not _quoted(text, lo, ref.start):
             continue
-        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
+        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report, lex)
         if said is not None:
             out[i] = replace(ref, value=(said + dt.timedelta(days=step)).isoformat() + ref.value[10:])
     for i, wd in future_weekdays.items():
         ref = refs[i]
         lo, hi = sentence_bounds(text, ref.start, ref.end)
-        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report)
+        said = _saying_day(text, [r for k, r in enumerate(refs) if k != i], lo, hi, report, lex)
         if said is None:
             continue
         day = said + dt.timedelta(days=(wd - said.isoweekday()) % 7)

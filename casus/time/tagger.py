@@ -19,16 +19,22 @@ _LEFT_MOD = re.compile(
     r"(?:(?:the\s+)?(?:very\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder|course|latter\s+part|early\s+part)"
     r"\s+of\s+(?:the\s+)?|(?<![\w-])(?:early|earlier|late|later|mid)[\s-]+|mid-)$",
     re.I)
+# "due to" a noun is a cause ("died due to complications"), not a schedule ("due to arrive"); "the next highest" ranks
+_CAUSE = (r"\s+(?:the|a|an|his|her|its|their|our|this|that|these|those|[a-z]+(?:ion|ity|ness|ment|ure|ing)s?"
+          r"|[a-z]*[^\Wsu]s)\b")
+_SUPERLATIVE = (r"\s+(?:highest|largest|biggest|best|worst|most|closest|nearest|greatest|strongest|busiest|richest|oldest|"
+                r"youngest|smallest|lowest|longest|fastest|deadliest)\b")
 _FUTURE = re.compile(r"\b(?:will|won't|'ll|shall|should|might|going\s+to|plans?\s+to|planning|"
-                     r"(?<!been\s)(?<!was\s)(?<!were\s)(?:expected|scheduled|set|due|slated|poised|ready|intends?|aims?)\s+to|(?:scheduled|slated|set|due)\s+for|"
+                     rf"(?<!been\s)(?<!was\s)(?<!were\s)(?:(?:expected|scheduled|set|slated|poised|ready|intends?|aims?)\s+to|due\s+to(?!{_CAUSE})|(?:(?<=\bis\s)|(?<=\bare\s))due\s+to)|"
+                     r"(?:scheduled|slated|set|due)\s+for|"
                      r"(?:has|have)\s+scheduled|effective|payable|would|is\s+to|are\s+to|"
-                     r"planned\s+(?:to|for|a|an)|next(?!\s+to\b)|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting|"
+                     rf"planned\s+(?:to|for|a|an)|next(?!\s+to\b|\s+door\b|\s+of\s+kin\b|{_SUPERLATIVE})|upcoming|tomorrow|as\s+(?:soon|early)\s+as|until|starting|"
                      r"(?<!\bto\s)(?-i:meets?|begins?|opens|resumes?|convenes?|arrives?|travels|go(?:es)?\s+to\s+the\s+polls))\b", re.I)
 # lower-case "-ed" words are past participles or past tense ("United", "unspecified" are not cues)
 _PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|yesterday|earlier|since|has|have|been|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?:brought|took|made|came|went|began|fell|rose|lost|won|sold|bought|paid|left|met|held|got|gave|"
                    r"saw|found|became|thought|knew|spent|built|sent|struck|fought|grew|wrote|ran|chose|drove|flew|"
-                   r"broke|spoke|stood|shot|kept|felt|meant|sought|taught|caught|fled|slid|sank|swept|wore)|"
+                   r"broke|spoke|stood|shot|kept|felt|meant|sought|taught|caught|fled|slid|sank|swept|wore|died)|"
                    r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?-i:[a-z]{3,}ed)(?<!eed)(?<!unspecified)(?<!hundred)|agreed|freed)\b", re.I)
 # a quoted title of two or more capitalised words ("This Week", ``High Noon'', "60 Minutes") names a work, not a time
 _TITLE = re.compile(r"(?:\"|``|''|\u201c)((?:[A-Z0-9][\w'.-]*|of|the|and|with|in|for|a|on|to)"
@@ -41,6 +47,18 @@ _DAY_STEP = re.compile(r"(?:\b[Tt]he\s+)?\b[Dd]ay\s+(?P<dir>before|after)\s+$")
 # loans through", "adjourned the case to")
 _PUSHED = re.compile(r"\b(?:postponed|delayed|deferred|adjourned|extended|pushed\s+back|put\s+off|rescheduled)"
                      r"(?:\s+[^\s,;.]+){0,10}?\s+(?:until|till|to|through|into)\s+(?:early\s+|late\s+|mid-?|next\s+)?$", re.I)
+_UNTIL_TAIL = r"(?:\s+(?!to\b|will\b|would\b)[^\s,;.]+){0,6}?\s+(?:until|till|up\s+to)\s+(?:early\s+|late\s+|mid-?)?$"
+
+
+@lru_cache(maxsize=4)
+def _lasted(lex: Lexicon) -> re.Pattern:
+    """A past verb of a state that ran on ("lasted", "stayed", `lasting` in words.tsv), then "until" and a time."""
+    if not lex.lasting:
+        return re.compile(r"(?!)")  # a word list without such verbs: never
+    return re.compile(r"(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bhas\s)(?<!\bhave\s)"
+                      rf"\b{lex.alternation('lasting')}\b{_UNTIL_TAIL}", re.I)
+
+
 _DEADLINE = re.compile(r"\b(?:by|through|until|till)\s+$", re.I)
 
 
@@ -124,11 +142,13 @@ def prepare(lexicon: Lexicon | None = None) -> None:
     _gate_plan(_grammar(lex))
 
 
-def _tense(text: str, start: int, end: int) -> str | None:
+def _tense(text: str, start: int, end: int, lex: Lexicon | None = None) -> str | None:
     """past or future from the nearest tense cue in the same sentence, or None."""
     left, right = sentence_bounds(text, start, end, back=120, ahead=100)
     if _PUSHED.search(text, max(left, start - 90), start):
         return "future"  # "the vote was postponed until March": a time an act moved ahead
+    if _lasted(lex or default()).search(text, max(left, start - 90), start):
+        return "past"  # "the strike lasted until Monday": a time a past state ran on to
     cues = sorted([(c.start(), c.end(), "future") for c in _FUTURE.finditer(text, left, right)]
                   + [(c.start(), c.end(), "past") for c in _PAST.finditer(text, left, right)])
     # "until Thursday" opening a clause: the preposition tells the deadline, the verb tells the tense
@@ -188,7 +208,7 @@ def _build(grammar: Grammar, text: str, s: int, e: int, i: int, ctx: Context) ->
     m = rule.regex.match(text, s, len(text) if line_end < 0 else line_end)  # a lookahead may look past the match, not the line
     if m is None or m.end() != e:
         return rule, None
-    ctx.tense = _tense(text, s, e)
+    ctx.tense = _tense(text, s, e, grammar.lex)
     ctx.pos = s
     try:
         return rule, rule.build(m, ctx)
@@ -250,7 +270,7 @@ def find_times(text: str, anchor: dt.date | None, *, start: int = 0, end: int | 
             second = _second_day(text, e, end, value)
             if second and not (k + 1 < len(chosen) and chosen[k + 1][0] < second.end):
                 out.append(second)
-    return from_saying(text, _clock_days(text, out), future_weekdays, anchor, deictic_days)
+    return from_saying(text, _clock_days(text, out), future_weekdays, anchor, deictic_days, lex)
 
 
 # between a clock time and the day it is on: "local time", a time in brackets ("(1900 GMT)"), "on"

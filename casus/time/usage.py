@@ -39,6 +39,9 @@ OF_DAY = re.compile(r"\s+of\s+(?:[A-Z][a-z]+day\b|[A-Z][a-z]{2,8}\.?\s+\d|\d{1,2
 # "today's youth", "today's GM" (a name ending its phrase): the present age, not the day
 GENERIC_HEAD = re.compile(rf"['\u2019]s\s+(?:[a-z]+\s+)?(?:{_words(_W['generic_present'])}|"
                           r"[A-Z][A-Za-z]+(?=\s*(?:[,.;:!?)]|$|\s+(?:is|are|was|were|has|have|and|or)\b)))\b")
+# "the Sunday Times", "The Mail on Sunday": a newspaper's name, not a day (the capital is part of the cue)
+PRESS_AFTER = re.compile(rf"\s+{_words(_W['press_after'])}")
+PRESS_BEFORE = re.compile(rf"{_words(_W['press_before'])}\s+on\s+$")
 # words of a game and of money, telling "the second half" of a match from that of a year
 _PLAY = re.compile(_words(_W["play"]), re.I)
 _MONEY = re.compile(_words(_W["money"]), re.I)
