@@ -6,7 +6,7 @@ from __future__ import annotations
 from casus.events.roles.arguments import FIRST_PERSON
 from casus.events.triggers.speech_clause import (
     SpeechAct, clause as _clause, conjuncts as _conjuncts, cue_negated as _cue_negated, depth as _depth,
-    others as _others, ours as _ours, quoted as _quoted, THIRD_PERSON,
+    others as _others, ours as _ours, THIRD_PERSON,
 )
 from casus.events.triggers.speech_rules import RULES, SpeechRules
 from casus.model import ParsedDoc, Token
@@ -19,10 +19,11 @@ NOBODY = frozenset({"nothing", "nobody", "none"})  # "had done nothing wrong": t
 
 
 def denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
-            speaker: list) -> SpeechAct | None:
+            speaker: list, inside: frozenset[int] = frozenset()) -> SpeechAct | None:
     """016 when a political speaker's clause denies a wrong of its own side ('said his remarks were not racist',
     'said he had done nothing wrong', 'said he was innocent') or calls an accusation false ('said the allegations
-    were baseless'); not a promise ('would not attack'). The accuser, if the accusation names one, is the target."""
+    were baseless'); not a promise ('would not attack'). The accuser, if the accusation names one, is the target.
+    `inside`: the sentence's tokens inside a direct quote (speech_clause.in_quotes)."""
     if not any(m.actor.code or m.actor.country for m in speaker):
         return None
     cues, wrongs = rules.cues["denial"], rules.cues["criticism"] | rules.cues["accusation"]
@@ -31,7 +32,7 @@ def denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict
         if subj is None or any(c.dep == "aux" and c.lemma.lower() in MODALS for c in doc.children(pred.i)):
             continue
         charge = subj.lemma.lower() in rules.charges
-        if not charge and not _own_side(doc, index, subj, speaker):
+        if not charge and not _own_side(doc, index, subj, speaker, inside):
             continue
         if _extraposed(doc, subj, pred) or _done_to_speaker(doc, index, pred, speaker):
             continue  # "said it had not been proven that …", "said it had not done him any damage"
@@ -47,7 +48,7 @@ def denial(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict
     return None
 
 
-def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list) -> bool:
+def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list, inside: frozenset[int] = frozenset()) -> bool:
     """True for the speaker's own side as a clause's subject: 'I', 'we', a pronoun or noun coreference ties to the
     speaker, a noun the speaker's pronoun owns ('his comments', 'our troops'); not an untied 'he', nor a 'he', 'she'
     or 'they' inside a direct quote, where a speaker names itself 'I' or 'we' ('Milburn said: "He is not …"')."""
@@ -55,7 +56,7 @@ def _own_side(doc: ParsedDoc, index, subj: Token, speaker: list) -> bool:
     own = index.at(subj.i)  # the subject itself, not an actor inside its phrase ('backing his party')
     if low in FIRST_PERSON:
         return True
-    if low in THIRD_PERSON and _quoted(doc, subj):
+    if low in THIRD_PERSON and subj.i in inside:
         return False
     if own is not None:
         return subj.pos in ("NOUN", "PROPN", "PRON") and _ours(own, speaker)
