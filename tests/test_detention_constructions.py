@@ -35,3 +35,11 @@ def test_the_one_arrested_in_an_infinitive_relative_is_the_target(code_rules):
               if e.cameo.code == "173"]
     assert events and events[0].target is not None and "reporter" in events[0].target.text, events
     assert events[0].source is None or "reporter" not in events[0].source.text, events
+
+
+def test_an_agentless_arrest_of_a_named_politician_is_the_states(code_rules):
+    # a politician is a political actor: the event survived before, but with an unknown doer; the state arrests
+    events = [e for e in code_rules("The Green MP Anna Berg was arrested on Monday, police in Stockholm said.", DAY)
+              if e.cameo.code == "173"]
+    assert events and events[0].source is not None and events[0].source.country == "SWE", [
+        (e.source and e.source.text, e.source and e.source.country) for e in events]

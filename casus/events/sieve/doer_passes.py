@@ -26,7 +26,8 @@ def passive_unknown_doer(ex, d: Draft) -> None:
     """A passive without agent has an unknown doer; an arrest of a named person, the state of the sentence or story."""
     if not d.source and d.target and _passive(d.doc, d.tok):
         d.source = Arg([unknown_source(d.tok)], None, "passive without agent")
-        if d.entry.code[:2] == "17" and not is_political(d.target):  # "Ingabire was arrested … in Rwanda"
+        if d.entry.code[:2] == "17":  # "Ingabire was arrested … in Rwanda"; a named politician too ("the party
+            # leader Nick Griffin was arrested": the state of the sentence or story arrests, not an unknown doer)
             d.source = state_of_named(d.doc, d.tok, d.target, ex.place_at, d.index, ex.story) or d.source
     elif not d.source and not d.target and d.entry.code[:2] == "17" and d.cand.pos == "VERB":
         d.source = state_of_people(d.doc, d.tok, ex.place_at, d.index, ex.story)  # "two suspects were arrested"
