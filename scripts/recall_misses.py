@@ -87,8 +87,8 @@ def instrument(pipe):
     cur = {}
     orig_cands, orig_extract = ex._candidates, ex.extract
 
-    def cands(doc, start, end, index):
-        out = orig_cands(doc, start, end, index)
+    def cands(doc, start, end, index, quotes=()):
+        out = orig_cands(doc, start, end, index, quotes)
         log[doc.article.id]["cands"].extend(out)
         return out
 
@@ -136,13 +136,13 @@ def main() -> None:
     args = ap.parse_args()
     if args.split == "check" and args.out:
         sys.exit("the check split is only scored: no --out with --split check")
-    from casus.evaluate.sentences import load_docs, load_sentences
+    from casus.evaluate.sentences import documents, load_sentences
     from casus.pipeline import Pipeline
 
     sentences = load_sentences(Path(args.gold), args.split)
     ids = sorted({s.doc_id for s in sentences})[: args.limit] if args.limit else sorted({s.doc_id for s in sentences})
     sentences = [s for s in sentences if s.doc_id in set(ids)]
-    articles = load_docs(Path(args.gold).parent / "docs.jsonl", set(ids))
+    sentences, articles = documents(Path(args.gold), sentences)  # docs.jsonl beside the gold, or the corpus
     pipe = Pipeline.load([], [Path(p) for p in args.lexicon], min_confidence=0.0)
     if args.no_detector:
         pipe.extractor.detector = None

@@ -241,7 +241,8 @@ def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
             if c.dep in PASSIVE_SUBJ:
                 return c, True
         if tok.dep == "relcl":  # "the country that attacked X": the head noun is the subject
-            return doc.tokens[tok.head], False
+            # "the third politician to be arrested": an infinitive passive relative acts on its noun
+            return doc.tokens[tok.head], _passive_relative(doc, tok)
         if tok.dep == "acl" and tok.tag == "VBN" and tok.i > tok.head:  # "prisoners released by Israel"
             return doc.tokens[tok.head], True
         prep = doc.tokens[tok.head]
@@ -253,6 +254,15 @@ def subject_of(doc: ParsedDoc, verb: Token) -> tuple[Token | None, bool]:
             return None, False
         tok = doc.tokens[tok.head]
     return None, False
+
+
+def _passive_relative(doc: ParsedDoc, verb: Token) -> bool:
+    """True for a passive relative clause with no subject of its own ('the third politician to be arrested'), not a
+    'for X to be …' clause the parser hung on X ('called for its forces to be deployed': X is its subject)."""
+    noun = doc.tokens[verb.head]
+    return any(c.dep == "auxpass" for c in doc.children(verb.i)) and not (
+        noun.dep == "pobj" and doc.tokens[noun.head].text.lower() == "for") and not any(
+        c.dep == "prep" and c.text.lower() == "for" and c.i < verb.i for c in doc.children(noun.i))
 
 
 def agent_of(doc: ParsedDoc, verb: Token) -> Token | None:
@@ -355,6 +365,8 @@ def acted_on(doc: ParsedDoc, verb: Token) -> Token | None:
         obj = next((c for c in doc.children(verb.i) if c.dep == "nsubjpass"), None)
     if obj is None and verb.dep == "acl" and verb.tag == "VBN" and verb.head != verb.i:
         obj = doc.tokens[verb.head]  # "a report released on Wednesday", "the curfew imposed in Sudan"
+    if obj is None and verb.dep == "relcl" and verb.head != verb.i and _passive_relative(doc, verb):
+        obj = doc.tokens[verb.head]  # "the twelfth man to be arrested": the noun is the one arrested
     if obj is None and verb.pos == "VERB":
         obj = ecm_object(doc, verb)  # "declared a state of siege to begin at midnight"
     return obj

@@ -5,7 +5,7 @@ from __future__ import annotations
 from casus.events.roles.arguments import Arg
 from casus.events.roles.doers import state_of_named, state_of_people
 from casus.events.sieve.draft import Draft
-from casus.events.triggers.constructions import accused_without_verb_subject, accuser_named, own_asker
+from casus.events.triggers.constructions import accused_without_verb_subject, accuser_named, named_person, own_asker
 from casus.model import Actor, ActorMention, ParsedDoc, Token
 
 
@@ -26,7 +26,9 @@ def passive_unknown_doer(ex, d: Draft) -> None:
     """A passive without agent has an unknown doer; an arrest of a named person, the state of the sentence or story."""
     if not d.source and d.target and _passive(d.doc, d.tok):
         d.source = Arg([unknown_source(d.tok)], None, "passive without agent")
-        if d.entry.code[:2] == "17" and not is_political(d.target):  # "Ingabire was arrested … in Rwanda"
+        if d.entry.code[:2] == "17" and (not is_political(d.target) or named_person(d.doc, d.target.token)):
+            # "Ingabire was arrested … in Rwanda"; a politician named too ("the party leader Nick Griffin was
+            # arrested": the state of the sentence or story arrests), not a pronoun tied to a political body
             d.source = state_of_named(d.doc, d.tok, d.target, ex.place_at, d.index, ex.story) or d.source
     elif not d.source and not d.target and d.entry.code[:2] == "17" and d.cand.pos == "VERB":
         d.source = state_of_people(d.doc, d.tok, ex.place_at, d.index, ex.story)  # "two suspects were arrested"

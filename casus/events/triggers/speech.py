@@ -22,7 +22,7 @@ from casus.events.triggers.detector import ORIGIN as LEARNED
 from casus.events.triggers.lexicon import LexEntry
 from casus.events.triggers.speech_clause import (
     SpeechAct, chain as _chain, clause as _clause, conjuncts as _conjuncts, cue_negated as _cue_negated,
-    depth as _depth, negated as _negated, other_pronoun as _other_pronoun, others as _others, ours as _ours,
+    depth as _depth, in_quotes, negated as _negated, other_pronoun as _other_pronoun, others as _others, ours as _ours,
 )
 from casus.events.triggers.speech_denial import WRONG_ROOTS, denial
 from casus.events.triggers.speech_rules import RULES, SpeechRules
@@ -41,10 +41,11 @@ NESTED = frozenset({"ccomp", "advcl", "relcl", "acl", "csubj"})  # clauses of th
 
 
 def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRules,
-                claimed: dict[int, str]) -> list[tuple[Token, SpeechAct]]:
+                claimed: dict[int, str], inside: frozenset[int] = frozenset()) -> list[tuple[Token, SpeechAct]]:
     """The speech verbs of a sentence that criticise or accuse, with what each is about.
 
-    `claimed` maps the sentence's other trigger tokens to their roots (the acts a claim may report).
+    `claimed` maps the sentence's other trigger tokens to their roots (the acts a claim may report); `inside` holds
+    its tokens inside a direct quote (speech_clause.in_quotes).
     """
     out = []
     for verb in verbs:
@@ -57,11 +58,11 @@ def speech_acts(doc: ParsedDoc, verbs: Iterable[Token], index, rules: SpeechRule
         act = None
         for root in _reported(doc, verb):
             if lemma in rules.verbs["accusation"]:
-                act = _accusation(doc, root, index, rules, claimed, speaker, verb)
+                act = _accusation(doc, root, index, rules, claimed, speaker, verb, inside)
             if act is None and lemma in rules.verbs["criticism"]:
-                act = _criticism(doc, root, index, rules, speaker, verb)
+                act = _criticism(doc, root, index, rules, speaker, verb, inside=inside)
             if act is None and lemma in rules.verbs["denial"]:
-                act = denial(doc, root, index, rules, claimed, speaker)
+                act = denial(doc, root, index, rules, claimed, speaker, inside)
             if act is not None:
                 break
         if act is None and lemma in rules.verbs["statement"]:
@@ -108,7 +109,8 @@ def _reported(doc: ParsedDoc, verb: Token) -> list[Token]:
 
 
 def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: list,
-               verb: Token | None = None, in_quote: bool = False) -> SpeechAct | None:
+               verb: Token | None = None, in_quote: bool = False,
+               inside: frozenset[int] = frozenset()) -> SpeechAct | None:
     """111 when a predicate of the clause has another political actor as subject and speaks ill of it.
 
     The clause's root and the clauses joined to it are read each with its own subject ('said the bill would
@@ -120,7 +122,7 @@ def _criticism(doc: ParsedDoc, root: Token, index, rules: SpeechRules, speaker: 
     for pred in _conjuncts(doc, root):
         subj = next((c for c in doc.children(pred.i) if c.dep in SUBJECTS), None)
         own_words = (subj is not None and (verb is not None or in_quote) and political and subj.tag in PRONOUNS
-                     and _other_pronoun(doc, index, subj, None if in_quote else verb, speaker))
+                     and _other_pronoun(doc, index, subj, None if in_quote else verb, speaker, inside))
         if subj is None or not own_words and (subj.tag in PRONOUNS or not (
                 _others(doc, index, subj, speaker, persons=True) or _public_measure(doc, index, subj, speaker, rules))):
             continue  # "said he had failed": a pronoun subject is mostly the speaker, whatever coreference says
@@ -169,7 +171,7 @@ def _public_measure(doc: ParsedDoc, index, subj: Token, speaker: list, rules: Sp
 
 
 def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed: dict[int, str],
-                speaker: list, verb: Token | None = None) -> SpeechAct | None:
+                speaker: list, verb: Token | None = None, inside: frozenset[int] = frozenset()) -> SpeechAct | None:
     """112 when the clause tells a wrong (a lexicon act of roots 11-20 or a wrong word) done by another actor; in the
     speaker's own words a 'he', 'she' or 'they' is another actor ('claimed: "They rigged the vote"')."""
     cues = rules.cues["accusation"]
@@ -183,7 +185,7 @@ def _accusation(doc: ParsedDoc, root: Token, index, rules: SpeechRules, claimed:
             continue
         doer = _doer(doc, pred)
         if doer is not None and verb is not None and doer.tag in PRONOUNS and _other_pronoun(
-                doc, index, doer, verb, speaker) and any(m.actor.code or m.actor.country for m in speaker):
+                doc, index, doer, verb, speaker, inside) and any(m.actor.code or m.actor.country for m in speaker):
             return SpeechAct(QUOTED_ACCUSATION, RULES["accusation"], doer.i)
         if doer is None or doer.tag in PRONOUNS:
             continue  # "claimed he had been cheated": a pronoun doer is too often the claimant
@@ -265,7 +267,7 @@ def with_speech_acts(doc: ParsedDoc, start: int, end: int, index, lexicon, rules
     claimed = {c.token.i: c.entry.code[:2] for c in cands if c.token.i not in learned}
     verbs = [t for t in doc.tokens[start:end] if t.pos == "VERB" and t.i not in claimed
              and lexicon.is_speech(t.lemma.lower())]
-    found = speech_acts(doc, verbs, index, rules, claimed) if verbs else []
+    found = speech_acts(doc, verbs, index, rules, claimed, in_quotes(doc, start, end, quotes)) if verbs else []
     nouns = [t for t in doc.tokens[start:end] if t.pos == "NOUN" and t.lemma.lower() in rules.claims]
     found += claimed_wrongs(doc, nouns, index, rules, claimed) if nouns else []
     speakers = {}

@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from casus.events.roles.arguments import FIRST_PERSON
-from casus.model import ParsedDoc, Token
+from collections.abc import Sequence
+
+from casus.model import ParsedDoc, Quote, Token
 
 CLAUSE_CAP = 40  # tokens of a reported clause read
 NEGATIONS = frozenset({"not", "n't", "never", "no"})
@@ -13,7 +15,6 @@ THIRD_PERSON = frozenset({"he", "she", "they"})
 CONJ, CONJ_XCOMP = frozenset({"conj"}), frozenset({"conj", "xcomp"})
 PREDICATE_POS = frozenset({"VERB", "AUX", "ADJ"})
 CHAIN_PREPS = frozenset({"in", "of"})  # "were involved in the attacks", "accused of rigging"
-QUOTE_MARKS = frozenset({'"', "“", "”", "``", "''"})
 
 
 @dataclass(frozen=True)
@@ -100,24 +101,26 @@ def chain(doc: ParsedDoc, root: Token) -> list[Token]:
     return predicates(doc, root, CONJ_XCOMP, 8, preps=CHAIN_PREPS)
 
 
-def quoted(doc: ParsedDoc, tok: Token) -> bool:
-    """True if the token stands inside a direct quote: an odd number of quote marks before it in its sentence."""
-    start = doc.sentences[tok.sent].start
-    return sum(t.text in QUOTE_MARKS for t in doc.tokens[start:tok.i]) % 2 == 1
+def in_quotes(doc: ParsedDoc, start: int, end: int, quotes: Sequence[Quote]) -> frozenset[int]:
+    """The tokens of a sentence (token indices start..end) inside a direct quote, by the quote detector's spans
+    (casus.events.quotes: attributed quotes, not scare quotes, also a quote opened in an earlier sentence)."""
+    spans = [(q.start, q.end) for q in quotes if q.direct]
+    return frozenset(t.i for t in doc.tokens[start:end] if any(a <= t.idx < b for a, b in spans))
 
 
-def direct(doc: ParsedDoc, tok: Token, verb: Token) -> bool:
-    """True if the token is in the speaker's own words: inside a direct quote, or after the speech verb's colon
-    ('said: they have failed')."""
-    return quoted(doc, tok) or (verb.i < tok.i and any(
+def direct(doc: ParsedDoc, tok: Token, verb: Token, inside: frozenset[int] = frozenset()) -> bool:
+    """True if the token is in the speaker's own words: inside a direct quote (`inside`, from `in_quotes`), or after
+    the speech verb's colon ('said: they have failed')."""
+    return tok.i in inside or (verb.i < tok.i and any(
         t.text == ":" and t.head == verb.i for t in doc.tokens[verb.i + 1:tok.i]))
 
 
-def other_pronoun(doc: ParsedDoc, index, tok: Token, verb: Token | None, speaker: list) -> bool:
+def other_pronoun(doc: ParsedDoc, index, tok: Token, verb: Token | None, speaker: list,
+                  inside: frozenset[int] = frozenset()) -> bool:
     """True for 'he', 'she' or 'they' in a speaker's own words, where the speaker says 'I' or 'we' of itself
     ('said: "They have betrayed the workers"'), unless coreference ties it to the speaker's side. With no verb, the
     token is known to be in a quote."""
-    if tok.text.lower() not in THIRD_PERSON or (verb is not None and not direct(doc, tok, verb)):
+    if tok.text.lower() not in THIRD_PERSON or (verb is not None and not direct(doc, tok, verb, inside)):
         return False
     found = index.for_phrase(tok.i)
     return not found or not all(ours(m, speaker) for m in found)

@@ -11,7 +11,7 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 DEFAULT_FILE = DATA / "speech_acts.tsv"
 EVALUATIVE_FILE = DATA / "evaluative.tsv"
 RULES = {"criticism": "111", "accusation": "112", "statement": "010", "denial": "016"}
-KINDS = frozenset({"verb", "cue", "praise", "topic", "conduct", "charge", "noun"})
+KINDS = frozenset({"verb", "cue", "praise", "topic", "conduct", "charge", "noun", "proof"})
 
 @dataclass(frozen=True)
 class SpeechRules:
@@ -25,6 +25,7 @@ class SpeechRules:
     charges: frozenset[str] = frozenset()  # nouns naming an accusation ('the allegations were baseless')
     truths: frozenset[str] = frozenset()  # words whose denial denies an accusation ('the claims are not true')
     claims: frozenset[str] = frozenset()  # nouns of claiming whose owner accuses ("Kenya's claim that X attacked")
+    proofs: frozenset[str] = frozenset()  # nouns of proof whose denial denies a wrong ("there was no evidence that")
 
     @classmethod
     def load(cls, path: Path = DEFAULT_FILE, evaluative: Path = EVALUATIVE_FILE) -> "SpeechRules":
@@ -37,6 +38,7 @@ class SpeechRules:
         charges: set[str] = set()
         truths: set[str] = set()
         claims: set[str] = set()
+        proofs: set[str] = set()
         for lineno, header, f in read_tsv(path):
             if len(f) < 3 or f[0] not in RULES or f[1] not in KINDS or not f[2]:
                 raise InputError(str(path), f"line {lineno}: want rule ({'|'.join(RULES)}), kind "
@@ -52,6 +54,8 @@ class SpeechRules:
                 charges.add(word)
             elif f[1] == "noun":
                 claims.add(word)
+            elif f[1] == "proof":
+                proofs.add(word)
             else:
                 (verbs if f[1] == "verb" else cues)[f[0]].add(word)
         for _, _, f in read_tsv(evaluative):
@@ -59,4 +63,4 @@ class SpeechRules:
                 cues["criticism"].add(f[0].lower())
         return cls({r: frozenset(v) for r, v in verbs.items()}, {r: frozenset(v) for r, v in cues.items()},
                    frozenset(praise), frozenset(topics), frozenset(conduct), frozenset(charges),
-                   frozenset(truths), frozenset(claims))
+                   frozenset(truths), frozenset(claims), frozenset(proofs))

@@ -5,8 +5,8 @@ from dataclasses import dataclass
 
 from casus.events.roles.arguments import ActorIndex, acted_on, for_peacekeeping, object_word, object_words, subject_of
 from casus.events.triggers.constructions import (
-    EXERCISES, RECEIVE_VERBS, blamed_on, caused_by_release, frees_captives, held_responsible, helps_actor, joined_by,
-    naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
+    EXERCISES, RECEIVE_VERBS, blamed_on, caused_by_release, frees_captives, held_in_custody, held_responsible,
+    helps_actor, joined_by, naming_insult, received_gift, release_result, stray_subject, wh_clause, with_modifier,
 )
 from casus.events.triggers.lexicon import LexEntry
 from casus.events.modality.demands import demanded_act
@@ -41,9 +41,10 @@ class Candidate:
 def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorIndex) -> list[Candidate]:
     """Trigger tokens of one sentence with their lexicon entries: verbs, eventive nouns, predicate adjectives."""
     out = []
+    taken: set[int] = set()  # custody words a verb of holding codes ("held in detention": one act)
     for t in doc.tokens[start:end]:
         pos = PREDICATE_POS.get(t.pos)
-        if pos is None or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
+        if pos is None or t.i in taken or t.ent_type in NAME_ENTITIES or index.at(t.i) is not None:
             continue  # "Asia-Pacific Economic Cooperation", "Warsaw Pact" are names, not acts
         if pos == "NOUN" and _names_a_body(doc, t):
             continue  # "Investment Minister", "aid agencies": the portfolio or field of a body, not an act
@@ -75,6 +76,13 @@ def find_candidates(lexicon, doc: ParsedDoc, start: int, end: int, index: ActorI
                 out.append(Candidate(t, LexEntry(t.lemma.lower(), "VERB", accuse.code, accuse.target, None, note,
                                                  CONSTRUCTION), "VERB", about=held.i))
                 continue  # "held the army responsible for …": an accusation (112) of the one held responsible
+            custody = held_in_custody(doc, t)
+            if custody is not None and (detain := lexicon.lookup("detain", "VERB")) is not None:
+                taken.add(custody.i)
+                note = f"construction: '{t.text}' in custody detains → {detain.code}"
+                out.append(Candidate(t, LexEntry(t.lemma.lower(), "VERB", detain.code, detain.target, None, note,
+                                                 CONSTRUCTION), "VERB"))
+                continue  # "were held without charge", "held in custody": detention (173)
             if any(c.dep == "oprd" and c.pos in ("NOUN", "PROPN") for c in kids):
                 continue  # "called the move a mistake": naming, not the act ("shot dead" is the act)
             result = release_result(doc, t)
