@@ -52,14 +52,17 @@ class EventExtractor:
             cands = self._candidates(doc, sent.start, sent.end, index, quotes)
             view = sentence_view(self, doc, cands)
             for cand in cands:
+                changed = []  # candidate passes that replaced the candidate (its row or code)
                 for p in candidate_passes:
                     verdict = p.run(self, doc, view, cand, index)
                     if isinstance(verdict, Candidate):
                         cand = verdict
+                        changed.append(p.name)
                     elif verdict is not None:
                         break
                 else:
-                    draft = Draft(doc, cand, index, attacher, report, view.moods[cand.token.i], quotes)
+                    draft = Draft(doc, cand, index, attacher, report, view.moods[cand.token.i], quotes,
+                                  changed_by=changed)
                     if run_event_passes(self, draft, event_passes):
                         events.extend(draft.events)
         return events

@@ -35,6 +35,8 @@ class SentenceView:
     covered: set[int]  # object words a verb row with that object already codes ("lifted sanctions")
     moods: dict[int, Modality]  # each candidate's modality
     cues: set[int]  # tokens that frame another act ("agreed to withdraw")
+    rejected: set[int] = field(default_factory=set)  # appeal nouns naming their asker that a verb rejects
+    refusals: dict[int, str] = field(default_factory=dict)  # rejecting verb → the refusal code of the act asked
 
 
 @dataclass
