@@ -51,11 +51,24 @@ def test_no_quoted_criticism_without_another_actor_spoken_ill_of(code_rules, tex
     ("The Chilean government rejected Bolivia's calls for a new border treaty.", "12"),
     ("The Chilean government shunned the Bolivian opposition's demands for a new border treaty.", "12"),
 ])
-def test_the_asker_of_a_rejected_appeal_appeals_and_the_rejecter_rejects(code_rules, text, reaction):
+def test_a_rejected_appeal_is_the_rejecters_rejection_toward_the_asker(code_rules, text, reaction):
     found = _rows(code_rules(text))
     assert any(c[:2] == reaction and s == "CHL" and t == "BOL" for c, s, t, _ in found), found
-    assert any(c[:2] in ("02", "10") and s == "BOL" for c, s, _, _ in found), found
-    assert not any(c[:2] in ("02", "10") and s == "CHL" for c, s, _, _ in found), found
+    assert not any(c[:2] in ("02", "10") for c, _, _, _ in found), found  # the asker's appeal is only the object
+
+
+@pytest.mark.parametrize("text,code,trigger", [
+    ("Serbia on Tuesday rejected Albania's calls for a ceasefire in the valley.", "1246", "rejected"),
+    ("The Ugandan government dismissed Kenya's demands for the release of the detained traders.", "1243", "dismissed"),
+])
+def test_the_rejection_takes_the_class_of_the_act_asked(code_rules, text, code, trigger):
+    found = _rows(code_rules(text))
+    assert [(c, t) for c, _, _, t in found if c[:2] in ("02", "10", "12")] == [(code, trigger)], found
+
+
+def test_the_reason_names_the_rejected_appeal_pass(code_rules):
+    events = code_rules("Serbia on Tuesday rejected Albania's calls for a ceasefire in the valley.")
+    assert any("passes: rejected_appeal" in r for e in events if e.cameo.code == "1246" for r in e.reasons), events
 
 
 def test_an_appeal_welcomed_is_the_askers_appeal_not_the_welcomers(code_rules):

@@ -34,6 +34,8 @@ def _codes(events) -> set[str]:
 CASES = [
     ("compound_head", "Armenia and Azerbaijan began ceasefire talks in Moscow.",
      lambda ev: not any(c.startswith("087") for c in _codes(ev)), lambda ev: any(c.startswith("087") for c in _codes(ev))),
+    ("rejected_appeal", "Serbia rejected Albania's calls for a ceasefire in the valley.",  # one act: Serbia refuses (1246)
+     lambda ev: [e[0] for e in ev] == ["1246"], lambda ev: "120" in _codes(ev) and "1246" not in _codes(ev)),
     ("instrument_says_how", "Two Malian soldiers were wounded in a suicide bombing in Gao.",
      lambda ev: "190" not in _codes(ev), lambda ev: "190" in _codes(ev)),
     ("compound_noun_row", "Jailed Kurdish activists went on hunger strike in Ankara.",
@@ -80,7 +82,7 @@ CASES = [
      lambda ev: any(c.startswith("18") for c in _codes(ev)), lambda ev: not ev),
     ("appeal_passive_doer", "Cuba called for the embargo to be lifted.",
      lambda ev: [(e[1], e[3]) for e in ev] == [("CUB", "requested")], lambda ev: not ev),
-    ("asked_in_noun", "Britain rejected France's call for sanctions against Iran.",  # France denounces Iran (111)
+    ("asked_in_noun", "Britain welcomed France's call for sanctions against Iran.",  # France denounces Iran (111)
      lambda ev: any((e[1] or "").startswith("FRA") for e in ev),
      lambda ev: not any((e[1] or "").startswith("FRA") for e in ev)),
     ("condition_target", "Washington threatened sanctions unless Pyongyang halts its missile tests.",

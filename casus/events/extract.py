@@ -13,7 +13,7 @@ from casus.events.roles.sectors import load_sector_rules
 from casus.events.modality.modecodes import ModeCoder
 from casus.events.precision.antecedents import nearer_antecedents
 from casus.events.sieve.candidates import CANDIDATE_PASSES, sentence_view
-from casus.events.sieve.draft import Draft
+from casus.events.sieve.draft import Draft, run_event_passes
 from casus.events.sieve.event_passes import EVENT_PASSES, LIGHT_VERBS  # noqa: F401 (LIGHT_VERBS re-exported)
 from casus.events.triggers.speech import SpeechRules, with_speech_acts
 from casus.events.triggers.triggers import Candidate, find_candidates
@@ -52,15 +52,18 @@ class EventExtractor:
             cands = self._candidates(doc, sent.start, sent.end, index, quotes)
             view = sentence_view(self, doc, cands)
             for cand in cands:
+                changed = []  # candidate passes that replaced the candidate (its row or code)
                 for p in candidate_passes:
                     verdict = p.run(self, doc, view, cand, index)
                     if isinstance(verdict, Candidate):
                         cand = verdict
+                        changed.append(p.name)
                     elif verdict is not None:
                         break
                 else:
-                    draft = Draft(doc, cand, index, attacher, report, view.moods[cand.token.i], quotes)
-                    if all(p.run(self, draft) is None for p in event_passes):
+                    draft = Draft(doc, cand, index, attacher, report, view.moods[cand.token.i], quotes,
+                                  changed_by=changed)
+                    if run_event_passes(self, draft, event_passes):
                         events.extend(draft.events)
         return events
 
@@ -82,6 +85,8 @@ class EventExtractor:
         position = clause_position(doc, tok, self.lexicon.is_speech)
         conf = confidence(doc, tok, cand.pos, code, mod.mode, s, t, position)
         why = list(reasons)
+        if d.changed_by:  # the optional passes that made this event differ from the plain reading (a filter feature)
+            why.append("passes: " + ", ".join(d.changed_by))
         why.insert(1, f"source ({source.via}): {s.actor.text} → {s.actor.code or s.actor.name}")
         if t is not None:
             why.insert(2, f"target ({target.via}): {t.actor.text} → {t.actor.code or t.actor.name}")

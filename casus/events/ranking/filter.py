@@ -98,7 +98,8 @@ def _via(reasons: list[str], role: str) -> str | None:
 
 
 def features(doc: ParsedDoc, event: Event, sentence_events: list[Event], relevance: float | None) -> dict[str, float]:
-    """Named feature values of one event: what it is, how it was found, where it stands, how political its text is."""
+    """Named feature values of one event: what it is, how it was found (the sieve passes that shaped it), where it
+    stands, how political its text is."""
     root = event.cameo.root
     f: dict[str, float] = {"bias": 1.0, "rank_logit": _logit(event.confidence), f"root={root}": 1.0,
                            f"mode={event.mode}": 1.0, f"codelen={len(event.cameo.code)}": 1.0}
@@ -123,6 +124,10 @@ def features(doc: ParsedDoc, event: Event, sentence_events: list[Event], relevan
     f[f"src_via={_via(event.reasons, 'source')}"] = 1.0
     f[f"tgt_via={_via(event.reasons, 'target')}"] = 1.0
     f["tgt_code"] = float(bool(tgt and tgt.code))
+    for r in event.reasons:  # the sieve's optional passes that shaped the event: a class of construction
+        if r.startswith("passes: "):
+            for name in r[len("passes: "):].split(", "):
+                f[f"pass={name}"] = 1.0
     f["src_coref"] = float(bool(src and src.reason and src.reason.startswith("coref")))
     f[f"date={event.date.basis if event.date else None}/{event.date.precision if event.date else None}"] = 1.0
     before = months_before_report(event, doc.article.report_date)

@@ -30,6 +30,7 @@ ACTOR_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 STATE_VERBS = frozenset({"be", "seem", "appear", "remain", "become", "see", "look", "sound", "feel"})
 PESSIMISTIC = "012"
 DENIAL = "016"  # deny responsibility: kept beside the act it denies
+REJECT, REJECT_ROOT = "120", "12"
 
 
 def sentence_view(extractor, doc: ParsedDoc, cands: list[Candidate]) -> SentenceView:
@@ -49,7 +50,55 @@ def sentence_view(extractor, doc: ParsedDoc, cands: list[Candidate]) -> Sentence
     cues = {m.cue.i for i, m in moods.items() if m.cue is not None and m.mode not in ("negated", "considered")
             and i not in covered}  # "agreed to US mediation": the verb's row codes it, not as a frame
     cues |= {m.appeal_head.i for m in moods.values() if m.appeal_head is not None}
-    return SentenceView(claimed, specific, yielding, covered, moods, cues)
+    rejected, refusals = rejected_appeals(extractor, doc, cands, moods)
+    return SentenceView(claimed, specific, yielding, covered, moods, cues, rejected, refusals)
+
+
+def rejected_appeals(ex, doc: ParsedDoc, cands: list[Candidate], moods: dict) -> tuple[set[int], dict[int, str]]:
+    """Appeal or demand nouns naming their asker that a rejecting verb (a 12x row) takes as object or passive subject
+    ('rejected X's calls for …', 'X's demands were dismissed'), and per verb the refusal code (12x) of the act asked."""
+    rejected: set[int] = set()
+    refusals: dict[int, str] = {}
+    for c in cands:
+        if c.pos != "VERB" or c.entry.code[:2] != REJECT_ROOT:
+            continue
+        heads = [k for k in doc.children(c.token.i) if k.dep in ("dobj", "nsubjpass")]
+        nouns = [n for h in heads for n in (h, *(k for k in doc.children(h.i) if k.dep == "conj"))
+                 if own_asker(doc, n) is not None]
+        for n in nouns:
+            inside = asked_in(doc, n)
+            asked = [a for a in cands if moods[a.token.i].appeal_head is n or a.token.i in inside]
+            rejected |= {n.i, *(a.token.i for a in asked)}
+            code = (ex.modes.code(asked[0].entry.code, "refused")[0]  # a statement asked for: a plain rejection
+                    if asked and asked[0].entry.code[:2] != "01" else c.entry.code)
+            if c.entry.code == REJECT and code[:2] == REJECT_ROOT and c.token.i not in refusals:
+                refusals[c.token.i] = code
+    return rejected, refusals
+
+
+def asked_in(doc: ParsedDoc, noun: Token) -> set[int]:
+    """Tokens naming what an appeal noun asks for: its 'for' object ('calls for an arms embargo') or its 'to' verb
+    ('calls to sell the line')."""
+    out = set()
+    for c in doc.children(noun.i):
+        if c.dep == "prep" and c.text.lower() == "for":
+            out |= {g.i for g in doc.children(c.i) if g.dep == "pobj"}
+        elif c.dep in ("acl", "xcomp") and c.pos == "VERB":
+            out.add(c.i)
+    return out
+
+
+def rejected_appeal(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | Candidate | None:
+    """An appeal or demand naming its asker that the sentence says was rejected ('rejected X's calls for a ceasefire')
+    is the rejection's object, not the asker's appeal: the noun and the act asked in it code nothing, and the rejecting
+    verb codes the refusal of that act (1246 toward X here; 120 when nothing coded is asked)."""
+    head = v.moods[cand.token.i].appeal_head
+    if cand.token.i in v.rejected or head is not None and head.i in v.rejected:
+        return "asked in an appeal the sentence says was rejected: the rejection codes it"
+    code = v.refusals.get(cand.token.i)
+    if code is not None and code != cand.entry.code:
+        return replace(cand, entry=replace(cand.entry, code=code))
+    return None
 
 
 def compound_head(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, index) -> str | None:
@@ -169,6 +218,7 @@ def warning_as_comment(ex, doc: ParsedDoc, v: SentenceView, cand: Candidate, ind
 
 CANDIDATE_PASSES: list[Pass] = [
     Pass("compound_head", compound_head),
+    Pass("rejected_appeal", rejected_appeal),
     Pass("instrument_says_how", instrument_says_how),
     Pass("compound_noun_row", compound_noun_row),
     Pass("verb_row_object", verb_row_object),

@@ -42,8 +42,9 @@ def appeal_passive_doer(ex, d: Draft) -> None:
 
 def asked_in_noun(ex, d: Draft) -> None:
     """An act asked for in an appeal or demand noun that names its asker is asked by that asker, whatever verb takes the
-    noun ('rejected Germany's calls for sanctions': Germany asks for sanctions; France rejects). The act's own subject,
-    or a doer inside the noun's phrase, stays: it is the one asked ('its demand that the army withdraw …')."""
+    noun ('welcomed Germany's calls for sanctions': Germany asks for sanctions; France welcomes; a rejected appeal is
+    the rejection's object, candidate pass `rejected_appeal`). The act's own subject, or a doer inside the noun's
+    phrase, stays: it is the one asked ('its demand that the army withdraw …')."""
     head = d.mod.appeal_head
     if head is None or own_asker(d.doc, head) is None:
         return

@@ -35,6 +35,8 @@ class SentenceView:
     covered: set[int]  # object words a verb row with that object already codes ("lifted sanctions")
     moods: dict[int, Modality]  # each candidate's modality
     cues: set[int]  # tokens that frame another act ("agreed to withdraw")
+    rejected: set[int] = field(default_factory=set)  # appeal nouns naming their asker that a verb rejects
+    refusals: dict[int, str] = field(default_factory=dict)  # rejecting verb → the refusal code of the act asked
 
 
 @dataclass
@@ -58,6 +60,12 @@ class Draft:
     place: Any = None
     pairs: list = field(default_factory=list)  # (source mention, target mention or None) per event
     events: list[Event] = field(default_factory=list)
+    changed_by: list[str] = field(default_factory=list)  # optional passes that changed roles, code, mode or pairs
+
+    def fingerprint(self) -> tuple:
+        """What a pass may change that the event shows: its roles, code, mode and source-target pairs."""
+        return (tuple(id(m) for m in self.source.mentions), tuple(id(m) for m in self.target.mentions),
+                self.base, self.code, self.mode, len(self.pairs))
 
     def __post_init__(self) -> None:
         self.base = self.base or self.cand.entry.code
@@ -71,3 +79,15 @@ class Draft:
     def entry(self):
         """The lexicon (or detector) row of the trigger."""
         return self.cand.entry
+
+
+def run_event_passes(ex, d: Draft, passes: Sequence[Pass]) -> bool:
+    """Run the event passes in order; False when one drops the draft. Optional passes that change it are named in
+    `d.changed_by`."""
+    for p in passes:
+        before = d.fingerprint() if p.optional else None
+        if p.run(ex, d) is not None:
+            return False
+        if before is not None and d.fingerprint() != before:
+            d.changed_by.append(p.name)
+    return True

@@ -359,7 +359,7 @@ ASKING_NOUNS = frozenset({"call", "appeal", "demand", "request", "plea"})
 
 
 def own_asker(doc: ParsedDoc, noun: Token) -> Token | None:
-    """Who an appeal or demand noun says asks: its possessor ('rejected Germany's calls for …'), or a 'by' phrase
+    """Who an appeal or demand noun says asks: its possessor ('welcomed Germany's calls for …'), or a 'by' phrase
     ('dismissed calls by the unions for …'); the verb that takes the noun reacts to it, it does not ask. ('from' is
     left to the lexicon, which reads 'a demand from X' as one made of X.)"""
     if noun.pos != "NOUN" or noun.lemma.lower() not in ASKING_NOUNS:
