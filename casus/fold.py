@@ -16,6 +16,8 @@ PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 PLACE_BASIS_RANK = {"clause": 4, "sentence": 3, "paragraph": 2, "destination": 2, "article": 1, "dateline": 1}
 OWN_PLACE = ("clause", "sentence")  # places a mention's own sentence gives it
 SAYING = "01"  # statements: one country's sayings in other sentences are often other occasions, elsewhere
+CONSULT = "04"  # meetings, talks, visits: a story's other meetings of one pair are often other occasions too
+OWN_OCCASION = (SAYING, CONSULT)
 
 
 def is_reciprocal(code: str) -> bool:
@@ -105,12 +107,14 @@ def place_rank(place: Place | None) -> tuple[int, ...]:
 
 
 def _place_pool(group: list[Event], code: str) -> list[Event]:
-    """The mentions whose place the folded event may take: for a saying, not a later sentence's own place.
+    """The mentions whose place the folded event may take: for a saying or a meeting, not a later sentence's own place.
 
     Sayings fold by the doer's country, so "a spokesman told reporters" and the president's "statement
-    from his ranch at X" become one event; where one was said is not where the other was.
+    from his ranch at X" become one event; where one was said is not where the other was. Meetings, talks
+    and visits fold by the pair, so "ministers meet on Thursday" and "they met in X last spring" become one
+    event; the meeting told of later may be another one, elsewhere.
     """
-    if not code.startswith(SAYING):
+    if not code.startswith(OWN_OCCASION):
         return group
     first = group[0].sentence
     return [e for e in group if e.sentence == first or e.location is None or e.location.basis not in OWN_PLACE]

@@ -56,8 +56,8 @@ def test_explicit_date_beats_report_fallback_and_conflicting_dates_stay_apart():
 
 
 def test_best_place_is_kept():
-    a = make_event("a", sentence=0, where="Colombia", place_basis="dateline")
-    b = make_event("b", sentence=1, where="Cali")
+    a = make_event("a", sentence=0, code="190", where="Colombia", place_basis="dateline")
+    b = make_event("b", sentence=1, code="190", where="Cali")
     [e] = fold_article([a, b])
     assert e.location.name == "Cali"
 
@@ -104,3 +104,17 @@ def test_a_saying_does_not_take_the_place_another_sentences_saying_was_made_at()
     placed = make_event("c", sentence=0, code="010", where="Bogota")
     [e] = fold_article([placed, later])
     assert e.location.name == "Bogota"
+
+
+def test_a_meeting_does_not_take_the_place_of_a_meeting_told_in_a_later_sentence():
+    # a pair's talks fold into one event, but "they last met at X" may be another meeting, somewhere else
+    lead = make_event("a", sentence=0, code="04", where="Colombia", place_basis="dateline")
+    earlier_round = make_event("b", sentence=5, code="04", where="Cali")
+    [e] = fold_article([lead, earlier_round])
+    assert e.mentions == 2
+    assert e.location.name == "Colombia" and e.location.basis == "dateline"
+    # a visit placed in its own first sentence keeps that place; one placed nowhere of its own takes none later
+    here = make_event("c", sentence=0, code="042", where="Bogota")
+    assert fold_article([here, earlier_round])[0].location.name == "Bogota"
+    bare = make_event("d", sentence=0, code="042")
+    assert fold_article([bare, earlier_round])[0].location is None
