@@ -2,11 +2,10 @@
 is on (the speaker's own or another's)."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from casus.events.roles.arguments import FIRST_PERSON
-from collections.abc import Sequence
-
 from casus.model import ParsedDoc, Quote, Token
 
 CLAUSE_CAP = 40  # tokens of a reported clause read
