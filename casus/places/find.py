@@ -10,6 +10,7 @@ from casus.model import ParsedDoc
 from casus.places import constructions, datelines, forms, repeats, sites
 from casus.places.gazetteer import BIG, Candidate, Gazetteer, normalise
 from casus.places.organisations import OrganisationPlaces, a_persons_name, capitalised, strip_span, unlabelled_names
+from casus.places.wordlists import load_words
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _LIST_GLUE = {",", "and", "or", ", and", ", or", "&"}
@@ -28,12 +29,6 @@ _FACILITY_WORDS = {"street", "st", "road", "rd", "avenue", "ave", "boulevard", "
 
 
 DATA = Path(__file__).resolve().parent / "data"
-
-
-def load_words(path: Path) -> frozenset[str]:
-    """One lower-case word a line; '#' starts a comment."""
-    words = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in words if w)
 
 
 def load_demonyms(path: Path) -> dict[tuple[str, ...], tuple[str, ...]]:

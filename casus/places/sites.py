@@ -7,18 +7,12 @@ from pathlib import Path
 
 from casus.model import ParsedDoc
 from casus.places.gazetteer import normalise
+from casus.places.wordlists import load_words
 
 DATA = Path(__file__).resolve().parent / "data"
 
-
-def _words(path: Path) -> frozenset[str]:
-    """One lower-case word a line; '#' starts a comment."""
-    lines = (line.split("#", 1)[0].strip().lower() for line in path.read_text(encoding="utf-8").splitlines())
-    return frozenset(w for w in lines if w)
-
-
 # lower-case nouns of a kind of small place: "Torkula village", "the Wedza district", "the village of Nagrig"
-KIND_NOUNS = _words(DATA / "site_nouns.txt")
+KIND_NOUNS = load_words(DATA / "site_nouns.txt")
 _NOT_NAMES = {"PERSON", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY", "NORP", "LAW",
               "LANGUAGE", "EVENT", "WORK_OF_ART", "PRODUCT"}
 _GOES_ON = {",", "and", "or", "&", "'s", "’s", "-", "–"}
@@ -95,8 +89,6 @@ def anchor(doc: ParsedDoc, s: int, e: int, found: Sequence, window: int = 8):
         return min(after, key=lambda m: m.start)
     before = [m for m in named if m.end <= s]
     return max(before, key=lambda m: m.start) if before else None
-
-
 
 
 def sites(doc: ParsedDoc, found: Sequence, capitalised: Callable, free: Callable[[int, int], bool],
